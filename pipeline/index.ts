@@ -1,0 +1,15 @@
+/** gongwen's public API. */
+export { processDocument, detectFormat, toolVersion, type ProcessInput, type ProcessOptions, type ProcessResult } from './pipeline.js';
+export { processPaths, type BatchOptions, type BatchSummary, type FileOutcome } from './batch.js';
+export { toMarkdown, type OutputScript } from './stages/to-markdown.js';
+export { validateDocument, documentValidator, schemaPath } from './validate.js';
+export { decode } from './stages/decode.js';
+export { clean, RULES } from './stages/clean.js';
+export { convert, detectScript } from './stages/convert.js';
+export { segment } from './stages/segment.js';
+export { extract } from './stages/extract.js';
+export { toJson } from './stages/to-json.js';
+export { rebuildRaw } from './lib/tracked-text.js';
+export { catalogue as diagnosticCatalogue } from './lib/diagnostics.js';
+export type { GongwenDocument } from './schema-types.js';
+export type { Variant } from './lib/opencc.js';

@@ -1,0 +1,54 @@
+/**
+ * Diagnostics: problems carried with the document, never printed.
+ *
+ * Every code a stage can emit is listed once here (a catalogue, as zhlint
+ * keeps its messages), with its severity, so tests and documentation import
+ * the same list. Internally a diagnostic's place is in one of four spaces;
+ * the JSON emitter translates each to the schema's span fields.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Coordinate space of an internal span: raw bytes, decoded input, cleaned text (source script), or zh-Hans text. UTF-16 units except bytes. */
+export type Space = 'bytes' | 'raw' | 'clean' | 'hans';
+
+export interface Place {
+  space: Space;
+  start: number;
+  end: number;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  place: Place | null;
+}
+
+export const catalogue = {
+  'decode:invalid-bytes': { severity: 'warning', summary: 'Bytes that are not valid in the detected encoding; they were decoded as U+FFFD.' },
+  'decode:uncertain-encoding': { severity: 'warning', summary: 'The encoding was guessed with low confidence.' },
+  'decode:empty': { severity: 'error', summary: 'The input holds no text.' },
+  'decode:binary': { severity: 'error', summary: 'The input looks like a binary file, not text.' },
+  'clean:corrupted-bytes': { severity: 'warning', summary: 'A run of characters that looks like text decoded out of step (GBK bytes shifted by one); left as it is.' },
+  'clean:corrupted-bytes-repaired': { severity: 'info', summary: 'A run of text decoded out of step was repaired by re-encoding and decoding it shifted.' },
+  'clean:no-document': { severity: 'warning', summary: 'No document body could be told apart from the page around it.' },
+  'convert:mixed-script': { severity: 'info', summary: 'The text mixes Simplified and Traditional characters.' },
+  'convert:length-changed': { severity: 'info', summary: 'Script conversion changed the length of a line; offsets there follow textAlignment.' },
+  'segment:no-title': { severity: 'warning', summary: 'No title line was found.' },
+  'segment:no-date': { severity: 'info', summary: 'No 成文日期 was found.' },
+  'segment:no-issuer': { severity: 'info', summary: 'No issuing organ was found in the signature or the title.' },
+  'segment:heading-sequence': { severity: 'warning', summary: 'A heading number does not follow the previous one at its level.' },
+  'segment:orphan-heading': { severity: 'warning', summary: 'A heading appears below no heading of the level above it.' },
+  'segment:damaged-note': { severity: 'warning', summary: 'A responsibility note lost its opening to corrupted bytes; it was read from 单位： on.' },
+  'segment:empty-note': { severity: 'warning', summary: 'A responsibility note names no agency.' },
+  'segment:unclosed-note': { severity: 'warning', summary: 'A responsibility note opens but does not close on its line.' },
+  'extract:unknown-agency': { severity: 'info', summary: 'A name in a responsibility note does not look like an agency.' },
+  'emit:invalid-output': { severity: 'error', summary: 'The emitted JSON does not validate against the schema.' },
+  'pipeline:failed': { severity: 'error', summary: 'A stage threw; the file could not be processed.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof catalogue;
+
+export function diagnostic(code: DiagnosticCode, message: string, place: Place | null = null): Diagnostic {
+  return { severity: catalogue[code].severity, code, message, place };
+}

@@ -1,0 +1,77 @@
+/**
+ * Patterns of GB/T 9704-2012 official documents, in zh-Hans (segmentation runs
+ * on the Simplified text). One place for every marker the segmenter knows.
+ */
+import { chineseNumber } from './cjk.js';
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+const CN_ANY = '[一二三四五六七八九十百千零〇两\\d]+';
+
+export type NumberedLevel = 1 | 2 | 3 | 4;
+export type RegulationLevel = '编' | '章' | '节' | '条';
+export type Level = NumberedLevel | RegulationLevel;
+
+export interface HeadingMatch {
+  level: Level;
+  /** The marker as written, normalised to full-width brackets (（一）, 1.). */
+  marker: string;
+  number: number;
+  /** Length of the marker in the line, including spaces after it. */
+  length: number;
+}
+
+const HEADINGS: { level: Level; pattern: RegExp; marker: (m: RegExpExecArray) => string }[] = [
+  { level: '编', pattern: new RegExp(`^第(${CN_ANY})编\\s*`), marker: (m) => `第${m[1]}编` },
+  { level: '章', pattern: new RegExp(`^第(${CN_ANY})章\\s*`), marker: (m) => `第${m[1]}章` },
+  { level: '节', pattern: new RegExp(`^第(${CN_ANY})节\\s*`), marker: (m) => `第${m[1]}节` },
+  { level: '条', pattern: new RegExp(`^第(${CN_ANY})条\\s*`), marker: (m) => `第${m[1]}条` },
+  { level: 1, pattern: new RegExp(`^(${CN})[、，]\\s*`), marker: (m) => `${m[1]}、` },
+  { level: 2, pattern: new RegExp(`^[（(](${CN})[）)]\\s*`), marker: (m) => `（${m[1]}）` },
+  { level: 3, pattern: /^(\d{1,2})(?:[.．、](?!\d)|\s)\s*/, marker: (m) => `${m[1]}.` },
+  { level: 4, pattern: /^[（(](\d{1,2})[）)]\s*/, marker: (m) => `（${m[1]}）` },
+];
+
+export function matchHeading(line: string): HeadingMatch | null {
+  for (const h of HEADINGS) {
+    const m = h.pattern.exec(line);
+    if (!m) continue;
+    const number = chineseNumber(m[1]!);
+    if (number === null) continue;
+    // "一、" followed by nothing is not a heading; nor is "1.5亿" (guarded by (?!\d))
+    if (m[0].length >= line.length) continue;
+    return { level: h.level, marker: h.marker(m), number, length: m[0].length };
+  }
+  return null;
+}
+
+/** 发文字号: 国发〔2018〕42号, also with [] () ［］ instead of 〔〕. Group 1 = organ code, 2 = year, 3 = serial. */
+export const DOCUMENT_NUMBER = /([\p{Script=Han}]{1,12})[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d{1,4})\s*号/u;
+
+/** A whole line that is only a 成文日期 (Arabic or Chinese numerals). */
+export const DATE_LINE = new RegExp(`^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日)\\s*[）)]?$`);
+
+export function parseDateLine(line: string): string | null {
+  const m = DATE_LINE.exec(line);
+  if (!m) return null;
+  const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [chineseNumber(m[4]!), chineseNumber(m[5]!), chineseNumber(m[6]!)];
+  if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 文种, longest first so 实施意见 reports 意见 through the suffix match. */
+export const KINDS = ['意见', '通知', '办法', '条例', '方案', '决定', '规定', '规划', '批复', '通告', '公告', '报告', '通报', '函', '纪要', '细则', '措施', '指引', '标准', '决议', '命令', '议案', '请示', '公报', '纲要', '计划', '指南', '规则'];
+
+export function documentKind(title: string): string | null {
+  const t = title.replace(/[（(][^）)]*[）)]$/, '');
+  for (const k of KINDS) if (t.endsWith(k)) return k;
+  return null;
+}
+
+/** Suffixes of organ names (机关): used for the issuer and for agency candidates. */
+export const ORGAN_SUFFIX = /(?:人民政府|政府|委员会|办公厅|办公室|管委会|委|局|厅|部|署|院|办|中心|集团|公司)$/;
+
+/** 附注 such as （此件公开发布）. */
+export const NOTE_LINE = /^[（(]此件[^）)]*[）)]$/;
+export const CC_LINE = /^抄送[：:]/;
+export const PRINTING_LINE = /印发$/;
+export const ATTACHMENT_LIST = /^附件[：:]/;

@@ -1,0 +1,40 @@
+/**
+ * Sentence splitting for Chinese: a sentence ends at 。！？ (with any closing
+ * quotes or brackets after it) — but never inside “…”, 《…》, brackets or the
+ * 〔〕 of a document number, so a quoted sentence or a responsibility note
+ * with its own 。 stays whole.
+ */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const OPEN = '“‘《〈（(【[［〔「『';
+const CLOSE = '”’》〉）)】]］〕」』';
+const STOP = '。！？!?';
+
+export function splitSentences(text: string, start: number, end: number): Range[] {
+  const out: Range[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) {
+      if (depth > 0) depth--;
+      // a closing bracket right after a stop ends the sentence with it
+      if (depth === 0 && i > from && STOP.includes(text[i - 1]!) && !STOP.includes(text[i + 1] ?? '')) {
+        out.push({ start: from, end: i + 1 });
+        from = i + 1;
+      }
+    } else if (STOP.includes(ch) && depth === 0) {
+      let j = i + 1;
+      while (j < end && STOP.includes(text[j]!)) j++;
+      out.push({ start: from, end: j });
+      from = j;
+      i = j - 1;
+    }
+  }
+  if (from < end) out.push({ start: from, end });
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * Markdown input: keep the text of every block, drop the syntax around it.
+ * remark-parse gives each text node its source position; everything between
+ * text nodes is markup (#, **, list bullets, HTML comments) and goes, with a
+ * line break between blocks. Escapes and entities become the characters they
+ * stand for.
+ */
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Nodes, Parents, RootContent } from 'mdast';
+import type { Replacement } from '../lib/tracked-text.js';
+import type { CleanRule } from './types.js';
+
+interface Kept {
+  start: number;
+  end: number;
+  value: string;
+  block: number;
+}
+
+const BLOCKS = new Set(['heading', 'paragraph', 'tableCell', 'code', 'html']);
+
+export const markdownSyntax: CleanRule = {
+  name: 'markdown-syntax',
+  run(text) {
+    const tree = unified().use(remarkParse).parse(text);
+    const kept: Kept[] = [];
+    let block = 0;
+    const visit = (node: Nodes): void => {
+      if (BLOCKS.has(node.type)) block++;
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) kept.push({ start, end, value: node.value, block });
+        return;
+      }
+      if (node.type === 'break') {
+        const start = node.position?.start.offset;
+        if (start !== undefined) kept.push({ start, end: start, value: '\n', block });
+        return;
+      }
+      if ('children' in node) for (const child of (node as Parents).children as RootContent[]) visit(child);
+    };
+    visit(tree);
+
+    const out: Replacement[] = [];
+    let cursor = 0;
+    let lastBlock = -1;
+    for (const k of kept) {
+      const gap = lastBlock === -1 || lastBlock === k.block ? '' : '\n';
+      if (k.start > cursor || gap) out.push({ start: cursor, end: k.start, text: gap });
+      const value = k.value;
+      // a fenced code node's position covers its fences: replace the whole node by its value
+      if (text.slice(k.start, k.end) !== value) out.push({ start: k.start, end: k.end, text: value });
+      cursor = k.end;
+      lastBlock = k.block;
+    }
+    if (cursor < text.length) out.push({ start: cursor, end: text.length, text: '' });
+    return out;
+  },
+};

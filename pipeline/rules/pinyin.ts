@@ -1,0 +1,64 @@
+/**
+ * Pinyin left behind by ruby markup scraped as text: 網(wǎng) → 網.
+ *
+ * An annotation is a parenthesised, lower-case pinyin syllable right after a
+ * Han character. A syllable must be a real one (initial + final) so that
+ * (a), (Cyber Security), (1) or （市） are never touched. Tone marks make an
+ * annotation certain; a toneless syllable (neutral tone, 的(de)) is accepted
+ * only in a text that already has several tone-marked annotations.
+ * Broken annotations whose opening bracket was eaten by corrupted bytes
+ * (`?zé)`) are removed when the text is a ruby scrape.
+ */
+import { replaceAll, type CleanRule } from './types.js';
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const V = `[aeiouüv${TONED}]`;
+const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])';
+const FINAL = `(?:${V}{1,3}(?:ng|n|r)?)`;
+const SYLLABLE = `${INITIAL}?${FINAL}`;
+const WHOLE_SYLLABLE = new RegExp(`^${SYLLABLE}$`);
+
+/** Toneless finals that are real pinyin: guards the neutral-tone case. */
+const FINALS = new Set(
+  'a o e i u ü v ai ei ao ou an en ang eng ong er ia ie iao iu ian in iang ing iong ua uo uai ui uan un uang ue üe ve'.split(' '),
+);
+
+const ANNOTATION = new RegExp(`(?<=\\p{Script=Han})\\((${SYLLABLE})\\)`, 'gu');
+const BROKEN = new RegExp(`\\?(${SYLLABLE})\\)`, 'gu');
+
+export function isPinyinSyllable(s: string): boolean {
+  if (!WHOLE_SYLLABLE.test(s)) return false;
+  const plain = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v');
+  const final = plain.replace(/^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])/, '');
+  return FINALS.has(final) || FINALS.has(final.replace(/v/g, 'ü')) || plain === 'm' || plain === 'n';
+}
+
+function hasTone(s: string): boolean {
+  for (const ch of s) if (TONED.includes(ch)) return true;
+  return false;
+}
+
+/** Below this many tone-marked annotations, toneless syllables and broken ones are left alone. */
+const RUBY_SCRAPE_THRESHOLD = 5;
+
+export const pinyinAnnotations: CleanRule = {
+  name: 'pinyin-annotation',
+  run(text) {
+    let toned = 0;
+    ANNOTATION.lastIndex = 0;
+    for (let m = ANNOTATION.exec(text); m && toned < RUBY_SCRAPE_THRESHOLD; m = ANNOTATION.exec(text)) {
+      if (hasTone(m[1]!) && isPinyinSyllable(m[1]!)) toned++;
+    }
+    const rubyScrape = toned >= RUBY_SCRAPE_THRESHOLD;
+    const out = replaceAll(text, ANNOTATION, (m) => {
+      const syllable = m[1]!;
+      if (!isPinyinSyllable(syllable)) return null;
+      return hasTone(syllable) || rubyScrape ? '' : null;
+    });
+    if (rubyScrape) {
+      out.push(...replaceAll(text, BROKEN, (m) => (hasTone(m[1]!) && isPinyinSyllable(m[1]!) ? '' : null)));
+      out.sort((a, b) => a.start - b.start);
+    }
+    return out;
+  },
+};

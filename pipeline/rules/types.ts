@@ -1,0 +1,44 @@
+import type { Diagnostic } from '../lib/diagnostics.js';
+import type { Replacement } from '../lib/tracked-text.js';
+
+/** What the wrapper rule learns about the page around the document. */
+export interface PublicationFacts {
+  site: string | null;
+  headline: string | null;
+  source: string | null;
+  publishedAt: string | null;
+  views: number | null;
+  lead: string[];
+  /** UTF-16 span of the wrapper in the text the rule saw. */
+  start: number;
+  end: number;
+}
+
+export interface RuleContext {
+  diagnostics: Diagnostic[];
+  /** Maps an offset in the text the rule sees back to the raw text (-1 when inserted). */
+  originOf: (index: number) => number;
+  publication: PublicationFacts | null;
+}
+
+/** A cleaning rule: one named, small function from the current text to replacements. */
+export interface CleanRule {
+  /** Also the edit kind recorded in the log. */
+  name: string;
+  run: (text: string, context: RuleContext) => Replacement[];
+}
+
+/** Replacements for every match of a global regular expression. */
+export function replaceAll(text: string, pattern: RegExp, replace: (match: RegExpExecArray) => string | null): Replacement[] {
+  const out: Replacement[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const replacement = replace(m);
+    if (replacement !== null) out.push({ start: m.index, end: m.index + m[0].length, text: replacement });
+  }
+  return out;
+}

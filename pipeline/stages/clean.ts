@@ -1,0 +1,122 @@
+/**
+ * clean: decoded input → clean text in the source script, plus the edit log
+ * and what the page wrapper said about the publication.
+ *
+ * The rules run in the order of RULES, each over the output of the previous
+ * one, through a TrackedText that records every change. Options switch rule
+ * groups off.
+ */
+import { CodePointIndex } from '../lib/code-points.js';
+import type { Diagnostic } from '../lib/diagnostics.js';
+import { TrackedText, type Edit } from '../lib/tracked-text.js';
+import { corruptedBytes } from '../rules/corrupted-bytes.js';
+import { lineBreaks } from '../rules/line-breaks.js';
+import { markdownSyntax } from '../rules/markdown-syntax.js';
+import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
+import { pinyinAnnotations } from '../rules/pinyin.js';
+import { colon, comma, fullWidthAlphanumerics, parentheses, semicolon, sentenceMarks } from '../rules/punctuation.js';
+import type { CleanRule, PublicationFacts, RuleContext } from '../rules/types.js';
+import { blankLines, innerBlanks, lineEdges } from '../rules/whitespace.js';
+
+export type InputFormat = 'text' | 'markdown' | 'html';
+
+export interface CleanOptions {
+  /** Keep ASCII punctuation as it is (no GB/T 15834 full-width marks). */
+  keepPunctuation?: boolean;
+  /** Keep the publication wrapper and site furniture in the text. */
+  keepWrapper?: boolean;
+  /** Keep pinyin annotations. */
+  keepPinyin?: boolean;
+}
+
+export interface CleanInput {
+  text: string;
+  format: InputFormat;
+  options?: CleanOptions;
+}
+
+export interface Cleaned {
+  /** Clean text, source script. */
+  text: string;
+  raw: string;
+  /** Edits in UTF-16 offsets (raw and clean). */
+  edits: Edit[];
+  publication: PublicationFacts | null;
+  diagnostics: Diagnostic[];
+  /** Maps a raw UTF-16 offset to the clean UTF-16 offset where it ended up (next kept character for a removed one). */
+  rawToClean: (raw: number) => number;
+}
+
+interface Step {
+  rule: CleanRule;
+  when?: (input: CleanInput) => boolean;
+}
+
+const on = (flag: keyof CleanOptions) => (input: CleanInput) => !input.options?.[flag];
+
+/** The rule order, in one place. */
+export const RULES: readonly Step[] = [
+  { rule: lineBreaks },
+  { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
+  // before pinyin removal, so a broken annotation (?zé)) still marks its corrupted run
+  { rule: corruptedBytes },
+  { rule: pinyinAnnotations, when: on('keepPinyin') },
+  { rule: fullWidthAlphanumerics },
+  { rule: comma, when: on('keepPunctuation') },
+  { rule: semicolon, when: on('keepPunctuation') },
+  { rule: colon, when: on('keepPunctuation') },
+  { rule: parentheses, when: on('keepPunctuation') },
+  { rule: sentenceMarks, when: on('keepPunctuation') },
+  { rule: lineEdges },
+  { rule: innerBlanks },
+  { rule: publicationWrapper, when: on('keepWrapper') },
+  { rule: siteFurniture, when: on('keepWrapper') },
+  { rule: blankLines },
+];
+
+export function clean(input: CleanInput): Cleaned {
+  const tracked = new TrackedText(input.text);
+  const context: RuleContext = {
+    diagnostics: [],
+    originOf: (i) => tracked.originOf(i),
+    publication: null,
+  };
+  for (const step of RULES) {
+    if (step.when && !step.when(input)) continue;
+    tracked.apply(step.rule.name, step.rule.run(tracked.text, context));
+  }
+  const edits = tracked.edits();
+  return {
+    text: tracked.text,
+    raw: input.text,
+    edits,
+    publication: context.publication,
+    diagnostics: context.diagnostics,
+    rawToClean: rawToCleanMap(edits),
+  };
+}
+
+function rawToCleanMap(edits: readonly Edit[]): (raw: number) => number {
+  return (raw) => {
+    let shift = 0;
+    for (const e of edits) {
+      if (raw < e.rawStart) break;
+      if (raw < e.rawEnd) return e.cleanStart;
+      shift = e.cleanEnd - e.rawEnd;
+    }
+    return raw + shift;
+  };
+}
+
+/** Edits with code point offsets, for the JSON. */
+export function editsInCodePoints(cleaned: Cleaned): { kind: string; raw: { start: number; end: number }; clean: { start: number; end: number }; before: string; after: string }[] {
+  const raw = new CodePointIndex(cleaned.raw);
+  const clean = new CodePointIndex(cleaned.text);
+  return cleaned.edits.map((e) => ({
+    kind: e.kind,
+    raw: raw.span(e.rawStart, e.rawEnd),
+    clean: clean.span(e.cleanStart, e.cleanEnd),
+    before: e.before,
+    after: e.after,
+  }));
+}

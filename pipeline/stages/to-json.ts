@@ -1,0 +1,167 @@
+/**
+ * to-json: the stages' results → one GongwenDocument (schemas/document.schema.json).
+ * Internal offsets are UTF-16 units; here every span becomes code points into
+ * the zh-Hans text, and every text a { zh-Hans, zh-Hant } pair sliced from
+ * the aligned texts (so both scripts always say the same thing).
+ */
+import type { Diagnostic, Place } from '../lib/diagnostics.js';
+import { CodePointIndex } from '../lib/code-points.js';
+import { converters, type Variant } from '../lib/opencc.js';
+import type { Range } from '../lib/sentences.js';
+import type { GongwenDocument, Paragraph, Section, Span, Text } from '../schema-types.js';
+import { editsInCodePoints, type Cleaned, type InputFormat } from './clean.js';
+import type { Converted } from './convert.js';
+import type { Decoded } from './decode.js';
+import type { Extracted } from './extract.js';
+import type { SegParagraph, SegSection, Segmented } from './segment.js';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export interface JsonInput {
+  file: string;
+  bytes: Uint8Array;
+  sha256: string;
+  format: InputFormat;
+  variant: Variant;
+  version: string;
+  decoded: Decoded;
+  cleaned: Cleaned;
+  converted: Converted;
+  segmented: Segmented;
+  extracted: Extracted;
+  diagnostics: Diagnostic[];
+}
+
+export function toJson(input: JsonInput): GongwenDocument {
+  const { converted: cv, segmented: seg, cleaned, extracted } = input;
+  const hans = cv.hans;
+  const hant = cv.hant;
+  const cp = new CodePointIndex(hans);
+  const hantCp = new CodePointIndex(hant);
+  const rawCp = new CodePointIndex(cleaned.raw);
+  const span = (r: Range): Span => cp.span(r.start, r.end);
+  const textOf = (r: Range): Text => ({
+    'zh-Hans': hans.slice(r.start, r.end),
+    'zh-Hant': hant.slice(cv.hansToHant.forward(r.start), cv.hansToHant.forward(r.end)),
+  });
+  const { toHans, toHant } = converters(input.variant);
+  const fromSource = (s: string): Text => {
+    const h = toHans(s);
+    return { 'zh-Hans': h, 'zh-Hant': cv.script === 'zh-Hant' ? s : toHant(h) };
+  };
+
+  const paragraph = (p: SegParagraph): Paragraph => ({
+    id: p.id,
+    span: span(p),
+    sentences: p.sentences.map((s) => ({ span: span(s), text: textOf(s) })),
+  });
+  const section = (s: SegSection): Section => ({
+    id: s.id,
+    level: s.level,
+    depth: s.depth,
+    marker: s.marker,
+    number: s.number,
+    heading: s.heading ? textOf(s.heading) : null,
+    span: span(s),
+    paragraphs: s.paragraphs.map(paragraph),
+    children: s.children.map(section),
+  });
+
+  const place = (d: Diagnostic): Pick<GongwenDocument['diagnostics'][number], 'span' | 'rawSpan' | 'byteSpan'> => {
+    const p: Place | null = d.place;
+    if (!p) return { span: null };
+    switch (p.space) {
+      case 'bytes':
+        return { span: null, byteSpan: { start: p.start, end: p.end } };
+      case 'raw': {
+        const cleanStart = cleaned.rawToClean(p.start);
+        const cleanEnd = cleaned.rawToClean(p.end);
+        const rawSpan = rawCp.span(p.start, p.end);
+        // text the cleaner removed has no place in the clean text
+        if (cleanEnd <= cleanStart) return { span: null, rawSpan };
+        return { span: cp.span(cv.cleanToHans.forward(cleanStart), cv.cleanToHans.forward(cleanEnd)), rawSpan };
+      }
+      case 'clean':
+        return { span: cp.span(cv.cleanToHans.forward(p.start), cv.cleanToHans.forward(p.end)) };
+      case 'hans':
+        return { span: span(p) };
+    }
+  };
+
+  const pub = cleaned.publication;
+  const titleText: Text = seg.title.length > 0
+    ? { 'zh-Hans': seg.title.map((r) => textOf(r)['zh-Hans']).join(''), 'zh-Hant': seg.title.map((r) => textOf(r)['zh-Hant']).join('') }
+    : { 'zh-Hans': '', 'zh-Hant': '' };
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'gongwen', version: input.version, options: { variant: input.variant } },
+    source: {
+      file: input.file,
+      sha256: input.sha256,
+      bytes: input.bytes.length,
+      format: input.format,
+      encoding: input.decoded.encoding,
+      encodingConfidence: input.decoded.confidence,
+      script: cv.script,
+      scriptConfidence: cv.scriptConfidence,
+    },
+    publication: pub
+      ? {
+          site: pub.site ? fromSource(pub.site) : null,
+          headline: pub.headline ? fromSource(pub.headline) : null,
+          source: pub.source ? fromSource(pub.source) : null,
+          publishedAt: pub.publishedAt,
+          views: pub.views,
+          lead: pub.lead.map(fromSource),
+          rawSpan: rawCp.span(0, wrapperRawEnd(cleaned)),
+        }
+      : null,
+    document: {
+      title: titleText,
+      documentNumber: seg.documentNumber,
+      issuer: seg.issuer ? textOf(seg.issuer) : null,
+      date: seg.date?.iso ?? null,
+      addressees: seg.addressees.map(textOf),
+      kind: seg.kind,
+    },
+    text: { 'zh-Hans': hans, 'zh-Hant': hant },
+    textAlignment: {
+      identity: cv.hansToHant.identity,
+      segments: cv.hansToHant.segments.map((s) => ({ hans: cp.span(s.aStart, s.aEnd), hant: hantCp.span(s.bStart, s.bEnd) })),
+    },
+    cleaning: {
+      script: cv.script === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans',
+      rawLength: rawCp.toCodePoint(cleaned.raw.length),
+      edits: editsInCodePoints(cleaned),
+    },
+    parts: seg.parts.map((p) => ({ type: p.type, span: span(p) })),
+    preamble: seg.preamble.map(paragraph),
+    sections: seg.sections.map(section),
+    responsibilities: seg.notes.map((n) => ({
+      id: n.id,
+      sectionId: n.sectionId,
+      span: span(n),
+      text: textOf(n),
+      lead: ids(n.lead, extracted),
+      support: ids(n.support, extracted),
+    })),
+    entities: extracted.entities.map((e) => ({ id: e.id, type: e.type, name: textOf(e.mentions[0]!), mentions: e.mentions.map(span) as [Span, ...Span[]] })),
+    diagnostics: input.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
+  };
+}
+
+function ids(refs: readonly { name: string }[], extracted: Extracted): string[] {
+  const out: string[] = [];
+  for (const r of refs) {
+    const id = extracted.idOf(r.name);
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** Raw offset where the publication wrapper ended: the edit that removed it (possibly merged with others) says. */
+function wrapperRawEnd(cleaned: Cleaned): number {
+  const first = cleaned.edits.find((e) => e.kind.includes('publication-wrapper'));
+  return first ? first.rawEnd : 0;
+}

@@ -1,0 +1,97 @@
+/**
+ * to-markdown: a GongwenDocument → Markdown, built as an mdast tree and
+ * serialised by remark-stringify (front matter by remark-frontmatter + yaml).
+ * It reads only the JSON record, so anyone holding a record can regenerate
+ * the Markdown. Headings: the title is #, 一、 ##, （一） ###, deeper levels
+ * one more # each; a Chinese paragraph is one line (never wrapped).
+ */
+import type { Heading, Paragraph as MdParagraph, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { stringify as toYaml } from 'yaml';
+import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.js';
+
+export type OutputScript = 'zh-Hans' | 'zh-Hant';
+
+export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans'): string {
+  const t = (text: Text | null | undefined): string => (text ? text[script] : '');
+  const children: RootContent[] = [];
+  const front = {
+    title: t(doc.document.title),
+    documentNumber: doc.document.documentNumber,
+    issuer: doc.document.issuer ? t(doc.document.issuer) : null,
+    date: doc.document.date,
+    kind: doc.document.kind,
+    addressees: doc.document.addressees.map(t),
+    script,
+    source: { file: doc.source.file, sha256: doc.source.sha256, encoding: doc.source.encoding, script: doc.source.script },
+    ...(doc.publication
+      ? { publication: { site: t(doc.publication.site), headline: t(doc.publication.headline), source: t(doc.publication.source), publishedAt: doc.publication.publishedAt } }
+      : {}),
+  };
+  children.push({ type: 'yaml', value: toYaml(front, { lineWidth: 0 }).trimEnd() });
+  if (doc.document.title[script]) children.push(heading(1, doc.document.title[script]));
+  const addresseesPart = doc.parts.find((p) => p.type === 'addressees');
+  if (addresseesPart) children.push(paragraph(slice(doc, script, addresseesPart.span)));
+  for (const p of doc.preamble) children.push(paragraph(paragraphText(p, script)));
+  for (const s of doc.sections) renderSection(s, script, children);
+  for (const part of doc.parts) {
+    if (part.type === 'title' || part.type === 'addressees' || part.type === 'body' || part.type === 'documentNumber') continue;
+    children.push(paragraph(slice(doc, script, part.span)));
+  }
+  const root: Root = { type: 'root', children };
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' }).stringify(root);
+}
+
+function renderSection(s: Section, script: OutputScript, out: RootContent[]): void {
+  const headingText = s.heading ? s.heading[script] : '';
+  if (s.level === '条') {
+    // an article is a paragraph that starts with its number in bold
+    const [first, ...rest] = s.paragraphs;
+    const body = first ? paragraphText(first, script).replace(/^第\S+?条\s*/, '') : '';
+    out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: s.marker }] }, { type: 'text', value: ` ${body}` }] });
+    for (const p of rest) out.push(paragraph(paragraphText(p, script)));
+  } else {
+    out.push(heading(Math.min(6, s.depth + 1), `${s.marker}${headingText}`));
+    s.paragraphs.forEach((p, index) => {
+      let text = paragraphText(p, script);
+      // a run-in heading shares its line with the paragraph: do not say the heading twice
+      if (index === 0 && p.span.start === s.span.start) {
+        const afterHeading = text.slice(s.marker.length + headingText.length).replace(/^[。：:]/, '');
+        text = afterHeading;
+      }
+      if (text.trim()) out.push(paragraph(text));
+    });
+  }
+  for (const c of s.children) renderSection(c, script, out);
+}
+
+function paragraphText(p: Paragraph, script: OutputScript): string {
+  return p.sentences.map((s) => s.text[script]).join('');
+}
+
+/** A part's text in the script (parts carry spans only); zh-Hant offsets follow textAlignment. */
+function slice(doc: GongwenDocument, script: OutputScript, span: { start: number; end: number }): string {
+  const chars = Array.from(doc.text[script]);
+  if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
+  return chars.slice(hantOffset(doc, span.start), hantOffset(doc, span.end)).join('');
+}
+
+function hantOffset(doc: GongwenDocument, x: number): number {
+  let delta = 0;
+  for (const s of doc.textAlignment.segments) {
+    if (x < s.hans.start) break;
+    if (x <= s.hans.end) return x === s.hans.end ? s.hant.end : s.hant.start;
+    delta = s.hant.end - s.hans.end;
+  }
+  return x + delta;
+}
+
+function heading(depth: number, value: string): Heading {
+  return { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value }] };
+}
+
+function paragraph(value: string): MdParagraph {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
+}
