@@ -39,6 +39,7 @@ export const catalogue = {
   'segment:no-issuer': { severity: 'info', summary: 'No issuing organ was found in the signature or the title.' },
   'segment:heading-sequence': { severity: 'warning', summary: 'A heading number does not follow the previous one at its level.' },
   'segment:orphan-heading': { severity: 'warning', summary: 'A heading appears below no heading of the level above it.' },
+  'segment:table-of-contents': { severity: 'info', summary: 'A run of chapter headings without text was read as a table of contents.' },
   'segment:damaged-note': { severity: 'warning', summary: 'A responsibility note lost its opening to corrupted bytes; it was read from 单位： on.' },
   'segment:empty-note': { severity: 'warning', summary: 'A responsibility note names no agency.' },
   'segment:unclosed-note': { severity: 'warning', summary: 'A responsibility note opens but does not close on its line.' },

@@ -40,13 +40,15 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
-/** Offsets where a token starts and where one ends, for boundary checks. */
-export function tokenBoundaries(text: string): { starts: Set<number>; ends: Set<number> } {
+/** Offsets where a token starts and where one ends (with the word ending there), for boundary checks. */
+export function tokenBoundaries(text: string): { starts: Set<number>; ends: Set<number>; lastWordEndingAt: Map<number, string> } {
   const starts = new Set<number>();
   const ends = new Set<number>();
+  const lastWordEndingAt = new Map<number, string>();
   for (const t of tokens(text)) {
     starts.add(t.start);
     ends.add(t.end);
+    lastWordEndingAt.set(t.end, t.word);
   }
-  return { starts, ends };
+  return { starts, ends, lastWordEndingAt };
 }

@@ -12,6 +12,7 @@ export interface Range {
 const OPEN = '“‘《〈（(【[［〔「『';
 const CLOSE = '”’》〉）)】]］〕」』';
 const STOP = '。！？!?';
+const QUOTE_CLOSE = '”’」』）)';
 
 export function splitSentences(text: string, start: number, end: number): Range[] {
   const out: Range[] = [];
@@ -22,8 +23,8 @@ export function splitSentences(text: string, start: number, end: number): Range[
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) {
       if (depth > 0) depth--;
-      // a closing bracket right after a stop ends the sentence with it
-      if (depth === 0 && i > from && STOP.includes(text[i - 1]!) && !STOP.includes(text[i + 1] ?? '')) {
+      // a closing quote right after a stop ends the sentence with it (“…。”), a closing title mark does not (《…。》)
+      if (depth === 0 && QUOTE_CLOSE.includes(ch) && i > from && STOP.includes(text[i - 1]!) && !STOP.includes(text[i + 1] ?? '')) {
         out.push({ start: from, end: i + 1 });
         from = i + 1;
       }

@@ -8,7 +8,8 @@
 import { diagnostic } from '../lib/diagnostics.js';
 import type { CleanRule } from './types.js';
 
-const SUSPECT = /[\p{Co}\u2460-\u24ff\ufffd]|\?(?=[\p{Script=Han}\p{L}\d;])|(?<=\p{Script=Han})[#?](?=\p{Script=Han})/gu;
+const SUSPECT =
+  /[\p{Co}\u2460-\u24ff\ufffd]|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)?(?=[\p{Script=Han}\p{L}\d;#])|(?<=\p{Script=Han})[#?](?=\p{Script=Han})/gu;
 /** Suspect characters closer than this (UTF-16 units) belong to one run. */
 const JOIN = 4;
 /** Characters of context kept on each side of a run in the report. */

@@ -41,24 +41,37 @@ function hasTone(s: string): boolean {
 /** Below this many tone-marked annotations, toneless syllables and broken ones are left alone. */
 const RUBY_SCRAPE_THRESHOLD = 5;
 
+function countToned(text: string, limit: number): number {
+  let toned = 0;
+  ANNOTATION.lastIndex = 0;
+  for (let m = ANNOTATION.exec(text); m && toned < limit; m = ANNOTATION.exec(text)) {
+    if (hasTone(m[1]!) && isPinyinSyllable(m[1]!)) toned++;
+  }
+  return toned;
+}
+
+/** Well-formed annotations: 網(wǎng) → 網. */
 export const pinyinAnnotations: CleanRule = {
   name: 'pinyin-annotation',
   run(text) {
-    let toned = 0;
-    ANNOTATION.lastIndex = 0;
-    for (let m = ANNOTATION.exec(text); m && toned < RUBY_SCRAPE_THRESHOLD; m = ANNOTATION.exec(text)) {
-      if (hasTone(m[1]!) && isPinyinSyllable(m[1]!)) toned++;
-    }
-    const rubyScrape = toned >= RUBY_SCRAPE_THRESHOLD;
-    const out = replaceAll(text, ANNOTATION, (m) => {
+    const rubyScrape = countToned(text, RUBY_SCRAPE_THRESHOLD) >= RUBY_SCRAPE_THRESHOLD;
+    return replaceAll(text, ANNOTATION, (m) => {
       const syllable = m[1]!;
       if (!isPinyinSyllable(syllable)) return null;
       return hasTone(syllable) || rubyScrape ? '' : null;
     });
-    if (rubyScrape) {
-      out.push(...replaceAll(text, BROKEN, (m) => (hasTone(m[1]!) && isPinyinSyllable(m[1]!) ? '' : null)));
-      out.sort((a, b) => a.start - b.start);
-    }
-    return out;
+  },
+};
+
+/**
+ * Broken annotations whose opening bracket was eaten by corrupted bytes:
+ * ?zé) → nothing. Only in a ruby scrape (judged on the raw text), and run
+ * after corrupted-run detection so the run is reported with its evidence.
+ */
+export const brokenPinyinAnnotations: CleanRule = {
+  name: 'pinyin-annotation',
+  run(text, context) {
+    if (countToned(context.raw, RUBY_SCRAPE_THRESHOLD) < RUBY_SCRAPE_THRESHOLD) return [];
+    return replaceAll(text, BROKEN, (m) => (hasTone(m[1]!) && isPinyinSyllable(m[1]!) ? '' : null));
   },
 };

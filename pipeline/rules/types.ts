@@ -15,6 +15,8 @@ export interface PublicationFacts {
 }
 
 export interface RuleContext {
+  /** The decoded input, before any rule. */
+  raw: string;
   diagnostics: Diagnostic[];
   /** Maps an offset in the text the rule sees back to the raw text (-1 when inserted). */
   originOf: (index: number) => number;

@@ -13,7 +13,7 @@ import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
-import { pinyinAnnotations } from '../rules/pinyin.js';
+import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
 import { colon, comma, fullWidthAlphanumerics, parentheses, semicolon, sentenceMarks } from '../rules/punctuation.js';
 import type { CleanRule, PublicationFacts, RuleContext } from '../rules/types.js';
 import { blankLines, innerBlanks, lineEdges } from '../rules/whitespace.js';
@@ -58,9 +58,10 @@ const on = (flag: keyof CleanOptions) => (input: CleanInput) => !input.options?.
 export const RULES: readonly Step[] = [
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
-  // before pinyin removal, so a broken annotation (?zé)) still marks its corrupted run
-  { rule: corruptedBytes },
   { rule: pinyinAnnotations, when: on('keepPinyin') },
+  // before broken annotations go, so ?zé) still marks its corrupted run
+  { rule: corruptedBytes },
+  { rule: brokenPinyinAnnotations, when: on('keepPinyin') },
   { rule: fullWidthAlphanumerics },
   { rule: comma, when: on('keepPunctuation') },
   { rule: semicolon, when: on('keepPunctuation') },
@@ -77,6 +78,7 @@ export const RULES: readonly Step[] = [
 export function clean(input: CleanInput): Cleaned {
   const tracked = new TrackedText(input.text);
   const context: RuleContext = {
+    raw: input.text,
     diagnostics: [],
     originOf: (i) => tracked.originOf(i),
     publication: null,

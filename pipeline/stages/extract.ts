@@ -40,6 +40,8 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Function words never found inside an organ name. */
 const NOT_IN_NAME = /[的和与及在对为把被是了着从将以等由]/;
 const MAX_NAME = 14;
+/** Words that end in an organ suffix character but name no organ (部署, 布局, 全部 …). */
+const NOT_AN_ORGAN = new Set(['部署', '布局', '格局', '全局', '局部', '全部', '内部', '外部', '干部', '西部', '东部', '中部', '南部', '北部', '部分', '开办', '举办', '创办', '承办', '主办', '督办', '协办', '兴办', '怎么办', '结局', '大局', '局面']);
 
 /**
  * Pattern candidates: from each word start with an administrative prefix, the
@@ -47,14 +49,14 @@ const MAX_NAME = 14;
  * suffix. jieba's boundaries reject 省决策部 (of 省决策部署).
  */
 function agencyCandidates(text: string): string[] {
-  const { starts, ends } = tokenBoundaries(text);
+  const { starts, ends, lastWordEndingAt } = tokenBoundaries(text);
   const found: string[] = [];
   for (const s of [...starts].sort((a, b) => a - b)) {
     if (!PREFIX.test(text.slice(s, s + 3))) continue;
     for (let e = Math.min(text.length, s + MAX_NAME); e >= s + 3; e--) {
       if (!ends.has(e)) continue;
       const name = text.slice(s, e);
-      if (HAN_ONLY.test(name) && SUFFIX.test(name) && !NOT_IN_NAME.test(name)) {
+      if (HAN_ONLY.test(name) && SUFFIX.test(name) && !NOT_IN_NAME.test(name) && !NOT_AN_ORGAN.has(lastWordEndingAt.get(e) ?? '')) {
         found.push(name);
         break;
       }

@@ -189,10 +189,16 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
   const roots: SegSection[] = [];
   const stack: SegSection[] = [];
   const usedIds = new Set<string>();
+  const toc = tableOfContents(lines);
+  if (toc.size > 0) {
+    const first = lines.find((l) => toc.has(l))!;
+    const last = [...toc].at(-1)!;
+    diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
+  }
 
   for (const line of lines) {
     const top = stack[stack.length - 1];
-    const heading = matchHeading(line.text);
+    const heading = toc.has(line) ? null : matchHeading(line.text);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
     if (heading && !isItem) {
@@ -255,6 +261,26 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
     }
   }
   return { preamble, sections: roots };
+}
+
+/** Runs of three or more 编/章/节 heading lines with nothing between them: a table of contents (目录). */
+function tableOfContents(lines: Line[]): Set<Line> {
+  const toc = new Set<Line>();
+  let run: Line[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const l of run) toc.add(l);
+    run = [];
+  };
+  for (const line of lines) {
+    const h = matchHeading(line.text);
+    if (h && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30 && !line.text.includes('。')) {
+      // the contents end where the first heading comes round again
+      if (run.some((l) => l.text === line.text)) flush();
+      run.push(line);
+    } else flush();
+  }
+  flush();
+  return toc;
 }
 
 function extend(stack: SegSection[], end: number): void {

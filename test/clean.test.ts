@@ -1,0 +1,113 @@
+/** clean: each rule with a case where it must fire and one where it must not, and the edit-log round trip. */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { clean } from '../pipeline/stages/clean.js';
+import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
+import { isPinyinSyllable } from '../pipeline/rules/pinyin.js';
+import { SAMPLE } from './helpers/paths.js';
+
+const cleanText = (text: string, format: 'text' | 'markdown' = 'text') => clean({ text, format }).text;
+const RUBY = '網(wǎng)絡(luò)產(chǎn)業(yè)發(fā)展';
+
+describe('pinyin annotations', () => {
+  it('removes tone-marked annotations after Han characters', () => {
+    expect(cleanText('網(wǎng)絡(luò)')).toBe('網絡');
+  });
+  it('never touches real parentheses', () => {
+    for (const keep of ['各区（市）县政府（管委会）', '（一）总体要求', '网络安全(Cyber Security)', '第(3)项', '条件(a)成立']) {
+      expect(cleanText(keep)).toBe(keep);
+    }
+  });
+  it('removes neutral-tone and broken annotations only in a ruby scrape', () => {
+    expect(cleanText(`${RUBY}的(de)`)).toBe('網絡產業發展的');
+    expect(cleanText('好的(de)')).toBe('好的(de)');
+    expect(cleanText(`${RUBY}。責?zé)任`)).toBe('網絡產業發展。責任');
+    expect(cleanText('請問?zé)')).toBe('請問?zé)');
+  });
+  it('knows a syllable from a word', () => {
+    expect(isPinyinSyllable('wǎng')).toBe(true);
+    expect(isPinyinSyllable('zhuāng')).toBe(true);
+    expect(isPinyinSyllable('xyz')).toBe(false);
+    expect(isPinyinSyllable('Cyber')).toBe(false);
+  });
+  it('leaves none of the 1739 annotations of the sample', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const annotation = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;
+    expect(raw.match(annotation)).toHaveLength(1739);
+    const cleaned = clean({ text: raw, format: 'text' });
+    expect(cleaned.text.match(annotation)).toBeNull();
+    expect(cleaned.edits.filter((e) => e.kind.includes('pinyin-annotation')).length).toBeGreaterThan(1500);
+  });
+});
+
+describe('punctuation', () => {
+  it('makes ASCII marks in Chinese context full-width', () => {
+    expect(cleanText('各区(市)县,市级部门;有关单位:')).toBe('各区（市）县，市级部门；有关单位：');
+    expect(cleanText('做好工作!')).toBe('做好工作！');
+  });
+  it('never fires inside numbers, times, Latin words or URLs', () => {
+    for (const keep of ['共1,000家', '10:30开会', 'see http://www.gov.cn/x', '6+N体系', '3D打印', '2024-05-10', 'Hello, world: yes; (ok)']) {
+      expect(cleanText(keep)).toBe(keep);
+    }
+  });
+  it('folds full-width letters and digits', () => {
+    expect(cleanText('２０２４年ＡＩ')).toBe('2024年AI');
+    expect(cleanText('，。：')).toBe('，。：');
+  });
+});
+
+describe('whitespace', () => {
+  it('drops indentation, spaces between Chinese characters and extra blank lines', () => {
+    expect(cleanText('\u3000\u3000第一段\n\n\n\n  第 二 段  \n')).toBe('第一段\n\n第二段');
+    expect(cleanText('元宇宙 + 示范')).toBe('元宇宙+示范');
+  });
+  it('keeps spaces between Latin words and numbers', () => {
+    expect(cleanText('Cyber Security 2024 05')).toBe('Cyber Security 2024 05');
+  });
+});
+
+describe('page wrapper', () => {
+  it('keeps a bare document whole', () => {
+    const doc = '某某市人民政府关于加强管理的通知\n\n各区县政府：\n\n一、总体要求\n\n做好工作。';
+    const c = clean({ text: doc, format: 'text' });
+    expect(c.publication).toBeNull();
+    expect(c.text).toBe(doc);
+  });
+  it('cuts trailing furniture as an edit', () => {
+    const body = Array.from({ length: 8 }, (_, i) => `第${i + 1}段正文内容。`).join('\n');
+    const c = clean({ text: `${body}\n责任编辑：张三\n打印本页 关闭窗口`, format: 'text' });
+    expect(c.text).toBe(body);
+    expect(c.edits.at(-1)!.kind).toContain('site-furniture');
+  });
+});
+
+describe('markdown input', () => {
+  it('keeps block text and drops the syntax', () => {
+    expect(cleanText('# 某某条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n**第一条** 为了规范。', 'markdown')).toBe('某某条例\n第一章总则\n第一条为了规范。');
+  });
+});
+
+describe('edit log', () => {
+  it('rebuilds the raw sample exactly', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const c = clean({ text: raw, format: 'text' });
+    expect(rebuildRaw(c.text, c.edits)).toBe(raw);
+    for (const e of c.edits) {
+      expect(raw.slice(e.rawStart, e.rawEnd)).toBe(e.before);
+      expect(c.text.slice(e.cleanStart, e.cleanEnd)).toBe(e.after);
+    }
+  });
+
+  it('rebuilds any input and never throws (property)', () => {
+    const pieces = fc.constantFrom('網(wǎng)', '業(yè)', '?zé)', ',', ';', ':', '(', ')', '（一）', ' ', '\u3000', '\r\n', '\n', '附全文', '来源:某网 2024-05-10 阅读:3', '声明:', '举报 0', 'A', '1', '。', '责任', '𠀀');
+    const arbitrary = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(arbitrary, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (raw, format) => {
+        const c = clean({ text: raw, format });
+        expect(rebuildRaw(c.text, c.edits)).toBe(raw);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,54 @@
+/** The gongwen command as a user runs it (built bin, real processes). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE } from './helpers/paths.js';
+
+const BIN = join(ROOT, 'bin', 'gongwen.js');
+const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', cwd: ROOT });
+
+describe('gongwen CLI', () => {
+  it('writes JSON and Markdown for a folder, mirroring subfolders', () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-in-'));
+    mkdirSync(join(src, '子目录 with space'));
+    writeFileSync(join(src, '子目录 with space', '通知.txt'), '某某市人民政府关于做好工作的通知\n各区县政府：\n一、总体要求\n做好工作。\n某某市人民政府\n2024年3月1日\n');
+    writeFileSync(join(src, 'a.txt'), readFileSync(SAMPLE));
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
+    const r = run([src, '--out', out, '--script', 'zh-Hant']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['a.json', 'a.md', '子目录 with space']);
+    expect(readdirSync(join(out, '子目录 with space')).sort()).toEqual(['通知.json', '通知.md']);
+    const md = readFileSync(join(out, 'a.md'), 'utf8');
+    const json = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'));
+    expect(md).toContain(`\n# ${json.document.title['zh-Hant']}\n`);
+    expect(md).toContain('前瞻培育未來產業');
+    expect(md).not.toContain('未来产业');
+  });
+
+  it('reads stdin and writes Markdown to stdout', () => {
+    const r = run(['-', '--to', 'md'], readFileSync(SAMPLE));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^---\ntitle: 成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见/);
+    expect(r.stdout).toContain('\n## 一、总体要求\n');
+    expect(r.stdout).toContain('\n### （一）指导思想\n');
+  });
+
+  it('exits 1 when a file fails, names it, and still writes the others', () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-bad-'));
+    writeFileSync(join(src, 'empty.txt'), '');
+    writeFileSync(join(src, 'ok.txt'), '关于做好工作的通知\n各单位：\n做好工作。');
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
+    const r = run([src, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty\.txt: decode:empty/);
+    expect(readdirSync(out).sort()).toEqual(['ok.json', 'ok.md']);
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(run(['input', '--variant', 'xx']).status).toBe(2);
+    expect(run([]).status).toBe(2);
+    expect(run(['/no/such/folder/at/all']).status).toBe(1);
+  });
+});
