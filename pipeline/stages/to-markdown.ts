@@ -10,6 +10,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
+import { Alignment } from '../lib/alignment.js';
 import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.js';
 
 export type OutputScript = 'zh-Hans' | 'zh-Hant';
@@ -75,17 +76,8 @@ function paragraphText(p: Paragraph, script: OutputScript): string {
 function slice(doc: GongwenDocument, script: OutputScript, span: { start: number; end: number }): string {
   const chars = Array.from(doc.text[script]);
   if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
-  return chars.slice(hantOffset(doc, span.start), hantOffset(doc, span.end)).join('');
-}
-
-function hantOffset(doc: GongwenDocument, x: number): number {
-  let delta = 0;
-  for (const s of doc.textAlignment.segments) {
-    if (x < s.hans.start) break;
-    if (x <= s.hans.end) return x === s.hans.end ? s.hant.end : s.hant.start;
-    delta = s.hant.end - s.hans.end;
-  }
-  return x + delta;
+  const alignment = new Alignment(doc.textAlignment.segments.map((s) => ({ aStart: s.hans.start, aEnd: s.hans.end, bStart: s.hant.start, bEnd: s.hant.end })));
+  return chars.slice(alignment.forward(span.start), alignment.forward(span.end)).join('');
 }
 
 function heading(depth: number, value: string): Heading {
