@@ -32,15 +32,27 @@ export interface Converted {
 /** A share of script-specific characters at least this one-sided makes a single-script text. */
 const SINGLE_SCRIPT = 0.9;
 
-export function detectScript(text: string, variant: Variant = 't'): { script: Script; confidence: number; traditional: number; simplified: number } {
+export interface ScriptDetection {
+  script: Script;
+  confidence: number;
+  traditional: number;
+  simplified: number;
+  /** The whole text converted each way, kept so convert() does not convert twice. */
+  asHans: string;
+  asHant: string;
+}
+
+export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
   const { toHans, toHant } = converters(variant);
-  const traditional = differing(text, toHans(text), toHans);
-  const simplified = differing(text, toHant(text), toHant);
+  const asHans = toHans(text);
+  const asHant = toHant(text);
+  const traditional = differing(text, asHans, toHans);
+  const simplified = differing(text, asHant, toHant);
   const total = traditional + simplified;
-  if (total === 0) return { script: 'zh-Hans', confidence: 0.5, traditional, simplified };
+  if (total === 0) return { script: 'zh-Hans', confidence: 0.5, traditional, simplified, asHans, asHant };
   const share = traditional / total;
   const script: Script = share >= SINGLE_SCRIPT ? 'zh-Hant' : share <= 1 - SINGLE_SCRIPT ? 'zh-Hans' : 'mixed';
-  return { script, confidence: Math.round(Math.max(share, 1 - share) * 1000) / 1000, traditional, simplified };
+  return { script, confidence: Math.round(Math.max(share, 1 - share) * 1000) / 1000, traditional, simplified, asHans, asHant };
 }
 
 /** Number of characters a conversion changes (line by line where it changes length). */
@@ -61,19 +73,19 @@ function countDiff(a: string, b: string): number {
 }
 
 export function convert(input: ConvertInput): Converted {
-  const { toHans, toHant } = converters(input.variant);
+  const { toHant } = converters(input.variant);
   const detected = detectScript(input.text, input.variant);
   const diagnostics: Diagnostic[] = [];
   let hans: string;
   let hant: string;
   if (detected.script === 'zh-Hant') {
-    hans = toHans(input.text);
+    hans = detected.asHans;
     hant = input.text;
   } else if (detected.script === 'zh-Hans') {
     hans = input.text;
-    hant = toHant(hans);
+    hant = detected.asHant;
   } else {
-    hans = toHans(input.text);
+    hans = detected.asHans;
     hant = toHant(hans);
     diagnostics.push(
       diagnostic('convert:mixed-script', `Mixed script: ${detected.traditional} Traditional-only and ${detected.simplified} Simplified-only characters; converted both ways through zh-Hans`),
