@@ -7,24 +7,9 @@
  * Patterns match either script (来源/來源) because cleaning runs before
  * conversion.
  */
+import { splitLines } from '../lib/lines.js';
 import { eitherScript } from '../lib/opencc.js';
 import type { CleanRule, PublicationFacts } from './types.js';
-
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function lines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (const part of text.split('\n')) {
-    out.push({ start, end: start + part.length, text: part });
-    start += part.length + 1;
-  }
-  return out;
-}
 
 let patterns: ReturnType<typeof buildPatterns> | undefined;
 
@@ -59,7 +44,7 @@ export const publicationWrapper: CleanRule = {
   name: 'publication-wrapper',
   run(text, context) {
     const p = getPatterns();
-    const all = lines(text);
+    const all = splitLines(text);
     const head = all.slice(0, Math.max(12, Math.ceil(all.length * 0.4)));
     const markerIndex = head.findIndex((l) => p.fullTextMarker.test(l.text.trim()));
     const sourceIndex = head.slice(0, 12).findIndex((l) => p.sourceLine.test(l.text) && p.date.test(l.text));
@@ -100,7 +85,7 @@ export const siteFurniture: CleanRule = {
   name: 'site-furniture',
   run(text) {
     const p = getPatterns();
-    const all = lines(text);
+    const all = splitLines(text);
     const from = Math.floor(all.length * 0.6);
     for (let i = from; i < all.length; i++) {
       if (p.furniture.test(all[i]!.text.trim())) {

@@ -16,6 +16,7 @@ import {
   parseDateLine,
   type Level,
 } from '../lib/gbt9704.js';
+import { splitLines, type Line } from '../lib/lines.js';
 import { findNotes, type NameRef } from '../lib/responsibility.js';
 import { splitSentences, type Range } from '../lib/sentences.js';
 
@@ -63,20 +64,6 @@ export interface Segmented {
   diagnostics: Diagnostic[];
 }
 
-interface Line extends Range {
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  for (const part of text.split('\n')) {
-    if (part.trim() !== '') out.push({ start, end: start + part.length, text: part });
-    start += part.length + 1;
-  }
-  return out;
-}
-
 /** Rank of a level in the tree: a heading closes every open section of the same or a lower rank. */
 const RANK: Record<string, number> = { 编: 1, 章: 2, 节: 3, 条: 4, 1: 5, 2: 6, 3: 7, 4: 8 };
 
@@ -84,7 +71,7 @@ const MAX_TITLE_LINES = 3;
 
 export function segment(text: string): Segmented {
   const diagnostics: Diagnostic[] = [];
-  const lines = splitLines(text);
+  const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
   let i = 0;
 

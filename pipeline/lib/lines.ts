@@ -1,0 +1,17 @@
+/** A line of a text with its UTF-16 offsets (end excludes the \n). */
+export interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Every line of the text, blank ones included, with offsets. */
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const part of text.split('\n')) {
+    out.push({ start, end: start + part.length, text: part });
+    start += part.length + 1;
+  }
+  return out;
+}
