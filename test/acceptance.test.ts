@@ -71,11 +71,12 @@ describe('acceptance: chengdu-future-industries-2024', () => {
     expect(got).toEqual(expected.responsibilities);
   });
 
-  it('flags the note damaged by corrupted bytes and every corrupted run', () => {
-    const damaged = doc.diagnostics.filter((d) => d.code === 'segment:damaged-note');
-    expect(damaged).toHaveLength(1);
-    const runs = doc.diagnostics.filter((d) => d.code === 'clean:corrupted-bytes');
+  it('reports every corrupted run, repaired or not, and recovers the 五（五） note intact', () => {
+    // the note's opening was the corrupted run 圬?zé): once repaired, nothing is read from a damaged form
+    expect(doc.diagnostics.filter((d) => d.code === 'segment:damaged-note')).toEqual([]);
+    const runs = doc.diagnostics.filter((d) => d.code === 'clean:corrupted-bytes' || d.code === 'clean:corrupted-bytes-repaired');
     expect(runs).toHaveLength(expected.cleaning.corruptedSpans.length);
+    expect(runs.filter((d) => d.code === 'clean:corrupted-bytes-repaired').length).toBeGreaterThanOrEqual(4);
     // each reported run covers the raw text of one expected corrupted span
     const raw = readFileSync(SAMPLE, 'utf8');
     for (const span of expected.cleaning.corruptedSpans) {
@@ -86,6 +87,9 @@ describe('acceptance: chengdu-future-industries-2024', () => {
       });
       expect(hit, span.raw).toBe(true);
     }
+    const note = doc.responsibilities.find((r) => r.sectionId === 's5.5');
+    expect(note?.text['zh-Hans'].startsWith('[责任单位：市发改委，')).toBe(true);
+    expect(doc.text['zh-Hans'].slice(note!.span.start - 8, note!.span.start)).toBe('担当的浓厚氛围。');
   });
 
   it('leaves no pinyin annotation and no site furniture in text or Markdown', () => {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../pipeline/stages/clean.js';
 import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
 import { isPinyinSyllable } from '../pipeline/rules/pinyin.js';
-import { SAMPLE } from './helpers/paths.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { shiftedGbk } from './helpers/corrupt.js';
+import { SAMPLE, SHARED, acceptance } from './helpers/paths.js';
 
 const cleanText = (text: string, format: 'text' | 'markdown' = 'text') => clean({ text, format }).text;
 const RUBY = '網(wǎng)絡(luò)產(chǎn)業(yè)發(fā)展';
@@ -38,6 +41,73 @@ describe('pinyin annotations', () => {
     const cleaned = clean({ text: raw, format: 'text' });
     expect(cleaned.text.match(annotation)).toBeNull();
     expect(cleaned.edits.filter((e) => e.kind.includes('pinyin-annotation')).length).toBeGreaterThan(1500);
+  });
+});
+
+describe('corrupted bytes', () => {
+  const sample = clean({ text: readFileSync(SAMPLE, 'utf8'), format: 'text' });
+  const spans = acceptance().cleaning.corruptedSpans;
+
+  it('detects all five runs of the sample and restores at least four exactly', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const reports = sample.diagnostics.filter((d) => d.code.startsWith('clean:corrupted-bytes'));
+    for (const { raw: corrupted } of spans) {
+      const at = raw.indexOf(corrupted);
+      expect(at).toBeGreaterThanOrEqual(0);
+      // every run overlaps one report, repaired or not
+      const report = reports.find((d) => d.place && d.place.start < at + corrupted.length && d.place.end > at);
+      expect(report, corrupted).toBeDefined();
+    }
+    const restored = spans.filter((s) => sample.text.includes(s.expected));
+    expect(restored.length).toBeGreaterThanOrEqual(4);
+    expect(sample.text).not.toMatch(/[\p{Co}⒏臐圬]/u);
+  });
+
+  it('records each repair as an edit and an info diagnostic, and warns on the run it cannot read', () => {
+    const repairs = sample.edits.filter((e) => e.kind.includes('corrupted-bytes'));
+    expect(repairs.map((e) => e.after)).toEqual(expect.arrayContaining(['數', '模化、高端3', '模化應', '的濃厚氛圍。[責']));
+    expect(sample.diagnostics.filter((d) => d.code === 'clean:corrupted-bytes-repaired')).toHaveLength(repairs.length);
+    // 請?jiān)?0日: the swallowed digit could be any digit; guessing would be a false repair
+    const left = sample.diagnostics.filter((d) => d.code === 'clean:corrupted-bytes');
+    expect(left.map((d) => d.message).join()).toContain('請?jiān)?0');
+  });
+
+  it('repairs nothing in the external corpus', () => {
+    const corpus = join(SHARED, 'corpus');
+    const files = ['govcn', 'lawrefbook', 'jieba', 'opencc'].flatMap((dir) =>
+      readdirSync(join(corpus, dir)).map((f) => join(corpus, dir, f)),
+    );
+    expect(files.length).toBeGreaterThan(25);
+    for (const file of files) {
+      const cleaned = clean({ text: readFileSync(file, 'utf8'), format: file.endsWith('.md') ? 'markdown' : 'text' });
+      expect(cleaned.edits.filter((e) => e.kind.includes('corrupted-bytes')), file).toEqual([]);
+    }
+  });
+
+  it('repairs most synthetic corruptions of unseen regulations and almost never wrongly', () => {
+    const dir = join(SHARED, 'corpus', 'lawrefbook');
+    let total = 0;
+    let exact = 0;
+    let wrong = 0;
+    for (const file of readdirSync(dir)) {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+      for (let k = 10; k < lines.length; k += Math.max(1, Math.floor(lines.length / 60))) {
+        const line = lines[k]!;
+        const m = /[\u4e00-\u9fff]{14,}/.exec(line);
+        if (!m) continue;
+        const at = m.index + 5;
+        const corrupted = shiftedGbk(line.slice(at, at + 4));
+        if (!corrupted) continue;
+        const doc = [...lines.slice(0, k), line.slice(0, at) + corrupted + line.slice(at + 4), ...lines.slice(k + 1)].join('\n');
+        const cleaned = clean({ text: doc, format: 'markdown' });
+        total++;
+        if (cleaned.text.includes(line.slice(at - 3, at + 7))) exact++;
+        else if (cleaned.edits.some((e) => e.kind.includes('corrupted-bytes'))) wrong++;
+      }
+    }
+    expect(total).toBeGreaterThan(50);
+    expect(exact / total).toBeGreaterThan(0.6);
+    expect(wrong / total).toBeLessThan(0.03);
   });
 });
 

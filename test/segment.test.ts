@@ -114,3 +114,13 @@ describe('regulations in Markdown (lawrefbook)', () => {
     expect(items[0]).toMatch(/^（一）数据，是指/);
   });
 });
+
+describe('damaged responsibility notes', () => {
+  it('reads a note whose opening was lost to corrupted bytes, and warns', () => {
+    const text = '一、总体要求\n（一）强化领导\n营造敢于担当的浓厚氛围。任单位：市发改委，市科技局]';
+    const seg = segment(text);
+    expect(seg.notes).toHaveLength(1);
+    expect(slice(text, seg.notes[0]!)).toBe('任单位：市发改委，市科技局]');
+    expect(seg.diagnostics.map((d) => d.code)).toContain('segment:damaged-note');
+  });
+});

@@ -2,11 +2,19 @@
  * Runs of text that look like bytes decoded out of step: private-use
  * characters, a `?` standing for an undecodable byte between letters, an
  * enclosed numeral (⒏) inside Chinese text, `#` glued to Han characters.
- * This cut detects and reports each run as a warning with its raw span; it
- * does not yet repair (re-encoding and shifted decoding is a later step).
+ *
+ * Each run is handed to the shifted-GBK repair (lib/shifted-gbk.ts), scored
+ * against the document's own vocabulary. A confident repair replaces the run
+ * (an edit of this rule, plus an info diagnostic with its scores); anything
+ * else stays as it is, with a warning and the raw span.
  */
 import { diagnostic } from '../lib/diagnostics.js';
+import { loadJieba } from '../lib/jieba.js';
+import { repairShiftedGbk } from '../lib/shifted-gbk.js';
+import type { DocumentCounts } from '../lib/word-model.js';
+import { detectScript } from '../stages/convert.js';
 import type { CleanRule } from './types.js';
+import type { Replacement } from '../lib/tracked-text.js';
 
 const SUSPECT =
   /[\p{Co}\u2460-\u24ff\ufffd]|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)?(?=[\p{Script=Han}\p{L}\d;#])|(?<=\p{Script=Han})[#?](?=\p{Script=Han})/gu;
@@ -14,32 +22,74 @@ const SUSPECT =
 const JOIN = 4;
 /** Characters of context kept on each side of a run in the report. */
 const EDGE = 1;
+/** Characters of context on each side that the repair scores with. */
+const CONTEXT = 6;
+
+export function suspectRuns(text: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  SUSPECT.lastIndex = 0;
+  for (let m = SUSPECT.exec(text); m; m = SUSPECT.exec(text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    const last = runs[runs.length - 1];
+    if (last && start - last.end <= JOIN && !text.slice(last.end, start).includes('\n')) last.end = end;
+    else runs.push({ start, end });
+  }
+  return runs;
+}
 
 export const corruptedBytes: CleanRule = {
   name: 'corrupted-bytes',
   run(text, context) {
-    const runs: { start: number; end: number }[] = [];
-    SUSPECT.lastIndex = 0;
-    for (let m = SUSPECT.exec(text); m; m = SUSPECT.exec(text)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      const last = runs[runs.length - 1];
-      if (last && start - last.end <= JOIN && !text.slice(last.end, start).includes('\n')) last.end = end;
-      else runs.push({ start, end });
-    }
+    const runs = suspectRuns(text);
+    if (runs.length === 0) return [];
+    const detection = detectScript(text);
+    const document = documentCounts(detection.asHans);
+    const out: Replacement[] = [];
     for (const run of runs) {
-      const start = Math.max(0, run.start - EDGE);
-      const end = Math.min(text.length, run.end + EDGE);
-      const rawStart = context.originOf(start);
-      const rawEnd = context.originOf(end - 1) + 1;
-      context.diagnostics.push(
-        diagnostic(
-          'clean:corrupted-bytes',
-          `Unexpected characters “${text.slice(start, end)}”, expected Chinese text: bytes decoded out of step; left unrepaired`,
-          rawStart >= 0 && rawEnd > 0 ? { space: 'raw', start: rawStart, end: rawEnd } : null,
-        ),
-      );
+      const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
+      const lineEnd = (text.indexOf('\n', run.end) + 1 || text.length + 1) - 1;
+      const repair = repairShiftedGbk({
+        run: text.slice(run.start, run.end),
+        left: text.slice(Math.max(lineStart, run.start - CONTEXT), run.start),
+        right: text.slice(run.end, Math.min(lineEnd, run.end + CONTEXT)),
+        document,
+        preferTraditional: detection.traditional > detection.simplified,
+      });
+      const rawStart = context.originOf(Math.max(0, run.start - EDGE));
+      const rawEnd = context.originOf(Math.min(text.length, run.end + EDGE) - 1) + 1;
+      const rawSpan = rawStart >= 0 && rawEnd > 0 ? { space: 'raw' as const, start: rawStart, end: rawEnd } : null;
+      const shown = text.slice(Math.max(0, run.start - EDGE), Math.min(text.length, run.end + EDGE));
+      if (repair) {
+        out.push({ start: run.start, end: run.end, text: repair.text });
+        context.diagnostics.push(
+          diagnostic(
+            'clean:corrupted-bytes-repaired',
+            `Repaired “${text.slice(run.start, run.end)}” as “${repair.text}”: bytes decoded out of step, re-decoded in step (log-probability gain ${repair.gain.toFixed(1)}, margin over the next reading ${repair.margin.toFixed(1)})`,
+            rawSpan,
+          ),
+        );
+      } else {
+        context.diagnostics.push(
+          diagnostic(
+            'clean:corrupted-bytes',
+            `Unexpected characters “${shown}”, expected Chinese text: bytes decoded out of step; no reading was clearly better, left unrepaired`,
+            rawSpan,
+          ),
+        );
+      }
     }
-    return [];
+    return out;
   },
 };
+
+/** The document's own word counts (jieba tokens of its Simplified form), for the repair's cache model. */
+function documentCounts(hans: string): DocumentCounts {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const word of loadJieba().cut(hans)) {
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    total++;
+  }
+  return { counts, total };
+}

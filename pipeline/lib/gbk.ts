@@ -1,0 +1,86 @@
+/**
+ * The two-byte part of GBK (as GB18030 extends it), as a table: lead byte ×
+ * trail byte → character. Built once, on first use, with iconv-lite; the
+ * corrupted-bytes repair looks up thousands of byte pairs while it searches,
+ * and decoding each pair through iconv would be far slower than an array.
+ */
+import iconv from 'iconv-lite';
+
+export const LEAD_MIN = 0x81;
+export const LEAD_MAX = 0xfe;
+
+export function isLead(byte: number): boolean {
+  return byte >= LEAD_MIN && byte <= LEAD_MAX;
+}
+
+export function isTrail(byte: number): boolean {
+  return byte >= 0x40 && byte <= 0xfe && byte !== 0x7f;
+}
+
+let table: (string | null)[] | undefined;
+let byTrail: Map<number, number[]> | undefined;
+
+function pairs(): (string | null)[] {
+  if (!table) {
+    table = new Array<string | null>(256 * 256).fill(null);
+    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const ch = iconv.decode(Buffer.from([lead, trail]), 'gb18030');
+        if (ch.length >= 1 && !ch.includes('\ufffd') && [...ch].length === 1) table[lead * 256 + trail] = ch;
+      }
+    }
+  }
+  return table;
+}
+
+/** The character a lead and trail byte decode to, or null where GBK has none. */
+export function decodePair(lead: number, trail: number): string | null {
+  return pairs()[lead * 256 + trail] ?? null;
+}
+
+/** Every defined character with this trail byte (any lead), in lead order. */
+export function leadsFor(trail: number): number[] {
+  if (!byTrail) {
+    byTrail = new Map();
+    const t = pairs();
+    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
+      for (let tr = 0x40; tr <= 0xfe; tr++) {
+        if (t[lead * 256 + tr] === null) continue;
+        const list = byTrail.get(tr) ?? [];
+        list.push(lead);
+        byTrail.set(tr, list);
+      }
+    }
+  }
+  return byTrail.get(trail) ?? [];
+}
+
+/** Every defined trail byte after this lead. */
+export function trailsFor(lead: number): number[] {
+  const out: number[] = [];
+  const t = pairs();
+  for (let trail = 0x40; trail <= 0xfe; trail++) if (t[lead * 256 + trail] !== null) out.push(trail);
+  return out;
+}
+
+/** Every two-byte character GBK defines, with its bytes. */
+export function allPairs(): { ch: string; lead: number; trail: number }[] {
+  const out: { ch: string; lead: number; trail: number }[] = [];
+  const t = pairs();
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch) out.push({ ch, lead: i >> 8, trail: i & 0xff });
+  }
+  return out;
+}
+
+/** The GB18030 bytes of one character, or null when it needs the four-byte form (not GBK). */
+export function encodeChar(ch: string): number[] | null {
+  const bytes = [...iconv.encode(ch, 'gb18030')];
+  if (bytes.length > 2) return null;
+  if (bytes.length === 1 && bytes[0]! >= 0x80) return null;
+  // iconv-lite encodes an unmappable character as '?'
+  if (bytes.length === 1 && bytes[0] === 0x3f && ch !== '?') return null;
+  return bytes;
+}
