@@ -8,15 +8,8 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
-import type { Replacement } from '../lib/tracked-text.js';
+import { keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
-
-interface Kept {
-  start: number;
-  end: number;
-  value: string;
-  block: number;
-}
 
 const BLOCKS = new Set(['heading', 'paragraph', 'tableCell', 'code', 'html']);
 
@@ -43,19 +36,6 @@ export const markdownSyntax: CleanRule = {
     };
     visit(tree);
 
-    const out: Replacement[] = [];
-    let cursor = 0;
-    let lastBlock = -1;
-    for (const k of kept) {
-      const gap = lastBlock === -1 || lastBlock === k.block ? '' : '\n';
-      if (k.start > cursor || gap) out.push({ start: cursor, end: k.start, text: gap });
-      const value = k.value;
-      // a fenced code node's position covers its fences: replace the whole node by its value
-      if (text.slice(k.start, k.end) !== value) out.push({ start: k.start, end: k.end, text: value });
-      cursor = k.end;
-      lastBlock = k.block;
-    }
-    if (cursor < text.length) out.push({ start: cursor, end: text.length, text: '' });
-    return out;
+    return keepOnly(text, kept);
   },
 };

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../lib/diagnostics.js';
 import { TrackedText, type Edit } from '../lib/tracked-text.js';
 import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
+import { htmlMarkup } from '../rules/html-markup.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
 import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
@@ -58,6 +59,7 @@ const on = (flag: keyof CleanOptions) => (input: CleanInput) => !input.options?.
 export const RULES: readonly Step[] = [
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
+  { rule: htmlMarkup, when: (input) => input.format === 'html' },
   { rule: pinyinAnnotations, when: on('keepPinyin') },
   // before broken annotations go, so ?zé) still marks its corrupted run
   { rule: corruptedBytes },

@@ -1,0 +1,75 @@
+/**
+ * HTML input: keep the text a reader sees, line by line; drop the markup and
+ * the page around it.
+ *
+ * rehype-parse (parse5, the HTML standard's algorithm) gives every text node
+ * its source span with entities decoded. Text inside scripts, styles, forms,
+ * navigation and other page chrome is dropped, as are ruby annotations
+ * (<rt>, <rp>); block elements (<p>, <div>, table rows and cells, headings,
+ * list items) and <br> end a line. Source newlines inside a paragraph are
+ * layout, not text, and become spaces (later rules drop spaces between
+ * Chinese characters); <pre> keeps them. `&nbsp;` becomes a space.
+ */
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { Element, Nodes, RootContent } from 'hast';
+import { keepOnly, type Kept } from './kept-text.js';
+import type { CleanRule } from './types.js';
+
+/** Elements whose text is never document text. */
+const DROP = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'math',
+  'rt', 'rp', 'nav', 'form', 'button', 'select', 'textarea', 'input', 'menu', 'dialog',
+]);
+
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
+  'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** Page chrome named by its class or id (navigation bars, share buttons, breadcrumbs, footers). */
+const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharebar|toolbar|sidebar|footer|header|topbar|copyright)(?:$|[\s_-])/i;
+
+function isChrome(node: Element): boolean {
+  const id = node.properties?.id;
+  const cls = node.properties?.className;
+  const names = [typeof id === 'string' ? id : '', ...(Array.isArray(cls) ? cls.map(String) : [])];
+  return names.some((n) => CHROME.test(n));
+}
+
+export const htmlMarkup: CleanRule = {
+  name: 'html-markup',
+  run(text) {
+    const tree = unified().use(rehypeParse).parse(text);
+    const kept: Kept[] = [];
+    let block = 0;
+    const visit = (node: Nodes, pre: boolean): void => {
+      if (node.type === 'text') {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start === undefined || end === undefined) return;
+        const value = pre ? node.value : node.value.replace(/[ \t\r\n\f\u00a0]+/g, ' ');
+        kept.push({ start, end, value, block });
+        return;
+      }
+      if (node.type === 'element') {
+        if (DROP.has(node.tagName) || isChrome(node)) return;
+        if (node.tagName === 'br') {
+          const start = node.position?.start.offset;
+          if (start !== undefined) kept.push({ start, end: start, value: '\n', block });
+          return;
+        }
+        const isBlock = BLOCK.has(node.tagName);
+        if (isBlock) block++;
+        for (const child of node.children) visit(child as RootContent, pre || node.tagName === 'pre');
+        if (isBlock) block++;
+        return;
+      }
+      if (node.type === 'root') for (const child of node.children) visit(child, pre);
+    };
+    visit(tree, false);
+    return keepOnly(text, kept);
+  },
+};

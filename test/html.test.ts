@@ -1,0 +1,67 @@
+/** HTML input: real gov.cn pages and hand-made pages with the markup scrapes carry. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
+import { processDocument } from '../pipeline/pipeline.js';
+import { clean } from '../pipeline/stages/clean.js';
+import { SHARED } from './helpers/paths.js';
+
+const GOVCN = join(SHARED, 'corpus', 'govcn');
+interface Label {
+  file: string;
+  title: string;
+  documentNumber: string;
+  issuer: string;
+}
+const labels = JSON.parse(readFileSync(join(GOVCN, 'metadata.json'), 'utf8')) as Label[];
+
+describe('hand-made HTML', () => {
+  const page = [
+    '<html><head><title>政策文件_某某网</title><style>p { color: red }</style>',
+    '<script>var menu = "首页";</script></head><body>',
+    '<div class="nav">首页 &gt; 政策</div>',
+    '<table><tr><td><p style="text-align:center">国务院关于加快</p><p style="text-align:center">发展的意见</p></td></tr></table>',
+    '<p>&nbsp;&nbsp;各省、自治区：</p>',
+    '<p style="text-indent:2em">发展<ruby>網<rp>(</rp><rt>wǎng</rt><rp>)</rp></ruby>络',
+    '产业。<br>第二行</p>',
+    '<table><tr><td>任务</td><td>责任单位</td></tr><tr><td>建设平台</td><td>市科技局</td></tr></table>',
+    '<div class="share-bar">分享到微信</div><pre>a  b\nc</pre>',
+    '</body></html>',
+  ].join('\n');
+  const cleaned = clean({ text: page, format: 'html' });
+  const lines = cleaned.text.split('\n').filter((l) => l !== '');
+
+  it('keeps the paragraphs as lines, in order', () => {
+    expect(lines.slice(0, 5)).toEqual(['国务院关于加快', '发展的意见', '各省、自治区：', '发展網络产业。', '第二行']);
+  });
+  it('keeps table text, one cell per line', () => {
+    expect(lines.slice(5, 9)).toEqual(['任务', '责任单位', '建设平台', '市科技局']);
+  });
+  it('drops scripts, styles, the head, navigation, share bars and ruby annotations', () => {
+    for (const gone of ['首页', 'color', '政策文件', '分享', 'wǎng', '(', '<', '&']) expect(cleaned.text).not.toContain(gone);
+  });
+  it('keeps <pre> line breaks and records every change', () => {
+    expect(lines.slice(-2)).toEqual(['a  b', 'c']);
+    expect(rebuildRaw(cleaned.text, cleaned.edits)).toBe(page);
+    expect(cleaned.edits.every((e) => e.kind.split('+').every((k) => k.length > 0))).toBe(true);
+  });
+  it('is chosen from the content when the name says nothing', () => {
+    const doc = processDocument({ file: "page", bytes: Buffer.from(page) });
+    expect(doc.document?.source.format).toBe('html');
+  });
+});
+
+describe('gov.cn pages', () => {
+  const docs = labels.map((label) => ({
+    label,
+    doc: processDocument({ file: label.file, bytes: readFileSync(join(GOVCN, label.file)) }).document!,
+  }));
+
+  it('come out as text without markup or entities', () => {
+    for (const { label, doc } of docs) {
+      expect(doc.text['zh-Hans'], label.file).not.toMatch(/<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i);
+      expect(doc.sections.length, label.file).toBeGreaterThan(0);
+    }
+  });
+});
