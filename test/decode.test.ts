@@ -51,6 +51,19 @@ describe('decode', () => {
     expect(bad[0]!.place).toEqual({ space: 'bytes', start: good.length, end: good.length + 1 });
   });
 
+  it('reports invalid GB18030 and Big5 sequences with their byte offsets', () => {
+    for (const [text, encoding] of [[HANS, 'gb18030'], [HANT, 'big5']] as const) {
+      const good = iconv.encode(text, encoding);
+      // a lead byte followed by a byte no trail can be: invalid in both encodings
+      const bytes = Buffer.concat([good, Buffer.from([0x81, 0x0a]), good]);
+      const d = decode({ bytes });
+      expect(d.encoding).toBe(encoding);
+      const bad = d.diagnostics.filter((x) => x.code === 'decode:invalid-bytes');
+      expect(bad.length, encoding).toBe(1);
+      expect(bad[0]!.place?.start, encoding).toBe(good.length);
+    }
+  });
+
   it('refuses empty and binary input with an error', () => {
     expect(decode({ bytes: Buffer.alloc(0) })).toMatchObject({ ok: false, diagnostics: [{ code: 'decode:empty', severity: 'error' }] });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
