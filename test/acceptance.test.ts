@@ -92,14 +92,12 @@ describe('acceptance: chengdu-future-industries-2024', () => {
     expect(doc.text['zh-Hans'].slice(note!.span.start - 8, note!.span.start)).toBe('担当的浓厚氛围。');
   });
 
-  it('leaves no pinyin annotation and no site furniture in text or Markdown', () => {
+  it('leaves nothing of mustNotAppearInOutput, no pinyin annotation and no site furniture in text or Markdown', () => {
     const outputs = [doc.text['zh-Hans'], doc.text['zh-Hant'], toMarkdown(doc, 'zh-Hans'), toMarkdown(doc, 'zh-Hant')];
     const annotation = /\((?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/;
-    // the corrupted-byte markers are the cleaning issue's; the rest must be gone now
-    const notYet = new Set(['?;', '臐夂穹諊', '⒏叨']);
     for (const out of outputs) {
       expect(out).not.toMatch(annotation);
-      for (const s of expected.mustNotAppearInOutput.filter((x) => !notYet.has(x))) expect(out).not.toContain(s);
+      for (const s of expected.mustNotAppearInOutput) expect(out).not.toContain(s);
       for (const b of ['声明：登载此文', '免责声明', '相关产业资讯', '阅读：12395']) expect(out).not.toContain(b);
     }
   });
