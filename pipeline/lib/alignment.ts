@@ -1,12 +1,13 @@
 /**
- * Offset alignment between a text and its script conversion.
+ * Offset alignment between a text (a) and its script conversion (b).
  *
  * OpenCC converts character for character almost everywhere; where a phrase
- * conversion changes length (twp: 算法 → 演算法) the two texts drift. Lines
- * never merge or split, so each line pair is compared, and the part that
- * differs in length (between the longest common prefix and suffix) becomes
- * one segment. Offsets outside segments shift by the accumulated difference;
- * offsets inside a segment are clamped proportionally. Written by hand:
+ * changes length (twp: 算法 → 演算法, or a character outside the BMP becomes
+ * one inside it) the texts drift. The converter (lib/opencc.ts) records each
+ * such place as a segment: a span of a and the span of b it became. Offsets
+ * outside segments shift by the accumulated difference; a span that starts or
+ * ends inside a segment is widened to the whole segment, so a mapped span
+ * always covers the conversion of the text it came from. Written by hand:
  * opencc-js returns only the converted string.
  */
 export interface Segment {
@@ -23,45 +24,47 @@ export class Alignment {
     this.segments = segments;
   }
 
-  static between(a: string, b: string): Alignment {
-    if (a.length === b.length) return new Alignment([]);
-    const segments: Segment[] = [];
-    const aLines = a.split('\n');
-    const bLines = b.split('\n');
-    if (aLines.length !== bLines.length) {
-      // not expected from OpenCC; treat the whole text as one segment
-      return new Alignment([{ aStart: 0, aEnd: a.length, bStart: 0, bEnd: b.length }]);
-    }
-    let aOffset = 0;
-    let bOffset = 0;
-    for (let i = 0; i < aLines.length; i++) {
-      const x = aLines[i]!;
-      const y = bLines[i]!;
-      if (x.length !== y.length) {
-        let prefix = 0;
-        while (prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
-        let suffix = 0;
-        while (suffix < x.length - prefix && suffix < y.length - prefix && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++;
-        segments.push({ aStart: aOffset + prefix, aEnd: aOffset + x.length - suffix, bStart: bOffset + prefix, bEnd: bOffset + y.length - suffix });
-      }
-      aOffset += x.length + 1;
-      bOffset += y.length + 1;
-    }
-    return new Alignment(segments);
-  }
-
   get identity(): boolean {
     return this.segments.length === 0;
   }
 
-  /** Offset in b of an offset in a. */
-  forward(x: number): number {
-    return map(this.segments, x, 'a', 'b');
+  /** The span of b that a span of a became (widened to whole segments). */
+  forwardSpan(start: number, end: number): { start: number; end: number } {
+    return { start: map(this.segments, start, 'a', 'b', 'start'), end: map(this.segments, Math.max(start, end), 'a', 'b', 'end') };
   }
 
-  /** Offset in a of an offset in b. */
-  backward(y: number): number {
-    return map(this.segments, y, 'b', 'a');
+  /** The span of a that a span of b came from (widened to whole segments). */
+  backwardSpan(start: number, end: number): { start: number; end: number } {
+    return { start: map(this.segments, start, 'b', 'a', 'start'), end: map(this.segments, Math.max(start, end), 'b', 'a', 'end') };
+  }
+
+  /**
+   * This alignment (a → b) followed by `next` (b → c): a → c. Each piece of
+   * either becomes a piece of the result, widened through the other, and
+   * overlapping pieces merge.
+   */
+  then(next: Alignment): Alignment {
+    if (this.identity) return next;
+    if (next.identity) return this;
+    const pieces: Segment[] = [
+      ...this.segments.map((s) => {
+        const c = next.forwardSpan(s.bStart, s.bEnd);
+        return { aStart: s.aStart, aEnd: s.aEnd, bStart: c.start, bEnd: c.end };
+      }),
+      ...next.segments.map((s) => {
+        const a = this.backwardSpan(s.aStart, s.aEnd);
+        return { aStart: a.start, aEnd: a.end, bStart: s.bStart, bEnd: s.bEnd };
+      }),
+    ].sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
+    const merged: Segment[] = [];
+    for (const p of pieces) {
+      const last = merged[merged.length - 1];
+      if (last && (p.aStart < last.aEnd || p.bStart < last.bEnd || (p.aStart === last.aStart && p.bStart === last.bStart))) {
+        last.aEnd = Math.max(last.aEnd, p.aEnd);
+        last.bEnd = Math.max(last.bEnd, p.bEnd);
+      } else merged.push({ ...p });
+    }
+    return new Alignment(merged);
   }
 
   inverse(): Alignment {
@@ -69,7 +72,12 @@ export class Alignment {
   }
 }
 
-function map(segments: readonly Segment[], x: number, from: 'a' | 'b', to: 'a' | 'b'): number {
+/**
+ * Offset in `to` of an offset in `from`. Inside a segment a span's start goes
+ * to the segment's start and its end to the segment's end; an empty segment
+ * (an insertion) belongs to the span that starts at it.
+ */
+function map(segments: readonly Segment[], x: number, from: 'a' | 'b', to: 'a' | 'b', bias: 'start' | 'end'): number {
   let delta = 0;
   for (const s of segments) {
     const fs = from === 'a' ? s.aStart : s.bStart;
@@ -77,12 +85,12 @@ function map(segments: readonly Segment[], x: number, from: 'a' | 'b', to: 'a' |
     const ts = to === 'a' ? s.aStart : s.bStart;
     const te = to === 'a' ? s.aEnd : s.bEnd;
     if (x < fs) break;
-    if (x <= fe) {
-      if (x === fe) return te;
-      const width = fe - fs;
-      return ts + (width === 0 ? 0 : Math.round(((x - fs) * (te - ts)) / width));
+    if (x > fe || (x === fe && fe > fs && bias === 'start')) {
+      delta = te - fe;
+      continue;
     }
-    delta = te - fe;
+    if (bias === 'start') return ts;
+    return x === fs ? ts : te;
   }
   return x + delta;
 }

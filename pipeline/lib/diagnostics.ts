@@ -33,7 +33,7 @@ export const catalogue = {
   'clean:corrupted-bytes-repaired': { severity: 'info', summary: 'A run of text decoded out of step was repaired by re-encoding and decoding it shifted.' },
   'clean:no-document': { severity: 'warning', summary: 'No document body could be told apart from the page around it.' },
   'convert:mixed-script': { severity: 'info', summary: 'The text mixes Simplified and Traditional characters.' },
-  'convert:length-changed': { severity: 'info', summary: 'Script conversion changed the length of a line; offsets there follow textAlignment.' },
+  'convert:ambiguous-character': { severity: 'info', summary: 'A Simplified character with several Traditional forms was converted by the dictionary’s first choice, with no phrase to decide (one diagnostic per character, at its first place).' },
   'segment:no-title': { severity: 'warning', summary: 'No title line was found.' },
   'segment:no-date': { severity: 'info', summary: 'No 成文日期 was found.' },
   'segment:no-issuer': { severity: 'info', summary: 'No issuing organ was found in the signature or the title.' },

@@ -4,10 +4,13 @@
  * nodejieba returns tokens without offsets; `tokens` computes them by walking
  * the text, in UTF-16 units of the string it was given.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Jieba from 'nodejieba';
-import { projectRoot } from './project.js';
+import { userDictionaryLines } from './lexicon.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
@@ -15,10 +18,28 @@ let jieba: typeof Jieba | undefined;
 export function loadJieba(): typeof Jieba {
   if (!jieba) {
     const j = require('nodejieba') as typeof Jieba;
-    j.load({ userDict: join(projectRoot(), 'lexicon', 'jieba-user.dict.utf8') });
+    j.load({ userDict: userDictionaryFile() });
     jieba = j;
   }
   return jieba;
+}
+
+/**
+ * nodejieba reads its user dictionary from a file: the lexicon's entries are
+ * written once to a file named by their hash in the temporary directory
+ * (written under a temporary name and renamed, so parallel workers never
+ * read half a file).
+ */
+function userDictionaryFile(): string {
+  const content = `${userDictionaryLines().join('\n')}\n`;
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `gongwen-userdict-${hash}.utf8`);
+  if (!existsSync(file)) {
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, content);
+    renameSync(partial, file);
+  }
+  return file;
 }
 
 export interface Token {

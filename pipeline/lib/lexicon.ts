@@ -1,6 +1,8 @@
 /**
  * The lexicon folder: data files, not code. Read once per process.
  * agencies.tsv — name<TAB>type per line, # comments.
+ * protected.tsv — zh-Hans<TAB>zh-Hant<TAB>type<TAB>why: names OpenCC must not
+ * convert character by character.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,19 +18,81 @@ export interface LexiconEntry {
 let agencies: LexiconEntry[] | undefined;
 
 export function agencyLexicon(): readonly LexiconEntry[] {
-  if (!agencies) {
-    const file = join(projectRoot(), 'lexicon', 'agencies.tsv');
-    agencies = [];
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (line.trim() === '' || line.startsWith('#')) return;
-        const [name, type] = line.split('\t');
-        if (!name || (type !== 'agency' && type !== 'agencyGroup')) {
-          throw new Error(`${file}:${index + 1}: expected "name<TAB>agency|agencyGroup", got "${line}"`);
-        }
-        agencies!.push({ name: name.trim(), type });
-      });
-  }
+  agencies ??= dataLines(join(projectRoot(), 'lexicon', 'agencies.tsv')).map(({ fields, where }) => {
+    const [name, type] = fields;
+    if (!name || (type !== 'agency' && type !== 'agencyGroup')) {
+      throw new Error(`${where}: expected "name<TAB>agency|agencyGroup", got "${fields.join('\t')}"`);
+    }
+    return { name, type };
+  });
   return agencies;
+}
+
+export type ProtectedType = 'place' | 'agency' | 'programme' | 'term';
+
+export interface ProtectedEntry {
+  hans: string;
+  hant: string;
+  type: ProtectedType;
+}
+
+const PROTECTED_TYPES = new Set<string>(['place', 'agency', 'programme', 'term']);
+let protectedEntries: ProtectedEntry[] | undefined;
+
+/** The protected vocabulary (lexicon/protected.tsv), read once. */
+export function protectedLexicon(): readonly ProtectedEntry[] {
+  if (!protectedEntries) {
+    const file = join(projectRoot(), 'lexicon', 'protected.tsv');
+    protectedEntries = dataLines(file).map(({ fields, where }) => {
+      const [hans, hant, type] = fields;
+      if (!hans || !hant || !type || !PROTECTED_TYPES.has(type)) {
+        throw new Error(`${where}: expected "zh-Hans<TAB>zh-Hant<TAB>place|agency|programme|term[<TAB>why]", got "${fields.join('\t')}"`);
+      }
+      return { hans, hant, type: type as ProtectedType };
+    });
+  }
+  return protectedEntries;
+}
+
+/** Non-comment, non-blank lines of a tab-separated lexicon file, with file:line for errors. */
+function dataLines(file: string): { fields: string[]; where: string }[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, index) => ({ line, where: `${file}:${index + 1}` }))
+    .filter(({ line }) => line.trim() !== '' && !line.startsWith('#'))
+    .map(({ line, where }) => ({ fields: line.split('\t').map((f) => f.trim()), where }));
+}
+
+let ambiguous: Map<string, string[]> | undefined;
+
+/** One-to-many Simplified characters and their Traditional forms (lexicon/ambiguous.tsv). */
+export function ambiguousCharacters(): ReadonlyMap<string, readonly string[]> {
+  ambiguous ??= new Map(
+    dataLines(join(projectRoot(), 'lexicon', 'ambiguous.tsv')).map(({ fields, where }) => {
+      const [hans, forms] = fields;
+      const list = forms?.split(/\s+/).filter(Boolean) ?? [];
+      if (!hans || [...hans].length !== 1 || list.length < 2) throw new Error(`${where}: expected "character<TAB>form form…", got "${fields.join('\t')}"`);
+      return [hans, list] as const;
+    }),
+  );
+  return ambiguous;
+}
+
+const TAG_OF: Record<ProtectedType | AgencyType, string> = { place: 'ns', agency: 'nt', agencyGroup: 'nt', programme: 'nz', term: 'n' };
+/** Frequency given to lexicon names in jieba's user dictionary (jieba's own words run from 1 to ~10⁶). */
+const USER_FREQUENCY = 1000;
+
+/**
+ * jieba's user dictionary, one "word frequency tag" line per entry: the
+ * hand-kept jieba-user.dict.utf8 plus every name of agencies.tsv and
+ * protected.tsv, so the whole lexicon segments whole.
+ */
+export function userDictionaryLines(): string[] {
+  const lines = readFileSync(join(projectRoot(), 'lexicon', 'jieba-user.dict.utf8'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  for (const a of agencyLexicon()) lines.push(`${a.name} ${USER_FREQUENCY} ${TAG_OF[a.type]}`);
+  for (const p of protectedLexicon()) lines.push(`${p.hans} ${USER_FREQUENCY} ${TAG_OF[p.type]}`);
+  return lines;
 }

@@ -1,32 +1,184 @@
 /**
- * OpenCC converters, built once per process and variant (building one parses
- * its dictionaries, ~tens of ms; converting is then cheap). The memo holds
- * pure functions only, so sharing it between documents changes no result.
+ * OpenCC conversion, built once per process and variant (building parses the
+ * dictionaries, ~tens of ms; converting is then cheap). The memo holds pure
+ * functions only, so sharing it between documents changes no result.
+ *
+ * The converters follow OpenCC's configuration model exactly as opencc-js's
+ * `Converter({ from, to })` does (normalisation, one segmentation, then a
+ * chain of dictionary groups applied to each segment), assembled here from
+ * opencc-js's own `Trie` and `Locale.configs` for two reasons opencc-js's
+ * ready-made converter cannot serve:
+ *   - the protected vocabulary (lexicon/protected.tsv) is added to the
+ *     segmentation and to every group: the first group maps a name to its
+ *     target form, later groups keep that form, so no step converts it
+ *     character by character;
+ *   - each segment is converted on its own, so the converter knows which
+ *     source span became which target span: the offset map (Alignment) is
+ *     exact where a phrase changes length (twp: 算法 → 演算法).
  */
 import * as OpenCC from 'opencc-js';
+import { Alignment, type Segment } from './alignment.js';
+import { protectedLexicon } from './lexicon.js';
 
 export type Variant = 't' | 'tw' | 'hk' | 'twp';
 export const VARIANTS: readonly Variant[] = ['t', 'tw', 'hk', 'twp'];
+
+export interface Aligned {
+  text: string;
+  /** source (a) ↔ converted text (b), UTF-16 offsets. */
+  alignment: Alignment;
+}
 
 export interface ScriptConverters {
   /** Any Chinese (Traditional of the variant, or already Simplified) → mainland Simplified. */
   toHans: (text: string) => string;
   /** Simplified → Traditional of the variant. */
   toHant: (text: string) => string;
+  toHansAligned: (text: string) => Aligned;
+  toHantAligned: (text: string) => Aligned;
+  /**
+   * UTF-16 offsets of the characters of `text` (Simplified) that the zh-Hant
+   * conversion converts on their own, by the character dictionary's first
+   * choice, because no phrase of the dictionary covers them.
+   */
+  unphrased: (text: string) => number[];
 }
+
+/** The OpenCC configuration behind each direction of each variant. */
+export const OPENCC_CONFIG: Record<Variant, { toHans: string; toHant: string }> = {
+  t: { toHans: 't2s', toHant: 's2t' },
+  tw: { toHans: 'tw2s', toHant: 's2tw' },
+  hk: { toHans: 'hk2s', toHant: 's2hk' },
+  twp: { toHans: 'tw2sp', toHant: 's2twp' },
+};
 
 const memo = new Map<Variant, ScriptConverters>();
 
 export function converters(variant: Variant = 't'): ScriptConverters {
   let c = memo.get(variant);
   if (!c) {
+    const pairs = protectedLexicon().map((e) => [e.hans, e.hant] as const);
+    const { convert: toHansAligned } = build(OPENCC_CONFIG[variant].toHans, pairs.map(([h, t]) => [t, h] as const));
+    const { convert: toHantAligned, units } = build(OPENCC_CONFIG[variant].toHant, pairs);
     c = {
-      toHans: OpenCC.Converter({ from: variant, to: 'cn' }),
-      toHant: OpenCC.Converter({ from: 'cn', to: variant }),
+      toHans: (text) => toHansAligned(text).text,
+      toHant: (text) => toHantAligned(text).text,
+      toHansAligned,
+      toHantAligned,
+      unphrased: (text) => {
+        const out: number[] = [];
+        let at = 0;
+        for (const unit of units(text)) {
+          if (unit.length === 1 || (unit.length === 2 && unit.codePointAt(0)! > 0xffff)) out.push(at);
+          at += unit.length;
+        }
+        return out;
+      },
     };
     memo.set(variant, c);
   }
   return c;
+}
+
+type Pair = readonly [string, string];
+type Trie = InstanceType<typeof OpenCC.Trie>;
+
+interface Config {
+  normalizationChain?: OpenCC.DictGroup[];
+  segmentation?: OpenCC.DictLike | OpenCC.DictGroup;
+  conversionChain: OpenCC.DictGroup[];
+}
+
+function build(name: string, pairs: readonly Pair[]): { convert: (text: string) => Aligned; units: (normalized: string) => string[] } {
+  const config = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[name];
+  if (!config) throw new Error(`opencc-js has no configuration ${name}`);
+  const normalize = config.normalizationChain?.map(group);
+  const segmenter = config.segmentation ? group(asGroup(config.segmentation)) : null;
+  for (const [source] of pairs) segmenter?.addWord(source, source);
+  const chain = config.conversionChain.map((g, k) => {
+    const trie = group(g);
+    for (const [source, target] of pairs) {
+      if (k === 0) trie.addWord(source, target);
+      else trie.addWord(target, target);
+    }
+    return trie;
+  });
+
+  // OpenCC converts each segment of the segmentation on its own; a configuration without one
+  // (s2t, t2s: a single group) converts by that group's longest matches, which are its segments
+  const units = (normalized: string): string[] =>
+    segmenter ? segmenter.segment(normalized) : chain.length === 1 ? chain[0]!.segment(normalized) : [normalized];
+
+  const convert = (text: string): Aligned => {
+    // normalisation maps code point to code point: keep the source length of each
+    const sources: string[] = [];
+    let normalized = '';
+    for (const ch of text) {
+      const n = normalize ? normalize.reduce((s, t) => t.convert(s), ch) : ch;
+      sources.push(ch);
+      normalized += n;
+    }
+    const pieces: Segment[] = [];
+    let out = '';
+    let a = 0;
+    let codePoint = 0;
+    for (const unit of units(normalized)) {
+      // each group re-segments the unit: compose the groups' maps so a piece is a whole phrase
+      let converted = unit;
+      let map = new Alignment([]);
+      for (const trie of chain) {
+        const r = step(trie, converted);
+        map = map.then(new Alignment(r.pieces));
+        converted = r.out;
+      }
+      // normalisation may have changed a character's length (outside the BMP)
+      const unitSources: string[] = [];
+      for (const _ of unit) unitSources.push(sources[codePoint++]!);
+      const normalization: Segment[] = [];
+      let u = 0;
+      let v = 0;
+      const points = [...unit];
+      unitSources.forEach((src, k) => {
+        const n = points[k]!.length;
+        if (src.length !== n) normalization.push({ aStart: u, aEnd: u + src.length, bStart: v, bEnd: v + n });
+        u += src.length;
+        v += n;
+      });
+      for (const p of new Alignment(normalization).then(map).segments) {
+        pieces.push({ aStart: a + p.aStart, aEnd: a + p.aEnd, bStart: out.length + p.bStart, bEnd: out.length + p.bEnd });
+      }
+      a += u;
+      out += converted;
+    }
+    return { text: out, alignment: new Alignment(pieces) };
+  };
+  return { convert, units };
+}
+
+/** One dictionary group over a text: its matches, converted, with each match that changed length as a piece. */
+function step(trie: Trie, text: string): { out: string; pieces: Segment[] } {
+  const pieces: Segment[] = [];
+  let out = '';
+  let a = 0;
+  for (const segment of trie.segment(text)) {
+    const converted = trie.convert(segment);
+    if (converted.length !== segment.length) pieces.push({ aStart: a, aEnd: a + segment.length, bStart: out.length, bEnd: out.length + converted.length });
+    a += segment.length;
+    out += converted;
+  }
+  return { out, pieces };
+}
+
+function group(g: OpenCC.DictGroup): Trie {
+  const trie = new OpenCC.Trie();
+  trie.loadDictGroup(g);
+  return trie;
+}
+
+function asGroup(dict: OpenCC.DictLike | OpenCC.DictGroup): OpenCC.DictGroup {
+  return Array.isArray(dict) && dict.every((d) => typeof d === 'string' || Array.isArray(d) && Array.isArray(d[0])) && !(Array.isArray(dict[0]) && typeof dict[0][0] === 'string')
+    ? (dict as OpenCC.DictGroup)
+    : [dict as OpenCC.DictLike];
 }
 
 /**

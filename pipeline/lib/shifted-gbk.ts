@@ -67,6 +67,8 @@ const BROKEN_ANNOTATION = /^\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ
 const LOW_SEVEN = /^[!-/:-@[-`{-~]$/;
 /** Bytes an undecodable pair can swallow: a trail byte below 0x40. */
 const SWALLOWED = Array.from({ length: 0x3f - 0x20 }, (_, i) => 0x20 + i);
+/** Templates that get a second pass of coordinate ascent. */
+const FINALISTS = 6;
 /** Unknown byte. */
 const W = -1;
 /** Unknown swallowed ASCII byte. */
@@ -176,16 +178,21 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
   const rightHans = hans(input.right);
   const rawScore = model.score(leftHans + hans(input.run) + rightHans, input.document);
 
-  const readings: Reading[] = [];
+  // one pass of coordinate ascent ranks every template; the best few get a second pass
   const scores = new Map<string, number>();
+  const drafts: { elements: Element[]; score: number }[] = [];
   for (const template of combinations(pieces, 4096)) {
     const elements = decodeTemplate(template);
     if (!elements) continue;
-    const reading = fill(elements, leftHans, rightHans, input, scores);
-    if (reading) readings.push(reading);
+    const draft = fill(elements, leftHans, rightHans, input, scores, 1);
+    if (draft) drafts.push({ elements, score: draft.score });
   }
-  if (readings.length === 0) return null;
-  readings.sort((a, b) => b.score - a.score);
+  if (drafts.length === 0) return null;
+  drafts.sort((a, b) => b.score - a.score);
+  const readings = drafts
+    .slice(0, FINALISTS)
+    .map((d) => fill(d.elements, leftHans, rightHans, input, scores, 2)!)
+    .sort((a, b) => b.score - a.score);
   const best = readings[0]!;
   const rival = readings.find((r) => r.hans !== best.hans);
   const margin = Math.min(best.slotMargin, rival ? best.score - rival.score : Infinity);
@@ -195,7 +202,7 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
 }
 
 /** Fill the slots of one decoded template by coordinate ascent. */
-function fill(elements: Element[], leftHans: string, rightHans: string, input: RepairInput, scores: Map<string, number>): Reading | null {
+function fill(elements: Element[], leftHans: string, rightHans: string, input: RepairInput, scores: Map<string, number>, passes: number): Reading | null {
   const model = wordModel();
   const chosen: string[] = elements.map((e) => ('fixed' in e ? e.fixed : ''));
   const chosenHans = chosen.map((c) => (c ? toHans(c) : ''));
@@ -215,6 +222,11 @@ function fill(elements: Element[], leftHans: string, rightHans: string, input: R
     if (j >= elements.length) return [...rightHans][0] ?? '';
     return chosenHans[j] ?? '';
   };
+  /** A character the model knows, alone or in a two-character word with a neighbour; others can only lose. */
+  const plausible = (c: string, i: number): boolean => {
+    const h = toHans(c);
+    return model.knownChar(h) || model.after(neighbour(i, -1)).has(h) || model.before(neighbour(i, 1)).has(h) || !/\p{Script=Han}/u.test(h);
+  };
   /** Candidates of a slot, one per Simplified form (the preferred script's character first). */
   const candidatesOf = (i: number): string[] => {
     const seen = new Set<string>();
@@ -231,9 +243,9 @@ function fill(elements: Element[], leftHans: string, rightHans: string, input: R
       case 'ascii':
         return SWALLOWED.map((b) => String.fromCharCode(b));
       case 'lead':
-        return leadsFor(slot.trail).map((l) => decodePair(l, slot.trail)!);
+        return leadsFor(slot.trail).map((l) => decodePair(l, slot.trail)!).filter((c) => plausible(c, i));
       case 'trail':
-        return trailsFor(slot.lead).map((t) => decodePair(slot.lead, t)!);
+        return trailsFor(slot.lead).map((t) => decodePair(slot.lead, t)!).filter((c) => plausible(c, i));
       case 'both': {
         const wanted = new Set<string>(model.commonChars);
         for (const c of model.after(neighbour(i, -1))) wanted.add(c);
@@ -249,7 +261,7 @@ function fill(elements: Element[], leftHans: string, rightHans: string, input: R
     chosenHans[i] = toHans(first);
   }
   let slotMargin = Infinity;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     slotMargin = Infinity;
     for (const i of slots) {
       let best = -Infinity;

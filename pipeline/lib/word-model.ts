@@ -9,8 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { projectRoot } from './project.js';
+import { userDictionaryLines } from './lexicon.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +32,8 @@ export interface WordModel {
   after(ch: string): ReadonlySet<string>;
   /** Characters that precede `ch` in a two-character word of the dictionary. */
   before(ch: string): ReadonlySet<string>;
+  /** Whether the dictionary has this character as a word of its own. */
+  knownChar(ch: string): boolean;
   /** The most frequent single-character words, most frequent first. */
   commonChars: readonly string[];
 }
@@ -55,8 +56,8 @@ export function wordModel(): WordModel {
 function build(): WordModel {
   const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
   const freq = new Map<string, number>();
-  for (const file of [DEFAULT_DICT, join(projectRoot(), 'lexicon', 'jieba-user.dict.utf8')]) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const lines of [readFileSync(DEFAULT_DICT, 'utf8').split('\n'), userDictionaryLines()]) {
+    for (const line of lines) {
       const [word, count] = line.trim().split(/\s+/);
       if (!word) continue;
       const n = Number(count);
@@ -109,16 +110,29 @@ function build(): WordModel {
     for (let k = 0; k < cps.length - 1; k++) prefixes.add((prefix += cps[k]!));
   }
 
-  const total1 = total;
-  function wordLogP(word: string, document: DocumentCounts | undefined): number | undefined {
-    const general = logP.get(word);
-    const count = document?.counts.get(word);
-    if (!count) return general === undefined ? undefined : general + (document ? Math.log(1 - DOCUMENT_WEIGHT) : 0);
-    const p = (1 - DOCUMENT_WEIGHT) * ((freq.get(word) ?? 0) / total1) + DOCUMENT_WEIGHT * (count / document!.total);
-    return Math.log(p);
+  // mixed log probabilities of the words a document uses, computed once per document
+  const mixed = new WeakMap<DocumentCounts, Map<string, number>>();
+  const shift = Math.log(1 - DOCUMENT_WEIGHT);
+  function documentLogP(document: DocumentCounts): Map<string, number> {
+    let m = mixed.get(document);
+    if (!m) {
+      m = new Map();
+      for (const [word, count] of document.counts) {
+        m.set(word, Math.log((1 - DOCUMENT_WEIGHT) * ((freq.get(word) ?? 0) / total) + DOCUMENT_WEIGHT * (count / document.total)));
+      }
+      mixed.set(document, m);
+    }
+    return m;
   }
 
   function score(hans: string, document?: DocumentCounts): number {
+    const own = document ? documentLogP(document) : undefined;
+    const wordLogP = (word: string): number | undefined => {
+      const p = own?.get(word);
+      if (p !== undefined) return p;
+      const general = logP.get(word);
+      return general === undefined ? undefined : own ? general + shift : general;
+    };
     const cps = [...hans];
     const n = cps.length;
     const best = new Float64Array(n + 1).fill(-Infinity);
@@ -131,12 +145,12 @@ function build(): WordModel {
         while (j < n && isAlnum(cps[j]!)) j++;
         if (here + alnumRun > best[j]!) best[j] = here + alnumRun;
       }
-      const one = here + (wordLogP(cps[i]!, document) ?? singleCost(cps[i]!));
+      const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
       if (one > best[i + 1]!) best[i + 1] = one;
       let word = cps[i]!;
       for (let j = i + 1; j < n && j - i < MAX_WORD && prefixes.has(word); j++) {
         word += cps[j]!;
-        const p = wordLogP(word, document);
+        const p = wordLogP(word);
         if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
       }
     }
@@ -147,6 +161,7 @@ function build(): WordModel {
     score,
     after: (ch) => afterMap.get(ch) ?? EMPTY,
     before: (ch) => beforeMap.get(ch) ?? EMPTY,
+    knownChar: (ch) => freq.has(ch),
     commonChars: singles.slice(0, 300).map(([w]) => w),
   };
 }

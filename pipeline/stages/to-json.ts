@@ -40,10 +40,14 @@ export function toJson(input: JsonInput): GongwenDocument {
   const hantCp = new CodePointIndex(hant);
   const rawCp = new CodePointIndex(cleaned.raw);
   const span = (r: Range): Span => cp.span(r.start, r.end);
-  const textOf = (r: Range): Text => ({
-    'zh-Hans': hans.slice(r.start, r.end),
-    'zh-Hant': hant.slice(cv.hansToHant.forward(r.start), cv.hansToHant.forward(r.end)),
-  });
+  const textOf = (r: Range): Text => {
+    const t = cv.hansToHant.forwardSpan(r.start, r.end);
+    return { 'zh-Hans': hans.slice(r.start, r.end), 'zh-Hant': hant.slice(t.start, t.end) };
+  };
+  const cleanSpan = (start: number, end: number): Span => {
+    const h = cv.cleanToHans.forwardSpan(start, end);
+    return cp.span(h.start, h.end);
+  };
   const { toHans, toHant } = converters(input.variant);
   const fromSource = (s: string): Text => {
     const h = toHans(s);
@@ -79,10 +83,10 @@ export function toJson(input: JsonInput): GongwenDocument {
         const rawSpan = rawCp.span(p.start, p.end);
         // text the cleaner removed has no place in the clean text
         if (cleanEnd <= cleanStart) return { span: null, rawSpan };
-        return { span: cp.span(cv.cleanToHans.forward(cleanStart), cv.cleanToHans.forward(cleanEnd)), rawSpan };
+        return { span: cleanSpan(cleanStart, cleanEnd), rawSpan };
       }
       case 'clean':
-        return { span: cp.span(cv.cleanToHans.forward(p.start), cv.cleanToHans.forward(p.end)) };
+        return { span: cleanSpan(p.start, p.end) };
       case 'hans':
         return { span: span(p) };
     }

@@ -77,7 +77,8 @@ function slice(doc: GongwenDocument, script: OutputScript, span: { start: number
   const chars = Array.from(doc.text[script]);
   if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
   const alignment = new Alignment(doc.textAlignment.segments.map((s) => ({ aStart: s.hans.start, aEnd: s.hans.end, bStart: s.hant.start, bEnd: s.hant.end })));
-  return chars.slice(alignment.forward(span.start), alignment.forward(span.end)).join('');
+  const hant = alignment.forwardSpan(span.start, span.end);
+  return chars.slice(hant.start, hant.end).join('');
 }
 
 function heading(depth: number, value: string): Heading {
