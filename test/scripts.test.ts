@@ -19,3 +19,24 @@ describe('script independence', () => {
     expect(hans.entities.map((e) => e.id)).toEqual(hant.entities.map((e) => e.id));
   });
 });
+
+describe('script detection', () => {
+  const run = (text: string) => processDocument({ file: 'x.txt', bytes: Buffer.from(text) }).document!;
+
+  it('reads the sample as zh-Hant and its Simplified copy as zh-Hans, with high confidence', () => {
+    const hant = run(readFileSync(SAMPLE, 'utf8'));
+    expect(hant.source.script).toBe('zh-Hant');
+    expect(hant.source.scriptConfidence).toBeGreaterThan(0.95);
+    const hans = run(converters('t').toHans(readFileSync(SAMPLE, 'utf8')));
+    expect(hans.source.script).toBe('zh-Hans');
+  });
+
+  it('reports a mixed document with the paragraphs that disagree', () => {
+    const doc = run(
+      ['国务院关于加快发展的意见', '一、总体要求', '发展数字经济，建设网络强国，推进产业发展。', '國務院關於數位經濟發展的說明，這是繁體的段落。', '臺灣的資訊產業很發達。', '继续简体的段落，推进产业发展，加强组织领导。'].join('\n'),
+    );
+    expect(doc.source.script).toBe('mixed');
+    const spans = doc.diagnostics.filter((d) => d.code === 'convert:mixed-script' && d.span).map((d) => [...doc.text['zh-Hans']].slice(d.span!.start, d.span!.end).join(''));
+    expect(spans).toEqual(['国务院关于数位经济发展的说明，这是繁体的段落。\n台湾的资讯产业很发达。']);
+  });
+});

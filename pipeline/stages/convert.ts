@@ -38,6 +38,9 @@ export interface ScriptDetection {
   confidence: number;
   traditional: number;
   simplified: number;
+  /** The same counts per line (paragraph) of the text. */
+  linesTraditional: number[];
+  linesSimplified: number[];
   /** The whole text converted each way, with its offset map, kept so convert() does not convert twice. */
   asHans: string;
   asHant: string;
@@ -46,36 +49,65 @@ export interface ScriptDetection {
 }
 
 export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
-  const { toHans, toHant, toHansAligned, toHantAligned } = converters(variant);
+  const { toHansAligned, toHantAligned } = converters(variant);
   const hansAligned = toHansAligned(text);
   const hantAligned = toHantAligned(text);
   const asHans = hansAligned.text;
   const asHant = hantAligned.text;
   const maps = { toHansAlignment: hansAligned.alignment, toHantAlignment: hantAligned.alignment };
-  const traditional = differing(text, asHans, toHans);
-  const simplified = differing(text, asHant, toHant);
+  const linesTraditional = changedPerLine(text, asHans, hansAligned.alignment);
+  const linesSimplified = changedPerLine(text, asHant, hantAligned.alignment);
+  const traditional = linesTraditional.reduce((x, y) => x + y, 0);
+  const simplified = linesSimplified.reduce((x, y) => x + y, 0);
+  return { ...classify(traditional, simplified), traditional, simplified, linesTraditional, linesSimplified, asHans, asHant, ...maps };
+}
+
+/**
+ * Characters a conversion changes, per line of the source (a phrase whose
+ * length changed counts its source characters), read off the offset map.
+ */
+function changedPerLine(text: string, converted: string, alignment: Alignment): number[] {
+  const counts = [0];
+  let line = 0;
+  let delta = 0;
+  let k = 0;
+  const segments = alignment.segments;
+  for (let i = 0; i < text.length; i++) {
+    while (k < segments.length && segments[k]!.aEnd <= i) {
+      delta = segments[k]!.bEnd - segments[k]!.aEnd;
+      k++;
+    }
+    const seg = segments[k];
+    if (seg && i >= seg.aStart) counts[line]!++;
+    else if (text.charCodeAt(i) !== converted.charCodeAt(i + delta)) counts[line]!++;
+    if (text.charCodeAt(i) === 10) counts[++line] = 0;
+  }
+  return counts;
+}
+
+function classify(traditional: number, simplified: number): { script: Script; confidence: number } {
   const total = traditional + simplified;
-  if (total === 0) return { script: 'zh-Hans', confidence: 0.5, traditional, simplified, asHans, asHant, ...maps };
+  if (total === 0) return { script: 'zh-Hans', confidence: 0.5 };
   const share = traditional / total;
   const script: Script = share >= SINGLE_SCRIPT ? 'zh-Hant' : share <= 1 - SINGLE_SCRIPT ? 'zh-Hans' : 'mixed';
-  return { script, confidence: Math.round(Math.max(share, 1 - share) * 1000) / 1000, traditional, simplified, asHans, asHant, ...maps };
+  return { script, confidence: Math.round(Math.max(share, 1 - share) * 1000) / 1000 };
 }
 
-/** Number of characters a conversion changes (line by line where it changes length). */
-function differing(text: string, converted: string, convert: (s: string) => string): number {
-  if (text.length !== converted.length) {
-    return text.split('\n').reduce((n, line) => {
-      const c = convert(line);
-      return n + (c.length === line.length ? countDiff(line, c) : Math.abs(c.length - line.length) + 1);
-    }, 0);
-  }
-  return countDiff(text, converted);
-}
-
-function countDiff(a: string, b: string): number {
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) n++;
-  return n;
+/** Lines (paragraphs) whose script is not the document's majority script, as runs of lines. */
+function disagreeing(text: string, detection: ScriptDetection): { start: number; end: number; script: Script }[] {
+  const majority: Script = detection.traditional >= detection.simplified ? 'zh-Hant' : 'zh-Hans';
+  const out: { start: number; end: number; script: Script }[] = [];
+  let start = 0;
+  detection.linesTraditional.forEach((t, i) => {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const { script } = classify(t, detection.linesSimplified[i]!);
+    const differs = t + detection.linesSimplified[i]! > 0 && script !== majority;
+    const last = out[out.length - 1];
+    if (differs && last && last.script === script && text.slice(last.end, start).trim() === '') last.end = end;
+    else if (differs) out.push({ start, end, script });
+    start = end + 1;
+  });
+  return out;
 }
 
 export function convert(input: ConvertInput): Converted {
@@ -106,6 +138,11 @@ export function convert(input: ConvertInput): Converted {
     diagnostics.push(
       diagnostic('convert:mixed-script', `Mixed script: ${detected.traditional} Traditional-only and ${detected.simplified} Simplified-only characters; converted both ways through zh-Hans`),
     );
+    for (const run of disagreeing(input.text, detected)) {
+      diagnostics.push(
+        diagnostic('convert:mixed-script', `Unexpected ${run.script} paragraph in a mostly ${detected.traditional >= detected.simplified ? 'zh-Hant' : 'zh-Hans'} document`, { space: 'clean', start: run.start, end: run.end }),
+      );
+    }
   }
   if (detected.script !== 'zh-Hant') diagnostics.push(...ambiguities(hans, hant, hansToHant, input.variant));
   return { hans, hant, script: detected.script, scriptConfidence: detected.confidence, hansToHant, cleanToHans, diagnostics };
