@@ -13,7 +13,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.0.0";
+  schemaVersion: "1.1.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -155,22 +155,9 @@ export interface GongwenDocument {
     }[];
   };
   /**
-   * GB/T 9704 parts of the document in reading order, each with its span: title, documentNumber, addressees, body, signature (发文机关署名), date (成文日期), note (附注), attachmentList (附件说明), cc (抄送), printing (印发).
+   * GB/T 9704 parts of the document (the cover, when it forwards another) in reading order, each with its span: title, documentNumber (also a decree's 令 and 第N号), addressees, body, signature (发文机关署名, or the person who signs a decree), date (成文日期), note (附注), attachmentList (附件说明), cc (抄送), printing (印发), attachment (the whole forwarded document, described in attachments).
    */
-  parts: {
-    type:
-      | "title"
-      | "documentNumber"
-      | "addressees"
-      | "body"
-      | "signature"
-      | "date"
-      | "note"
-      | "attachmentList"
-      | "cc"
-      | "printing";
-    span: Span1;
-  }[];
+  parts: Part[];
   /**
    * Paragraphs of the body before its first heading (the opening that states purpose and basis).
    */
@@ -180,7 +167,30 @@ export interface GongwenDocument {
    */
   sections: Section[];
   /**
-   * Responsibility notes (责任单位, 牵头单位/配合单位) and the agencies they assign, lead (牵头) and support (配合).
+   * Documents the cover forwards or promulgates (关于印发…方案的通知 + the plan, 转发…的通知 + the report, 国务院令 + the regulation), each with its own title, parts and heading tree. Ids of its sections, paragraphs, sentences and notes start with its id (att1.s2.1).
+   */
+  attachments: {
+    /**
+     * att1, att2 … in order.
+     */
+    id: string;
+    span: Span1;
+    title: null | Text;
+    /**
+     * 文种 from the attachment's title (方案, 办法, 条例, 报告 …).
+     */
+    kind: string | null;
+    /**
+     * The organ that signs the attachment, when it is signed.
+     */
+    issuer: null | Text;
+    date: null | IsoDate;
+    parts: Part[];
+    preamble: Paragraph[];
+    sections: Section[];
+  }[];
+  /**
+   * Responsibility notes and the agencies they assign, lead (牵头) and support (配合). Forms: [责任单位：A，B、C], （牵头单位：A；配合单位：B）, （A牵头，B参与）, （A、B负责）, （A、B等按职责分工负责）, （负责部门：A、B，适用范围：…）.
    */
   responsibilities: {
     /**
@@ -191,6 +201,10 @@ export interface GongwenDocument {
      * Id of the section the note closes, or null for a note outside every section.
      */
     sectionId: string | null;
+    /**
+     * Id of the sentence the note closes: the sentence it ends, or the one before it when the note stands alone after 。. null when the paragraph has no earlier sentence.
+     */
+    sentenceId: string | null;
     span: Span5;
     text: Text;
     /**
@@ -201,6 +215,10 @@ export interface GongwenDocument {
      * Entity ids of the supporting agencies, in order of mention.
      */
     support: string[];
+    /**
+     * How lead and support were read. explicit: the note names them (牵头/配合, or [责任单位：lead，support…] where the first comma separates them) or lists one agency; first-listed: a list of responsible agencies (…负责) in a document that declares 排在第一位的部门为牵头部门; joint: such a list without that declaration, every agency in lead.
+     */
+    roles: "explicit" | "first-listed" | "joint";
   }[];
   /**
    * Named things found in the text, as stand-off annotations: one entry per distinct name, with every mention.
@@ -289,6 +307,26 @@ export interface Span3 {
 }
 /**
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
+ * via the `definition` "part".
+ */
+export interface Part {
+  type:
+    | "title"
+    | "documentNumber"
+    | "addressees"
+    | "body"
+    | "signature"
+    | "date"
+    | "note"
+    | "attachmentList"
+    | "cc"
+    | "printing"
+    | "attachment"
+    | "attachmentLabel";
+  span: Span1;
+}
+/**
+ * This interface was referenced by `GongwenDocument`'s JSON-Schema
  * via the `definition` "paragraph".
  */
 export interface Paragraph {
@@ -304,8 +342,31 @@ export interface Paragraph {
  * via the `definition` "sentence".
  */
 export interface Sentence {
+  /**
+   * Paragraph id + .s + ordinal (s4.2.p1.s3).
+   */
+  id: string;
   span: Span1;
   text: Text;
+  /**
+   * Present when the sentence has two or more clauses ending in ； (outside brackets and quotes): the clauses in order, each with its ；.
+   *
+   * @minItems 2
+   */
+  clauses?: [
+    {
+      span: Span1;
+      text: Text;
+    },
+    {
+      span: Span1;
+      text: Text;
+    },
+    ...{
+      span: Span1;
+      text: Text;
+    }[]
+  ];
 }
 /**
  * This interface was referenced by `GongwenDocument`'s JSON-Schema

@@ -61,7 +61,40 @@ describe('gov.cn pages', () => {
   it('come out as text without markup or entities', () => {
     for (const { label, doc } of docs) {
       expect(doc.text['zh-Hans'], label.file).not.toMatch(/<\/?[a-z][^>]*>|&[a-z]+;|&#\d+;/i);
-      expect(doc.sections.length, label.file).toBeGreaterThan(0);
+      expect(doc.sections.length + doc.attachments.reduce((n, a) => n + a.sections.length, 0), label.file).toBeGreaterThan(0);
     }
+  });
+  it('give the title, 发文字号 and issuer the crawler recorded, on all eleven pages', () => {
+    const wrong = docs
+      .filter(({ label, doc }) => doc.document.title?.['zh-Hans'] !== label.title || doc.document.documentNumber !== label.documentNumber || doc.document.issuer?.['zh-Hans'] !== label.issuer)
+      .map(({ label, doc }) => `${label.file}: ${doc.document.title?.['zh-Hans']} / ${doc.document.documentNumber} / ${doc.document.issuer?.['zh-Hans']}`);
+    expect(wrong).toEqual([]);
+  });
+  it('split a cover that forwards or promulgates a document from that document', () => {
+    const byFile = new Map(docs.map((d) => [d.label.file, d.doc]));
+    const attached = (file: string) => byFile.get(file)!.attachments.map((a) => a.title?.['zh-Hans']);
+    expect(attached('govcn-03.html')).toEqual(['国家职业教育改革实施方案']);
+    expect(attached('govcn-32.html')).toEqual(['个人所得税专项附加扣除暂行办法']);
+    // a report forwarded by 国务院办公厅 keeps its own signature; the cover's issuer is the forwarder
+    const forwarded = byFile.get('govcn-20.html')!;
+    expect(forwarded.attachments[0]!.issuer?.['zh-Hans']).toBe('国家地震局');
+    expect(forwarded.document.issuer?.['zh-Hans']).toBe('国务院办公厅');
+    // a decree: 国令第707号 promulgates the regulation, whose articles are the attachment's
+    const decree = byFile.get('govcn-33.html')!;
+    expect(decree.document.kind).toBe('令');
+    expect(decree.attachments[0]!.sections.length).toBeGreaterThan(30);
+    expect(decree.attachments[0]!.sections.every((s) => s.level === '条')).toBe(true);
+    // one-document pages have no attachment
+    expect(attached('govcn-02.html')).toEqual([]);
+    expect(attached('govcn-57.html')).toEqual([]);
+  });
+  it('read the （…负责） notes with their roles', () => {
+    const notes = docs.find((d) => d.label.file === 'govcn-05.html')!.doc.responsibilities;
+    expect(notes.length).toBeGreaterThan(15);
+    // the page declares 排在第一位的部门为牵头部门 in its first note
+    expect(notes[0]).toMatchObject({ roles: 'first-listed', lead: ['agency:税务总局'], support: ['agency:财政部', 'agency:海关总署'] });
+    const explicit = docs.find((d) => d.label.file === 'govcn-07.html')!.doc.responsibilities[0]!;
+    expect(explicit).toMatchObject({ roles: 'explicit', lead: ['agency:生态环境部'] });
+    expect(explicit.support).toHaveLength(5);
   });
 });

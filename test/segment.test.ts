@@ -124,3 +124,103 @@ describe('damaged responsibility notes', () => {
     expect(seg.diagnostics.map((d) => d.code)).toContain('segment:damaged-note');
   });
 });
+
+describe('responsibility notes in every common form', () => {
+  const notesOf = (body: string) => {
+    const text = `国务院关于加快发展的意见\n一、重点任务\n${body}`;
+    const seg = segment(text);
+    return seg.notes.map((n) => ({
+      note: slice(text, n),
+      lead: n.lead.map((r) => r.name),
+      support: n.support.map((r) => r.name),
+      roles: n.roles,
+      sentence: n.sentenceId,
+    }));
+  };
+  it('（A牵头，B、C参与） and （A牵头负责，B配合）', () => {
+    expect(notesOf('（一）完善标准体系。（生态环境部牵头，国家发展改革委、工业和信息化部参与）')).toEqual([
+      { note: '（生态环境部牵头，国家发展改革委、工业和信息化部参与）', lead: ['生态环境部'], support: ['国家发展改革委', '工业和信息化部'], roles: 'explicit', sentence: 's1.1.p1.s1' },
+    ]);
+    expect(notesOf('（一）完善标准体系。（市科技局牵头负责，市财政局配合）')[0]).toMatchObject({ lead: ['市科技局'], support: ['市财政局'] });
+  });
+  it('（A、B负责） is joint, and first-listed once the document says so', () => {
+    expect(notesOf('（一）加强监管（海关总署、商务部负责）。')[0]).toMatchObject({ lead: ['海关总署', '商务部'], support: [], roles: 'joint', sentence: 's1.1.p1.s1' });
+    const ordered = notesOf('（一）简化手续。（税务总局、财政部负责，排在第一位的部门为牵头部门，下同）\n（二）优化服务。（商务部、海关总署等有关部门负责）');
+    expect(ordered.map((n) => [n.lead, n.support, n.roles])).toEqual([
+      [['税务总局'], ['财政部'], 'first-listed'],
+      [['商务部'], ['海关总署'], 'first-listed'],
+    ]);
+  });
+  it('（负责部门：A、B，适用范围：X） and （A、B等按职责分工负责）, with 等和 joining a collective', () => {
+    expect(notesOf('（一）开展试点。（负责部门：民航局、海关总署，适用范围：陕西自贸试验区）')[0]).toMatchObject({ lead: ['民航局', '海关总署'] });
+    expect(notesOf('（一）开展帮扶。（发展改革委、商务部等和各有关省级人民政府按职责分工负责）')[0]).toMatchObject({
+      lead: ['发展改革委', '商务部', '各有关省级人民政府'],
+    });
+  });
+  it('leaves brackets of prose alone', () => {
+    expect(notesOf('（一）技工院校（技工院校内由人力资源社会保障行政部门负责）的教学管理。')).toEqual([]);
+    expect(notesOf('（一）各区（市）县要加强领导（按季度报送）。')).toEqual([]);
+  });
+});
+
+describe('sentences and clauses', () => {
+  it('splits clauses at ； outside brackets and keeps numbers and titles whole', () => {
+    const text = '近期重点培育人工智能；中远期重点培育量子科技（含量子通信；量子计算）。增长3.5%，《意见；办法》另行制定。';
+    const seg = segment(`国务院关于加快发展的意见\n一、总体要求\n${text}`);
+    const p = seg.sections[0]!.paragraphs[0]!;
+    const full = `国务院关于加快发展的意见\n一、总体要求\n${text}`;
+    expect(p.sentences.map((s) => slice(full, s))).toEqual(['近期重点培育人工智能；中远期重点培育量子科技（含量子通信；量子计算）。', '增长3.5%，《意见；办法》另行制定。']);
+    expect(p.sentences[0]!.clauses.map((c) => slice(full, c))).toEqual(['近期重点培育人工智能；', '中远期重点培育量子科技（含量子通信；量子计算）。']);
+    expect(p.sentences[1]!.clauses).toEqual([]);
+    expect(p.sentences.map((s) => s.id)).toEqual(['s1.p1.s1', 's1.p1.s2']);
+  });
+});
+
+describe('numbering', () => {
+  it('accepts （一） numbering that runs on across 一、 sections, and warns on a real skip', () => {
+    const runOn = segment('国务院关于加快发展的意见\n一、总体要求\n（一）指导思想\n（二）基本原则\n二、重点任务\n（三）加快建设\n（四）强化保障');
+    expect(runOn.diagnostics.filter((d) => d.code === 'segment:heading-sequence')).toEqual([]);
+    expect(runOn.sections[1]!.children.map((s) => s.id)).toEqual(['s2.3', 's2.4']);
+    const skip = segment('国务院关于加快发展的意见\n一、总体要求\n（一）指导思想\n（三）基本原则');
+    expect(skip.diagnostics.filter((d) => d.code === 'segment:heading-sequence')).toHaveLength(1);
+  });
+});
+
+describe('a cover notice with an attached plan', () => {
+  const text = [
+    '国务院关于印发数字经济发展规划的通知',
+    '国发〔2021〕29号',
+    '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+    '现将《数字经济发展规划》印发给你们，请认真贯彻执行。',
+    '国务院',
+    '2021年12月12日',
+    '（此件公开发布）',
+    '数字经济发展规划',
+    '数字经济是继农业经济、工业经济之后的主要经济形态。',
+    '一、发展现状和形势',
+    '（一）发展基础。我国数字经济规模快速增长。（国家发展改革委牵头，工业和信息化部参与）',
+    '二、总体要求',
+    '（一）指导思想。以习近平新时代中国特色社会主义思想为指导。',
+  ].join('\n');
+  const seg = segment(text);
+
+  it('is two documents: the cover with its signature and date, and the plan with its own tree', () => {
+    expect(slice(text, seg.title[0]!)).toBe('国务院关于印发数字经济发展规划的通知');
+    expect(seg.documentNumber).toBe('国发〔2021〕29号');
+    expect(slice(text, seg.issuer)).toBe('国务院');
+    expect(seg.date?.iso).toBe('2021-12-12');
+    expect(seg.sections).toEqual([]);
+    expect(seg.attachments).toHaveLength(1);
+    const plan = seg.attachments[0]!;
+    expect(plan.title.map((r) => slice(text, r)).join('')).toBe('数字经济发展规划');
+    expect(plan.kind).toBe('规划');
+    expect(plan.sections.map((s) => s.id)).toEqual(['att1.s1', 'att1.s2']);
+    expect(plan.preamble.map((p) => p.id)).toEqual(['att1.p1']);
+    expect(seg.notes.map((n) => n.sectionId)).toEqual(['att1.s1.1']);
+  });
+  it('is one document when nothing follows the date', () => {
+    const single = segment(text.split('\n').slice(0, 7).join('\n'));
+    expect(single.attachments).toEqual([]);
+    expect(single.date?.iso).toBe('2021-12-12');
+  });
+});

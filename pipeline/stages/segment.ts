@@ -17,18 +17,24 @@ import {
   type Level,
 } from '../lib/gbt9704.js';
 import { splitLines, type Line } from '../lib/lines.js';
-import { findNotes, type NameRef } from '../lib/responsibility.js';
-import { splitSentences, type Range } from '../lib/sentences.js';
+import { findNotes, FIRST_LISTED_LEADS, type NameRef } from '../lib/responsibility.js';
+import { splitClauses, splitSentences, type Range } from '../lib/sentences.js';
 
-export type PartType = 'title' | 'documentNumber' | 'addressees' | 'body' | 'signature' | 'date' | 'note' | 'attachmentList' | 'cc' | 'printing';
+export type PartType = 'title' | 'documentNumber' | 'addressees' | 'body' | 'signature' | 'date' | 'note' | 'attachmentList' | 'cc' | 'printing' | 'attachment' | 'attachmentLabel';
 
 export interface Part extends Range {
   type: PartType;
 }
 
+export interface SegSentence extends Range {
+  id: string;
+  /** Two or more when the sentence has clauses ending in ；, else empty. */
+  clauses: Range[];
+}
+
 export interface SegParagraph extends Range {
   id: string;
-  sentences: Range[];
+  sentences: SegSentence[];
 }
 
 export interface SegSection extends Range {
@@ -45,9 +51,25 @@ export interface SegSection extends Range {
 export interface SegNote extends Range {
   id: string;
   sectionId: string | null;
+  /** The sentence the note closes: the one it ends, or the one before when the note stands alone after 。. */
+  sentenceId: string | null;
   lead: NameRef[];
   support: NameRef[];
+  /** How the roles were read: named (牵头/配合, or the [责任单位：lead，support] layout), first-listed (a 负责 list under the document's convention), joint (a 负责 list: all lead). */
+  roles: 'explicit' | 'first-listed' | 'joint';
   damaged: boolean;
+}
+
+/** A document forwarded or promulgated by the cover (印发…的通知 + the plan; 国务院令 + the regulation). */
+export interface SegAttachment extends Range {
+  id: string;
+  parts: Part[];
+  title: Range[];
+  kind: string | null;
+  issuer: Range | null;
+  date: (Range & { iso: string }) | null;
+  preamble: SegParagraph[];
+  sections: SegSection[];
 }
 
 export interface Segmented {
@@ -60,6 +82,7 @@ export interface Segmented {
   kind: string | null;
   preamble: SegParagraph[];
   sections: SegSection[];
+  attachments: SegAttachment[];
   notes: SegNote[];
   diagnostics: Diagnostic[];
 }
@@ -68,14 +91,98 @@ export interface Segmented {
 const RANK: Record<string, number> = { 编: 1, 章: 2, 节: 3, 条: 4, 1: 5, 2: 6, 3: 7, 4: 8 };
 
 const MAX_TITLE_LINES = 3;
+/** Lines read from the end of a document for its signature, date and 版记. */
+const TAIL_LINES = 8;
+
+/** 中华人民共和国国务院令 / 第707号 (on one line or two): a decree that promulgates what follows. */
+const DECREE = /^(?:中华人民共和国)?(\p{Script=Han}{2,20}?)令\s*(第[〇零一二三四五六七八九十百千\d]+号)?$/u;
+const DECREE_NUMBER = /^第[〇零一二三四五六七八九十百千\d]+号$/;
+/** A person signing for the organ: 总理李克强, 省长 王某某. */
+const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|县长|区长|局长|署长|行长|会长)\s*\p{Script=Han}{2,4}$/u;
+/** The label above an attached document: 附件, 附件1, 附件：. */
+const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
 
 export function segment(text: string): Segmented {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
-  let i = 0;
+  const header = readHeader(text, lines, 0, parts, diagnostics, true);
+  const split = coverEnd(lines, header.next);
+  const coverLines = split < 0 ? lines : lines.slice(0, split);
+  const cover = readBody(text, coverLines, header.next, parts, diagnostics, '');
 
-  // 版头: document number (may stand before or after the title), title, addressees
+  const titleText = header.title.map((r) => text.slice(r.start, r.end)).join('');
+  let issuer = cover.issuer;
+  if (header.decree) issuer = header.decree.organ;
+  else if (!issuer || split >= 0) {
+    // a cover signed by a person, or no signature: the organ in the title (国务院关于…, 国务院办公厅转发…)
+    const m = /^(.+?)(?:关于|转发|印发)/.exec(titleText);
+    if (m && ORGAN_SUFFIX.test(m[1]!) && header.title[0]!.end - header.title[0]!.start >= m[1]!.length) {
+      issuer = { start: header.title[0]!.start, end: header.title[0]!.start + m[1]!.length };
+    }
+  }
+  if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
+
+  const attachments: SegAttachment[] = [];
+  if (split >= 0) {
+    let k = split;
+    const attParts: Part[] = [];
+    if (ATTACHMENT_LABEL.test(lines[k]!.text)) {
+      attParts.push({ type: 'attachmentLabel', start: lines[k]!.start, end: lines[k]!.end });
+      k++;
+    }
+    const attHeader = readHeader(text, lines, k, attParts, diagnostics, false);
+    const body = readBody(text, lines, attHeader.next, attParts, diagnostics, 'att1.');
+    const start = lines[split]!.start;
+    const end = lines[lines.length - 1]!.end;
+    parts.push({ type: 'attachment', start, end });
+    attachments.push({
+      id: 'att1',
+      start,
+      end,
+      parts: attParts,
+      title: attHeader.title,
+      kind: documentKind(attHeader.title.map((r) => text.slice(r.start, r.end)).join('')),
+      issuer: body.issuer,
+      date: body.date,
+      preamble: body.preamble,
+      sections: body.sections,
+    });
+  }
+
+  // a decree's title is the title of what it promulgates
+  const title = header.decree && attachments[0] && attachments[0].title.length > 0 ? attachments[0].title : header.title;
+  const notes = [
+    ...attachNotes(text, cover.preamble, cover.sections, diagnostics, 'doc'),
+    ...attachments.flatMap((a) => attachNotes(text, a.preamble, a.sections, diagnostics, a.id)),
+  ];
+  return {
+    parts,
+    title,
+    documentNumber: header.documentNumber,
+    issuer,
+    date: cover.date,
+    addressees: header.addressees,
+    kind: header.decree ? '令' : documentKind(titleText),
+    preamble: cover.preamble,
+    sections: cover.sections,
+    attachments,
+    notes,
+    diagnostics,
+  };
+}
+
+interface Header {
+  next: number;
+  title: Range[];
+  documentNumber: string | null;
+  addressees: Range[];
+  decree: { organ: Range } | null;
+}
+
+/** 版头: document number (before or after the title), the title (up to three lines), 主送机关; or a decree's 令 and 第N号. */
+function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean): Header {
+  let i = from;
   let documentNumber: string | null = null;
   const takeNumber = (line: Line | undefined): boolean => {
     if (!line || line.text.length > 30) return false;
@@ -85,8 +192,35 @@ export function segment(text: string): Segmented {
     parts.push({ type: 'documentNumber', start: line.start, end: line.end });
     return true;
   };
-  while (i < lines.length && i < 3 && takeNumber(lines[i])) i++;
+  while (i < lines.length && i < from + 3 && takeNumber(lines[i])) i++;
 
+  let decree: Header['decree'] = null;
+  const decreeLine = lines[i];
+  const decreeMatch = decreeLine && cover ? DECREE.exec(decreeLine.text) : null;
+  if (decreeLine && decreeMatch && ORGAN_SUFFIX.test(decreeMatch[1]!)) {
+    let serial = decreeMatch[2] ?? null;
+    let last = decreeLine;
+    if (!serial && lines[i + 1] && DECREE_NUMBER.test(lines[i + 1]!.text)) {
+      serial = lines[i + 1]!.text;
+      last = lines[i + 1]!;
+    }
+    if (serial) {
+      const organ = decreeMatch[1]!;
+      const organStart = decreeLine.start + decreeLine.text.indexOf(organ);
+      decree = { organ: { start: organStart, end: organStart + organ.length } };
+      // the State Council's decrees are cited 国令第N号; other organs' as written
+      documentNumber = `${organ === '国务院' ? '国' : organ}令${serial}`;
+      parts.push({ type: 'documentNumber', start: decreeLine.start, end: last.end });
+      i = lines.indexOf(last) + 1;
+      return { next: i, title: [], documentNumber, addressees: [], decree };
+    }
+  }
+
+  // an editor's note in brackets above the title of a forwarded document: （本文有删减）
+  while (!cover && lines[i] && /^[（(][^（）()]{1,30}[）)]$/.test(lines[i]!.text)) {
+    parts.push({ type: 'note', start: lines[i]!.start, end: lines[i]!.end });
+    i++;
+  }
   const title: Range[] = [];
   while (i < lines.length && title.length < MAX_TITLE_LINES) {
     const line = lines[i]!;
@@ -98,7 +232,7 @@ export function segment(text: string): Segmented {
     i++;
   }
   if (title.length > 0) parts.push({ type: 'title', start: title[0]!.start, end: title[title.length - 1]!.end });
-  else diagnostics.push(diagnostic('segment:no-title', 'Unexpected body text at the start, expected a title line', lines[0] ? { space: 'hans', start: lines[0].start, end: lines[0].end } : null));
+  else if (cover) diagnostics.push(diagnostic('segment:no-title', 'Unexpected body text at the start, expected a title line', lines[from] ? { space: 'hans', start: lines[from]!.start, end: lines[from]!.end } : null));
   if (takeNumber(lines[i])) i++;
 
   const addressees: Range[] = [];
@@ -111,39 +245,71 @@ export function segment(text: string): Segmented {
     parts.push({ type: 'addressees', start: addresseeLine.start, end: addresseeLine.end });
     i++;
   }
+  return { next: i, title, documentNumber, addressees, decree };
+}
 
-  // 版记 and signature, read from the end: 印发, 抄送, 附注, 成文日期, 署名
+function isSigner(line: Line): boolean {
+  return line.text.length <= 40 && !line.text.includes('。') && !matchHeading(line.text) && (ORGAN_SUFFIX.test(line.text) || PERSON_SIGNER.test(line.text));
+}
+
+/**
+ * Where a cover ends and the document it forwards begins: the first
+ * signature + 成文日期 pair (with its 附注) that still has a document after
+ * it. -1 when the text is one document.
+ */
+function coverEnd(lines: Line[], from: number): number {
+  for (let j = from + 1; j < lines.length - 2; j++) {
+    if (!parseDateLine(lines[j]!.text) || !isSigner(lines[j - 1]!)) continue;
+    let k = j + 1;
+    while (k < lines.length && NOTE_LINE.test(lines[k]!.text)) k++;
+    const rest = lines.slice(k);
+    // a document follows: a title line (short, no 。), possibly under an 附件 label, then text
+    const titleAt = rest[0] && ATTACHMENT_LABEL.test(rest[0].text) ? 1 : 0;
+    const head = rest[titleAt];
+    if (rest.length - titleAt >= 2 && head && head.text.length <= 60 && !head.text.includes('。') && !CC_LINE.test(head.text) && !PRINTING_LINE.test(head.text)) return k;
+  }
+  return -1;
+}
+
+interface Body {
+  issuer: Range | null;
+  date: (Range & { iso: string }) | null;
+  preamble: SegParagraph[];
+  sections: SegSection[];
+}
+
+/** 正文 and what closes it: signature, 成文日期, 附注, 附件说明, 抄送/印发, read from the end of `lines`. */
+function readBody(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], idPrefix: string): Body {
   let end = lines.length;
   const tail: Part[] = [];
-  let date: Segmented['date'] = null;
+  let date: Body['date'] = null;
   let issuer: Range | null = null;
-  for (let j = lines.length - 1; j >= i && j >= lines.length - 8; j--) {
+  for (let j = lines.length - 1; j >= from && j >= lines.length - TAIL_LINES; j--) {
     const line = lines[j]!;
     const iso = parseDateLine(line.text);
-    if (iso) {
-      date = { start: line.start, end: line.end, iso };
-      tail.unshift({ type: 'date', start: line.start, end: line.end });
-      end = j;
-      const signer = lines[j - 1];
-      if (signer && j - 1 >= i && signer.text.length <= 40 && !signer.text.includes('。') && !matchHeading(signer.text) && ORGAN_SUFFIX.test(signer.text)) {
-        issuer = { start: signer.start, end: signer.end };
-        tail.unshift({ type: 'signature', start: signer.start, end: signer.end });
-        end = j - 1;
-      }
-      // everything after the date is 版记 or furniture the cleaner left
-      for (let k = j + 1; k < lines.length; k++) {
-        const after = lines[k]!;
-        const type: PartType = NOTE_LINE.test(after.text) ? 'note' : CC_LINE.test(after.text) ? 'cc' : PRINTING_LINE.test(after.text) ? 'printing' : 'note';
-        tail.push({ type, start: after.start, end: after.end });
-      }
-      break;
+    if (!iso) continue;
+    date = { start: line.start, end: line.end, iso };
+    tail.unshift({ type: 'date', start: line.start, end: line.end });
+    end = j;
+    const signer = lines[j - 1];
+    if (signer && j - 1 >= from && isSigner(signer)) {
+      if (ORGAN_SUFFIX.test(signer.text)) issuer = { start: signer.start, end: signer.end };
+      tail.unshift({ type: 'signature', start: signer.start, end: signer.end });
+      end = j - 1;
     }
+    // everything after the date is 版记 or furniture the cleaner left
+    for (let k = j + 1; k < lines.length; k++) {
+      const after = lines[k]!;
+      const type: PartType = NOTE_LINE.test(after.text) ? 'note' : CC_LINE.test(after.text) ? 'cc' : PRINTING_LINE.test(after.text) ? 'printing' : 'note';
+      tail.push({ type, start: after.start, end: after.end });
+    }
+    break;
   }
-  if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
+  if (!date && !idPrefix) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
 
   // 附件说明 just above the signature
   let attachmentList: Part | null = null;
-  for (let j = i; j < end; j++) {
+  for (let j = from; j < end; j++) {
     if (ATTACHMENT_LIST.test(lines[j]!.text)) {
       attachmentList = { type: 'attachmentList', start: lines[j]!.start, end: lines[end - 1]!.end };
       end = j;
@@ -151,31 +317,21 @@ export function segment(text: string): Segmented {
     }
   }
 
-  const bodyLines = lines.slice(i, end);
+  const bodyLines = lines.slice(from, end);
   if (bodyLines.length > 0) parts.push({ type: 'body', start: bodyLines[0]!.start, end: bodyLines[bodyLines.length - 1]!.end });
   if (attachmentList) parts.push(attachmentList);
   parts.push(...tail);
-
-  const { preamble, sections } = buildTree(text, bodyLines, diagnostics);
-
-  const titleText = title.map((r) => text.slice(r.start, r.end)).join('');
-  if (!issuer && title.length > 0) {
-    const m = /^(.+?)关于/.exec(titleText);
-    if (m && ORGAN_SUFFIX.test(m[1]!) && title[0]!.end - title[0]!.start >= m[1]!.length) {
-      issuer = { start: title[0]!.start, end: title[0]!.start + m[1]!.length };
-    }
-  }
-  if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
-
-  const notes = attachNotes(text, preamble, sections, diagnostics);
-  return { parts, title, documentNumber, issuer, date, addressees, kind: documentKind(titleText), preamble, sections, notes, diagnostics };
+  const { preamble, sections } = buildTree(text, bodyLines, diagnostics, idPrefix);
+  return { issuer, date, preamble, sections };
 }
 
-function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { preamble: SegParagraph[]; sections: SegSection[] } {
+function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[], idPrefix: string): { preamble: SegParagraph[]; sections: SegSection[] } {
   const preamble: SegParagraph[] = [];
   const roots: SegSection[] = [];
   const stack: SegSection[] = [];
   const usedIds = new Set<string>();
+  /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
+  const lastAtLevel = new Map<Level, number>();
   const toc = tableOfContents(lines);
   if (toc.size > 0) {
     const first = lines.find((l) => toc.has(l))!;
@@ -195,7 +351,10 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
       const siblings = parent ? parent.children : roots;
       const previous = [...siblings].reverse().find((s) => s.level === heading.level);
       const expected = previous ? previous.number + 1 : 1;
-      if (heading.number !== expected && heading.level !== '条') {
+      // numbering may also run on across parents (gov.cn: 一、（一）…（五） 二、（六）…)
+      const runsOn = !previous && lastAtLevel.has(heading.level) && heading.number === lastAtLevel.get(heading.level)! + 1;
+      lastAtLevel.set(heading.level, heading.number);
+      if (heading.number !== expected && !runsOn && heading.level !== '条') {
         diagnostics.push(
           diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
         );
@@ -204,6 +363,7 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
         diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
       }
       let id = sectionId(heading.level, heading.number, stack);
+      if (!id.startsWith(idPrefix)) id = idPrefix + id;
       if (usedIds.has(id)) {
         let n = 2;
         while (usedIds.has(`${id}-${n}`)) n++;
@@ -233,7 +393,7 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
       siblings.push(section);
       stack.push(section);
       // a run-in heading's line (or an article's text) is also the section's first paragraph
-      if (runIn || heading.level === '条' || (stop >= 0 && rest.length - 1 === stop && heading.level !== 1 && rest.length > 30)) {
+      if (headingIsParagraph(heading.level, rest, runIn)) {
         section.paragraphs.push(paragraph(text, `${id}.p1`, line));
       }
       extend(stack, line.end);
@@ -244,7 +404,7 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[]): { pr
       target.paragraphs.push(paragraph(text, `${target.id}.p${target.paragraphs.length + 1}`, line));
       extend(stack, line.end);
     } else {
-      preamble.push(paragraph(text, `p${preamble.length + 1}`, line));
+      preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
     }
   }
   return { preamble, sections: roots };
@@ -270,6 +430,19 @@ function tableOfContents(lines: Line[]): Set<Line> {
   return toc;
 }
 
+/**
+ * Whether a heading's line is also the section's first paragraph: a run-in
+ * heading (text after its first 。), an article (its text is the article), a
+ * long heading that is a whole sentence, or one that carries a
+ * responsibility note (（一）加强监管（海关总署负责）。).
+ */
+function headingIsParagraph(level: Level, rest: string, runIn: boolean): boolean {
+  if (runIn || level === '条') return true;
+  const stop = rest.search(/[。！？]/);
+  if (stop >= 0 && stop === rest.length - 1 && level !== 1 && rest.length > 30) return true;
+  return findNotes(rest).length > 0;
+}
+
 function extend(stack: SegSection[], end: number): void {
   for (const s of stack) s.end = Math.max(s.end, end);
 }
@@ -291,24 +464,45 @@ function prefix(stack: readonly SegSection[], levels: Level[]): string {
 }
 
 function paragraph(text: string, id: string, line: Line): SegParagraph {
-  return { id, start: line.start, end: line.end, sentences: splitSentences(text, line.start, line.end) };
+  const sentences = splitSentences(text, line.start, line.end).map((r, k) => {
+    const clauses = splitClauses(text, r.start, r.end);
+    return { ...r, id: `${id}.s${k + 1}`, clauses: clauses.length > 1 ? clauses : [] };
+  });
+  return { id, start: line.start, end: line.end, sentences };
 }
 
 /** Find responsibility notes in every paragraph and tie each to its section. */
-function attachNotes(text: string, preamble: SegParagraph[], sections: SegSection[], diagnostics: Diagnostic[]): SegNote[] {
+function attachNotes(text: string, preamble: SegParagraph[], sections: SegSection[], diagnostics: Diagnostic[], scope: string): SegNote[] {
   const notes: SegNote[] = [];
+  // 排在第一位的部门为牵头部门(，下同): from the note that says it on
+  const convention = FIRST_LISTED_LEADS.exec(text)?.index ?? Infinity;
   const visit = (paragraphs: SegParagraph[], section: SegSection | null): void => {
     for (const p of paragraphs) {
       for (const n of findNotes(text.slice(p.start, p.end))) {
         const sectionId = section?.id ?? null;
         const ordinal = notes.filter((x) => x.sectionId === sectionId).length + 1;
+        const start = p.start + n.start;
+        const end = p.start + n.end;
+        const shift = (r: NameRef): NameRef => ({ ...r, start: r.start + p.start, end: r.end + p.start });
+        let lead = n.lead.map(shift);
+        let support = n.support.map(shift);
+        let roles: SegNote['roles'] = 'explicit';
+        if (n.joint && end > convention && lead.length > 1) {
+          support = lead.slice(1);
+          lead = lead.slice(0, 1);
+          roles = 'first-listed';
+        } else if (n.joint) roles = lead.length > 1 ? 'joint' : 'explicit';
+        const k = p.sentences.findIndex((s) => start >= s.start && start < s.end);
+        const closes = k > 0 && p.sentences[k]!.start === start ? k - 1 : k;
         const note: SegNote = {
-          id: `${sectionId ?? 'doc'}.r${ordinal}`,
+          id: `${sectionId ?? scope}.r${ordinal}`,
           sectionId,
-          start: p.start + n.start,
-          end: p.start + n.end,
-          lead: n.lead.map((r) => ({ ...r, start: r.start + p.start, end: r.end + p.start })),
-          support: n.support.map((r) => ({ ...r, start: r.start + p.start, end: r.end + p.start })),
+          sentenceId: p.sentences[closes]?.id ?? null,
+          start,
+          end,
+          lead,
+          support,
+          roles,
           damaged: n.damaged,
         };
         if (n.damaged) {

@@ -8,14 +8,14 @@ import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
-import type { GongwenDocument, Paragraph, Section, Span, Text } from '../schema-types.js';
+import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
 import { editsInCodePoints, type Cleaned, type InputFormat } from './clean.js';
 import type { Converted } from './convert.js';
 import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export interface JsonInput {
   file: string;
@@ -57,7 +57,12 @@ export function toJson(input: JsonInput): GongwenDocument {
   const paragraph = (p: SegParagraph): Paragraph => ({
     id: p.id,
     span: span(p),
-    sentences: p.sentences.map((s) => ({ span: span(s), text: textOf(s) })),
+    sentences: p.sentences.map((s) => ({
+      id: s.id,
+      span: span(s),
+      text: textOf(s),
+      ...(s.clauses.length > 1 ? { clauses: s.clauses.map((c) => ({ span: span(c), text: textOf(c) })) as NonNullable<Sentence['clauses']> } : {}),
+    })),
   });
   const section = (s: SegSection): Section => ({
     id: s.id,
@@ -93,9 +98,7 @@ export function toJson(input: JsonInput): GongwenDocument {
   };
 
   const pub = cleaned.publication;
-  const titleText: Text = seg.title.length > 0
-    ? { 'zh-Hans': seg.title.map((r) => textOf(r)['zh-Hans']).join(''), 'zh-Hant': seg.title.map((r) => textOf(r)['zh-Hant']).join('') }
-    : { 'zh-Hans': '', 'zh-Hant': '' };
+  const titleText = joinText(seg.title.map(textOf));
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -142,17 +145,35 @@ export function toJson(input: JsonInput): GongwenDocument {
     parts: seg.parts.map((p) => ({ type: p.type, span: span(p) })),
     preamble: seg.preamble.map(paragraph),
     sections: seg.sections.map(section),
+    attachments: seg.attachments.map((a) => ({
+      id: a.id,
+      span: span(a),
+      title: a.title.length > 0 ? joinText(a.title.map(textOf)) : null,
+      kind: a.kind,
+      issuer: a.issuer ? textOf(a.issuer) : null,
+      date: a.date?.iso ?? null,
+      parts: a.parts.map((p) => ({ type: p.type, span: span(p) })),
+      preamble: a.preamble.map(paragraph),
+      sections: a.sections.map(section),
+    })),
     responsibilities: seg.notes.map((n) => ({
       id: n.id,
       sectionId: n.sectionId,
+      sentenceId: n.sentenceId,
       span: span(n),
       text: textOf(n),
       lead: ids(n.lead, extracted),
       support: ids(n.support, extracted),
+      roles: n.roles,
     })),
     entities: extracted.entities.map((e) => ({ id: e.id, type: e.type, name: textOf(e.mentions[0]!), mentions: e.mentions.map(span) as [Span, ...Span[]] })),
     diagnostics: input.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
   };
+}
+
+/** Title lines joined into one title, in both scripts. */
+function joinText(lines: Text[]): Text {
+  return { 'zh-Hans': lines.map((t) => t['zh-Hans']).join(''), 'zh-Hant': lines.map((t) => t['zh-Hant']).join('') };
 }
 
 function ids(refs: readonly { name: string }[], extracted: Extracted): string[] {

@@ -37,13 +37,31 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   if (addresseesPart) children.push(paragraph(slice(doc, script, addresseesPart.span)));
   for (const p of doc.preamble) children.push(paragraph(paragraphText(p, script)));
   for (const s of doc.sections) renderSection(s, script, children);
-  for (const part of doc.parts) {
-    if (part.type === 'title' || part.type === 'addressees' || part.type === 'body' || part.type === 'documentNumber') continue;
-    children.push(paragraph(slice(doc, script, part.span)));
+  const closing = (parts: GongwenDocument['parts']) => {
+    for (const part of parts) {
+      if (IN_BODY.has(part.type)) continue;
+      children.push(paragraph(slice(doc, script, part.span)));
+    }
+  };
+  closing(doc.parts);
+  // a forwarded or promulgated document follows its cover as a document of its own
+  for (const a of doc.attachments) {
+    const titlePart = a.parts.find((p) => p.type === 'title');
+    const before = titlePart ? a.parts.filter((p) => p.span.end <= titlePart.span.start) : [];
+    for (const p of before) children.push(paragraph(slice(doc, script, p.span)));
+    if (a.title) children.push(heading(1, a.title[script]));
+    const addressees = a.parts.find((p) => p.type === 'addressees');
+    if (addressees) children.push(paragraph(slice(doc, script, addressees.span)));
+    for (const p of a.preamble) children.push(paragraph(paragraphText(p, script)));
+    for (const s of a.sections) renderSection(s, script, children);
+    closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
   return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' }).stringify(root);
 }
+
+/** Parts already rendered as the heading, the front matter or the body. */
+const IN_BODY = new Set(['title', 'addressees', 'body', 'documentNumber', 'attachment']);
 
 function renderSection(s: Section, script: OutputScript, out: RootContent[]): void {
   const headingText = s.heading ? s.heading[script] : '';
