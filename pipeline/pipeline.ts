@@ -74,7 +74,8 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
     const format = input.format ?? detectFormat(input.file, decoded.text);
     const cleaned = clean({ text: decoded.text, format, options: options.clean });
     const converted = convert({ text: cleaned.text, variant });
-    const segmented = segment(converted.hans);
+    const markdownHeadings = new Map(cleaned.markdownHeadings.map((h) => [converted.cleanToHans.forwardSpan(h.start, h.start).start, h.depth] as const));
+    const segmented = segment(converted.hans, { markdownHeadings });
     const extracted = extract(converted.hans, segmented);
     const diagnostics = [...decoded.diagnostics, ...cleaned.diagnostics, ...converted.diagnostics, ...segmented.diagnostics];
     const document = toJson({

@@ -335,6 +335,13 @@ export interface Paragraph {
    */
   id: string;
   span: Span1;
+  /**
+   * Only in an article (条): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null. 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3.
+   */
+  article?: {
+    kuan: number;
+    xiang: number | null;
+  };
   sentences: Sentence[];
 }
 /**

@@ -224,3 +224,49 @@ describe('a cover notice with an attached plan', () => {
     expect(single.date?.iso).toBe('2021-12-12');
   });
 });
+
+describe('regulations: 款 and 项', () => {
+  it('numbers the paragraphs of an article as 款 and its （一） items as 项 of the 款 before them', () => {
+    const file = join(SHARED, 'corpus', 'lawrefbook', '上海市数据条例(2021-11-25).md');
+    const doc = processDocument({ file, bytes: readFileSync(file) }).document!;
+    const articles: typeof doc.sections = [];
+    const walk = (list: typeof doc.sections) => list.forEach((s) => (s.level === '条' ? articles.push(s) : walk(s.children)));
+    walk(doc.sections);
+    const a2 = articles.find((a) => a.id === 'a2')!;
+    expect(a2.paragraphs.map((p) => p.article)).toEqual([
+      { kuan: 1, xiang: null },
+      ...a2.paragraphs.slice(1).map((_, k) => ({ kuan: 1, xiang: k + 1 })),
+    ]);
+    const a4 = articles.find((a) => a.id === 'a4')!;
+    expect(a4.paragraphs.map((p) => p.article?.kuan)).toEqual([1, 2, 3]);
+    // a law says under its title when and by whom it was adopted
+    expect(doc.document.date).toBe('2021-11-25');
+    expect(doc.document.issuer?.['zh-Hans']).toBe('上海市第十五届人民代表大会常务委员会');
+  });
+});
+
+describe('Markdown input', () => {
+  const run = (md: string) => processDocument({ file: 'x.md', bytes: Buffer.from(md) }).document!;
+
+  it('keeps the numbers of ordered lists, so 1. 2. items are level-3 sections', () => {
+    const doc = run('# 国务院关于加快发展的意见\n\n## 一、重点任务\n\n### （一）加强建设\n\n1. 建设平台。统筹推进。\n2. 完善机制。加快推进。\n');
+    const s11 = doc.sections[0]!.children[0]!;
+    expect(s11.children.map((c) => `${c.marker}${c.heading?.['zh-Hans']}`)).toEqual(['1.建设平台', '2.完善机制']);
+  });
+  it('lets the markers decide where the Markdown levels disagree, and says so', () => {
+    const doc = run('# 国务院关于加快发展的意见\n\n### 一、总体要求\n\n## （一）指导思想\n\n正文。\n');
+    expect(doc.sections[0]!.children.map((c) => c.id)).toEqual(['s1.1']);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('segment:markdown-level');
+  });
+  it('warns on a Markdown heading it cannot place, and keeps its text', () => {
+    const doc = run('# 国务院关于加快发展的意见\n\n## 一、总体要求\n\n## 背景情况\n\n正文。\n');
+    const warning = doc.diagnostics.find((d) => d.code === 'segment:unplaced-heading');
+    expect(warning?.severity).toBe('warning');
+    expect(doc.sections[0]!.paragraphs.map((p) => p.sentences[0]!.text['zh-Hans'])).toContain('背景情况');
+  });
+  it('reads a numbered list after ： as a list inside the section, not as sections', () => {
+    const doc = run('# 国务院关于加快发展的意见\n\n## 一、总体要求\n\n主要任务包括：\n\n1. 数据安全；\n2. 网络安全；\n3. 信息安全。\n');
+    expect(doc.sections[0]!.children).toEqual([]);
+    expect(doc.sections[0]!.paragraphs).toHaveLength(4);
+  });
+});

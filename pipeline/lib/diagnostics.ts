@@ -40,6 +40,8 @@ export const catalogue = {
   'segment:heading-sequence': { severity: 'warning', summary: 'A heading number does not follow the previous one at its level.' },
   'segment:orphan-heading': { severity: 'warning', summary: 'A heading appears below no heading of the level above it.' },
   'segment:table-of-contents': { severity: 'info', summary: 'A run of chapter headings without text was read as a table of contents.' },
+  'segment:markdown-level': { severity: 'info', summary: 'A Markdown heading level disagrees with the numbering markers; the markers decide the tree.' },
+  'segment:unplaced-heading': { severity: 'warning', summary: 'A Markdown heading without a numbering marker could not be placed in the tree; it is kept as a paragraph.' },
   'segment:damaged-note': { severity: 'warning', summary: 'A responsibility note lost its opening to corrupted bytes; it was read from 单位： on.' },
   'segment:empty-note': { severity: 'warning', summary: 'A responsibility note names no agency.' },
   'segment:unclosed-note': { severity: 'warning', summary: 'A responsibility note opens but does not close on its line.' },

@@ -15,12 +15,27 @@ const BLOCKS = new Set(['heading', 'paragraph', 'tableCell', 'code', 'html']);
 
 export const markdownSyntax: CleanRule = {
   name: 'markdown-syntax',
-  run(text) {
+  run(text, context) {
     const tree = unified().use(remarkParse).parse(text);
     const kept: Kept[] = [];
     let block = 0;
     const visit = (node: Nodes): void => {
       if (BLOCKS.has(node.type)) block++;
+      // where the heading's text starts: the clean line will start there once the #s are gone
+      const first = node.type === 'heading' ? node.children[0]?.position?.start.offset : undefined;
+      if (node.type === 'heading' && first !== undefined) context.markdownHeadings.push({ depth: node.depth, raw: context.originOf(first) });
+      if (node.type === 'list' && node.ordered) {
+        // an ordered item's number is the document's numbering (1. 2. 3.): keep it as text
+        node.children.forEach((item, k) => {
+          const start = item.position?.start.offset;
+          if (start === undefined) return;
+          const marker = /^\s*(\d{1,9})([.)])/.exec(text.slice(start, start + 12));
+          // on the line of the item's first paragraph (the next block)
+          if (marker) kept.push({ start, end: start + marker[0].length, value: `${(node.start ?? 1) + k}.`, block: block + 1 });
+          for (const child of item.children) visit(child);
+        });
+        return;
+      }
       if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;

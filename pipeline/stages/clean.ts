@@ -43,6 +43,8 @@ export interface Cleaned {
   /** Edits in UTF-16 offsets (raw and clean). */
   edits: Edit[];
   publication: PublicationFacts | null;
+  /** Markdown headings: depth and the clean UTF-16 offset of their line. */
+  markdownHeadings: { depth: number; start: number }[];
   diagnostics: Diagnostic[];
   /** Maps a raw UTF-16 offset to the clean UTF-16 offset where it ended up (next kept character for a removed one). */
   rawToClean: (raw: number) => number;
@@ -84,19 +86,22 @@ export function clean(input: CleanInput): Cleaned {
     diagnostics: [],
     originOf: (i) => tracked.originOf(i),
     publication: null,
+    markdownHeadings: [],
   };
   for (const step of RULES) {
     if (step.when && !step.when(input)) continue;
     tracked.apply(step.rule.name, step.rule.run(tracked.text, context));
   }
   const edits = tracked.edits();
+  const rawToClean = rawToCleanMap(edits);
   return {
     text: tracked.text,
     raw: input.text,
     edits,
     publication: context.publication,
+    markdownHeadings: context.markdownHeadings.map((h) => ({ depth: h.depth, start: rawToClean(h.raw) })),
     diagnostics: context.diagnostics,
-    rawToClean: rawToCleanMap(edits),
+    rawToClean,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import {
+  ADOPTION_LINE,
   ATTACHMENT_LIST,
   CC_LINE,
   DOCUMENT_NUMBER,
@@ -14,6 +15,7 @@ import {
   documentKind,
   matchHeading,
   parseDateLine,
+  type HeadingMatch,
   type Level,
 } from '../lib/gbt9704.js';
 import { splitLines, type Line } from '../lib/lines.js';
@@ -35,6 +37,8 @@ export interface SegSentence extends Range {
 export interface SegParagraph extends Range {
   id: string;
   sentences: SegSentence[];
+  /** In an article (条): which 款 the paragraph is, and the 项 number when it is an item （一）. */
+  article?: { kuan: number; xiang: number | null };
 }
 
 export interface SegSection extends Range {
@@ -102,14 +106,20 @@ const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|�
 /** The label above an attached document: 附件, 附件1, 附件：. */
 const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
 
-export function segment(text: string): Segmented {
+export interface SegmentOptions {
+  /** Headings of a Markdown input: zh-Hans offset of the line → depth (# = 1). */
+  markdownHeadings?: ReadonlyMap<number, number>;
+}
+
+export function segment(text: string, options: SegmentOptions = {}): Segmented {
+  const markdown = options.markdownHeadings ?? new Map<number, number>();
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
   const header = readHeader(text, lines, 0, parts, diagnostics, true);
   const split = coverEnd(lines, header.next);
   const coverLines = split < 0 ? lines : lines.slice(0, split);
-  const cover = readBody(text, coverLines, header.next, parts, diagnostics, '');
+  const cover = readBody(text, coverLines, header.next, parts, diagnostics, '', markdown);
 
   const titleText = header.title.map((r) => text.slice(r.start, r.end)).join('');
   let issuer = cover.issuer;
@@ -121,6 +131,16 @@ export function segment(text: string): Segmented {
       issuer = { start: header.title[0]!.start, end: header.title[0]!.start + m[1]!.length };
     }
   }
+  // a law or regulation says under its title when and by whom it was adopted
+  let date = cover.date;
+  const adoption = cover.preamble[0] ? ADOPTION_LINE.exec(text.slice(cover.preamble[0].start, cover.preamble[0].end)) : null;
+  if (adoption && cover.preamble[0]) {
+    const at = cover.preamble[0].start;
+    date ??= { start: at, end: at + adoption[1]!.length, iso: parseDateLine(adoption[1]!.replace(/\s/g, ''))! };
+    // the organ as written, session number included (上海市第十五届人民代表大会常务委员会)
+    issuer ??= { start: at + adoption[0].indexOf(adoption[2]!), end: at + adoption[0].indexOf(adoption[3]!, adoption[0].indexOf(adoption[2]!)) + adoption[3]!.length };
+  }
+  if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
   if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
 
   const attachments: SegAttachment[] = [];
@@ -132,7 +152,7 @@ export function segment(text: string): Segmented {
       k++;
     }
     const attHeader = readHeader(text, lines, k, attParts, diagnostics, false);
-    const body = readBody(text, lines, attHeader.next, attParts, diagnostics, 'att1.');
+    const body = readBody(text, lines, attHeader.next, attParts, diagnostics, 'att1.', markdown);
     const start = lines[split]!.start;
     const end = lines[lines.length - 1]!.end;
     parts.push({ type: 'attachment', start, end });
@@ -161,7 +181,7 @@ export function segment(text: string): Segmented {
     title,
     documentNumber: header.documentNumber,
     issuer,
-    date: cover.date,
+    date,
     addressees: header.addressees,
     kind: header.decree ? '令' : documentKind(titleText),
     preamble: cover.preamble,
@@ -279,7 +299,7 @@ interface Body {
 }
 
 /** 正文 and what closes it: signature, 成文日期, 附注, 附件说明, 抄送/印发, read from the end of `lines`. */
-function readBody(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], idPrefix: string): Body {
+function readBody(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], idPrefix: string, markdown: ReadonlyMap<number, number>): Body {
   let end = lines.length;
   const tail: Part[] = [];
   let date: Body['date'] = null;
@@ -305,7 +325,6 @@ function readBody(text: string, lines: Line[], from: number, parts: Part[], diag
     }
     break;
   }
-  if (!date && !idPrefix) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
 
   // 附件说明 just above the signature
   let attachmentList: Part | null = null;
@@ -321,11 +340,22 @@ function readBody(text: string, lines: Line[], from: number, parts: Part[], diag
   if (bodyLines.length > 0) parts.push({ type: 'body', start: bodyLines[0]!.start, end: bodyLines[bodyLines.length - 1]!.end });
   if (attachmentList) parts.push(attachmentList);
   parts.push(...tail);
-  const { preamble, sections } = buildTree(text, bodyLines, diagnostics, idPrefix);
+  const { preamble, sections } = buildTree(text, bodyLines, diagnostics, idPrefix, markdown);
   return { issuer, date, preamble, sections };
 }
 
-function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[], idPrefix: string): { preamble: SegParagraph[]; sections: SegSection[] } {
+function buildTree(
+  text: string,
+  lines: Line[],
+  diagnostics: Diagnostic[],
+  idPrefix: string,
+  markdown: ReadonlyMap<number, number>,
+): { preamble: SegParagraph[]; sections: SegSection[] } {
+  /** Markdown depth of each section that came from a Markdown heading. */
+  const markdownDepth = new Map<SegSection, number>();
+  /** Inside a list introduced by a line ending in ：, whose numbered items end in ；. */
+  let listNext = 0;
+  let previousText = '';
   const preamble: SegParagraph[] = [];
   const roots: SegSection[] = [];
   const stack: SegSection[] = [];
@@ -342,9 +372,19 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[], idPre
   for (const line of lines) {
     const top = stack[stack.length - 1];
     const heading = toc.has(line) ? null : matchHeading(line.text);
+    const md = markdown.get(line.start);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
-    if (heading && !isItem) {
+    // 1. 2. 3. after a line ending in ：, each ending in ；: a list in the paragraph, not sections
+    const listItem = heading !== null && md === undefined && isListItem(heading, line.text, previousText, listNext);
+    listNext = listItem && heading ? heading.number + 1 : 0;
+    previousText = line.text;
+    if (md !== undefined && !heading && !toc.has(line)) {
+      diagnostics.push(
+        diagnostic('segment:unplaced-heading', `Unexpected Markdown heading “${line.text.slice(0, 30)}” without a 一、/（一）/1./第X章 marker: kept as a paragraph`, { space: 'hans', start: line.start, end: line.end }),
+      );
+    }
+    if (heading && !isItem && !listItem) {
       const rank = RANK[heading.level]!;
       while (stack.length > 0 && RANK[stack[stack.length - 1]!.level]! >= rank) stack.pop();
       const parent = stack[stack.length - 1];
@@ -392,16 +432,32 @@ function buildTree(text: string, lines: Line[], diagnostics: Diagnostic[], idPre
       };
       siblings.push(section);
       stack.push(section);
+      if (md !== undefined) {
+        markdownDepth.set(section, md);
+        const parentDepth = parent ? markdownDepth.get(parent) : undefined;
+        if (parentDepth !== undefined && md <= parentDepth) {
+          diagnostics.push(
+            diagnostic('segment:markdown-level', `Markdown level ${'#'.repeat(md)} of ${heading.marker} disagrees with its markers (it is inside ${parent!.marker}); the marker decides`, { space: 'hans', start: line.start, end: line.end }),
+          );
+        }
+      }
       // a run-in heading's line (or an article's text) is also the section's first paragraph
       if (headingIsParagraph(heading.level, rest, runIn)) {
-        section.paragraphs.push(paragraph(text, `${id}.p1`, line));
+        const first = paragraph(text, `${id}.p1`, line);
+        if (heading.level === '条') first.article = { kuan: 1, xiang: null };
+        section.paragraphs.push(first);
       }
       extend(stack, line.end);
       continue;
     }
     if (top) {
-      const target = top;
-      target.paragraphs.push(paragraph(text, `${target.id}.p${target.paragraphs.length + 1}`, line));
+      const p = paragraph(text, `${top.id}.p${top.paragraphs.length + 1}`, line);
+      if (top.level === '条') {
+        // an article's paragraphs are its 款; a （一） line is a 项 of the 款 before it
+        const kuan = top.paragraphs.filter((x) => x.article?.xiang === null).length;
+        p.article = isItem && heading ? { kuan: Math.max(1, kuan), xiang: heading.number } : { kuan: kuan + 1, xiang: null };
+      }
+      top.paragraphs.push(p);
       extend(stack, line.end);
     } else {
       preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
@@ -428,6 +484,16 @@ function tableOfContents(lines: Line[]): Set<Line> {
   }
   flush();
   return toc;
+}
+
+/** A numbered line that continues or starts a list: after a line ending in ：, or after the previous item; each item ends in ；（the last in 。). */
+function isListItem(heading: HeadingMatch, line: string, previous: string, expected: number): boolean {
+  if (heading.level !== 3 && heading.level !== 4) return false;
+  const starts = expected === 0 ? heading.number === 1 && /[：:]$/.test(previous) : heading.number === expected;
+  if (!starts) return false;
+  const body = line.slice(heading.length);
+  // an item is one clause: no 。 before its end
+  return /[；;。]$/.test(body) && !body.slice(0, -1).includes('。');
 }
 
 /**

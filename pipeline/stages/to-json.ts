@@ -57,6 +57,7 @@ export function toJson(input: JsonInput): GongwenDocument {
   const paragraph = (p: SegParagraph): Paragraph => ({
     id: p.id,
     span: span(p),
+    ...(p.article ? { article: p.article } : {}),
     sentences: p.sentences.map((s) => ({
       id: s.id,
       span: span(s),
