@@ -1,69 +1,91 @@
 /**
- * Batch processing of files and folders into an output folder. Output paths
- * mirror the input: input/a/b.txt → out/a/b.json and out/a/b.md when the
- * folder input/ was given; a file given by name lands at out/<basename>.
- * Each file is written to a temporary name and renamed, so an interrupted run
- * leaves no partial output. Files are processed in sorted order.
+ * Batch runs: expand files and folders into jobs, keep this shard's share,
+ * run the jobs (in piscina worker threads when there is more than one job
+ * and more than one thread), then write the batch's datasets — dataset.jsonl,
+ * entities.csv, responsibilities.csv — and run-report.json.
+ *
+ * Output paths mirror the input: input/a/b.txt → out/a/b.json and out/a/b.md
+ * when the folder input/ was given; a file given by name lands at
+ * out/<basename>; two inputs never write the same output (the second gets ~2).
+ * Every file is written under a temporary name and renamed, the per-file
+ * state last, the datasets at the end: a run killed at any moment leaves no
+ * partial file, and the next run skips what was finished and completes the
+ * rest. Results are ordered by output path, whatever order threads finish in.
  */
-import { mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative } from 'node:path';
-import { processDocument, type ProcessOptions, type ProcessResult } from './pipeline.js';
-import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, relative } from 'node:path';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import { Piscina } from 'piscina';
+import { runJob, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import type { GongwenDocument } from './schema-types.js';
+import type { OutputScript } from './stages/to-markdown.js';
+
+export { writeAtomic };
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
 export interface BatchOptions extends ProcessOptions {
   out: string;
-  formats?: readonly ('json' | 'md')[];
-  script?: OutputScript;
-  /** Called after each file, for progress reporting. */
-  onFile?: (outcome: FileOutcome, index: number, total: number) => void;
+  formats?: readonly Format[];
+  script?: OutputScript | 'both';
+  /** Worker threads (default: available cores); 1 runs inline. */
+  jobs?: number;
+  /** Process every file even when its input, options and tool version are unchanged. */
+  force?: boolean;
+  /** Process only this deterministic share of the files: index 1..count. */
+  shard?: { index: number; count: number };
+  /** Called after each file, in completion order. */
+  onFile?: (result: JobResult, done: number, total: number) => void;
 }
 
-export interface FileOutcome {
-  file: string;
-  ok: boolean;
-  outputs: string[];
-  /** One line naming the reason when the file failed. */
-  error?: string;
-  result?: ProcessResult;
-}
-
-export interface BatchSummary {
-  files: number;
-  ok: number;
-  failed: number;
-  outcomes: FileOutcome[];
+export interface RunReport {
+  tool: { name: 'gongwen'; version: string };
+  options: Record<string, unknown>;
+  shard: { index: number; count: number } | null;
+  files: { total: number; ok: number; skipped: number; failed: number };
+  failures: { file: string; reason: string }[];
+  /** Diagnostics by code over the run's documents (unchanged ones included, from their JSON). */
+  diagnostics: Record<string, number>;
+  /** Milliseconds per stage, summed over the documents processed in this run. */
+  stageTime: Partial<Record<Stage, number>>;
+  elapsedMs: number;
+  datasets: string[];
+  results: JobResult[];
 }
 
 interface Job {
   file: string;
-  /** Output path without extension, relative to out. */
   target: string;
 }
 
 /** Expand files and folders into a sorted job list; folders recurse (symlink loops are visited once). */
-export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: FileOutcome[] } {
+export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: JobResult[] } {
   const jobs: Job[] = [];
-  const errors: FileOutcome[] = [];
+  const errors: JobResult[] = [];
+  const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
   const walk = (dir: string, root: string): void => {
     let real: string;
+    let names: string[];
     try {
       real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir).sort();
     } catch (e) {
-      errors.push({ file: dir, ok: false, outputs: [], error: `cannot read folder: ${(e as Error).message}` });
+      errors.push(failure(dir, `cannot read folder: ${(e as Error).message}`));
       return;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of names) {
       const path = join(dir, name);
       let stat;
       try {
         stat = statSync(path);
       } catch (e) {
-        errors.push({ file: path, ok: false, outputs: [], error: `cannot read: ${(e as Error).message}` });
+        errors.push(failure(path, `cannot read: ${(e as Error).message}`));
         continue;
       }
       if (stat.isDirectory()) walk(path, root);
@@ -75,7 +97,7 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Fi
     try {
       stat = statSync(p);
     } catch (e) {
-      errors.push({ file: p, ok: false, outputs: [], error: `cannot read: ${(e as Error).message}` });
+      errors.push(failure(p, `cannot read: ${(e as Error).message}`));
       continue;
     }
     if (stat.isDirectory()) walk(p, p);
@@ -96,50 +118,161 @@ function stripExt(path: string): string {
   return ext ? path.slice(0, -ext.length) : path;
 }
 
-export function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+/**
+ * Whether a target belongs to shard index/count: by a hash of its output
+ * path, so a file stays in its shard when others are added or removed.
+ */
+export function inShard(target: string, shard: { index: number; count: number }): boolean {
+  let h = 0x811c9dc5;
+  for (const ch of target) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shard.count === shard.index - 1;
 }
 
-export function processPaths(paths: readonly string[], options: BatchOptions): BatchSummary {
+export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<RunReport> {
+  const started = performance.now();
   const formats = options.formats ?? ['json', 'md'];
-  const { jobs, errors } = collectJobs(paths);
-  const outcomes: FileOutcome[] = [];
-  const total = jobs.length + errors.length;
-  // unreadable paths are failures like any other, reported first
-  for (const e of errors) {
-    outcomes.push(e);
-    options.onFile?.(e, outcomes.length - 1, total);
-  }
-  jobs.forEach((job, index) => {
-    let outcome: FileOutcome;
+  const collected = collectJobs(paths);
+  const jobs = options.shard ? collected.jobs.filter((j) => inShard(j.target, options.shard!)) : collected.jobs;
+  const total = jobs.length + collected.errors.length;
+  const results: JobResult[] = [];
+  let done = 0;
+  const report = (r: JobResult) => {
+    results.push(r);
+    options.onFile?.(r, ++done, total);
+  };
+  for (const e of collected.errors) report(e);
+  removeStaleTemporaries(options.out);
+
+  const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
+  const tasks: JobTask[] = jobs.map((j) => ({ ...j, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false }));
+  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
+  if (threads === 1) {
+    for (const t of tasks) report(runJob(t));
+  } else {
+    const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
     try {
-      const result = processDocument({ bytes: readFileSync(job.file), file: job.file }, options);
-      if (!result.ok || !result.document) {
-        const reason = result.diagnostics.find((d) => d.severity === 'error');
-        outcome = { file: job.file, ok: false, outputs: [], error: reason ? `${reason.code}: ${reason.message}` : 'failed', result };
-      } else {
-        const outputs: string[] = [];
-        if (formats.includes('json')) {
-          const path = join(options.out, `${job.target}.json`);
-          writeAtomic(path, `${JSON.stringify(result.document, null, 1)}\n`);
-          outputs.push(path);
-        }
-        if (formats.includes('md')) {
-          const path = join(options.out, `${job.target}.md`);
-          writeAtomic(path, toMarkdown(result.document, options.script ?? 'zh-Hans'));
-          outputs.push(path);
-        }
-        outcome = { file: job.file, ok: true, outputs, result };
-      }
-    } catch (e) {
-      outcome = { file: job.file, ok: false, outputs: [], error: `cannot process: ${(e as Error).message}` };
+      await Promise.all(tasks.map(async (t) => report((await pool.run(t)) as JobResult)));
+    } finally {
+      await pool.destroy();
     }
-    outcomes.push(outcome);
-    options.onFile?.(outcome, errors.length + index, total);
-  });
-  const ok = outcomes.filter((o) => o.ok).length;
-  return { files: outcomes.length, ok, failed: outcomes.length - ok, outcomes };
+  }
+  results.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+
+  const diagnostics: Record<string, number> = {};
+  const stageTime: RunReport['stageTime'] = {};
+  const count = (counts: Record<string, number>) => {
+    for (const [code, n] of Object.entries(counts)) diagnostics[code] = (diagnostics[code] ?? 0) + n;
+  };
+  for (const r of results) {
+    count(r.diagnostics);
+    for (const [stage, ms] of Object.entries(r.timings)) stageTime[stage as Stage] = (stageTime[stage as Stage] ?? 0) + ms;
+  }
+  // unchanged documents were not processed: their diagnostics come from their JSON, read for the datasets anyway
+  // a run with no document to show (all failed, nothing found) leaves the datasets of earlier runs alone
+  const documents = results.some((r) => r.status !== 'failed');
+  const datasets = formats.includes('json') && documents ? await writeDatasets(options.out, results, options.shard, count) : [];
+  const runReport: RunReport = {
+    tool: { name: 'gongwen', version: toolVersion() },
+    options: { ...processOptions, formats, script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads },
+    shard: options.shard ?? null,
+    files: {
+      total: results.length,
+      ok: results.filter((r) => r.status === 'ok').length,
+      skipped: results.filter((r) => r.status === 'skipped').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+    },
+    failures: results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, reason: r.error ?? 'failed' })),
+    diagnostics,
+    stageTime,
+    elapsedMs: Math.round(performance.now() - started),
+    datasets,
+    results,
+  };
+  if (results.length > 0 && (documents || existsSync(options.out))) {
+    const { results: _omit, ...written } = runReport;
+    writeAtomic(join(options.out, shardName('run-report', 'json', options.shard)), `${JSON.stringify(written, null, 1)}\n`);
+  }
+  return runReport;
+}
+
+function shardName(name: string, ext: string, shard: BatchOptions['shard']): string {
+  return shard ? `${name}.shard-${shard.index}-of-${shard.count}.${ext}` : `${name}.${ext}`;
+}
+
+/**
+ * dataset.jsonl (each document's JSON on one line), entities.csv and
+ * responsibilities.csv, built from the JSON files of this run's documents
+ * (processed or skipped) in output-path order, one document in memory at a
+ * time, each file written under a temporary name and renamed.
+ */
+async function writeDatasets(
+  out: string,
+  results: readonly JobResult[],
+  shard: BatchOptions['shard'],
+  countSkipped: (counts: Record<string, number>) => void,
+): Promise<string[]> {
+  const names = { dataset: shardName('dataset', 'jsonl', shard), entities: shardName('entities', 'csv', shard), responsibilities: shardName('responsibilities', 'csv', shard) };
+  mkdirSync(out, { recursive: true });
+  const streams = Object.fromEntries(
+    Object.entries(names).map(([k, name]) => {
+      const path = join(out, name);
+      const tmp = `${path}.${process.pid}.tmp`;
+      return [k, { path, tmp, stream: createWriteStream(tmp) }];
+    }),
+  ) as Record<keyof typeof names, { path: string; tmp: string; stream: ReturnType<typeof createWriteStream> }>;
+  const write = async (k: keyof typeof names, text: string) => {
+    if (!streams[k].stream.write(text)) await once(streams[k].stream, 'drain');
+  };
+  await write('entities', stringify([['document', 'entity', 'type', 'name_hans', 'name_hant', 'mentions', 'first_start', 'first_end']]));
+  await write('responsibilities', stringify([['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis']]));
+  for (const r of results) {
+    if (r.status === 'failed') continue;
+    const jsonPath = r.outputs.find((o) => o.endsWith('.json'));
+    if (!jsonPath || !existsSync(jsonPath)) continue;
+    const text = readFileSync(jsonPath, 'utf8');
+    const doc = JSON.parse(text) as GongwenDocument;
+    const id = r.target;
+    if (r.status === 'skipped') {
+      const counts: Record<string, number> = {};
+      for (const d of doc.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+      countSkipped(counts);
+    }
+    await write('dataset', `${JSON.stringify({ path: id, ...doc })}\n`);
+    const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
+    await write(
+      'entities',
+      stringify(doc.entities.map((e) => [id, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.mentions.length, e.mentions[0].start, e.mentions[0].end])),
+    );
+    await write(
+      'responsibilities',
+      stringify(
+        doc.responsibilities.flatMap((n) => [
+          ...n.lead.map((a) => [id, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'lead', n.roles]),
+          ...n.support.map((a) => [id, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'support', n.roles]),
+        ]),
+      ),
+    );
+  }
+  for (const s of Object.values(streams)) {
+    s.stream.end();
+    await once(s.stream, 'finish');
+    renameSync(s.tmp, s.path);
+  }
+  return Object.values(streams).map((s) => s.path);
+}
+
+/** Temporary files a killed run left behind (name.<pid>-<thread>.tmp, name.<pid>.tmp). */
+function removeStaleTemporaries(out: string): void {
+  if (!existsSync(out)) return;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.\d+(?:-\d+)?\.tmp$/.test(entry.name)) unlinkSync(path);
+    }
+  };
+  walk(out);
 }

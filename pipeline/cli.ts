@@ -1,44 +1,98 @@
 /**
- * The gongwen command: a thin layer over processPaths / processDocument.
- * Exit codes: 0 all files ok, 1 some files failed (the rest are written), 2 usage error.
+ * The gongwen command: a thin layer over runBatch / processDocument.
+ * Exit codes: 0 all files ok (or skipped), 1 some files failed (the rest are written), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { processPaths } from './batch.js';
+import { runBatch } from './batch.js';
+import type { Format, JobResult } from './job.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
-import { processDocument, toolVersion } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, processDocument, toolVersion } from './pipeline.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 
-function parseFormats(value: string): ('json' | 'md')[] {
+function parseFormats(value: string): Format[] {
   const list = value.split(',').map((s) => s.trim());
   for (const f of list) if (f !== 'json' && f !== 'md') throw new InvalidArgumentError(`unknown format "${f}" (json, md)`);
-  return list as ('json' | 'md')[];
+  return list as Format[];
 }
 
-export function main(argv: string[]): number {
+function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n, e.g. 2/8 (got "${value}")`);
+  return { index, count };
+}
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`expected a positive integer (got "${value}")`);
+  return n;
+}
+
+interface Options {
+  out: string;
+  format: Format[];
+  to: Format;
+  script: OutputScript | 'both';
+  variant: Variant;
+  encoding?: string;
+  jobs: number;
+  force?: boolean;
+  shard?: { index: number; count: number };
+  maxSize: number;
+  keepPunctuation?: boolean;
+  keepWrapper?: boolean;
+  keepPinyin?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  gongwen input --out output                  every .txt/.md/.html under input/, in parallel
+  gongwen docs/*.html --out out --script zh-Hant
+  gongwen corpus --out out --shard 3/8        the third of eight deterministic shares (batch schedulers)
+  gongwen - --to md < doc.txt                 one document from stdin to stdout
+  gongwen corpus --out out --force --jobs 1   re-run everything on one thread
+
+A run writes <name>.json and <name>.md per document (mirroring subfolders),
+dataset.jsonl, entities.csv, responsibilities.csv and run-report.json.
+Unchanged documents (same bytes, options and version) are skipped.
+Exit codes: 0 all ok, 1 some files failed (the others are written), 2 usage error.`;
+
+export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('gongwen')
-    .description('Turn Chinese government policy documents (公文) into clean Markdown and validated JSON.')
+    .description('Turn Chinese government policy documents (公文) into clean Markdown and validated JSON datasets.')
     .version(toolVersion())
-    .argument('<paths...>', 'files or folders to process (.txt .md .html); - reads one document from stdin')
+    .argument('<paths...>', 'files or folders to process (.txt .md .markdown .html .htm); - reads one document from stdin')
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(new Option('--format <list>', 'outputs to write: json, md or json,md').default(['json', 'md'], 'json,md').argParser(parseFormats))
     .addOption(new Option('--to <format>', 'with -: what to write to stdout').choices(['json', 'md']).default('json'))
-    .addOption(new Option('--script <script>', 'script of the Markdown').choices(['zh-Hans', 'zh-Hant']).default('zh-Hans'))
-    .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant').choices([...VARIANTS]).default('t'))
+    .addOption(new Option('--script <script>', 'script of the Markdown (both: <name>.md and <name>.zh-Hant.md)').choices(['zh-Hans', 'zh-Hant', 'both']).default('zh-Hans'))
+    .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant: t (OpenCC), tw, hk, twp (Taiwan phrases)').choices([...VARIANTS]).default('t'))
     .option('--encoding <label>', 'force the input encoding (utf-8, gb18030, big5, utf-16le …)')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads').default(availableParallelism(), 'number of cores').argParser(parsePositive))
+    .option('--force', 'process every file, even unchanged ones')
+    .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
+    .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
     .option('--keep-wrapper', 'keep the news wrapper and site furniture in the text')
     .option('--keep-pinyin', 'keep pinyin annotations such as 網(wǎng)')
     .option('-q, --quiet', 'print only failures')
-    .addHelpText('after', '\nExamples:\n  gongwen input --out output\n  gongwen docs/*.html --out out --script zh-Hant\n  gongwen - --to md < doc.txt')
+    .option('-v, --verbose', 'also print every warning of every file')
+    .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
-    .action((paths: string[], opts: { out: string; format: ('json' | 'md')[]; to: 'json' | 'md'; script: OutputScript; variant: Variant; encoding?: string; keepPunctuation?: boolean; keepWrapper?: boolean; keepPinyin?: boolean; quiet?: boolean }) => {
+    .action(async (paths: string[], opts: Options) => {
       const options = {
         variant: opts.variant,
         encoding: opts.encoding,
+        maxBytes: opts.maxSize * 1024 * 1024,
         clean: { keepPunctuation: opts.keepPunctuation, keepWrapper: opts.keepWrapper, keepPinyin: opts.keepPinyin },
       };
       if (paths.length === 1 && paths[0] === '-') {
@@ -48,34 +102,64 @@ export function main(argv: string[]): number {
           exitCode = 1;
           return;
         }
-        process.stdout.write(opts.to === 'md' ? toMarkdown(result.document, opts.script) : `${JSON.stringify(result.document, null, 1)}\n`);
+        process.stdout.write(opts.to === 'md' ? toMarkdown(result.document, opts.script === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans') : `${JSON.stringify(result.document, null, 1)}\n`);
         return;
       }
-      const summary = processPaths(paths, {
+      const progress = new Progress(opts);
+      const report = await runBatch(paths, {
         ...options,
         out: opts.out,
         formats: opts.format,
         script: opts.script,
-        onFile: (o, index, total) => {
-          if (!o.ok) process.stderr.write(`✗ ${o.file}: ${o.error}\n`);
-          else if (!opts.quiet) {
-            const warnings = o.result?.diagnostics.filter((d) => d.severity !== 'info').length ?? 0;
-            process.stderr.write(`[${index + 1}/${total}] ✓ ${o.file} → ${o.outputs.join(', ')}${warnings ? ` (${warnings} warnings)` : ''}\n`);
-          }
-        },
+        jobs: opts.jobs,
+        force: opts.force,
+        shard: opts.shard,
+        onFile: (r, done, total) => progress.file(r, done, total),
       });
-      if (!opts.quiet) process.stderr.write(`${summary.ok} ok, ${summary.failed} failed\n`);
-      if (summary.files === 0) {
+      progress.stop();
+      const { ok, skipped, failed, total } = report.files;
+      if (!opts.quiet) process.stderr.write(`${ok} ok, ${skipped} unchanged, ${failed} failed — ${(report.elapsedMs / 1000).toFixed(1)} s; report: ${opts.out}/run-report.json\n`);
+      if (total === 0) {
         process.stderr.write('gongwen: no input files found (.txt .md .markdown .html .htm)\n');
         exitCode = 2;
-      } else if (summary.failed > 0) exitCode = 1;
+      } else if (failed > 0) exitCode = 1;
     });
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    const code = (error as { exitCode?: number; code?: string }).code;
+    const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     return 2;
   }
   return exitCode;
+}
+
+/** A progress bar on a terminal, plain lines otherwise; failures always get their own line. */
+class Progress {
+  private bars: MultiBar | null = null;
+  private bar: SingleBar | null = null;
+  constructor(private readonly opts: Options) {}
+
+  file(r: JobResult, done: number, total: number): void {
+    const tty = process.stderr.isTTY && !this.opts.quiet && !this.opts.verbose;
+    if (tty && !this.bars) {
+      this.bars = new MultiBar({ format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
+      this.bar = this.bars.create(total, 0, { rate: '0.0', file: '' });
+    }
+    const line =
+      r.status === 'failed'
+        ? `✗ ${r.file}: ${r.error}`
+        : `${r.status === 'skipped' ? '=' : '✓'} ${r.file} → ${r.outputs.join(', ')}${r.status === 'skipped' ? ' (unchanged)' : r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}`;
+    if (this.bars && this.bar) {
+      if (r.status === 'failed') this.bars.log(`${line}\n`);
+      this.bar.update(done, { file: r.file, rate: (done / Math.max(0.001, process.uptime())).toFixed(1) });
+      return;
+    }
+    if (r.status === 'failed' || !this.opts.quiet) process.stderr.write(`[${done}/${total}] ${line}\n`);
+    if (this.opts.verbose) for (const w of r.warnings) process.stderr.write(`    ${w}\n`);
+  }
+
+  stop(): void {
+    this.bars?.stop();
+  }
 }

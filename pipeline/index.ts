@@ -1,6 +1,7 @@
 /** gongwen's public API. */
 export { processDocument, detectFormat, toolVersion, type ProcessInput, type ProcessOptions, type ProcessResult } from './pipeline.js';
-export { processPaths, type BatchOptions, type BatchSummary, type FileOutcome } from './batch.js';
+export { runBatch, collectJobs, inShard, type BatchOptions, type RunReport } from './batch.js';
+export { runJob, type JobTask, type JobResult } from './job.js';
 export { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 export { validateDocument, documentValidator, schemaPath } from './validate.js';
 export { decode } from './stages/decode.js';

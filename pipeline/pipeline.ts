@@ -31,6 +31,8 @@ export interface ProcessInput {
 export interface ProcessOptions {
   /** Traditional standard for zh-Hant (default t). */
   variant?: Variant;
+  /** Refuse inputs larger than this many bytes (default 32 MiB): a policy document is far smaller. */
+  maxBytes?: number;
   /** Force the input encoding (skips detection). */
   encoding?: string;
   clean?: CleanOptions;
@@ -43,7 +45,16 @@ export interface ProcessResult {
   document: GongwenDocument | null;
   /** Diagnostics (also inside document.diagnostics when there is a document). */
   diagnostics: GongwenDocument['diagnostics'];
+  /** Milliseconds spent in each stage. */
+  timings: Partial<Record<Stage, number>>;
 }
+
+export type Stage = 'decode' | 'clean' | 'convert' | 'segment' | 'extract' | 'emit';
+
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
+const MIN_HAN = 10;
+const MIN_HAN_SHARE = 0.2;
 
 let version: string | undefined;
 export function toolVersion(): string {
@@ -62,45 +73,73 @@ export function detectFormat(file: string, text: string): InputFormat {
 
 export function processDocument(input: ProcessInput, options: ProcessOptions = {}): ProcessResult {
   const variant = options.variant ?? 't';
+  const timings: ProcessResult['timings'] = {};
+  const timed = <T>(stage: Stage, run: () => T): T => {
+    const start = performance.now();
+    const out = run();
+    timings[stage] = performance.now() - start;
+    return out;
+  };
   const failed = (diagnostics: Diagnostic[]): ProcessResult => ({
     ok: false,
     file: input.file,
     document: null,
     diagnostics: diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, span: null, ...(d.place?.space === 'bytes' ? { byteSpan: { start: d.place.start, end: d.place.end } } : {}) })),
+    timings,
   });
   try {
-    const decoded = decode({ bytes: input.bytes, encoding: options.encoding });
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (input.bytes.length > maxBytes) {
+      return failed([diagnostic('decode:too-large', `Unexpected input of ${megabytes(input.bytes.length)}, above the limit of ${megabytes(maxBytes)} (raise it with --max-size)`)]);
+    }
+    const decoded = timed('decode', () => decode({ bytes: input.bytes, encoding: options.encoding }));
     if (!decoded.ok) return failed(decoded.diagnostics);
     const format = input.format ?? detectFormat(input.file, decoded.text);
-    const cleaned = clean({ text: decoded.text, format, options: options.clean });
-    const converted = convert({ text: cleaned.text, variant });
-    const markdownHeadings = new Map(cleaned.markdownHeadings.map((h) => [converted.cleanToHans.forwardSpan(h.start, h.start).start, h.depth] as const));
-    const segmented = segment(converted.hans, { markdownHeadings });
-    const extracted = extract(converted.hans, segmented);
-    const diagnostics = [...decoded.diagnostics, ...cleaned.diagnostics, ...converted.diagnostics, ...segmented.diagnostics];
-    const document = toJson({
-      file: input.file,
-      bytes: input.bytes,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      format,
-      variant,
-      version: toolVersion(),
-      decoded,
-      cleaned,
-      converted,
-      segmented,
-      extracted,
-      diagnostics,
+    const cleaned = timed('clean', () => clean({ text: decoded.text, format, options: options.clean }));
+    const notChinese = chineseCheck(cleaned.text);
+    if (notChinese) return failed([...decoded.diagnostics, notChinese]);
+    const converted = timed('convert', () => convert({ text: cleaned.text, variant }));
+    const segmented = timed('segment', () => {
+      const markdownHeadings = new Map(cleaned.markdownHeadings.map((h) => [converted.cleanToHans.forwardSpan(h.start, h.start).start, h.depth] as const));
+      return segment(converted.hans, { markdownHeadings });
     });
-    const check = validateDocument(document);
-    if (!check.valid) {
-      return failed([...diagnostics, diagnostic('emit:invalid-output', `Unexpected output that does not match the schema: ${check.errors.slice(0, 5).join('; ')}`)]);
-    }
-    return { ok: true, file: input.file, document, diagnostics: document.diagnostics };
+    const extracted = timed('extract', () => extract(converted.hans, segmented));
+    const diagnostics = [...decoded.diagnostics, ...cleaned.diagnostics, ...converted.diagnostics, ...segmented.diagnostics];
+    return timed('emit', () => {
+      const document = toJson({
+        file: input.file,
+        bytes: input.bytes,
+        sha256: createHash('sha256').update(input.bytes).digest('hex'),
+        format,
+        variant,
+        version: toolVersion(),
+        decoded,
+        cleaned,
+        converted,
+        segmented,
+        extracted,
+        diagnostics,
+      });
+      const check = validateDocument(document);
+      if (!check.valid) {
+        return failed([...diagnostics, diagnostic('emit:invalid-output', `Unexpected output that does not match the schema: ${check.errors.slice(0, 5).join('; ')}`)]);
+      }
+      return { ok: true, file: input.file, document, diagnostics: document.diagnostics, timings };
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return failed([diagnostic('pipeline:failed', `Unexpected failure: ${message}`)]);
   }
 }
 
-export { toMarkdown, type OutputScript };
+/** An error when the text is not a Chinese document (English, numbers, an empty page). */
+function chineseCheck(text: string): Diagnostic | null {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
+  return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -18,7 +18,7 @@ describe('gongwen CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
     const r = run([src, '--out', out, '--script', 'zh-Hant']);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['a.json', 'a.md', '子目录 with space']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'a.json', 'a.md', 'dataset.jsonl', 'entities.csv', 'responsibilities.csv', 'run-report.json', '子目录 with space']);
     expect(readdirSync(join(out, '子目录 with space')).sort()).toEqual(['通知.json', '通知.md']);
     const md = readFileSync(join(out, 'a.md'), 'utf8');
     const json = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'));
@@ -43,12 +43,15 @@ describe('gongwen CLI', () => {
     const r = run([src, '--out', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/empty\.txt: decode:empty/);
-    expect(readdirSync(out).sort()).toEqual(['ok.json', 'ok.md']);
+    expect(readdirSync(out).filter((n) => /\.(json|md)$/.test(n) && !n.startsWith('run-report')).sort()).toEqual(['ok.json', 'ok.md']);
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8'));
+    expect(report.files).toEqual({ total: 2, ok: 1, skipped: 0, failed: 1 });
+    expect(report.failures[0].reason).toMatch(/^decode:empty/);
   });
 
   it('exits 2 on a usage error', () => {
     expect(run(['input', '--variant', 'xx']).status).toBe(2);
     expect(run([]).status).toBe(2);
-    expect(run(['/no/such/folder/at/all']).status).toBe(1);
+    expect(run(['/no/such/folder/at/all', '--out', mkdtempSync(join(tmpdir(), 'gongwen-out-'))]).status).toBe(1);
   });
 });

@@ -28,6 +28,8 @@ export const catalogue = {
   'decode:invalid-bytes': { severity: 'warning', summary: 'Bytes that are not valid in the detected encoding; they were decoded as U+FFFD.' },
   'decode:uncertain-encoding': { severity: 'warning', summary: 'The encoding was guessed with low confidence.' },
   'decode:empty': { severity: 'error', summary: 'The input holds no text.' },
+  'decode:too-large': { severity: 'error', summary: 'The input is larger than the size limit (--max-size); it was not read.' },
+  'decode:not-chinese': { severity: 'error', summary: 'The text holds too few Chinese characters to be a Chinese document.' },
   'decode:binary': { severity: 'error', summary: 'The input looks like a binary file, not text.' },
   'clean:corrupted-bytes': { severity: 'warning', summary: 'A run of characters that looks like text decoded out of step (GBK bytes shifted by one); left as it is.' },
   'clean:corrupted-bytes-repaired': { severity: 'info', summary: 'A run of text decoded out of step was repaired by re-encoding and decoding it shifted.' },

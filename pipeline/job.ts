@@ -1,0 +1,114 @@
+/**
+ * One file of a batch, start to finish: read, skip when nothing changed,
+ * process, write every output under a temporary name and rename it, then
+ * record the state that lets the next run skip it. Runs inline or in a
+ * worker thread (worker.ts); it returns only a small summary, never the
+ * document, so results cross threads cheaply.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
+
+export type Format = 'json' | 'md';
+
+export interface JobTask {
+  file: string;
+  /** Output path without extension, relative to out. */
+  target: string;
+  out: string;
+  formats: readonly Format[];
+  /** Script of the Markdown; both writes <target>.md (zh-Hans) and <target>.zh-Hant.md. */
+  script: OutputScript | 'both';
+  options: ProcessOptions;
+  force: boolean;
+}
+
+export interface JobResult {
+  file: string;
+  target: string;
+  status: 'ok' | 'skipped' | 'failed';
+  outputs: string[];
+  /** One line naming the reason when the file failed. */
+  error?: string;
+  /** Diagnostics of a processed file by code (skipped files: from their JSON, read by the caller). */
+  diagnostics: Record<string, number>;
+  /** Warnings and errors of a processed file, one line each, for --verbose. */
+  warnings: string[];
+  timings: Partial<Record<Stage, number>>;
+}
+
+/** Where the state of a target is kept: the key of the run that wrote its outputs. */
+export function statePath(out: string, target: string): string {
+  return join(out, '.gongwen', 'state', `${target}.json`);
+}
+
+export function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}
+
+/** What decides whether a file must be processed again: its bytes, the options that change output, the tool version. */
+function jobKey(bytes: Uint8Array, task: JobTask): string {
+  const options = { ...task.options, formats: [...task.formats].sort(), script: task.script };
+  return createHash('sha256').update(bytes).update(JSON.stringify(options)).update(toolVersion()).digest('hex');
+}
+
+/** The files a task writes: the JSON, and the Markdown in one script or both. */
+function outputFiles(task: JobTask): { path: string; script: OutputScript | null }[] {
+  const out: { path: string; script: OutputScript | null }[] = [];
+  if (task.formats.includes('json')) out.push({ path: join(task.out, `${task.target}.json`), script: null });
+  if (task.formats.includes('md')) {
+    if (task.script !== 'zh-Hant') out.push({ path: join(task.out, `${task.target}.md`), script: 'zh-Hans' });
+    if (task.script === 'zh-Hant') out.push({ path: join(task.out, `${task.target}.md`), script: 'zh-Hant' });
+    if (task.script === 'both') out.push({ path: join(task.out, `${task.target}.zh-Hant.md`), script: 'zh-Hant' });
+  }
+  return out;
+}
+
+export function runJob(task: JobTask): JobResult {
+  const base = { file: task.file, target: task.target, outputs: [] as string[], diagnostics: {}, warnings: [] as string[], timings: {} };
+  const fail = (error: string): JobResult => ({ ...base, status: 'failed', error });
+  let bytes: Buffer;
+  try {
+    const size = statSync(task.file).size;
+    const max = task.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (size > max) return fail(`decode:too-large: ${(size / 1024 / 1024).toFixed(1)} MB is above the limit of ${(max / 1024 / 1024).toFixed(1)} MB (raise it with --max-size)`);
+    bytes = readFileSync(task.file);
+  } catch (e) {
+    return fail(`cannot read: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
+  }
+  const key = jobKey(bytes, task);
+  const files = outputFiles(task);
+  const outputs = files.map((f) => f.path);
+  if (!task.force && outputs.every((o) => existsSync(o))) {
+    try {
+      const state = JSON.parse(readFileSync(statePath(task.out, task.target), 'utf8')) as { key?: string };
+      if (state.key === key) return { ...base, status: 'skipped', outputs };
+    } catch {
+      // no state: process
+    }
+  }
+  const result = processDocument({ bytes, file: task.file }, task.options);
+  const diagnostics: Record<string, number> = {};
+  for (const d of result.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
+  const warnings = result.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.code}: ${d.message}`);
+  if (!result.ok || !result.document) {
+    const reason = result.diagnostics.find((d) => d.severity === 'error');
+    return { ...base, status: 'failed', error: reason ? `${reason.code}: ${reason.message}` : 'failed', diagnostics, warnings, timings: result.timings };
+  }
+  try {
+    for (const f of files) {
+      writeAtomic(f.path, f.script ? toMarkdown(result.document, f.script) : `${JSON.stringify(result.document, null, 1)}\n`);
+    }
+    // the state is written last: a run killed before this line processes the file again
+    writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file })}\n`);
+  } catch (e) {
+    return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, diagnostics, warnings, timings: result.timings };
+  }
+  return { ...base, status: 'ok', outputs, diagnostics, warnings, timings: result.timings };
+}
