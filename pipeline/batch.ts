@@ -16,9 +16,11 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, re
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
 import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
 import { runJob, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { projectRoot } from './lib/project.js';
 import { toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
@@ -152,7 +154,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   if (threads === 1) {
     for (const t of tasks) report(runJob(t));
   } else {
-    const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads });
+    const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads });
     try {
       await Promise.all(tasks.map(async (t) => report((await pool.run(t)) as JobResult)));
     } finally {
@@ -196,6 +198,12 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     writeAtomic(join(options.out, shardName('run-report', 'json', options.shard)), `${JSON.stringify(written, null, 1)}\n`);
   }
   return runReport;
+}
+
+/** The compiled worker next to this module, or in dist/ when this module runs from its TypeScript source (tests). */
+function workerFile(): string {
+  const beside = new URL('./worker.js', import.meta.url);
+  return existsSync(beside) ? beside.href : pathToFileURL(join(projectRoot(), 'dist', 'pipeline', 'worker.js')).href;
 }
 
 function shardName(name: string, ext: string, shard: BatchOptions['shard']): string {

@@ -52,9 +52,22 @@ export function writeAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-/** What decides whether a file must be processed again: its bytes, the options that change output, the tool version. */
+/**
+ * What decides whether a file must be processed again: its bytes, the
+ * options that change output (defaults resolved, so the CLI and the API agree),
+ * and the tool version.
+ */
 function jobKey(bytes: Uint8Array, task: JobTask): string {
-  const options = { ...task.options, formats: [...task.formats].sort(), script: task.script };
+  const o = task.options;
+  const options = {
+    variant: o.variant ?? 't',
+    encoding: o.encoding ?? null,
+    keepPunctuation: Boolean(o.clean?.keepPunctuation),
+    keepWrapper: Boolean(o.clean?.keepWrapper),
+    keepPinyin: Boolean(o.clean?.keepPinyin),
+    formats: [...task.formats].sort(),
+    script: task.script,
+  };
   return createHash('sha256').update(bytes).update(JSON.stringify(options)).update(toolVersion()).digest('hex');
 }
 

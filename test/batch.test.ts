@@ -1,0 +1,184 @@
+/** Batch runs as users run them: incremental, parallel, sharded, killed and resumed, fed bad input. */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inShard, runBatch } from '../pipeline/batch.js';
+import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
+
+const BIN = join(ROOT, 'bin', 'gongwen.js');
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `gongwen-${name}-`));
+
+/** Every file under a folder with its content, except the per-run report and state. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.name === '.gongwen' || e.name.startsWith('run-report')) continue;
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A small corpus of real documents: the sample, gov.cn pages, a regulation. */
+function corpus(): string {
+  const dir = temp('corpus');
+  cpSync(SAMPLE, join(dir, 'sample.txt'));
+  mkdirSync(join(dir, 'govcn'));
+  for (const f of ['govcn-02.html', 'govcn-05.html', 'govcn-20.html', 'govcn-33.html', 'govcn-57.html']) cpSync(join(SHARED, 'corpus', 'govcn', f), join(dir, 'govcn', f));
+  cpSync(join(SHARED, 'corpus', 'lawrefbook', '山东省人才发展促进条例(2020-03-26).md'), join(dir, '山东 条例.md'));
+  return dir;
+}
+
+describe('incremental runs', () => {
+  it('skips unchanged documents, re-runs changed ones and everything with force', async () => {
+    const src = corpus();
+    const out = temp('out');
+    const first = await runBatch([src], { out, jobs: 1 });
+    expect(first.files).toEqual({ total: 7, ok: 7, skipped: 0, failed: 0 });
+    const before = snapshot(out);
+    const second = await runBatch([src], { out, jobs: 1 });
+    expect(second.files).toEqual({ total: 7, ok: 0, skipped: 7, failed: 0 });
+    expect(snapshot(out)).toEqual(before);
+    // the report still counts the diagnostics of unchanged documents
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    writeFileSync(join(src, 'govcn', 'govcn-02.html'), readFileSync(join(src, 'govcn', 'govcn-02.html'), 'utf8').replace('近年来', '近几年来'));
+    const third = await runBatch([src], { out, jobs: 1 });
+    expect(third.files).toMatchObject({ ok: 1, skipped: 6 });
+    // other options are another output: no skip
+    const fourth = await runBatch([src], { out, jobs: 1, variant: 'tw' });
+    expect(fourth.files).toMatchObject({ ok: 7, skipped: 0 });
+    const forced = await runBatch([src], { out, jobs: 1, variant: 'tw', force: true });
+    expect(forced.files).toMatchObject({ ok: 7, skipped: 0 });
+  });
+});
+
+describe('parallel workers and shards', () => {
+  it('write with two workers exactly what one thread writes', async () => {
+    const src = corpus();
+    const one = temp('one');
+    const two = temp('two');
+    await runBatch([src], { out: one, jobs: 1 });
+    const report = await runBatch([src], { out: two, jobs: 2 });
+    expect(report.options.jobs).toBe(2);
+    expect(snapshot(two)).toEqual(snapshot(one));
+  });
+
+  it('split a corpus into disjoint, deterministic shares that cover it', async () => {
+    const src = corpus();
+    const outs = [1, 2, 3].map(() => temp('shard'));
+    const reports = await Promise.all(outs.map((out, k) => runBatch([src], { out, jobs: 1, shard: { index: k + 1, count: 3 } })));
+    const files = reports.flatMap((r) => r.results.map((x) => x.file)).sort();
+    expect(files).toHaveLength(7);
+    expect(new Set(files).size).toBe(7);
+    for (const [k, out] of outs.entries()) expect(readdirSync(out)).toContain(`dataset.shard-${k + 1}-of-3.jsonl`);
+    // the same target always lands in the same shard
+    expect(inShard('govcn/govcn-02', { index: 1, count: 3 })).toBe(inShard('govcn/govcn-02', { index: 1, count: 3 }));
+  });
+});
+
+describe('datasets', () => {
+  it('hold one record per document and one row per agency role, in output order', async () => {
+    const src = corpus();
+    const out = temp('out');
+    await runBatch([src], { out, jobs: 1 });
+    const records = readFileSync(join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.map((r) => r.path)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57', 'sample', '山东 条例']);
+    const sample = records.find((r) => r.path === 'sample');
+    expect(sample.responsibilities).toHaveLength(15);
+    const rows = readFileSync(join(out, 'responsibilities.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('document,note,section,sentence,agency,agency_name,role,roles_basis');
+    const sampleRows = rows.filter((r) => r.startsWith('sample,'));
+    const roles = sample.responsibilities.reduce((n: number, r: { lead: string[]; support: string[] }) => n + r.lead.length + r.support.length, 0);
+    expect(sampleRows).toHaveLength(roles);
+    expect(sampleRows).toContain('sample,s5.5.r1,s5.5,s5.5.p1.s1,agency:市发改委,市发改委,lead,explicit');
+    const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
+    expect(entities).toContain('govcn/govcn-05,agency:税务总局,agency,税务总局,稅務總局');
+  });
+});
+
+describe('a run killed at any moment', () => {
+  it('leaves no partial file, and the next run finishes with output identical to an uninterrupted run', async () => {
+    const src = corpus();
+    for (let k = 0; k < 3; k++) cpSync(join(src, 'govcn'), join(src, `copy${k}`), { recursive: true });
+    const reference = temp('ref');
+    await runBatch([src], { out: reference, jobs: 1 });
+
+    const out = temp('killed');
+    const child = spawn(process.execPath, [BIN, src, '--out', out, '--jobs', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // kill as soon as the first document is written: mid-run, with work left
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/\[1\/\d+\]/.test(chunk.toString())) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    await new Promise((r) => child.on('close', r));
+    const partial = snapshot(out);
+    expect(Object.keys(partial).length).toBeLessThan(Object.keys(snapshot(reference)).length);
+    // every file that exists is complete: a JSON parses, a Markdown starts with its front matter
+    for (const [name, content] of Object.entries(partial)) {
+      if (name.endsWith('.json')) expect(() => JSON.parse(content), name).not.toThrow();
+      if (name.endsWith('.md')) expect(content.startsWith('---\n'), name).toBe(true);
+    }
+    const resumed = await runBatch([src], { out, jobs: 1 });
+    expect(resumed.files.failed).toBe(0);
+    expect(resumed.files.skipped).toBeGreaterThan(0);
+    expect(snapshot(out)).toEqual(snapshot(reference));
+    expect(JSON.stringify(readdirSync(out)).includes('.tmp')).toBe(false);
+  });
+});
+
+describe('bad input gets one clear line and loses nothing', () => {
+  it('names each file and its reason, writes the rest, and exits 1', () => {
+    const src = temp('bad');
+    writeFileSync(join(src, 'empty.txt'), '');
+    writeFileSync(join(src, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(join(src, 'report.txt'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 0)]));
+    writeFileSync(join(src, 'archive.txt'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0)]));
+    writeFileSync(join(src, 'english.txt'), 'This is a plain English memo about the budget for next year. '.repeat(20));
+    writeFileSync(join(src, 'huge.txt'), Buffer.alloc(3 * 1024 * 1024, 0x61));
+    // invalid bytes: processed, with a warning naming their byte offset
+    writeFileSync(join(src, 'invalid.txt'), Buffer.concat([Buffer.from('国务院关于加快发展数字经济的意见\n一、总体要求\n'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('加快发展数字经济，建设数字中国。\n')]));
+    symlinkSync(join(src, 'no-such-target.txt'), join(src, 'dangling.txt'));
+    mkdirSync(join(src, 'loop'));
+    symlinkSync(src, join(src, 'loop', 'back'));
+    mkdirSync(join(src, '政策 文件'));
+    writeFileSync(join(src, '政策 文件', '通知 (1).txt'), '某某市人民政府关于做好数字经济工作的通知\n各区县政府：\n一、总体要求\n做好数字经济工作。\n');
+    const locked = join(src, 'locked.txt');
+    writeFileSync(locked, '国务院关于加快发展数字经济的意见\n加快发展。');
+    chmodSync(locked, 0o000);
+    const out = temp('out');
+    const r = spawnSync(process.execPath, [BIN, src, '--out', out, '--max-size', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n');
+    const failure = (name: string) => lines.find((l) => l.startsWith('[') && l.includes(`✗ ${join(src, name)}:`));
+    expect(failure('empty.txt')).toMatch(/decode:empty/);
+    expect(failure('image.txt')).toMatch(/decode:binary.*PNG/);
+    expect(failure('report.txt')).toMatch(/decode:binary.*PDF/);
+    expect(failure('archive.txt')).toMatch(/decode:binary.*zip/i);
+    expect(failure('english.txt')).toMatch(/decode:not-chinese/);
+    expect(failure('huge.txt')).toMatch(/decode:too-large: 3\.0 MB/);
+    expect(failure('dangling.txt')).toMatch(/cannot read/);
+    // a root user can read a file whatever its mode; anyone else gets a clear refusal
+    if (process.getuid?.() !== 0) expect(failure('locked.txt')).toMatch(/cannot read/);
+    // the loop is visited once; the file with spaces and Chinese in its name is processed
+    expect(existsSync(join(out, '政策 文件', '通知 (1).json'))).toBe(true);
+    expect(existsSync(join(out, 'loop'))).toBe(false);
+    const invalid = JSON.parse(readFileSync(join(out, 'invalid.json'), 'utf8'));
+    expect(invalid.diagnostics.find((d: { code: string }) => d.code === 'decode:invalid-bytes')?.byteSpan).toBeDefined();
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8'));
+    expect(report.failures.map((f: { file: string }) => relative(src, f.file)).sort()).toEqual(
+      ['archive.txt', 'dangling.txt', 'empty.txt', 'english.txt', 'huge.txt', 'image.txt', 'report.txt', ...(process.getuid?.() !== 0 ? ['locked.txt'] : [])].sort(),
+    );
+    expect(statSync(join(out, 'dataset.jsonl')).size).toBeGreaterThan(0);
+  });
+});
