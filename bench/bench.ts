@@ -1,73 +1,143 @@
 /**
- * npm run bench — ratios measured in one run, on a corpus built from the
- * real documents in the repo (the sample, repeated to --mb megabytes of text,
- * default 2). Prints end-to-end throughput of processDocument on one thread
- * against nodejieba.cut alone on the same text (the floor), and the share of
- * time per stage. Compare ratios, not absolute times: machines are noisy.
+ * npm run bench — every figure measured in this one run, so compare ratios,
+ * not absolute times (machines are noisy).
+ *
+ * The corpus is built from the real documents at hand — the sample in
+ * input/, the gov.cn pages and lawrefbook regulations of ../shared/corpus
+ * when present — repeated as separate documents up to --mb megabytes
+ * (default 20). Printed:
+ *   - end-to-end characters per second on one thread (processDocument), and
+ *     its ratio to nodejieba.cut alone on the same documents' text (the floor);
+ *   - the share of each stage;
+ *   - the speed-up of a batch run with --jobs 2 over --jobs 1 (files on disk,
+ *     worker start-up included);
+ *   - the cold start of a one-document CLI run;
+ *   - peak memory of one 20 MB document against one 2 MB document (fresh processes).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { runBatch } from '../pipeline/batch.js';
 import { loadJieba } from '../pipeline/lib/jieba.js';
 import { projectRoot } from '../pipeline/lib/project.js';
-import { processDocument } from '../pipeline/pipeline.js';
-import { clean } from '../pipeline/stages/clean.js';
-import { convert } from '../pipeline/stages/convert.js';
-import { decode } from '../pipeline/stages/decode.js';
-import { extract } from '../pipeline/stages/extract.js';
-import { segment } from '../pipeline/stages/segment.js';
+import { processDocument, type Stage } from '../pipeline/pipeline.js';
 
-const mbArg = process.argv.indexOf('--mb');
-const megabytes = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 2;
-const sample = readFileSync(join(projectRoot(), 'input', 'chengdu-future-industries-2024.txt'), 'utf8');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const megabytes = arg('--mb', 20);
+const root = projectRoot();
 
-// one document per copy, so the corpus is many documents of real size
-const copies = Math.max(1, Math.round((megabytes * 1024 * 1024) / Buffer.byteLength(sample)));
-const docs = Array.from({ length: copies }, () => Buffer.from(sample));
-const chars = sample.length * copies;
+// the real documents
+const sources: { name: string; bytes: Buffer }[] = [{ name: 'sample.txt', bytes: readFileSync(join(root, 'input', 'chengdu-future-industries-2024.txt')) }];
+for (const dir of ['govcn', 'lawrefbook']) {
+  const path = join(root, '..', 'shared', 'corpus', dir);
+  if (!existsSync(path)) continue;
+  for (const f of readdirSync(path).sort()) if (['.html', '.md'].includes(extname(f))) sources.push({ name: `${dir}-${f}`, bytes: readFileSync(join(path, f)) });
+}
+const sourceBytes = sources.reduce((n, s) => n + s.bytes.length, 0);
+const rounds = Math.max(1, Math.round((megabytes * 1024 * 1024) / sourceBytes));
+const docs = Array.from({ length: rounds }, (_, r) => sources.map((s) => ({ name: `${r}/${s.name}`, bytes: s.bytes }))).flat();
+const totalBytes = docs.reduce((n, d) => n + d.bytes.length, 0);
 
 const time = (fn: () => void): number => {
   const t = performance.now();
   fn();
   return performance.now() - t;
 };
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+// warm up: jieba, OpenCC, the word model, ajv
 const jieba = loadJieba();
-// warm up both paths once
-processDocument({ bytes: docs[0]!, file: 'warm.txt' });
-jieba.cut(sample);
+for (const s of sources) processDocument({ bytes: s.bytes, file: s.name });
 
-const cleanedHans = convert({ text: clean({ text: sample, format: 'text' }).text, variant: 't' }).hans;
-const cutMs = time(() => {
-  for (let i = 0; i < copies; i++) jieba.cut(cleanedHans);
-});
+// end-to-end, one thread
+let chars = 0;
+const hansTexts: string[] = [];
+const stages: Partial<Record<Stage, number>> = {};
 const e2eMs = time(() => {
-  for (const bytes of docs) {
-    const r = processDocument({ bytes, file: 'bench.txt' });
-    if (!r.ok) throw new Error('bench document failed');
+  for (const d of docs) {
+    const r = processDocument({ bytes: d.bytes, file: d.name });
+    if (!r.ok || !r.document) throw new Error(`bench document ${d.name} failed`);
+    chars += d.bytes.toString('utf8').length;
+    if (hansTexts.length < sources.length) hansTexts.push(r.document.text['zh-Hans']);
+    for (const [k, v] of Object.entries(r.timings)) stages[k as Stage] = (stages[k as Stage] ?? 0) + v;
   }
 });
+// nodejieba.cut alone on the same documents' text (one round, scaled to the same characters)
+const cutMs = time(() => {
+  for (let r = 0; r < rounds; r++) for (const t of hansTexts) jieba.cut(t);
+});
+const hansChars = rounds * hansTexts.reduce((n, t) => n + t.length, 0);
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+const e2eRate = rate(chars, e2eMs);
+const cutRate = rate(hansChars, cutMs);
 
-// stage shares on one document, repeated
-const stages = { decode: 0, clean: 0, convert: 0, segment: 0, extract: 0 };
-const reps = Math.min(copies, 20);
-for (let i = 0; i < reps; i++) {
-  let decoded!: ReturnType<typeof decode>;
-  let cleaned!: ReturnType<typeof clean>;
-  let converted!: ReturnType<typeof convert>;
-  let seg!: ReturnType<typeof segment>;
-  stages.decode += time(() => (decoded = decode({ bytes: docs[0]! })));
-  stages.clean += time(() => (cleaned = clean({ text: decoded.text, format: 'text' })));
-  stages.convert += time(() => (converted = convert({ text: cleaned.text, variant: 't' })));
-  stages.segment += time(() => (seg = segment(converted.hans)));
-  stages.extract += time(() => extract(converted.hans, seg));
-}
+console.log(`corpus: ${docs.length} documents (${sources.length} real ones × ${rounds}), ${mb(totalBytes)}, ${(chars / 1e6).toFixed(2)} M characters`);
+console.log(`nodejieba.cut alone:        ${cutRate.toLocaleString('en')} chars/s`);
+console.log(`end-to-end, 1 thread:       ${e2eRate.toLocaleString('en')} chars/s`);
+console.log(`ratio end-to-end / cut:     ${(e2eRate / cutRate).toFixed(2)}  (target ≥ 0.40)`);
 const stageTotal = Object.values(stages).reduce((a, b) => a + b, 0);
+console.log(`stage shares: ${Object.entries(stages).map(([k, v]) => `${k} ${((100 * v) / stageTotal).toFixed(0)} %`).join(', ')}`);
 
-const rate = (ms: number) => Math.round(chars / (ms / 1000));
-console.log(`corpus: ${copies} documents, ${(chars / 1e6).toFixed(2)} M characters`);
-console.log(`nodejieba.cut alone:      ${rate(cutMs).toLocaleString('en')} chars/s`);
-console.log(`end-to-end, 1 thread:     ${rate(e2eMs).toLocaleString('en')} chars/s`);
-console.log(`ratio end-to-end / cut:   ${(cutMs / e2eMs).toFixed(2)}  (target ≥ 0.40)`);
-console.log('stage shares (before emit/validate):');
-for (const [name, ms] of Object.entries(stages)) console.log(`  ${name.padEnd(8)} ${((100 * ms) / stageTotal).toFixed(1)} %`);
+// --jobs 2 against --jobs 1, on files
+const work = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
+try {
+  const input = join(work, 'in');
+  for (const d of docs) {
+    const path = join(input, d.name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, d.bytes);
+  }
+  const batch = async (jobs: number) => {
+    const t = performance.now();
+    const report = await runBatch([input], { out: join(work, `out${jobs}`), jobs, force: true });
+    if (report.files.failed > 0) throw new Error(`${report.files.failed} files failed`);
+    return performance.now() - t;
+  };
+  const one = await batch(1);
+  const two = await batch(2);
+  console.log(`batch --jobs 1:             ${(one / 1000).toFixed(1)} s`);
+  console.log(`batch --jobs 2:             ${(two / 1000).toFixed(1)} s`);
+  console.log(`speed-up --jobs 2 / 1:      ${(one / two).toFixed(2)}  (target ≥ 1.7)`);
+
+  // cold start: a fresh CLI process on one document
+  const bin = join(root, 'bin', 'gongwen.js');
+  const sample = join(root, 'input', 'chengdu-future-industries-2024.txt');
+  const colds: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, sample, '--out', join(work, `cold${k}`), '--jobs', '1', '--quiet']);
+    if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
+    colds.push(performance.now() - t);
+  }
+  console.log(`cold start, one document:   ${(Math.min(...colds) / 1000).toFixed(2)} s (best of 3; target ≤ 2.5 s)`);
+
+  // peak memory of one big document against one small one, each in a fresh process
+  const memory = join(root, 'dist', 'bench', 'memory.js');
+  const oneDocument = (size: number) => {
+    const parts: Buffer[] = [];
+    let n = 0;
+    for (let k = 0; n < size; k++) {
+      // text documents only: one document made of many policy texts in a row
+      const s = sources[k % sources.length]!;
+      if (!s.name.endsWith('.txt') && !s.name.endsWith('.md')) continue;
+      parts.push(s.bytes, Buffer.from('\n\n'));
+      n += s.bytes.length + 2;
+    }
+    const path = join(work, `one-${size}.txt`);
+    writeFileSync(path, Buffer.concat(parts));
+    return path;
+  };
+  const peak = (path: string) => Number(execFileSync(process.execPath, [memory, path], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim());
+  const small = peak(oneDocument(2 * 1024 * 1024));
+  const big = peak(oneDocument(20 * 1024 * 1024));
+  console.log(`peak memory, 2 MB document:  ${mb(small)}`);
+  console.log(`peak memory, 20 MB document: ${mb(big)}  (target ≤ 1536 MB)`);
+  console.log(`memory ratio 20 MB / 2 MB:   ${(big / small).toFixed(1)}  (target ≤ 12)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

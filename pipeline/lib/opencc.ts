@@ -80,6 +80,44 @@ export function converters(variant: Variant = 't'): ScriptConverters {
   return c;
 }
 
+/**
+ * Characters that only one script uses, read from the character dictionaries
+ * of the two conversions: a character the Traditional→Simplified chain maps
+ * to another is Traditional-only (國), one the Simplified→Traditional chain
+ * maps to another is Simplified-only (国). Script detection counts them
+ * without converting the text.
+ */
+export interface ScriptCharacters {
+  traditionalOnly: ReadonlySet<number>;
+  simplifiedOnly: ReadonlySet<number>;
+}
+
+const charactersMemo = new Map<Variant, ScriptCharacters>();
+
+export function scriptCharacters(variant: Variant = 't'): ScriptCharacters {
+  let c = charactersMemo.get(variant);
+  if (!c) {
+    const { toHans, toHant } = OPENCC_CONFIG[variant];
+    c = { traditionalOnly: changedCharacters(toHans), simplifiedOnly: changedCharacters(toHant) };
+    charactersMemo.set(variant, c);
+  }
+  return c;
+}
+
+function changedCharacters(name: string): Set<number> {
+  const config = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[name]!;
+  const out = new Set<number>();
+  for (const group of config.conversionChain) {
+    for (const dict of group) {
+      const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ') as [string, string]) : dict;
+      for (const [from, to] of entries) {
+        if (from && to && from !== to && [...from].length === 1) out.add(from.codePointAt(0)!);
+      }
+    }
+  }
+  return out;
+}
+
 type Pair = readonly [string, string];
 type Trie = InstanceType<typeof OpenCC.Trie>;
 
@@ -109,16 +147,11 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
   const units = (normalized: string): string[] =>
     segmenter ? segmenter.segment(normalized) : chain.length === 1 ? chain[0]!.segment(normalized) : [normalized];
 
-  const convert = (text: string): Aligned => {
-    // normalisation maps code point to code point: keep the source length of each
-    const sources: string[] = [];
-    let normalized = '';
-    for (const ch of text) {
-      const n = normalize ? normalize.reduce((s, t) => t.convert(s), ch) : ch;
-      sources.push(ch);
-      normalized += n;
-    }
-    const pieces: Segment[] = [];
+  /** One line: OpenCC phrases never span a line break, so lines convert on their own and memory stays per line. */
+  const convertLine = (text: string, at: number, pieces: Segment[], outAt: number): string => {
+    const normalized = normalize ? normalize.reduce((s, t) => t.convert(s), text) : text;
+    // normalisation maps code point to code point; only outside the BMP can it change a length
+    const sources = normalized.length === text.length ? null : [...text];
     let out = '';
     let a = 0;
     let codePoint = 0;
@@ -128,30 +161,45 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
       let map = new Alignment([]);
       for (const trie of chain) {
         const r = step(trie, converted);
-        map = map.then(new Alignment(r.pieces));
+        if (r.pieces.length > 0 || !map.identity) map = map.then(new Alignment(r.pieces));
         converted = r.out;
       }
-      // normalisation may have changed a character's length (outside the BMP)
-      const unitSources: string[] = [];
-      for (const _ of unit) unitSources.push(sources[codePoint++]!);
-      const normalization: Segment[] = [];
-      let u = 0;
-      let v = 0;
-      const points = [...unit];
-      unitSources.forEach((src, k) => {
-        const n = points[k]!.length;
-        if (src.length !== n) normalization.push({ aStart: u, aEnd: u + src.length, bStart: v, bEnd: v + n });
-        u += src.length;
-        v += n;
-      });
-      for (const p of new Alignment(normalization).then(map).segments) {
-        pieces.push({ aStart: a + p.aStart, aEnd: a + p.aEnd, bStart: out.length + p.bStart, bEnd: out.length + p.bEnd });
+      let u = unit.length;
+      if (sources) {
+        const normalization: Segment[] = [];
+        u = 0;
+        let v = 0;
+        for (const point of unit) {
+          const src = sources[codePoint++]!;
+          if (src.length !== point.length) normalization.push({ aStart: u, aEnd: u + src.length, bStart: v, bEnd: v + point.length });
+          u += src.length;
+          v += point.length;
+        }
+        map = new Alignment(normalization).then(map);
+      }
+      for (const p of map.segments) {
+        pieces.push({ aStart: at + a + p.aStart, aEnd: at + a + p.aEnd, bStart: outAt + out.length + p.bStart, bEnd: outAt + out.length + p.bEnd });
       }
       a += u;
       out += converted;
     }
-    return { text: out, alignment: new Alignment(pieces) };
+    return out;
   };
+
+  const convert = (text: string): Aligned => {
+    const pieces: Segment[] = [];
+    const lines: string[] = [];
+    let at = 0;
+    let outAt = 0;
+    for (const line of text.split('\n')) {
+      const converted = convertLine(line, at, pieces, outAt);
+      lines.push(converted);
+      at += line.length + 1;
+      outAt += converted.length + 1;
+    }
+    return { text: lines.join('\n'), alignment: new Alignment(pieces) };
+  };
+
   return { convert, units };
 }
 

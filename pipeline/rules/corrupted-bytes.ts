@@ -10,6 +10,7 @@
  */
 import { diagnostic } from '../lib/diagnostics.js';
 import { loadJieba } from '../lib/jieba.js';
+import { converters } from '../lib/opencc.js';
 import { repairShiftedGbk } from '../lib/shifted-gbk.js';
 import type { DocumentCounts } from '../lib/word-model.js';
 import { detectScript } from '../stages/convert.js';
@@ -24,6 +25,8 @@ const JOIN = 4;
 const EDGE = 1;
 /** Characters of context on each side that the repair scores with. */
 const CONTEXT = 6;
+/** A long document's vocabulary is read within this many characters of the run. */
+const VOCABULARY_WINDOW = 100_000;
 
 export function suspectRuns(text: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
@@ -44,18 +47,32 @@ export const corruptedBytes: CleanRule = {
     const runs = suspectRuns(text);
     if (runs.length === 0) return [];
     const detection = detectScript(text);
-    const document = documentCounts(detection.asHans);
+    // the document's own vocabulary: the whole text, or for a long one the text around the run
+    const counts = new Map<number, DocumentCounts>();
+    const countsNear = (at: number): DocumentCounts => {
+      const from = text.length <= 2 * VOCABULARY_WINDOW ? 0 : Math.max(0, at - VOCABULARY_WINDOW);
+      let c = counts.get(from);
+      if (!c) {
+        c = documentCounts(converters('t').toHans(text.slice(from, from + 2 * VOCABULARY_WINDOW)));
+        counts.set(from, c);
+      }
+      return c;
+    };
     const out: Replacement[] = [];
+    // the same run in the same context reads the same way: repair it once per document
+    const repairs = new Map<string, ReturnType<typeof repairShiftedGbk>>();
     for (const run of runs) {
       const lineStart = text.lastIndexOf('\n', run.start - 1) + 1;
       const lineEnd = (text.indexOf('\n', run.end) + 1 || text.length + 1) - 1;
-      const repair = repairShiftedGbk({
+      const input = {
         run: text.slice(run.start, run.end),
         left: text.slice(Math.max(lineStart, run.start - CONTEXT), run.start),
         right: text.slice(run.end, Math.min(lineEnd, run.end + CONTEXT)),
-        document,
         preferTraditional: detection.traditional > detection.simplified,
-      });
+      };
+      const key = `${input.left}\u0000${input.run}\u0000${input.right}`;
+      if (!repairs.has(key)) repairs.set(key, repairShiftedGbk({ ...input, document: countsNear(run.start) }));
+      const repair = repairs.get(key)!;
       const rawStart = context.originOf(Math.max(0, run.start - EDGE));
       const rawEnd = context.originOf(Math.min(text.length, run.end + EDGE) - 1) + 1;
       const rawSpan = rawStart >= 0 && rawEnd > 0 ? { space: 'raw' as const, start: rawStart, end: rawEnd } : null;
@@ -83,13 +100,21 @@ export const corruptedBytes: CleanRule = {
   },
 };
 
-/** The document's own word counts (jieba tokens of its Simplified form), for the repair's cache model. */
+/**
+ * The document's own word counts (jieba tokens of its Simplified form), for
+ * the repair's cache model; cut line by line so a large document never holds
+ * all its tokens at once.
+ */
 function documentCounts(hans: string): DocumentCounts {
+  const jieba = loadJieba();
   const counts = new Map<string, number>();
   let total = 0;
-  for (const word of loadJieba().cut(hans)) {
-    counts.set(word, (counts.get(word) ?? 0) + 1);
-    total++;
+  for (const line of hans.split('\n')) {
+    if (line === '') continue;
+    for (const word of jieba.cut(line)) {
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+      total++;
+    }
   }
   return { counts, total };
 }

@@ -9,7 +9,7 @@
 import { Alignment } from '../lib/alignment.js';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import { ambiguousCharacters } from '../lib/lexicon.js';
-import { converters, type Variant } from '../lib/opencc.js';
+import { converters, scriptCharacters, type Variant } from '../lib/opencc.js';
 
 export type Script = 'zh-Hans' | 'zh-Hant' | 'mixed';
 
@@ -41,48 +41,35 @@ export interface ScriptDetection {
   /** The same counts per line (paragraph) of the text. */
   linesTraditional: number[];
   linesSimplified: number[];
-  /** The whole text converted each way, with its offset map, kept so convert() does not convert twice. */
-  asHans: string;
-  asHant: string;
-  toHansAlignment: Alignment;
-  toHantAlignment: Alignment;
-}
-
-export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
-  const { toHansAligned, toHantAligned } = converters(variant);
-  const hansAligned = toHansAligned(text);
-  const hantAligned = toHantAligned(text);
-  const asHans = hansAligned.text;
-  const asHant = hantAligned.text;
-  const maps = { toHansAlignment: hansAligned.alignment, toHantAlignment: hantAligned.alignment };
-  const linesTraditional = changedPerLine(text, asHans, hansAligned.alignment);
-  const linesSimplified = changedPerLine(text, asHant, hantAligned.alignment);
-  const traditional = linesTraditional.reduce((x, y) => x + y, 0);
-  const simplified = linesSimplified.reduce((x, y) => x + y, 0);
-  return { ...classify(traditional, simplified), traditional, simplified, linesTraditional, linesSimplified, asHans, asHant, ...maps };
 }
 
 /**
- * Characters a conversion changes, per line of the source (a phrase whose
- * length changed counts its source characters), read off the offset map.
+ * The share of Traditional-only against Simplified-only characters (from
+ * OpenCC's character dictionaries), per line and for the whole text. Counting
+ * needs no conversion, so the text is converted once, in the direction the
+ * script calls for.
  */
-function changedPerLine(text: string, converted: string, alignment: Alignment): number[] {
-  const counts = [0];
+export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
+  const { traditionalOnly, simplifiedOnly } = scriptCharacters(variant);
+  const linesTraditional = [0];
+  const linesSimplified = [0];
   let line = 0;
-  let delta = 0;
-  let k = 0;
-  const segments = alignment.segments;
   for (let i = 0; i < text.length; i++) {
-    while (k < segments.length && segments[k]!.aEnd <= i) {
-      delta = segments[k]!.bEnd - segments[k]!.aEnd;
-      k++;
+    const c = text.codePointAt(i)!;
+    if (c === 10) {
+      line++;
+      linesTraditional[line] = 0;
+      linesSimplified[line] = 0;
+      continue;
     }
-    const seg = segments[k];
-    if (seg && i >= seg.aStart) counts[line]!++;
-    else if (text.charCodeAt(i) !== converted.charCodeAt(i + delta)) counts[line]!++;
-    if (text.charCodeAt(i) === 10) counts[++line] = 0;
+    if (c > 0xffff) i++;
+    if (c < 0x2e80) continue;
+    if (traditionalOnly.has(c)) linesTraditional[line]!++;
+    else if (simplifiedOnly.has(c)) linesSimplified[line]!++;
   }
-  return counts;
+  const traditional = linesTraditional.reduce((x, y) => x + y, 0);
+  const simplified = linesSimplified.reduce((x, y) => x + y, 0);
+  return { ...classify(traditional, simplified), traditional, simplified, linesTraditional, linesSimplified };
 }
 
 function classify(traditional: number, simplified: number): { script: Script; confidence: number } {
@@ -111,7 +98,7 @@ function disagreeing(text: string, detection: ScriptDetection): { start: number;
 }
 
 export function convert(input: ConvertInput): Converted {
-  const { toHantAligned } = converters(input.variant);
+  const { toHansAligned, toHantAligned } = converters(input.variant);
   const detected = detectScript(input.text, input.variant);
   const diagnostics: Diagnostic[] = [];
   let hans: string;
@@ -120,18 +107,21 @@ export function convert(input: ConvertInput): Converted {
   let cleanToHans: Alignment;
   if (detected.script === 'zh-Hant') {
     // a Traditional source is its own zh-Hant
-    hans = detected.asHans;
+    const converted = toHansAligned(input.text);
+    hans = converted.text;
     hant = input.text;
-    cleanToHans = detected.toHansAlignment;
+    cleanToHans = converted.alignment;
     hansToHant = cleanToHans.inverse();
   } else if (detected.script === 'zh-Hans') {
+    const converted = toHantAligned(input.text);
     hans = input.text;
-    hant = detected.asHant;
+    hant = converted.text;
     cleanToHans = new Alignment([]);
-    hansToHant = detected.toHantAlignment;
+    hansToHant = converted.alignment;
   } else {
-    hans = detected.asHans;
-    cleanToHans = detected.toHansAlignment;
+    const toHans = toHansAligned(input.text);
+    hans = toHans.text;
+    cleanToHans = toHans.alignment;
     const converted = toHantAligned(hans);
     hant = converted.text;
     hansToHant = converted.alignment;
