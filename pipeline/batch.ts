@@ -234,7 +234,7 @@ async function writeDatasets(
   const write = async (k: keyof typeof names, text: string) => {
     if (!streams[k].stream.write(text)) await once(streams[k].stream, 'drain');
   };
-  await write('entities', stringify([['document', 'entity', 'type', 'name_hans', 'name_hant', 'mentions', 'first_start', 'first_end']]));
+  await write('entities', stringify([['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end']]));
   await write('responsibilities', stringify([['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis']]));
   for (const r of results) {
     if (r.status === 'failed') continue;
@@ -252,7 +252,12 @@ async function writeDatasets(
     const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
     await write(
       'entities',
-      stringify(doc.entities.map((e) => [id, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.mentions.length, e.mentions[0].start, e.mentions[0].end])),
+      stringify(
+        doc.entities.map((e) => [
+          id, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? '', e.category ?? '', e.year ?? '', e.quantity?.value ?? '', e.quantity?.unit ?? '',
+          e.mentions.length, e.mentions[0].start, e.mentions[0].end,
+        ]),
+      ),
     );
     await write(
       'responsibilities',

@@ -221,15 +221,41 @@ export interface GongwenDocument {
     roles: "explicit" | "first-listed" | "joint";
   }[];
   /**
-   * Named things found in the text, as stand-off annotations: one entry per distinct name, with every mention.
+   * Named things found in the text, as stand-off annotations: one entry per distinct entity (agencies: per organ, whatever short form names it), with every mention.
    */
   entities: {
     /**
-     * Stable id: type + ':' + the zh-Hans name; identical for the same document in either script.
+     * Stable id: type + ':' + the zh-Hans key — an agency's canonical name (agency:成都市发展和改革委员会), a target's year and clause (target:2025:…), else the name; identical for the same document in either script.
      */
     id: string;
-    type: "agency" | "agencyGroup" | "technology" | "industry" | "place" | "programme" | "timeHorizon" | "date";
-    name: Text;
+    /**
+     * agency, agencyGroup (各区县政府, 有关单位), technology, industry, place, programme (计划/行动/机制… in quotes), timeHorizon (近期, 未来3到5年, 到2025年), target (a quantity set for a year).
+     */
+    type: "agency" | "agencyGroup" | "technology" | "industry" | "place" | "programme" | "timeHorizon" | "target";
+    name: Text3;
+    /**
+     * Every form written (zh-Hans), when there are several: 市发改委, 市发展改革委.
+     */
+    forms?: string[];
+    /**
+     * Agencies: the organ's full name (zh-Hans), when the written name is a short form: the prefix 市/省 resolved to the issuer's place, the short form expanded (市发改委 → 成都市发展和改革委员会; 发展改革委 → 国家发展和改革委员会).
+     */
+    canonical?: string;
+    /**
+     * Technologies and industries: technology, industry, field or material, from the lexicon or from the word that closes the enumeration it came from (…等核心技术, …等细分领域, …等材料).
+     */
+    category?: "technology" | "industry" | "field" | "material";
+    /**
+     * The year a time horizon or target names (到2025年).
+     */
+    year?: number;
+    /**
+     * A target's quantity: value and unit as written (亿元, 家, %, …).
+     */
+    quantity?: {
+      value: number;
+      unit: string;
+    };
     /**
      * @minItems 1
      */
@@ -424,6 +450,13 @@ export interface Span4 {
 export interface Span5 {
   start: number;
   end: number;
+}
+/**
+ * A human-readable text in both scripts.
+ */
+export interface Text3 {
+  "zh-Hans": string;
+  "zh-Hant": string;
 }
 /**
  * Half-open range [start, end) of Unicode code points.

@@ -96,9 +96,9 @@ describe('datasets', () => {
     const sampleRows = rows.filter((r) => r.startsWith('sample,'));
     const roles = sample.responsibilities.reduce((n: number, r: { lead: string[]; support: string[] }) => n + r.lead.length + r.support.length, 0);
     expect(sampleRows).toHaveLength(roles);
-    expect(sampleRows).toContain('sample,s5.5.r1,s5.5,s5.5.p1.s1,agency:市发改委,市发改委,lead,explicit');
+    expect(sampleRows).toContain('sample,s5.5.r1,s5.5,s5.5.p1.s1,agency:成都市发展和改革委员会,市发改委,lead,explicit');
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
-    expect(entities).toContain('govcn/govcn-05,agency:税务总局,agency,税务总局,稅務總局');
+    expect(entities).toContain('govcn/govcn-05,agency:国家税务总局,agency,税务总局,稅務總局');
   });
 });
 

@@ -92,7 +92,7 @@ describe('gov.cn pages', () => {
     const notes = docs.find((d) => d.label.file === 'govcn-05.html')!.doc.responsibilities;
     expect(notes.length).toBeGreaterThan(15);
     // the page declares 排在第一位的部门为牵头部门 in its first note
-    expect(notes[0]).toMatchObject({ roles: 'first-listed', lead: ['agency:税务总局'], support: ['agency:财政部', 'agency:海关总署'] });
+    expect(notes[0]).toMatchObject({ roles: 'first-listed', lead: ['agency:国家税务总局'], support: ['agency:财政部', 'agency:海关总署'] });
     const explicit = docs.find((d) => d.label.file === 'govcn-07.html')!.doc.responsibilities[0]!;
     expect(explicit).toMatchObject({ roles: 'explicit', lead: ['agency:生态环境部'] });
     expect(explicit.support).toHaveLength(5);

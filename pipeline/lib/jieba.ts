@@ -61,15 +61,26 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
-/** Offsets where a token starts and where one ends (with the word ending there), for boundary checks. */
-export function tokenBoundaries(text: string): { starts: Set<number>; ends: Set<number>; lastWordEndingAt: Map<number, string> } {
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  const lastWordEndingAt = new Map<number, string>();
-  for (const t of tokens(text)) {
-    starts.add(t.start);
-    ends.add(t.end);
-    lastWordEndingAt.set(t.end, t.word);
+/**
+ * Word boundaries of a whole text, cut line by line (a large document never
+ * holds all its tokens at once): `starts[i]` is 1 where a token starts,
+ * `startOfTokenEndingAt[e]` the start of the token that ends at e, or -1.
+ */
+export interface Boundaries {
+  starts: Uint8Array;
+  startOfTokenEndingAt: Int32Array;
+}
+
+export function boundaries(text: string): Boundaries {
+  const starts = new Uint8Array(text.length + 1);
+  const startOfTokenEndingAt = new Int32Array(text.length + 1).fill(-1);
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    for (const t of tokens(line)) {
+      starts[lineStart + t.start] = 1;
+      startOfTokenEndingAt[lineStart + t.end] = lineStart + t.start;
+    }
+    lineStart += line.length + 1;
   }
-  return { starts, ends, lastWordEndingAt };
+  return { starts, startOfTokenEndingAt };
 }

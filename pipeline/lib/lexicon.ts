@@ -13,17 +13,19 @@ export type AgencyType = 'agency' | 'agencyGroup';
 export interface LexiconEntry {
   name: string;
   type: AgencyType;
+  /** The organ's full name, when the name is a short form. */
+  canonical: string | null;
 }
 
 let agencies: LexiconEntry[] | undefined;
 
 export function agencyLexicon(): readonly LexiconEntry[] {
   agencies ??= dataLines(join(projectRoot(), 'lexicon', 'agencies.tsv')).map(({ fields, where }) => {
-    const [name, type] = fields;
+    const [name, type, canonical] = fields;
     if (!name || (type !== 'agency' && type !== 'agencyGroup')) {
-      throw new Error(`${where}: expected "name<TAB>agency|agencyGroup", got "${fields.join('\t')}"`);
+      throw new Error(`${where}: expected "name<TAB>agency|agencyGroup[<TAB>canonical]", got "${fields.join('\t')}"`);
     }
-    return { name, type };
+    return { name, type, canonical: canonical || null };
   });
   return agencies;
 }
@@ -78,14 +80,62 @@ export function ambiguousCharacters(): ReadonlyMap<string, readonly string[]> {
   return ambiguous;
 }
 
-const TAG_OF: Record<ProtectedType | AgencyType, string> = { place: 'ns', agency: 'nt', agencyGroup: 'nt', programme: 'nz', term: 'n' };
+export type TermCategory = 'technology' | 'industry' | 'field' | 'material';
+export type PlaceKind = 'province' | 'city' | 'district' | 'zone' | 'region';
+
+let terms: Map<string, TermCategory> | undefined;
+let places: Map<string, PlaceKind> | undefined;
+let abbreviations: Map<string, string> | undefined;
+
+/** Technologies, industries, fields and materials (lexicon/technologies.tsv). */
+export function termLexicon(): ReadonlyMap<string, TermCategory> {
+  terms ??= new Map(
+    dataLines(join(projectRoot(), 'lexicon', 'technologies.tsv')).map(({ fields, where }) => {
+      const [term, category] = fields;
+      if (!term || !['technology', 'industry', 'field', 'material'].includes(category ?? '')) throw new Error(`${where}: expected "term<TAB>technology|industry|field|material"`);
+      return [term, category as TermCategory] as const;
+    }),
+  );
+  return terms;
+}
+
+/** Places by name (lexicon/places.tsv). */
+export function placeLexicon(): ReadonlyMap<string, PlaceKind> {
+  places ??= new Map(
+    dataLines(join(projectRoot(), 'lexicon', 'places.tsv')).map(({ fields, where }) => {
+      const [name, kind] = fields;
+      if (!name || !['province', 'city', 'district', 'zone', 'region'].includes(kind ?? '')) throw new Error(`${where}: expected "name<TAB>province|city|district|zone|region"`);
+      return [name, kind as PlaceKind] as const;
+    }),
+  );
+  return places;
+}
+
+/** Short forms of organ names under a prefix, and their full forms (lexicon/agency-abbreviations.tsv). */
+export function agencyAbbreviations(): ReadonlyMap<string, string> {
+  abbreviations ??= new Map(
+    dataLines(join(projectRoot(), 'lexicon', 'agency-abbreviations.tsv')).map(({ fields, where }) => {
+      const [short, full] = fields;
+      if (!short || !full) throw new Error(`${where}: expected "short<TAB>full"`);
+      return [short, full] as const;
+    }),
+  );
+  return abbreviations;
+}
+
+const TAG_OF: Record<ProtectedType | AgencyType | TermCategory | PlaceKind, string> = {
+  place: 'ns', agency: 'nt', agencyGroup: 'nt', programme: 'nz', term: 'n',
+  technology: 'nz', industry: 'nz', field: 'nz', material: 'nz',
+  province: 'ns', city: 'ns', district: 'ns', zone: 'ns', region: 'ns',
+};
 /** Frequency given to lexicon names in jieba's user dictionary (jieba's own words run from 1 to ~10⁶). */
 const USER_FREQUENCY = 1000;
 
 /**
  * jieba's user dictionary, one "word frequency tag" line per entry: the
- * hand-kept jieba-user.dict.utf8 plus every name of agencies.tsv and
- * protected.tsv, so the whole lexicon segments whole.
+ * hand-kept jieba-user.dict.utf8 plus every name of agencies.tsv,
+ * protected.tsv, technologies.tsv and places.tsv, so the whole lexicon
+ * segments whole.
  */
 export function userDictionaryLines(): string[] {
   const lines = readFileSync(join(projectRoot(), 'lexicon', 'jieba-user.dict.utf8'), 'utf8')
@@ -94,5 +144,7 @@ export function userDictionaryLines(): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
   for (const a of agencyLexicon()) lines.push(`${a.name} ${USER_FREQUENCY} ${TAG_OF[a.type]}`);
   for (const p of protectedLexicon()) lines.push(`${p.hans} ${USER_FREQUENCY} ${TAG_OF[p.type]}`);
+  for (const [term, category] of termLexicon()) lines.push(`${term} ${USER_FREQUENCY} ${TAG_OF[category]}`);
+  for (const [name, kind] of placeLexicon()) lines.push(`${name} ${USER_FREQUENCY} ${TAG_OF[kind]}`);
   return lines;
 }

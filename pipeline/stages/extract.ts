@@ -1,22 +1,40 @@
 /**
- * extract: named entities as stand-off annotations over the zh-Hans text.
+ * extract: named entities as stand-off annotations over the zh-Hans text —
+ * agencies and agency collectives (with canonical names), technologies and
+ * industries, places, programmes, time horizons and quantitative targets.
  *
- * This cut finds agencies (机关) and agency collectives (各区县政府, 有关单位):
- * every name in a responsibility note, the addressees, the issuer, lexicon
- * entries, and candidates matched by pattern (administrative prefix + organ
- * suffix) that jieba confirms start and end on word boundaries. Each distinct
- * name is one entity; its mentions are all its occurrences, longest names
- * claiming a stretch of text first.
+ * Each finder (lib/entities/) proposes candidates; candidates with the same
+ * type and key are one entity. Names without known spans get every
+ * occurrence as a mention, longest names claiming a stretch of text first
+ * within their family (a place may sit inside an agency's name, an agency
+ * not inside another agency's). jieba's word boundaries are computed once,
+ * line by line, for the pattern finders.
  */
-import { tokenBoundaries } from '../lib/jieba.js';
-import { agencyLexicon, type AgencyType } from '../lib/lexicon.js';
+import { findAgencies, agencyType } from '../lib/entities/agencies.js';
+import { findPlaces } from '../lib/entities/places.js';
+import { findProgrammes } from '../lib/entities/programmes.js';
+import { findTerms } from '../lib/entities/terms.js';
+import { findTargets, findTimeHorizons } from '../lib/entities/time.js';
+import type { Candidate, EntityType } from '../lib/entities/types.js';
+import { boundaries } from '../lib/jieba.js';
+import type { TermCategory } from '../lib/lexicon.js';
 import type { Range } from '../lib/sentences.js';
-import type { Segmented } from './segment.js';
+import type { SegParagraph, SegSection, Segmented } from './segment.js';
+
+export { agencyType };
 
 export interface ExtractedEntity {
   id: string;
-  type: AgencyType;
+  type: EntityType;
+  /** The form written most often (the first of equals). */
   name: string;
+  /** Every form written, when there are several (市发改委, 市发展改革委). */
+  forms: string[];
+  /** The organ's full name, for agencies. */
+  canonical: string | null;
+  category: TermCategory | null;
+  year: number | null;
+  quantity: { value: number; unit: string } | null;
   mentions: Range[];
 }
 
@@ -26,73 +44,101 @@ export interface Extracted {
   idOf: (name: string) => string | undefined;
 }
 
-/** Collectives: "各…", "有关…", "相关…", "…等部门". */
-const GROUP = /^(?:各|有关|相关|其他)|有关(?:部门|单位)|(?:等|各)(?:部门|单位)$/;
-
-export function agencyType(name: string): AgencyType {
-  return GROUP.test(name) ? 'agencyGroup' : 'agency';
-}
-
-/** Administrative prefixes an organ name starts with, and the suffixes it ends with. */
-const PREFIX = /^(?:国家|国务院|自治区|省|市|区|县|州)/;
-const SUFFIX = /(?:委员会|办公厅|办公室|管委会|人民政府|政府|局|委|厅|部|署|办)$/;
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/** Function words never found inside an organ name. */
-const NOT_IN_NAME = /[的和与及在对为把被是了着从将以等由]/;
-const MAX_NAME = 14;
-/** Words that end in an organ suffix character but name no organ (部署, 布局, 全部 …). */
-const NOT_AN_ORGAN = new Set(['部署', '布局', '格局', '全局', '局部', '全部', '内部', '外部', '干部', '西部', '东部', '中部', '南部', '北部', '部分', '开办', '举办', '创办', '承办', '主办', '督办', '协办', '兴办', '怎么办', '结局', '大局', '局面']);
-
-/**
- * Pattern candidates: from each word start with an administrative prefix, the
- * longest run of Han characters that ends on a word boundary with an organ
- * suffix. jieba's boundaries reject 省决策部 (of 省决策部署).
- */
-function agencyCandidates(text: string): string[] {
-  const { starts, ends, lastWordEndingAt } = tokenBoundaries(text);
-  const found: string[] = [];
-  for (const s of [...starts].sort((a, b) => a - b)) {
-    if (!PREFIX.test(text.slice(s, s + 3))) continue;
-    for (let e = Math.min(text.length, s + MAX_NAME); e >= s + 3; e--) {
-      if (!ends.has(e)) continue;
-      const name = text.slice(s, e);
-      if (HAN_ONLY.test(name) && SUFFIX.test(name) && !NOT_IN_NAME.test(name) && !NOT_AN_ORGAN.has(lastWordEndingAt.get(e) ?? '')) {
-        found.push(name);
-        break;
-      }
-    }
-  }
-  return found;
-}
+const FAMILY: Record<EntityType, string> = {
+  agency: 'agency',
+  agencyGroup: 'agency',
+  technology: 'term',
+  industry: 'term',
+  place: 'place',
+  programme: 'programme',
+  timeHorizon: 'time',
+  target: 'target',
+};
 
 export function extract(text: string, seg: Segmented): Extracted {
-  const names = new Map<string, AgencyType>();
-  const add = (name: string, type = agencyType(name)) => {
-    if (name.length >= 2 && !names.has(name)) names.set(name, type);
-  };
-  for (const note of seg.notes) for (const ref of [...note.lead, ...note.support]) add(ref.name);
-  for (const r of seg.addressees) add(text.slice(r.start, r.end));
-  if (seg.issuer) add(text.slice(seg.issuer.start, seg.issuer.end), 'agency');
-  for (const entry of agencyLexicon()) if (text.includes(entry.name)) add(entry.name, entry.type);
+  const b = boundaries(text);
+  const issuer = seg.issuer ? text.slice(seg.issuer.start, seg.issuer.end) : null;
+  const named = [
+    ...seg.notes.flatMap((n) => [...n.lead, ...n.support]).map((r) => ({ name: r.name })),
+    ...seg.addressees.map((r) => ({ name: text.slice(r.start, r.end) })),
+    ...(issuer ? [{ name: issuer, type: 'agency' as const }] : []),
+  ];
+  const candidates: Candidate[] = [
+    ...findAgencies(text, b, { named, issuer }),
+    ...findTerms(text),
+    ...findPlaces(text, b),
+    ...findProgrammes(text),
+    ...findTimeHorizons(text),
+    ...findTargets(text, sentencesOf(seg)),
+  ];
 
-  for (const name of agencyCandidates(text)) add(name);
-
-  // mentions: longest names first, each character claimed once
-  const claimed = new Uint8Array(text.length);
-  const entities: ExtractedEntity[] = [];
-  const byLength = [...names.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const name of byLength) {
+  // mentions of names without spans: longest first, each character claimed once per family
+  const claimed = new Map<string, Uint8Array>();
+  const mentionsOf = new Map<Candidate, Range[]>();
+  const bySurface = candidates.filter((c) => !c.spans).sort((x, y) => y.surface.length - x.surface.length || (x.surface < y.surface ? -1 : 1));
+  for (const c of bySurface) {
+    const family = FAMILY[c.type];
+    let taken = claimed.get(family);
+    if (!taken) claimed.set(family, (taken = new Uint8Array(text.length)));
     const mentions: Range[] = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (claimed.subarray(at, at + name.length).some((c) => c === 1)) continue;
-      claimed.fill(1, at, at + name.length);
-      mentions.push({ start: at, end: at + name.length });
+    for (let at = text.indexOf(c.surface); at >= 0; at = text.indexOf(c.surface, at + c.surface.length)) {
+      if (taken.subarray(at, at + c.surface.length).some((x) => x === 1)) continue;
+      taken.fill(1, at, at + c.surface.length);
+      mentions.push({ start: at, end: at + c.surface.length });
     }
-    if (mentions.length === 0) continue;
-    const type = names.get(name)!;
-    entities.push({ id: `${type}:${name}`, type, name, mentions });
+    mentionsOf.set(c, mentions);
   }
-  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start || (a.id < b.id ? -1 : 1));
-  const ids = new Map(entities.map((e) => [e.name, e.id]));
-  return { entities, idOf: (name) => ids.get(name) };
+  for (const c of candidates) if (c.spans) mentionsOf.set(c, c.spans);
+
+  // one entity per type and key
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if ((mentionsOf.get(c) ?? []).length === 0) continue;
+    const id = `${c.type}:${c.key}`;
+    groups.set(id, [...(groups.get(id) ?? []), c]);
+  }
+  const idOfName = new Map<string, string>();
+  const entities: ExtractedEntity[] = [];
+  for (const [id, group] of groups) {
+    const mentions = group.flatMap((c) => mentionsOf.get(c)!).sort((x, y) => x.start - y.start);
+    const count = (c: Candidate) => mentionsOf.get(c)!.length;
+    const first = (c: Candidate) => mentionsOf.get(c)![0]!.start;
+    const main = [...group].sort((x, y) => count(y) - count(x) || first(x) - first(y))[0]!;
+    const forms = [...group].sort((x, y) => first(x) - first(y)).map((c) => c.surface);
+    for (const c of group) if (c.type === 'agency' || c.type === 'agencyGroup') idOfName.set(c.surface, id);
+    entities.push({
+      id,
+      type: main.type,
+      name: main.surface,
+      forms: forms.length > 1 ? forms : [],
+      canonical: main.type === 'agency' && main.key !== main.surface ? main.key : null,
+      category: main.category ?? null,
+      year: main.year ?? null,
+      quantity: main.quantity ?? null,
+      mentions,
+    });
+  }
+  entities.sort((x, y) => x.mentions[0]!.start - y.mentions[0]!.start || (x.id < y.id ? -1 : 1));
+  return { entities, idOf: (name) => idOfName.get(name) };
+}
+
+/** Every sentence of the cover and its attachments, in order. */
+function sentencesOf(seg: Segmented): Range[] {
+  const out: Range[] = [];
+  const paragraphs = (list: SegParagraph[]) => {
+    for (const p of list) out.push(...p.sentences);
+  };
+  const walk = (list: SegSection[]) => {
+    for (const s of list) {
+      paragraphs(s.paragraphs);
+      walk(s.children);
+    }
+  };
+  paragraphs(seg.preamble);
+  walk(seg.sections);
+  for (const a of seg.attachments) {
+    paragraphs(a.preamble);
+    walk(a.sections);
+  }
+  return out;
 }

@@ -167,7 +167,17 @@ export function toJson(input: JsonInput): GongwenDocument {
       support: ids(n.support, extracted),
       roles: n.roles,
     })),
-    entities: extracted.entities.map((e) => ({ id: e.id, type: e.type, name: textOf(e.mentions[0]!), mentions: e.mentions.map(span) as [Span, ...Span[]] })),
+    entities: extracted.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: textOf(e.mentions.find((m) => hans.slice(m.start, m.end) === e.name) ?? e.mentions[0]!),
+      ...(e.forms.length > 0 ? { forms: e.forms } : {}),
+      ...(e.canonical ? { canonical: e.canonical } : {}),
+      ...(e.category ? { category: e.category } : {}),
+      ...(e.year !== null ? { year: e.year } : {}),
+      ...(e.quantity ? { quantity: e.quantity } : {}),
+      mentions: e.mentions.map(span) as [Span, ...Span[]],
+    })),
     diagnostics: input.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
   };
 }

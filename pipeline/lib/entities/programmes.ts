@@ -1,0 +1,32 @@
+/**
+ * Programmes and campaigns: names in quotes that a programme word follows or
+ * ends (“蓉漂计划”, “岷山行动”计划, “揭榜挂帅”机制, “蓉耀未来”品牌,
+ * “科创通”创新服务云平台, “十四五”规划), and unquoted names that end in
+ * 计划/行动/工程/专项 inside 《》-free text are left out: without quotes the
+ * name's start is a guess.
+ */
+import type { Candidate } from './types.js';
+
+const KIND = '计划|行动|工程|专项|项目|品牌|平台|云平台|机制|模式|方式|形式|大赛|规划|战略|示范|试点|基金|活动|论坛|峰会|展会';
+const QUOTED = new RegExp(`“([^“”\\n]{2,14})”([^，。；、“”\\n]{0,8}?(?:${KIND}))?`, 'g');
+const ENDS_AS_PROGRAMME = new RegExp(`(?:${KIND})$`);
+/** Quoted slogans and figures of speech, not programmes: they carry verbs or particles. */
+const SLOGAN = /[的了着吗呢吧，、+]|^[\d+N-]+$/;
+
+export function findProgrammes(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const name = m[1]!;
+    if (SLOGAN.test(name)) continue;
+    // “十四五”规划: the quoted part and its kind are one name
+    const planned = m[2] === '规划' || m[2] === '战略' ? `“${name}”${m[2]}` : null;
+    if (!planned && !m[2] && !ENDS_AS_PROGRAMME.test(name)) continue;
+    const key = planned ?? name;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ type: 'programme', surface: key, key });
+  }
+  return out;
+}

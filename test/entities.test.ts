@@ -1,0 +1,86 @@
+/** extract: every entity type on the sample, on gov.cn pages and on sentences the lexicon has never seen. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { termLexicon, placeLexicon } from '../pipeline/lib/lexicon.js';
+import { processDocument } from '../pipeline/pipeline.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
+import { SAMPLE, SHARED, acceptance } from './helpers/paths.js';
+
+const run = (text: string, file = 'x.txt') => processDocument({ file, bytes: Buffer.from(text) }).document!;
+const named = (doc: GongwenDocument, ...types: string[]) =>
+  doc.entities.filter((e) => types.includes(e.type)).flatMap((e) => [e.name['zh-Hans'], ...(e.forms ?? [])]);
+const expected = acceptance() as ReturnType<typeof acceptance> & { technologiesSample: string[]; placesSample: string[]; programmesSample: string[]; timeHorizons: string[] };
+
+describe('the sample', () => {
+  const doc = processDocument({ file: 'sample.txt', bytes: readFileSync(SAMPLE) }).document!;
+
+  it('finds every technology, place, programme and time horizon of the acceptance samples', () => {
+    expect(expected.technologiesSample.filter((t) => !named(doc, 'technology', 'industry').includes(t))).toEqual([]);
+    expect(expected.placesSample.filter((t) => !named(doc, 'place').includes(t) && !doc.entities.some((e) => e.type === 'place' && e.id === `place:${t}`))).toEqual([]);
+    expect(expected.programmesSample.filter((t) => !named(doc, 'programme').includes(t))).toEqual([]);
+    expect(expected.timeHorizons.filter((t) => !named(doc, 'timeHorizon').includes(t))).toEqual([]);
+  });
+
+  it('gives each organ one entity with its canonical name, whatever short form the notes use', () => {
+    const fagaiwei = doc.entities.find((e) => e.id === 'agency:成都市发展和改革委员会')!;
+    expect(fagaiwei.name['zh-Hans']).toBe('市发改委');
+    expect(fagaiwei.canonical).toBe('成都市发展和改革委员会');
+    const twin = doc.entities.find((e) => e.name['zh-Hans'] === '市经信局市新经济委')!;
+    expect(twin.canonical).toBe('成都市经济和信息化局／成都市新经济发展委员会');
+    // the note roles point at these entities
+    const note = doc.responsibilities.find((r) => r.id === 's5.5.r1')!;
+    expect(note.lead).toEqual(['agency:成都市发展和改革委员会']);
+  });
+
+  it('gives terms the category their enumeration names', () => {
+    const category = (name: string) => doc.entities.find((e) => e.name['zh-Hans'] === name)?.category;
+    expect(category('结构化疾病数据库')).toBe('technology'); // …等核心技术
+    expect(category('核医药')).toBe('field'); // …等细分领域
+    expect(category('环保型高分子材料')).toBe('technology'); // …等关键技术
+    expect(category('石墨烯薄膜')).toBe('material');
+  });
+});
+
+describe('agencies', () => {
+  it('merge the short and full forms of one organ, under the issuer’s place', () => {
+    const doc = run('成都市人民政府关于加快发展的意见\n一、重点任务\n（一）加强统筹。[责任单位：市发改委，市财政局]\n（二）加强协调。[责任单位：市发展改革委]\n成都市发展和改革委员会负责牵头。\n成都市人民政府\n2024年5月1日');
+    const e = doc.entities.filter((x) => x.id === 'agency:成都市发展和改革委员会');
+    expect(e).toHaveLength(1);
+    expect(e[0]!.forms).toEqual(['市发改委', '市发展改革委', '成都市发展和改革委员会']);
+    expect(e[0]!.mentions).toHaveLength(3);
+  });
+  it('merge a State Council ministry’s short forms', () => {
+    const doc = run('国务院关于加快发展的意见\n一、重点任务\n（一）加强统筹。（发展改革委、财政部负责）\n（二）加强协调。（国家发展改革委牵头，商务部参与）\n国务院\n2024年5月1日');
+    expect(doc.entities.filter((x) => x.id === 'agency:国家发展和改革委员会').map((x) => x.forms)).toEqual([['发展改革委', '国家发展改革委']]);
+  });
+});
+
+describe('patterns that generalise beyond the lexicon', () => {
+  it('reads the items of an enumeration closed by its kind, with their category', () => {
+    const doc = run('国务院关于加快发展的意见\n一、重点任务\n加快攻关高温超导、固态电池、钙钛矿光伏等关键技术，前瞻布局深海采矿、空间太阳能电站等细分领域，积极发展银发经济产业。');
+    const terms = Object.fromEntries(doc.entities.filter((e) => e.type === 'technology' || e.type === 'industry').map((e) => [e.name['zh-Hans'], e.category]));
+    for (const t of ['高温超导', '固态电池', '钙钛矿光伏', '深海采矿', '空间太阳能电站', '银发经济产业']) expect(termLexicon().has(t)).toBe(false);
+    expect(terms).toMatchObject({ 高温超导: 'technology', 固态电池: 'technology', 钙钛矿光伏: 'technology', 深海采矿: 'field', 空间太阳能电站: 'field', 银发经济产业: 'industry' });
+  });
+  it('finds named zones that the gazetteer lacks, and not generic ones', () => {
+    const doc = run('国务院关于加快发展的意见\n一、重点任务\n支持浙江自贸试验区和上海张江高新区先行先试，以共建中关村科学城为抓手，充分发挥综合保税区作用，推动各新区协同发展。');
+    const places = named(doc, 'place');
+    for (const p of ['浙江自贸试验区', '上海张江高新区', '中关村科学城']) expect(placeLexicon().has(p)).toBe(false);
+    expect(places).toEqual(expect.arrayContaining(['浙江自贸试验区', '上海张江高新区', '中关村科学城']));
+    expect(places.filter((p) => p.includes('综合保税区') || p.includes('各新区'))).toEqual([]);
+  });
+  it('reads quoted programmes and leaves quoted slogans', () => {
+    const doc = run('国务院关于加快发展的意见\n一、重点任务\n深入开展“光盘行动”，实施“万企帮万村”行动，推广“互联网+”模式，坚持“摸着石头过河”，落实“十四五”规划。');
+    expect(named(doc, 'programme').sort()).toEqual(['“十四五”规划', '万企帮万村', '光盘行动'].sort());
+  });
+  it('reads targets with their year, value and unit (gov.cn)', () => {
+    const doc = processDocument({ file: 'govcn-07.html', bytes: readFileSync(join(SHARED, 'corpus', 'govcn', 'govcn-07.html')) }).document!;
+    const targets = doc.entities.filter((e) => e.type === 'target');
+    expect(targets.map((t) => [t.name['zh-Hans'], t.year, t.quantity])).toContainEqual(['秸秆综合利用率达到85%以上', 2020, { value: 85, unit: '%' }]);
+    const sport = processDocument({ file: 'govcn-34.html', bytes: readFileSync(join(SHARED, 'corpus', 'govcn', 'govcn-34.html')) }).document!;
+    expect(sport.entities.find((e) => e.type === 'target')).toMatchObject({ year: 2025, quantity: { value: 2, unit: '万亿元' } });
+    const horizons = named(run('国务院关于加快发展的意见\n一、重点任务\n未来3至5年，近期重点推进试点，到2030年基本建成，“十四五”时期全面推开。'), 'timeHorizon');
+    expect(horizons.sort()).toEqual(['“十四五”时期', '到2030年', '近期', '未来3至5年'].sort());
+  });
+});
