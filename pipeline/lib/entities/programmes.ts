@@ -8,7 +8,7 @@
 import type { Candidate } from './types.js';
 
 const KIND = '计划|行动|工程|专项|项目|品牌|平台|云平台|机制|模式|方式|形式|大赛|规划|战略|示范|试点|基金|活动|论坛|峰会|展会';
-const QUOTED = new RegExp(`“([^“”\\n]{2,14})”([^，。；、“”\\n]{0,8}?(?:${KIND}))?`, 'g');
+const QUOTED = new RegExp(`“([^“”\\n]{2,14})”([^，。；、“”的\\n]{0,8}?(?:${KIND}))?`, 'g');
 const ENDS_AS_PROGRAMME = new RegExp(`(?:${KIND})$`);
 /** Quoted slogans and figures of speech, not programmes: they carry verbs or particles. */
 const SLOGAN = /[的了着吗呢吧，、+]|^[\d+N-]+$/;
@@ -20,8 +20,8 @@ export function findProgrammes(text: string): Candidate[] {
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
     const name = m[1]!;
     if (SLOGAN.test(name)) continue;
-    // “十四五”规划: the quoted part and its kind are one name
-    const planned = m[2] === '规划' || m[2] === '战略' ? `“${name}”${m[2]}` : null;
+    // “十四五”规划, “九五”计划, “双碳”战略: the quoted part and its kind are one name
+    const planned = m[2] === '规划' || m[2] === '战略' || (m[2] === '计划' && /^[一二三四五六七八九十]+五$/.test(name)) ? `“${name}”${m[2]}` : null;
     if (!planned && !m[2] && !ENDS_AS_PROGRAMME.test(name)) continue;
     const key = planned ?? name;
     if (seen.has(key)) continue;
