@@ -19,10 +19,9 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
-import { runJob, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, recordPaths, runJob, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
 import { projectRoot } from './lib/project.js';
 import { toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
-import type { GongwenDocument } from './schema-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
 
 export { writeAtomic };
@@ -51,8 +50,8 @@ export interface RunReport {
   failures: { file: string; reason: string }[];
   /** Diagnostics by code over the run's documents (unchanged ones included, from their JSON). */
   diagnostics: Record<string, number>;
-  /** Milliseconds per stage, summed over the documents processed in this run. */
-  stageTime: Partial<Record<Stage, number>>;
+  /** Milliseconds per stage, summed over the documents processed in this run, and writing the batch files. */
+  stageTime: Partial<Record<Stage | 'datasets', number>>;
   elapsedMs: number;
   datasets: string[];
   results: JobResult[];
@@ -165,17 +164,16 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
 
   const diagnostics: Record<string, number> = {};
   const stageTime: RunReport['stageTime'] = {};
-  const count = (counts: Record<string, number>) => {
-    for (const [code, n] of Object.entries(counts)) diagnostics[code] = (diagnostics[code] ?? 0) + n;
-  };
+  // unchanged documents report the diagnostics recorded when they were processed
   for (const r of results) {
-    count(r.diagnostics);
+    for (const [code, n] of Object.entries(r.diagnostics)) diagnostics[code] = (diagnostics[code] ?? 0) + n;
     for (const [stage, ms] of Object.entries(r.timings)) stageTime[stage as Stage] = (stageTime[stage as Stage] ?? 0) + ms;
   }
-  // unchanged documents were not processed: their diagnostics come from their JSON, read for the datasets anyway
   // a run with no document to show (all failed, nothing found) leaves the datasets of earlier runs alone
   const documents = results.some((r) => r.status !== 'failed');
-  const datasets = formats.includes('json') && documents ? await writeDatasets(options.out, results, options.shard, count) : [];
+  const datasetStart = performance.now();
+  const datasets = documents ? await writeDatasets(options.out, results, options.shard) : [];
+  stageTime.datasets = performance.now() - datasetStart;
   const runReport: RunReport = {
     tool: { name: 'gongwen', version: toolVersion() },
     options: { ...processOptions, formats, script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads },
@@ -212,62 +210,30 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
 
 /**
  * dataset.jsonl (each document's JSON on one line), entities.csv and
- * responsibilities.csv, built from the JSON files of this run's documents
- * (processed or skipped) in output-path order, one document in memory at a
- * time, each file written under a temporary name and renamed.
+ * responsibilities.csv: the records each worker wrote for its document
+ * (processed now or unchanged since), concatenated in output-path order
+ * without parsing them, each file written under a temporary name and renamed.
  */
-async function writeDatasets(
-  out: string,
-  results: readonly JobResult[],
-  shard: BatchOptions['shard'],
-  countSkipped: (counts: Record<string, number>) => void,
-): Promise<string[]> {
+async function writeDatasets(out: string, results: readonly JobResult[], shard: BatchOptions['shard']): Promise<string[]> {
+  const kinds = ['dataset', 'entities', 'responsibilities'] as const;
   const names = { dataset: shardName('dataset', 'jsonl', shard), entities: shardName('entities', 'csv', shard), responsibilities: shardName('responsibilities', 'csv', shard) };
   mkdirSync(out, { recursive: true });
   const streams = Object.fromEntries(
-    Object.entries(names).map(([k, name]) => {
-      const path = join(out, name);
+    kinds.map((k) => {
+      const path = join(out, names[k]);
       const tmp = `${path}.${process.pid}.tmp`;
       return [k, { path, tmp, stream: createWriteStream(tmp) }];
     }),
-  ) as Record<keyof typeof names, { path: string; tmp: string; stream: ReturnType<typeof createWriteStream> }>;
-  const write = async (k: keyof typeof names, text: string) => {
+  ) as Record<(typeof kinds)[number], { path: string; tmp: string; stream: ReturnType<typeof createWriteStream> }>;
+  const write = async (k: (typeof kinds)[number], text: string | Buffer) => {
     if (!streams[k].stream.write(text)) await once(streams[k].stream, 'drain');
   };
-  await write('entities', stringify([['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end']]));
-  await write('responsibilities', stringify([['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis']]));
+  await write('entities', stringify([ENTITY_COLUMNS]));
+  await write('responsibilities', stringify([RESPONSIBILITY_COLUMNS]));
   for (const r of results) {
     if (r.status === 'failed') continue;
-    const jsonPath = r.outputs.find((o) => o.endsWith('.json'));
-    if (!jsonPath || !existsSync(jsonPath)) continue;
-    const text = readFileSync(jsonPath, 'utf8');
-    const doc = JSON.parse(text) as GongwenDocument;
-    const id = r.target;
-    if (r.status === 'skipped') {
-      const counts: Record<string, number> = {};
-      for (const d of doc.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
-      countSkipped(counts);
-    }
-    await write('dataset', `${JSON.stringify({ path: id, ...doc })}\n`);
-    const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
-    await write(
-      'entities',
-      stringify(
-        doc.entities.map((e) => [
-          id, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? '', e.category ?? '', e.year ?? '', e.quantity?.value ?? '', e.quantity?.unit ?? '',
-          e.mentions.length, e.mentions[0].start, e.mentions[0].end,
-        ]),
-      ),
-    );
-    await write(
-      'responsibilities',
-      stringify(
-        doc.responsibilities.flatMap((n) => [
-          ...n.lead.map((a) => [id, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'lead', n.roles]),
-          ...n.support.map((a) => [id, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'support', n.roles]),
-        ]),
-      ),
-    );
+    const paths = recordPaths(out, r.target);
+    for (const k of kinds) if (existsSync(paths[k])) await write(k, readFileSync(paths[k]));
   }
   for (const s of Object.values(streams)) {
     s.stream.end();

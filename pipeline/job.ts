@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { stringify } from 'csv-stringify/sync';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import type { GongwenDocument } from './schema-types.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 
 export type Format = 'json' | 'md';
@@ -40,9 +42,38 @@ export interface JobResult {
   timings: Partial<Record<Stage, number>>;
 }
 
-/** Where the state of a target is kept: the key of the run that wrote its outputs. */
+/** Where the state of a target is kept: the key of the run that wrote its outputs, and its diagnostics by code. */
 export function statePath(out: string, target: string): string {
   return join(out, '.gongwen', 'state', `${target}.json`);
+}
+
+/** The document's share of the batch files, written next to its state by the worker that processed it. */
+export function recordPaths(out: string, target: string): { dataset: string; entities: string; responsibilities: string } {
+  const base = join(out, '.gongwen', 'records', target);
+  return { dataset: `${base}.jsonl`, entities: `${base}.entities.csv`, responsibilities: `${base}.responsibilities.csv` };
+}
+
+export const ENTITY_COLUMNS = ['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end'];
+export const RESPONSIBILITY_COLUMNS = ['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis'];
+
+/** One line of dataset.jsonl and the CSV rows of one document. */
+function records(target: string, doc: GongwenDocument): { dataset: string; entities: string; responsibilities: string } {
+  const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
+  return {
+    dataset: `${JSON.stringify({ path: target, ...doc })}\n`,
+    entities: stringify(
+      doc.entities.map((e) => [
+        target, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? '', e.category ?? '', e.year ?? '', e.quantity?.value ?? '', e.quantity?.unit ?? '',
+        e.mentions.length, e.mentions[0].start, e.mentions[0].end,
+      ]),
+    ),
+    responsibilities: stringify(
+      doc.responsibilities.flatMap((n) => [
+        ...n.lead.map((a) => [target, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'lead', n.roles]),
+        ...n.support.map((a) => [target, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'support', n.roles]),
+      ]),
+    ),
+  };
 }
 
 export function writeAtomic(path: string, content: string): void {
@@ -98,10 +129,11 @@ export function runJob(task: JobTask): JobResult {
   const key = jobKey(bytes, task);
   const files = outputFiles(task);
   const outputs = files.map((f) => f.path);
-  if (!task.force && outputs.every((o) => existsSync(o))) {
+  const record = recordPaths(task.out, task.target);
+  if (!task.force && [...outputs, ...Object.values(record)].every((o) => existsSync(o))) {
     try {
-      const state = JSON.parse(readFileSync(statePath(task.out, task.target), 'utf8')) as { key?: string };
-      if (state.key === key) return { ...base, status: 'skipped', outputs };
+      const state = JSON.parse(readFileSync(statePath(task.out, task.target), 'utf8')) as { key?: string; diagnostics?: Record<string, number> };
+      if (state.key === key) return { ...base, status: 'skipped', outputs, diagnostics: state.diagnostics ?? {} };
     } catch {
       // no state: process
     }
@@ -118,8 +150,10 @@ export function runJob(task: JobTask): JobResult {
     for (const f of files) {
       writeAtomic(f.path, f.script ? toMarkdown(result.document, f.script) : `${JSON.stringify(result.document, null, 1)}\n`);
     }
+    const rows = records(task.target, result.document);
+    for (const k of ['dataset', 'entities', 'responsibilities'] as const) writeAtomic(record[k], rows[k]);
     // the state is written last: a run killed before this line processes the file again
-    writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file })}\n`);
+    writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file, diagnostics })}\n`);
   } catch (e) {
     return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, diagnostics, warnings, timings: result.timings };
   }

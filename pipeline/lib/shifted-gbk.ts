@@ -68,7 +68,7 @@ const LOW_SEVEN = /^[!-/:-@[-`{-~]$/;
 /** Bytes an undecodable pair can swallow: a trail byte below 0x40. */
 const SWALLOWED = Array.from({ length: 0x3f - 0x20 }, (_, i) => 0x20 + i);
 /** Templates that get a second pass of coordinate ascent. */
-const FINALISTS = 6;
+const FINALISTS = 3;
 /** Unknown byte. */
 const W = -1;
 /** Unknown swallowed ASCII byte. */

@@ -162,6 +162,6 @@ function build(): WordModel {
     after: (ch) => afterMap.get(ch) ?? EMPTY,
     before: (ch) => beforeMap.get(ch) ?? EMPTY,
     knownChar: (ch) => freq.has(ch),
-    commonChars: singles.slice(0, 300).map(([w]) => w),
+    commonChars: singles.slice(0, 100).map(([w]) => w),
   };
 }
