@@ -6,10 +6,11 @@
  * document, so results cross threads cheaply.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
+import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
@@ -86,7 +87,7 @@ export function writeAtomic(path: string, content: string): void {
 /**
  * What decides whether a file must be processed again: its bytes, the
  * options that change output (defaults resolved, so the CLI and the API agree),
- * and the tool version.
+ * the tool version and the lexicon.
  */
 function jobKey(bytes: Uint8Array, task: JobTask): string {
   const o = task.options;
@@ -99,7 +100,19 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
     formats: [...task.formats].sort(),
     script: task.script,
   };
-  return createHash('sha256').update(bytes).update(JSON.stringify(options)).update(toolVersion()).digest('hex');
+  return createHash('sha256').update(bytes).update(JSON.stringify(options)).update(toolVersion()).update(lexiconHash()).digest('hex');
+}
+
+let lexiconDigest: string | undefined;
+/** The lexicon folder's files, hashed once per process: editing a lexicon re-runs every document. */
+function lexiconHash(): string {
+  if (!lexiconDigest) {
+    const dir = join(projectRoot(), 'lexicon');
+    const hash = createHash('sha256');
+    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+    lexiconDigest = hash.digest('hex');
+  }
+  return lexiconDigest;
 }
 
 /** The files a task writes: the JSON, and the Markdown in one script or both. */

@@ -3,7 +3,7 @@
  * by the patterns policy writers use —
  *   - an enumeration closed by its kind: 攻关A、B、C等核心技术 / …等细分领域 /
  *     …等新一代先进核能系统核心技术 / …等产业 / …等材料: every item;
- *   - 攻关X (X up to the next mark);
+ *   - 攻关X (X up to the next mark); 培育X细分领域 / X赛道 (one field, no enumeration);
  *   - 发展X产业 / 培育X产业: X产业.
  * The head word gives the category: 技术/装备/系统 → technology, 材料 →
  * material, 产业 → industry, 领域/赛道/方向 → field.
@@ -36,21 +36,22 @@ function category(head: string): TermCategory {
   return 'technology';
 }
 
-function isTerm(item: string): boolean {
-  if (termLexicon().has(item)) return true;
+function isTerm(item: string, lexicon: ReadonlyMap<string, TermCategory>): boolean {
+  if (lexicon.has(item)) return true;
   return item.length >= MIN && item.length <= MAX && /^[\p{Script=Han}A-Za-z0-9+.-]+$/u.test(item) && /\p{Script=Han}/u.test(item) && !NOT_A_TERM.test(item);
 }
 
-export function findTerms(text: string): Candidate[] {
+/** `lexicon` is the term list (lexicon/technologies.tsv); an empty one measures what the patterns find alone. */
+export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategory> = termLexicon()): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (found: string, c: TermCategory) => {
     const term = found.replace(TRAILING, '');
-    if (seen.has(term) || !isTerm(term)) return;
+    if (seen.has(term) || !isTerm(term, lexicon)) return;
     seen.add(term);
     out.push({ type: c === 'industry' ? 'industry' : 'technology', surface: term, key: term, category: c });
   };
-  for (const [term, c] of termLexicon()) if (text.includes(term)) add(term, c);
+  for (const [term, c] of lexicon) if (text.includes(term)) add(term, c);
 
   ENUMERATION_END.lastIndex = 0;
   for (let m = ENUMERATION_END.exec(text); m; m = ENUMERATION_END.exec(text)) {
@@ -62,6 +63,8 @@ export function findTerms(text: string): Candidate[] {
     for (const item of items) add(item.trim(), /产业$/.test(item) ? 'industry' : c);
   }
   for (const m of text.matchAll(/攻关([^，。；：、“”（）\n等]{2,16})(?=[，。；])/g)) add(m[1]!, category(m[1]!));
+  // one field named with its kind and no enumeration: 重点培育超级高铁细分领域
+  for (const m of text.matchAll(/(?:培育|发展|布局)([^，。；：、“”（）\n等]{2,12}?)(?:细分领域|新赛道|赛道)/g)) add(m[1]!, 'field');
   for (const m of text.matchAll(/(?:发展|培育|壮大|做强)([\p{Script=Han}]{2,10}产业)(?=[，。；、])/gu)) add(stripLeading(m[1]!), 'industry');
   return out;
 }
