@@ -80,46 +80,45 @@ export function ambiguousCharacters(): ReadonlyMap<string, readonly string[]> {
   return ambiguous;
 }
 
-export type TermCategory = 'technology' | 'industry' | 'field' | 'material';
-export type PlaceKind = 'province' | 'city' | 'district' | 'zone' | 'region';
+export type TermCategory = (typeof TERM_CATEGORIES)[number];
+export type PlaceKind = (typeof PLACE_KINDS)[number];
 
-let terms: Map<string, TermCategory> | undefined;
-let places: Map<string, PlaceKind> | undefined;
-let abbreviations: Map<string, string> | undefined;
+const TERM_CATEGORIES = ['technology', 'industry', 'field', 'material'] as const;
+const PLACE_KINDS = ['province', 'city', 'district', 'zone', 'region'] as const;
+
+let terms: ReadonlyMap<string, TermCategory> | undefined;
+let places: ReadonlyMap<string, PlaceKind> | undefined;
+let abbreviations: ReadonlyMap<string, string> | undefined;
+
+/**
+ * A two-column lexicon file as a map from its first column to its second;
+ * `values` lists what the second column may hold (any non-empty text when omitted).
+ */
+function twoColumns<V extends string>(file: string, format: string, values?: readonly V[]): ReadonlyMap<string, V> {
+  return new Map(
+    dataLines(join(projectRoot(), 'lexicon', file)).map(({ fields, where }) => {
+      const [key, value] = fields;
+      if (!key || !value || (values && !values.includes(value as V))) throw new Error(`${where}: expected "${format}", got "${fields.join('\t')}"`);
+      return [key, value as V] as const;
+    }),
+  );
+}
 
 /** Technologies, industries, fields and materials (lexicon/technologies.tsv). */
 export function termLexicon(): ReadonlyMap<string, TermCategory> {
-  terms ??= new Map(
-    dataLines(join(projectRoot(), 'lexicon', 'technologies.tsv')).map(({ fields, where }) => {
-      const [term, category] = fields;
-      if (!term || !['technology', 'industry', 'field', 'material'].includes(category ?? '')) throw new Error(`${where}: expected "term<TAB>technology|industry|field|material"`);
-      return [term, category as TermCategory] as const;
-    }),
-  );
+  terms ??= twoColumns('technologies.tsv', 'term<TAB>technology|industry|field|material', TERM_CATEGORIES);
   return terms;
 }
 
 /** Places by name (lexicon/places.tsv). */
 export function placeLexicon(): ReadonlyMap<string, PlaceKind> {
-  places ??= new Map(
-    dataLines(join(projectRoot(), 'lexicon', 'places.tsv')).map(({ fields, where }) => {
-      const [name, kind] = fields;
-      if (!name || !['province', 'city', 'district', 'zone', 'region'].includes(kind ?? '')) throw new Error(`${where}: expected "name<TAB>province|city|district|zone|region"`);
-      return [name, kind as PlaceKind] as const;
-    }),
-  );
+  places ??= twoColumns('places.tsv', 'name<TAB>province|city|district|zone|region', PLACE_KINDS);
   return places;
 }
 
 /** Short forms of organ names under a prefix, and their full forms (lexicon/agency-abbreviations.tsv). */
 export function agencyAbbreviations(): ReadonlyMap<string, string> {
-  abbreviations ??= new Map(
-    dataLines(join(projectRoot(), 'lexicon', 'agency-abbreviations.tsv')).map(({ fields, where }) => {
-      const [short, full] = fields;
-      if (!short || !full) throw new Error(`${where}: expected "short<TAB>full"`);
-      return [short, full] as const;
-    }),
-  );
+  abbreviations ??= twoColumns('agency-abbreviations.tsv', 'short<TAB>full');
   return abbreviations;
 }
 

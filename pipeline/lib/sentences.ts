@@ -15,30 +15,50 @@ const CLOSE = '”’》〉）)】]］〕」』';
 const STOP = '。！？!?';
 const QUOTE_CLOSE = '”’」』）)';
 
-export function splitSentences(text: string, start: number, end: number): Range[] {
+/**
+ * Walk a span with the nesting depth of brackets and quotes: `visit` sees
+ * each character outside brackets (depth 0, the closing mark included) and
+ * returns where a piece ends after it, or -1. Shared by sentences and clauses.
+ */
+function splitAtDepthZero(text: string, start: number, end: number, visit: (i: number, closing: boolean, from: number) => number): Range[] {
   const out: Range[] = [];
   let depth = 0;
   let from = start;
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) {
-      if (depth > 0) depth--;
-      // a closing quote right after a stop ends the sentence with it (“…。”), a closing title mark does not (《…。》)
-      if (depth === 0 && QUOTE_CLOSE.includes(ch) && i > from && STOP.includes(text[i - 1]!) && !STOP.includes(text[i + 1] ?? '')) {
-        out.push({ start: from, end: i + 1 });
-        from = i + 1;
-      }
-    } else if (STOP.includes(ch) && depth === 0) {
-      let j = i + 1;
-      while (j < end && STOP.includes(text[j]!)) j++;
-      out.push({ start: from, end: j });
-      from = j;
-      i = j - 1;
+    let closing = false;
+    if (OPEN.includes(ch)) {
+      depth++;
+      continue;
+    }
+    if (CLOSE.includes(ch)) {
+      depth = Math.max(0, depth - 1);
+      closing = true;
+    }
+    if (depth > 0) continue;
+    const cut = visit(i, closing, from);
+    if (cut > from && cut <= end) {
+      out.push({ start: from, end: cut });
+      from = cut;
+      i = cut - 1;
     }
   }
   if (from < end) out.push({ start: from, end });
   return out;
+}
+
+export function splitSentences(text: string, start: number, end: number): Range[] {
+  return splitAtDepthZero(text, start, end, (i, closing, from) => {
+    const ch = text[i]!;
+    if (closing) {
+      // a closing quote right after a stop ends the sentence with it (“…。”), a closing title mark does not (《…。》)
+      return QUOTE_CLOSE.includes(ch) && i > from && STOP.includes(text[i - 1]!) && !STOP.includes(text[i + 1] ?? '') ? i + 1 : -1;
+    }
+    if (!STOP.includes(ch)) return -1;
+    let j = i + 1;
+    while (j < end && STOP.includes(text[j]!)) j++;
+    return j;
+  });
 }
 
 const CLAUSE_STOP = '；;';
@@ -48,18 +68,5 @@ const CLAUSE_STOP = '；;';
  * (近期重点培育…；中远期重点培育…). A sentence without one is one clause.
  */
 export function splitClauses(text: string, start: number, end: number): Range[] {
-  const out: Range[] = [];
-  let depth = 0;
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (CLAUSE_STOP.includes(ch) && depth === 0 && i + 1 < end) {
-      out.push({ start: from, end: i + 1 });
-      from = i + 1;
-    }
-  }
-  if (from < end) out.push({ start: from, end });
-  return out;
+  return splitAtDepthZero(text, start, end, (i, closing) => (!closing && CLAUSE_STOP.includes(text[i]!) && i + 1 < end ? i + 1 : -1));
 }
