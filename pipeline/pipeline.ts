@@ -55,6 +55,8 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
 const MIN_HAN = 10;
 const MIN_HAN_SHARE = 0.2;
+const HAN = /\p{Script=Han}/u;
+const LETTER = /\p{L}/u;
 
 let version: string | undefined;
 export function toolVersion(): string {
@@ -134,8 +136,13 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
 
 /** An error when the text is not a Chinese document (English, numbers, an empty page). */
 function chineseCheck(text: string): Diagnostic | null {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  // counted, not matched: a 20 MB text would otherwise make an array of millions of one-character strings
+  let han = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (HAN.test(ch)) han++;
+    if (LETTER.test(ch)) letters++;
+  }
   if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
   return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);
 }
