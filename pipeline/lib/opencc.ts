@@ -150,6 +150,13 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
   /** One line: OpenCC phrases never span a line break, so lines convert on their own and memory stays per line. */
   const convertLine = (text: string, at: number, pieces: Segment[], outAt: number): string => {
     const normalized = normalize ? normalize.reduce((s, t) => t.convert(s), text) : text;
+    // most lines keep their length: convert them as OpenCC does and skip the offset bookkeeping
+    if (normalized.length === text.length) {
+      const plain = units(normalized)
+        .map((unit) => chain.reduce((s, t) => t.convert(s), unit))
+        .join('');
+      if (plain.length === text.length) return plain;
+    }
     // normalisation maps code point to code point; only outside the BMP can it change a length
     const sources = normalized.length === text.length ? null : [...text];
     let out = '';
