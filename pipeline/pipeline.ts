@@ -140,8 +140,14 @@ function chineseCheck(text: string): Diagnostic | null {
   let han = 0;
   let letters = 0;
   for (const ch of text) {
-    if (HAN.test(ch)) han++;
-    if (LETTER.test(ch)) letters++;
+    const c = ch.codePointAt(0)!;
+    // ASCII is never Han; its letters are A–Z and a–z (a fast path for the common case)
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+    } else {
+      if (HAN.test(ch)) han++;
+      if (LETTER.test(ch)) letters++;
+    }
   }
   if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
   return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);

@@ -35,10 +35,11 @@ const NOT_AN_ORGAN = new Set(['部署', '布局', '格局', '全局', '局部', 
  */
 function patternNames(text: string, b: Boundaries, locality: string | null): string[] {
   const found: string[] = [];
-  const places = [...placeLexicon().keys()];
   // a name may also start with the issuer's place or a known city or province: 成都市发展和改革委员会
+  const byFirst = placesByFirstCharacter();
   const placePrefix = (s: number) =>
-    (locality !== null && text.startsWith(locality, s)) || places.some((p) => text.startsWith(p, s) && /[省市县区]/.test(text[s + p.length] ?? ''));
+    (locality !== null && text.startsWith(locality, s)) ||
+    (byFirst.get(text[s]!) ?? []).some((p) => text.startsWith(p, s) && /[省市县区]/.test(text[s + p.length] ?? ''));
   for (let s = 0; s < text.length; s++) {
     if (!b.starts[s] || !(PREFIX.test(text.slice(s, s + 3)) || placePrefix(s))) continue;
     for (let e = Math.min(text.length, s + MAX_NAME); e >= s + 3; e--) {
@@ -80,6 +81,16 @@ export function canonicalAgency(name: string, locality: string | null): string {
     if (name.startsWith(locality)) return locality + expand(name.slice(locality.length));
   }
   return name;
+}
+
+let firstCharacters: Map<string, string[]> | undefined;
+/** Known places grouped by their first character, so a word start is checked against a few names only. */
+function placesByFirstCharacter(): Map<string, string[]> {
+  if (!firstCharacters) {
+    firstCharacters = new Map();
+    for (const p of placeLexicon().keys()) firstCharacters.set(p[0]!, [...(firstCharacters.get(p[0]!) ?? []), p]);
+  }
+  return firstCharacters;
 }
 
 let byName: Map<string, { canonical: string | null }> | undefined;
