@@ -53,33 +53,55 @@ export function wordModel(): WordModel {
   return model;
 }
 
+/** Value kept for a string that only begins dictionary words (jieba's own prefix dictionary does the same). */
+const PREFIX_ONLY = Number.POSITIVE_INFINITY;
+
 function build(): WordModel {
   const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
-  const freq = new Map<string, number>();
-  for (const lines of [readFileSync(DEFAULT_DICT, 'utf8').split('\n'), userDictionaryLines()]) {
-    for (const line of lines) {
-      const [word, count] = line.trim().split(/\s+/);
-      if (!word) continue;
-      const n = Number(count);
-      freq.set(word, Math.max(freq.get(word) ?? 0, Number.isFinite(n) && n > 0 ? n : 1000));
-    }
-  }
-  let total = 0;
-  for (const n of freq.values()) total += n;
-  const logTotal = Math.log(total);
+  // one map for counts, then log probabilities, then the prefixes of words: one lookup per substring later
   const logP = new Map<string, number>();
-  for (const [w, n] of freq) logP.set(w, Math.log(n) - logTotal);
+  const read = (line: string) => {
+    const space = line.indexOf(' ');
+    const word = (space < 0 ? line : line.slice(0, space)).trim();
+    if (!word) return;
+    const rest = space < 0 ? '' : line.slice(space + 1);
+    const n = Number.parseFloat(rest);
+    logP.set(word, Math.max(logP.get(word) ?? 0, Number.isFinite(n) && n > 0 ? n : 1000));
+  };
+  const dictionary = readFileSync(DEFAULT_DICT, 'utf8');
+  for (let from = 0; from < dictionary.length; ) {
+    const end = dictionary.indexOf('\n', from);
+    read(dictionary.slice(from, end < 0 ? dictionary.length : end));
+    from = end < 0 ? dictionary.length : end + 1;
+  }
+  for (const line of userDictionaryLines()) read(line);
+  let total = 0;
+  for (const n of logP.values()) total += n;
+  const logTotal = Math.log(total);
 
   const afterMap = new Map<string, Set<string>>();
   const beforeMap = new Map<string, Set<string>>();
   const singles: [string, number][] = [];
-  for (const [w, n] of freq) {
+  const words = [...logP.keys()];
+  for (const w of words) {
+    const n = logP.get(w)!;
+    logP.set(w, Math.log(n) - logTotal);
     const cps = [...w];
     if (cps.length === 1) singles.push([w, n]);
-    if (cps.length !== 2) continue;
-    const [a, b] = cps as [string, string];
-    (afterMap.get(a) ?? afterMap.set(a, new Set()).get(a)!).add(b);
-    (beforeMap.get(b) ?? beforeMap.set(b, new Set()).get(b)!).add(a);
+    if (cps.length === 2) {
+      const [a, b] = cps as [string, string];
+      (afterMap.get(a) ?? afterMap.set(a, new Set()).get(a)!).add(b);
+      (beforeMap.get(b) ?? beforeMap.set(b, new Set()).get(b)!).add(a);
+    }
+  }
+  // every proper prefix of a word, so the search stops extending a word as soon as no entry can continue it
+  for (const w of words) {
+    let prefix = '';
+    const cps = [...w];
+    for (let k = 0; k < cps.length - 1; k++) {
+      prefix += cps[k]!;
+      if (!logP.has(prefix)) logP.set(prefix, PREFIX_ONLY);
+    }
   }
   singles.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 
@@ -101,15 +123,6 @@ function build(): WordModel {
     return cost;
   }
 
-  // Every proper prefix of a dictionary word, so the search stops extending a
-  // word as soon as no entry can continue it (as jieba's own prefix dictionary).
-  const prefixes = new Set<string>();
-  for (const w of freq.keys()) {
-    let prefix = '';
-    const cps = [...w];
-    for (let k = 0; k < cps.length - 1; k++) prefixes.add((prefix += cps[k]!));
-  }
-
   // mixed log probabilities of the words a document uses, computed once per document
   const mixed = new WeakMap<DocumentCounts, Map<string, number>>();
   const shift = Math.log(1 - DOCUMENT_WEIGHT);
@@ -118,7 +131,9 @@ function build(): WordModel {
     if (!m) {
       m = new Map();
       for (const [word, count] of document.counts) {
-        m.set(word, Math.log((1 - DOCUMENT_WEIGHT) * ((freq.get(word) ?? 0) / total) + DOCUMENT_WEIGHT * (count / document.total)));
+        const general = logP.get(word);
+        const p = general === undefined || general === PREFIX_ONLY ? 0 : Math.exp(general);
+        m.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
       }
       mixed.set(document, m);
     }
@@ -131,7 +146,7 @@ function build(): WordModel {
       const p = own?.get(word);
       if (p !== undefined) return p;
       const general = logP.get(word);
-      return general === undefined ? undefined : own ? general + shift : general;
+      return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
     };
     const cps = [...hans];
     const n = cps.length;
@@ -148,7 +163,7 @@ function build(): WordModel {
       const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
       if (one > best[i + 1]!) best[i + 1] = one;
       let word = cps[i]!;
-      for (let j = i + 1; j < n && j - i < MAX_WORD && prefixes.has(word); j++) {
+      for (let j = i + 1; j < n && j - i < MAX_WORD && logP.has(word); j++) {
         word += cps[j]!;
         const p = wordLogP(word);
         if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
@@ -161,7 +176,7 @@ function build(): WordModel {
     score,
     after: (ch) => afterMap.get(ch) ?? EMPTY,
     before: (ch) => beforeMap.get(ch) ?? EMPTY,
-    knownChar: (ch) => freq.has(ch),
+    knownChar: (ch) => (logP.get(ch) ?? PREFIX_ONLY) !== PREFIX_ONLY,
     commonChars: singles.slice(0, 100).map(([w]) => w),
   };
 }
