@@ -218,6 +218,25 @@ describe('a cover notice with an attached plan', () => {
     expect(plan.preamble.map((p) => p.id)).toEqual(['att1.p1']);
     expect(seg.notes.map((n) => n.sectionId)).toEqual(['att1.s1.1']);
   });
+  it('splits two attached documents at their numbered labels', () => {
+    const two = [
+      ...text.split('\n').slice(0, 7),
+      '附件1',
+      '数字经济发展规划',
+      '一、发展现状',
+      '数字经济规模快速增长。',
+      '附件2',
+      '重点任务分工方案',
+      '一、加强统筹',
+      '建立协调机制。（国家发展改革委负责）',
+    ].join('\n');
+    const seg2 = segment(two);
+    expect(seg2.attachments.map((a) => [a.id, a.title.map((r) => slice(two, r)).join(''), a.sections.map((s) => s.id)])).toEqual([
+      ['att1', '数字经济发展规划', ['att1.s1']],
+      ['att2', '重点任务分工方案', ['att2.s1']],
+    ]);
+    expect(seg2.notes.map((n) => n.sectionId)).toEqual(['att2.s1']);
+  });
   it('is one document when nothing follows the date', () => {
     const single = segment(text.split('\n').slice(0, 7).join('\n'));
     expect(single.attachments).toEqual([]);

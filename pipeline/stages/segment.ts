@@ -105,6 +105,8 @@ const DECREE_NUMBER = /^第[〇零一二三四五六七八九十百千\d]+号$/;
 const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|县长|区长|局长|署长|行长|会长)\s*\p{Script=Han}{2,4}$/u;
 /** The label above an attached document: 附件, 附件1, 附件：. */
 const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
+/** 附件2: the label of a second (third …) attached document. */
+const NUMBERED_ATTACHMENT_LABEL = /^附件\s*\d+\s*[：:]?$/;
 
 export interface SegmentOptions {
   /** Headings of a Markdown input: zh-Hans offset of the line → depth (# = 1). */
@@ -145,28 +147,35 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
 
   const attachments: SegAttachment[] = [];
   if (split >= 0) {
-    let k = split;
-    const attParts: Part[] = [];
-    if (ATTACHMENT_LABEL.test(lines[k]!.text)) {
-      attParts.push({ type: 'attachmentLabel', start: lines[k]!.start, end: lines[k]!.end });
-      k++;
-    }
-    const attHeader = readHeader(text, lines, k, attParts, diagnostics, false);
-    const body = readBody(text, lines, attHeader.next, attParts, diagnostics, 'att1.', markdown);
-    const start = lines[split]!.start;
-    const end = lines[lines.length - 1]!.end;
-    parts.push({ type: 'attachment', start, end });
-    attachments.push({
-      id: 'att1',
-      start,
-      end,
-      parts: attParts,
-      title: attHeader.title,
-      kind: documentKind(attHeader.title.map((r) => text.slice(r.start, r.end)).join('')),
-      issuer: body.issuer,
-      date: body.date,
-      preamble: body.preamble,
-      sections: body.sections,
+    // 附件1 … 附件2 …: each numbered label after the first starts another attached document
+    const bounds = [split];
+    for (let k = split + 1; k < lines.length; k++) if (NUMBERED_ATTACHMENT_LABEL.test(lines[k]!.text) && lines[k + 1]) bounds.push(k);
+    bounds.forEach((from, n) => {
+      const own = lines.slice(from, bounds[n + 1] ?? lines.length);
+      const id = `att${n + 1}`;
+      let k = 0;
+      const attParts: Part[] = [];
+      if (ATTACHMENT_LABEL.test(own[0]!.text)) {
+        attParts.push({ type: 'attachmentLabel', start: own[0]!.start, end: own[0]!.end });
+        k++;
+      }
+      const attHeader = readHeader(text, own, k, attParts, diagnostics, false);
+      const body = readBody(text, own, attHeader.next, attParts, diagnostics, `${id}.`, markdown);
+      const start = own[0]!.start;
+      const end = own[own.length - 1]!.end;
+      parts.push({ type: 'attachment', start, end });
+      attachments.push({
+        id,
+        start,
+        end,
+        parts: attParts,
+        title: attHeader.title,
+        kind: documentKind(attHeader.title.map((r) => text.slice(r.start, r.end)).join('')),
+        issuer: body.issuer,
+        date: body.date,
+        preamble: body.preamble,
+        sections: body.sections,
+      });
     });
   }
 
