@@ -177,6 +177,6 @@ function build(): WordModel {
     after: (ch) => afterMap.get(ch) ?? EMPTY,
     before: (ch) => beforeMap.get(ch) ?? EMPTY,
     knownChar: (ch) => (logP.get(ch) ?? PREFIX_ONLY) !== PREFIX_ONLY,
-    commonChars: singles.slice(0, 100).map(([w]) => w),
+    commonChars: singles.slice(0, 30).map(([w]) => w),
   };
 }
