@@ -19,7 +19,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
-import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, recordPaths, runJob, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
 import { projectRoot } from './lib/project.js';
 import { toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { OutputScript } from './stages/to-markdown.js';
@@ -221,7 +221,7 @@ async function writeDatasets(out: string, results: readonly JobResult[], shard: 
   const streams = Object.fromEntries(
     kinds.map((k) => {
       const path = join(out, names[k]);
-      const tmp = `${path}.${process.pid}.tmp`;
+      const tmp = temporaryName(path);
       return [k, { path, tmp, stream: createWriteStream(tmp) }];
     }),
   ) as Record<(typeof kinds)[number], { path: string; tmp: string; stream: ReturnType<typeof createWriteStream> }>;
@@ -243,15 +243,36 @@ async function writeDatasets(out: string, results: readonly JobResult[], shard: 
   return Object.values(streams).map((s) => s.path);
 }
 
-/** Temporary files a killed run left behind (name.<pid>-<thread>.tmp, name.<pid>.tmp). */
+/**
+ * Temporary files a killed run left behind. One written by a process of this
+ * machine that no longer runs is abandoned and goes at once; one from another
+ * machine (a shard writing into a shared folder) goes only when it is over a
+ * minute old — a file is written and renamed in milliseconds.
+ */
 function removeStaleTemporaries(out: string): void {
   if (!existsSync(out)) return;
+  const abandoned = Date.now() - 60_000;
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.\d+(?:-\d+)?\.tmp$/.test(entry.name)) unlinkSync(path);
+      if (entry.isDirectory()) {
+        walk(path);
+        continue;
+      }
+      const owner = temporaryOwner(entry.name);
+      if (!owner) continue;
+      const dead = isOwnHost(owner.host) && owner.pid !== process.pid && !running(owner.pid);
+      if (dead || statSync(path).mtimeMs < abandoned) unlinkSync(path);
     }
   };
   walk(out);
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

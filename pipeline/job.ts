@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hostname } from 'node:os';
 import { threadId } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
 import { projectRoot } from './lib/project.js';
@@ -77,9 +78,31 @@ function records(target: string, doc: GongwenDocument): { dataset: string; entit
   };
 }
 
+/** This machine's name as it may stand in a file name. */
+const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '') || 'host';
+
+/**
+ * The temporary name a file is written under before it is renamed: it names
+ * the machine, process and thread, so a later run can tell a file abandoned by
+ * a dead process of this machine from one another shard is writing right now.
+ */
+export function temporaryName(path: string): string {
+  return `${path}.gw-${HOST}~${process.pid}~${threadId}.tmp`;
+}
+
+/** host, pid of a temporary name, or null for any other file. */
+export function temporaryOwner(name: string): { host: string; pid: number } | null {
+  const m = /\.gw-([A-Za-z0-9-]+)~(\d+)~\d+\.tmp$/.exec(name);
+  return m ? { host: m[1]!, pid: Number(m[2]) } : null;
+}
+
+export function isOwnHost(host: string): boolean {
+  return host === HOST;
+}
+
 export function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+  const tmp = temporaryName(path);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard, runBatch } from '../pipeline/batch.js';
+import { temporaryName } from '../pipeline/job.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
 const BIN = join(ROOT, 'bin', 'gongwen.js');
@@ -134,6 +135,21 @@ describe('a run killed at any moment', () => {
     expect(resumed.files.skipped).toBeGreaterThan(0);
     expect(snapshot(out)).toEqual(snapshot(reference));
     expect(JSON.stringify(readdirSync(out)).includes('.tmp')).toBe(false);
+  });
+});
+
+describe('temporary files', () => {
+  it('of a dead process on this machine are removed at the next run; a young one from another machine stays', async () => {
+    const src = corpus();
+    const out = temp('tmpfiles');
+    mkdirSync(join(out, 'govcn'), { recursive: true });
+    const own = temporaryName(join(out, 'govcn', 'govcn-02.json')).replace(`~${process.pid}~`, '~999999~');
+    const foreign = join(out, 'sample.json.gw-othermachine~4242~0.tmp');
+    writeFileSync(own, '{"half": ');
+    writeFileSync(foreign, '{"being written": ');
+    await runBatch([src], { out, jobs: 1 });
+    expect(existsSync(own)).toBe(false);
+    expect(existsSync(foreign)).toBe(true);
   });
 });
 
