@@ -136,15 +136,18 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const started = performance.now();
   const formats = options.formats ?? ['json', 'md'];
   const collected = collectJobs(paths);
-  const jobs = options.shard ? collected.jobs.filter((j) => inShard(j.target, options.shard!)) : collected.jobs;
-  const total = jobs.length + collected.errors.length;
+  const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
+  // an unreadable path is one shard's failure too, not every shard's
+  const jobs = mine(collected.jobs);
+  const errors = mine(collected.errors);
+  const total = jobs.length + errors.length;
   const results: JobResult[] = [];
   let done = 0;
   const report = (r: JobResult) => {
     results.push(r);
     options.onFile?.(r, ++done, total);
   };
-  for (const e of collected.errors) report(e);
+  for (const e of errors) report(e);
   removeStaleTemporaries(options.out);
 
   const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
