@@ -27,6 +27,12 @@ export interface Aligned {
   text: string;
   /** source (a) ↔ converted text (b), UTF-16 offsets. */
   alignment: Alignment;
+  /**
+   * Offsets of the watched characters (see `watch`) that the conversion
+   * converted on their own, by the character dictionary's first choice,
+   * because no phrase of the dictionary covered them.
+   */
+  unphrased: number[];
 }
 
 export interface ScriptConverters {
@@ -34,14 +40,8 @@ export interface ScriptConverters {
   toHans: (text: string) => string;
   /** Simplified → Traditional of the variant. */
   toHant: (text: string) => string;
-  toHansAligned: (text: string) => Aligned;
-  toHantAligned: (text: string) => Aligned;
-  /**
-   * UTF-16 offsets of the characters of `text` (Simplified) that the zh-Hant
-   * conversion converts on their own, by the character dictionary's first
-   * choice, because no phrase of the dictionary covers them.
-   */
-  unphrased: (text: string) => number[];
+  toHansAligned: (text: string, watch?: ReadonlySet<string>) => Aligned;
+  toHantAligned: (text: string, watch?: ReadonlySet<string>) => Aligned;
 }
 
 /** The OpenCC configuration behind each direction of each variant. */
@@ -58,22 +58,13 @@ export function converters(variant: Variant = 't'): ScriptConverters {
   let c = memo.get(variant);
   if (!c) {
     const pairs = protectedLexicon().map((e) => [e.hans, e.hant] as const);
-    const { convert: toHansAligned } = build(OPENCC_CONFIG[variant].toHans, pairs.map(([h, t]) => [t, h] as const));
-    const { convert: toHantAligned, units } = build(OPENCC_CONFIG[variant].toHant, pairs);
+    const toHansAligned = build(OPENCC_CONFIG[variant].toHans, pairs.map(([h, t]) => [t, h] as const));
+    const toHantAligned = build(OPENCC_CONFIG[variant].toHant, pairs);
     c = {
       toHans: (text) => toHansAligned(text).text,
       toHant: (text) => toHantAligned(text).text,
       toHansAligned,
       toHantAligned,
-      unphrased: (text) => {
-        const out: number[] = [];
-        let at = 0;
-        for (const unit of units(text)) {
-          if (unit.length === 1 || (unit.length === 2 && unit.codePointAt(0)! > 0xffff)) out.push(at);
-          at += unit.length;
-        }
-        return out;
-      },
     };
     memo.set(variant, c);
   }
@@ -90,6 +81,8 @@ export function converters(variant: Variant = 't'): ScriptConverters {
 export interface ScriptCharacters {
   traditionalOnly: ReadonlySet<number>;
   simplifiedOnly: ReadonlySet<number>;
+  /** The same as a table by code point (below 0x40000): 1 Traditional-only, 2 Simplified-only, 0 either. */
+  byCodePoint: Uint8Array;
 }
 
 const charactersMemo = new Map<Variant, ScriptCharacters>();
@@ -98,7 +91,13 @@ export function scriptCharacters(variant: Variant = 't'): ScriptCharacters {
   let c = charactersMemo.get(variant);
   if (!c) {
     const { toHans, toHant } = OPENCC_CONFIG[variant];
-    c = { traditionalOnly: changedCharacters(toHans), simplifiedOnly: changedCharacters(toHant) };
+    const traditionalOnly = changedCharacters(toHans);
+    const simplifiedOnly = changedCharacters(toHant);
+    const byCodePoint = new Uint8Array(0x40000);
+    for (const cp of simplifiedOnly) if (cp < byCodePoint.length) byCodePoint[cp] = 2;
+    // a character both chains change counts as Traditional, as detectScript always counted it
+    for (const cp of traditionalOnly) if (cp < byCodePoint.length) byCodePoint[cp] = 1;
+    c = { traditionalOnly, simplifiedOnly, byCodePoint };
     charactersMemo.set(variant, c);
   }
   return c;
@@ -127,7 +126,7 @@ interface Config {
   conversionChain: OpenCC.DictGroup[];
 }
 
-function build(name: string, pairs: readonly Pair[]): { convert: (text: string) => Aligned; units: (normalized: string) => string[] } {
+function build(name: string, pairs: readonly Pair[]): (text: string, watch?: ReadonlySet<string>) => Aligned {
   const config = (OpenCC.Locale as unknown as { configs: Record<string, Config> }).configs[name];
   if (!config) throw new Error(`opencc-js has no configuration ${name}`);
   const normalize = config.normalizationChain?.map(group);
@@ -148,13 +147,20 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
     segmenter ? segmenter.segment(normalized) : chain.length === 1 ? chain[0]!.segment(normalized) : [normalized];
 
   /** One line: OpenCC phrases never span a line break, so lines convert on their own and memory stays per line. */
-  const convertLine = (text: string, at: number, pieces: Segment[], outAt: number): string => {
+  const convertLine = (text: string, at: number, pieces: Segment[], outAt: number, watch: ReadonlySet<string> | undefined, unphrased: number[]): string => {
     const normalized = normalize ? normalize.reduce((s, t) => t.convert(s), text) : text;
+    const lineUnits = units(normalized);
+    if (watch) {
+      // a unit of one character is a character no phrase covered
+      let u = 0;
+      for (const unit of lineUnits) {
+        if (unit.length === 1 && watch.has(unit)) unphrased.push(at + u);
+        u += unit.length;
+      }
+    }
     // most lines keep their length: convert them as OpenCC does and skip the offset bookkeeping
     if (normalized.length === text.length) {
-      const plain = units(normalized)
-        .map((unit) => chain.reduce((s, t) => t.convert(s), unit))
-        .join('');
+      const plain = lineUnits.map((unit) => chain.reduce((s, t) => t.convert(s), unit)).join('');
       if (plain.length === text.length) return plain;
     }
     // normalisation maps code point to code point; only outside the BMP can it change a length
@@ -162,7 +168,7 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
     let out = '';
     let a = 0;
     let codePoint = 0;
-    for (const unit of units(normalized)) {
+    for (const unit of lineUnits) {
       // each group re-segments the unit: compose the groups' maps so a piece is a whole phrase
       let converted = unit;
       let map = new Alignment([]);
@@ -193,21 +199,20 @@ function build(name: string, pairs: readonly Pair[]): { convert: (text: string) 
     return out;
   };
 
-  const convert = (text: string): Aligned => {
+  return (text: string, watch?: ReadonlySet<string>): Aligned => {
     const pieces: Segment[] = [];
+    const unphrased: number[] = [];
     const lines: string[] = [];
     let at = 0;
     let outAt = 0;
     for (const line of text.split('\n')) {
-      const converted = convertLine(line, at, pieces, outAt);
+      const converted = convertLine(line, at, pieces, outAt, watch, unphrased);
       lines.push(converted);
       at += line.length + 1;
       outAt += converted.length + 1;
     }
-    return { text: lines.join('\n'), alignment: new Alignment(pieces) };
+    return { text: lines.join('\n'), alignment: new Alignment(pieces), unphrased };
   };
-
-  return { convert, units };
 }
 
 /** One dictionary group over a text: its matches, converted, with each match that changed length as a piece. */

@@ -50,22 +50,26 @@ export interface ScriptDetection {
  * script calls for.
  */
 export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
-  const { traditionalOnly, simplifiedOnly } = scriptCharacters(variant);
+  const { byCodePoint } = scriptCharacters(variant);
   const linesTraditional = [0];
   const linesSimplified = [0];
   let line = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.codePointAt(i)!;
+    let c = text.charCodeAt(i);
     if (c === 10) {
       line++;
       linesTraditional[line] = 0;
       linesSimplified[line] = 0;
       continue;
     }
-    if (c > 0xffff) i++;
     if (c < 0x2e80) continue;
-    if (traditionalOnly.has(c)) linesTraditional[line]!++;
-    else if (simplifiedOnly.has(c)) linesSimplified[line]!++;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      c = text.codePointAt(i)!;
+      i++;
+    }
+    const kind = c < byCodePoint.length ? byCodePoint[c] : 0;
+    if (kind === 1) linesTraditional[line]!++;
+    else if (kind === 2) linesSimplified[line]!++;
   }
   const traditional = linesTraditional.reduce((x, y) => x + y, 0);
   const simplified = linesSimplified.reduce((x, y) => x + y, 0);
@@ -105,6 +109,8 @@ export function convert(input: ConvertInput): Converted {
   let hant: string;
   let hansToHant: Alignment;
   let cleanToHans: Alignment;
+  /** One-to-many characters the Simplified → Traditional conversion took without a deciding phrase. */
+  let unphrased: number[] = [];
   if (detected.script === 'zh-Hant') {
     // a Traditional source is its own zh-Hant
     const converted = toHansAligned(input.text);
@@ -113,7 +119,8 @@ export function convert(input: ConvertInput): Converted {
     cleanToHans = converted.alignment;
     hansToHant = cleanToHans.inverse();
   } else if (detected.script === 'zh-Hans') {
-    const converted = toHantAligned(input.text);
+    const converted = toHantAligned(input.text, watched());
+    unphrased = converted.unphrased;
     hans = input.text;
     hant = converted.text;
     cleanToHans = new Alignment([]);
@@ -122,7 +129,8 @@ export function convert(input: ConvertInput): Converted {
     const toHans = toHansAligned(input.text);
     hans = toHans.text;
     cleanToHans = toHans.alignment;
-    const converted = toHantAligned(hans);
+    const converted = toHantAligned(hans, watched());
+    unphrased = converted.unphrased;
     hant = converted.text;
     hansToHant = converted.alignment;
     diagnostics.push(
@@ -134,17 +142,22 @@ export function convert(input: ConvertInput): Converted {
       );
     }
   }
-  if (detected.script !== 'zh-Hant') diagnostics.push(...ambiguities(hans, hant, hansToHant, input.variant));
+  diagnostics.push(...ambiguities(hans, hant, hansToHant, unphrased));
   return { hans, hant, script: detected.script, scriptConfidence: detected.confidence, hansToHant, cleanToHans, diagnostics };
 }
 
+let watchedCharacters: ReadonlySet<string> | undefined;
+function watched(): ReadonlySet<string> {
+  watchedCharacters ??= new Set(ambiguousCharacters().keys());
+  return watchedCharacters;
+}
+
 /** One info diagnostic per one-to-many character that no phrase decided, at its first place. */
-function ambiguities(hans: string, hant: string, hansToHant: Alignment, variant: Variant): Diagnostic[] {
+function ambiguities(hans: string, hant: string, hansToHant: Alignment, unphrased: readonly number[]): Diagnostic[] {
   const forms = ambiguousCharacters();
   const seen = new Map<string, { at: number; count: number }>();
-  for (const at of converters(variant).unphrased(hans)) {
+  for (const at of unphrased) {
     const ch = hans[at]!;
-    if (!forms.has(ch)) continue;
     const entry = seen.get(ch);
     if (entry) entry.count++;
     else seen.set(ch, { at, count: 1 });
