@@ -35,20 +35,48 @@ describe('hand-made HTML', () => {
   it('keeps the paragraphs as lines, in order', () => {
     expect(lines.slice(0, 5)).toEqual(['国务院关于加快', '发展的意见', '各省、自治区：', '发展網络产业。', '第二行']);
   });
-  it('keeps table text, one cell per line', () => {
-    expect(lines.slice(5, 9)).toEqual(['任务', '责任单位', '建设平台', '市科技局']);
+  it('keeps a data table one row per line, its cells separated by |', () => {
+    expect(lines.slice(5, 7)).toEqual(['任务 | 责任单位', '建设平台 | 市科技局']);
   });
   it('drops scripts, styles, the head, navigation, share bars and ruby annotations', () => {
     for (const gone of ['首页', 'color', '政策文件', '分享', 'wǎng', '(', '<', '&']) expect(cleaned.text).not.toContain(gone);
   });
   it('keeps <pre> line breaks and records every change', () => {
     expect(lines.slice(-2)).toEqual(['a  b', 'c']);
+    expect(lines).toHaveLength(9);
     expect(rebuildRaw(cleaned.text, cleaned.edits)).toBe(page);
     expect(cleaned.edits.every((e) => e.kind.split('+').every((k) => k.length > 0))).toBe(true);
   });
   it('is chosen from the content when the name says nothing', () => {
     const doc = processDocument({ file: "page", bytes: Buffer.from(page) });
     expect(doc.document?.source.format).toBe('html');
+  });
+});
+
+describe('a task table', () => {
+  const page = [
+    '<p>某某市人民政府关于加快数字经济发展的实施意见</p>',
+    '<p>一、重点任务</p>',
+    '<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>',
+    '<tr><td>1</td><td><p>建设算力平台</p></td><td>市发改委</td><td>市经信局、市财政局</td><td>2025年底</td></tr>',
+    '<tr><td>2</td><td>培育数据市场<br>完善交易规则</td><td>市数据局</td><td></td><td>持续推进</td></tr>',
+    '</table>',
+    '<table><tr><td>任务</td><td>责任单位</td></tr><tr><td>优化营商环境</td><td>市商务局，市市场监管局</td></tr></table>',
+  ].join('\n');
+  const doc = processDocument({ file: 'tasks.html', bytes: Buffer.from(page) }).document!;
+
+  it('keeps each row on a line, never as a numbered section', () => {
+    expect(doc.text['zh-Hans']).toContain('1 | 建设算力平台 | 市发改委 | 市经信局、市财政局 | 2025年底');
+    expect(doc.text['zh-Hans']).toContain('2 | 培育数据市场完善交易规则 | 市数据局 |  | 持续推进');
+    expect(doc.sections[0]!.children).toEqual([]);
+  });
+  it('reads each row as a responsibility note under its header', () => {
+    const notes = doc.responsibilities.map((r) => ({ lead: r.lead, support: r.support, roles: r.roles, section: r.sectionId }));
+    expect(notes).toEqual([
+      { lead: ['agency:某某市发展和改革委员会'], support: ['agency:某某市经济和信息化局', 'agency:某某市财政局'], roles: 'explicit', section: 's1' },
+      { lead: ['agency:某某市数据局'], support: [], roles: 'explicit', section: 's1' },
+      { lead: ['agency:某某市商务局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit', section: 's1' },
+    ]);
   });
 });
 

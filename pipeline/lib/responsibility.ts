@@ -114,7 +114,7 @@ function looksLikeName(ref: NameRef): boolean {
 }
 
 /** Lead before the first comma, support after it; an explanatory sentence after 。 is not a name. */
-function splitRoles(body: string, offset: number): { lead: NameRef[]; support: NameRef[] } {
+export function splitRoles(body: string, offset: number): { lead: NameRef[]; support: NameRef[] } {
   const stop = body.indexOf('。');
   const list = stop >= 0 ? body.slice(0, stop) : body;
   const comma = list.search(/[，,]/);
@@ -140,4 +140,68 @@ export function names(list: string, offset: number): NameRef[] {
     }
   }
   return out;
+}
+
+/** The columns of a task table (a line of cells separated by ` | `) that name agencies, read off its header row. */
+export interface TableColumns {
+  cells: number;
+  lead: number[];
+  support: number[];
+  /** 责任单位 columns: lead before the first comma, support after it, or a joint list. */
+  responsible: number[];
+}
+
+const CELL = ' | ';
+const LEAD_HEADER = /^(?:牵头(?:单位|部门)|主办单位|主责单位)$/;
+const SUPPORT_HEADER = /^(?:配合(?:单位|部门)|参与单位|协办单位|协同单位)$/;
+const RESPONSIBLE_HEADER = /^(?:责任(?:单位|部门)|负责(?:单位|部门))$/;
+
+function cellsOf(row: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (;;) {
+    const at = row.indexOf(CELL, from);
+    const end = at < 0 ? row.length : at;
+    const raw = row.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: from + lead });
+    if (at < 0) return out;
+    from = at + CELL.length;
+  }
+}
+
+/** A header row such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or null. */
+export function tableHeader(row: string): TableColumns | null {
+  if (!row.includes(CELL)) return null;
+  const cells = cellsOf(row);
+  const pick = (pattern: RegExp) => cells.flatMap((c, k) => (pattern.test(c.text) ? [k] : []));
+  const columns = { cells: cells.length, lead: pick(LEAD_HEADER), support: pick(SUPPORT_HEADER), responsible: pick(RESPONSIBLE_HEADER) };
+  return columns.lead.length + columns.support.length + columns.responsible.length > 0 ? columns : null;
+}
+
+/** The note a task table's row makes under its header: the agencies of its lead, support and 责任单位 cells. */
+export function tableNote(row: string, columns: TableColumns): NoteMatch | null {
+  if (!row.includes(CELL)) return null;
+  const cells = cellsOf(row);
+  if (cells.length !== columns.cells) return null;
+  const lead: NameRef[] = [];
+  const support: NameRef[] = [];
+  let joint = false;
+  const used: { start: number; end: number }[] = [];
+  const take = (k: number) => {
+    const c = cells[k]!;
+    if (c.text) used.push({ start: c.start, end: c.start + c.text.length });
+    return c;
+  };
+  for (const k of columns.lead) lead.push(...names(take(k).text, cells[k]!.start));
+  for (const k of columns.support) support.push(...names(take(k).text, cells[k]!.start));
+  for (const k of columns.responsible) {
+    const c = take(k);
+    const roles = splitRoles(c.text, c.start);
+    if (!/[，,]/.test(c.text)) joint = roles.lead.length > 0;
+    lead.push(...roles.lead);
+    support.push(...roles.support);
+  }
+  if (used.length === 0 || lead.length + support.length === 0) return null;
+  return { start: Math.min(...used.map((u) => u.start)), end: Math.max(...used.map((u) => u.end)), lead, support, damaged: false, joint };
 }

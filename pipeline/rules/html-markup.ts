@@ -6,7 +6,9 @@
  * its source span with entities decoded. Text inside scripts, styles, forms,
  * navigation and other page chrome is dropped, as are ruby annotations
  * (<rt>, <rp>); block elements (<p>, <div>, table rows and cells, headings,
- * list items) and <br> end a line. Source newlines inside a paragraph are
+ * list items) and <br> end a line — except in a data row (two or more cells,
+ * no nested table), which is one line with its cells separated by ` | `, so
+ * a task table keeps each task with its 责任单位. Source newlines inside a paragraph are
  * layout, not text, and become spaces (later rules drop spaces between
  * Chinese characters); <pre> keeps them. `&nbsp;` becomes a space.
  */
@@ -39,13 +41,25 @@ function isChrome(node: Element): boolean {
   return names.some((n) => CHROME.test(n));
 }
 
+/** The cells of a table row, when the row is a data row: two or more cells and no table nested in them (a layout table). */
+function dataCells(row: Element): Element[] | null {
+  const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+  if (cells.length < 2) return null;
+  const nested = (n: Element): boolean => n.children.some((c) => c.type === 'element' && (c.tagName === 'table' || nested(c)));
+  return cells.some(nested) ? null : cells;
+}
+
+/** What stands between the cells of a data row on its line. */
+export const CELL_SEPARATOR = ' | ';
+
 export const htmlMarkup: CleanRule = {
   name: 'html-markup',
   run(text) {
     const tree = unified().use(rehypeParse).parse(text);
     const kept: Kept[] = [];
     let block = 0;
-    const visit = (node: Nodes, pre: boolean): void => {
+    /** Inside a data row every cell stays on the row's line: blocks and <br> do not break it. */
+    const visit = (node: Nodes, pre: boolean, inRow: boolean): void => {
       if (node.type === 'text') {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
@@ -58,18 +72,30 @@ export const htmlMarkup: CleanRule = {
         if (DROP.has(node.tagName) || isChrome(node)) return;
         if (node.tagName === 'br') {
           const start = node.position?.start.offset;
-          if (start !== undefined) kept.push({ start, end: start, value: '\n', block });
+          if (start !== undefined) kept.push({ start, end: start, value: inRow ? ' ' : '\n', block });
           return;
         }
-        const isBlock = BLOCK.has(node.tagName);
+        const cells = node.tagName === 'tr' && !inRow ? dataCells(node) : null;
+        if (cells) {
+          // a data row is one line: 序号 | 重点任务 | 责任单位
+          block++;
+          cells.forEach((cell, k) => {
+            const start = cell.position?.start.offset;
+            if (k > 0 && start !== undefined) kept.push({ start, end: start, value: CELL_SEPARATOR, block });
+            for (const child of cell.children) visit(child as RootContent, pre, true);
+          });
+          block++;
+          return;
+        }
+        const isBlock = BLOCK.has(node.tagName) && !inRow;
         if (isBlock) block++;
-        for (const child of node.children) visit(child as RootContent, pre || node.tagName === 'pre');
+        for (const child of node.children) visit(child as RootContent, pre || node.tagName === 'pre', inRow);
         if (isBlock) block++;
         return;
       }
-      if (node.type === 'root') for (const child of node.children) visit(child, pre);
+      if (node.type === 'root') for (const child of node.children) visit(child, pre, inRow);
     };
-    visit(tree, false);
+    visit(tree, false, false);
     return keepOnly(text, kept);
   },
 };

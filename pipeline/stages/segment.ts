@@ -19,7 +19,7 @@ import {
   type Level,
 } from '../lib/gbt9704.js';
 import { splitLines, type Line } from '../lib/lines.js';
-import { findNotes, FIRST_LISTED_LEADS, type NameRef } from '../lib/responsibility.js';
+import { findNotes, FIRST_LISTED_LEADS, tableHeader, tableNote, type NameRef, type NoteMatch, type TableColumns } from '../lib/responsibility.js';
 import { splitClauses, splitSentences, type Range } from '../lib/sentences.js';
 
 export type PartType = 'title' | 'documentNumber' | 'addressees' | 'body' | 'signature' | 'date' | 'note' | 'attachmentList' | 'cc' | 'printing' | 'attachment' | 'attachmentLabel';
@@ -103,6 +103,8 @@ const DECREE = /^(?:中华人民共和国)?(\p{Script=Han}{2,20}?)令\s*(第[〇
 const DECREE_NUMBER = /^第[〇零一二三四五六七八九十百千\d]+号$/;
 /** A person signing for the organ: 总理李克强, 省长 王某某. */
 const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|县长|区长|局长|署长|行长|会长)\s*\p{Script=Han}{2,4}$/u;
+/** Between the cells of a table row on its line (see rules/html-markup.ts). */
+const CELL_SEPARATOR = ' | ';
 /** The label above an attached document: 附件, 附件1, 附件：. */
 const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
 /** 附件2: the label of a second (third …) attached document. */
@@ -380,7 +382,8 @@ function buildTree(
 
   for (const line of lines) {
     const top = stack[stack.length - 1];
-    const heading = toc.has(line) ? null : matchHeading(line.text);
+    // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
+    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : matchHeading(line.text);
     const md = markdown.get(line.start);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
@@ -551,9 +554,21 @@ function attachNotes(text: string, preamble: SegParagraph[], sections: SegSectio
   const notes: SegNote[] = [];
   // 排在第一位的部门为牵头部门(，下同): from the note that says it on
   const convention = FIRST_LISTED_LEADS.exec(text)?.index ?? Infinity;
+  // a task table's header row says which of its columns name agencies, for the rows under it
+  let columns: TableColumns | null = null;
+  const notesIn = (row: string): NoteMatch[] => {
+    const header = tableHeader(row);
+    if (header) {
+      columns = header;
+      return [];
+    }
+    const fromTable = columns ? tableNote(row, columns) : null;
+    if (!fromTable && !row.includes(CELL_SEPARATOR)) columns = null;
+    return fromTable ? [fromTable] : findNotes(row);
+  };
   const visit = (paragraphs: SegParagraph[], section: SegSection | null): void => {
     for (const p of paragraphs) {
-      for (const n of findNotes(text.slice(p.start, p.end))) {
+      for (const n of notesIn(text.slice(p.start, p.end))) {
         const sectionId = section?.id ?? null;
         const ordinal = notes.filter((x) => x.sectionId === sectionId).length + 1;
         const start = p.start + n.start;
