@@ -82,6 +82,10 @@ describe('patterns that generalise beyond the lexicon', () => {
     const doc = run('国务院关于加快发展的意见\n一、重点任务\n深入开展“光盘行动”，实施“万企帮万村”行动，推广“互联网+”模式，坚持“摸着石头过河”，落实“十四五”规划。');
     expect(named(doc, 'programme').sort()).toEqual(['“十四五”规划', '万企帮万村', '光盘行动'].sort());
   });
+  it('reads programmes launched by their verb, and not generic ones', () => {
+    const doc = run('国务院关于加快发展的意见\n一、重点任务\n深入实施快递下乡工程，组织实施好现代职业教育质量提升计划、产教融合工程，推进重大工程，实施人才发展规划和年度计划。');
+    expect(named(doc, 'programme').sort()).toEqual(['快递下乡工程', '现代职业教育质量提升计划'].sort());
+  });
   it('reads targets with their year, value and unit (gov.cn)', () => {
     const doc = processDocument({ file: 'govcn-07.html', bytes: readFileSync(join(SHARED, 'corpus', 'govcn', 'govcn-07.html')) }).document!;
     const targets = doc.entities.filter((e) => e.type === 'target');

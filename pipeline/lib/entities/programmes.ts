@@ -1,9 +1,10 @@
 /**
  * Programmes and campaigns: names in quotes that a programme word follows or
  * ends (“蓉漂计划”, “岷山行动”计划, “揭榜挂帅”机制, “蓉耀未来”品牌,
- * “科创通”创新服务云平台, “十四五”规划), and unquoted names that end in
- * 计划/行动/工程/专项 inside 《》-free text are left out: without quotes the
- * name's start is a guess.
+ * “科创通”创新服务云平台, “十四五”规划); and unquoted names that end in
+ * 计划/行动/工程/专项行动 right after the verb that launches them and before a
+ * mark (实施现代农业人才支撑计划，开展扶贫公益行动。) — the verb fixes the
+ * name's start; generic ones (重大工程, 相关人才工程, 年度计划) are left out.
  */
 import type { Candidate } from './types.js';
 
@@ -12,6 +13,10 @@ const QUOTED = new RegExp(`“([^“”\\n]{2,14})”([^，。；、“”的\\n
 const ENDS_AS_PROGRAMME = new RegExp(`(?:${KIND})$`);
 /** Quoted slogans and figures of speech, not programmes: they carry verbs or particles. */
 const SLOGAN = /[的了着吗呢吧，、+]|^[\d+N-]+$/;
+
+const LAUNCHED = /(?:深入实施|组织实施|大力实施|实施好|实施|开展|启动|推进实施)([\p{Script=Han}]{4,14}?(?:计划|行动|工程|专项行动))(?=[，。；、）\n]|$)/gu;
+/** Words that make a launched name generic or a list, not a named programme. */
+const GENERIC = /^(?:相关|有关|重大|重点|各类|各项|一批|若干|年度|系列)|[和及的等]/;
 
 export function findProgrammes(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -27,6 +32,13 @@ export function findProgrammes(text: string): Candidate[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ type: 'programme', surface: key, key });
+  }
+  for (const m of text.matchAll(LAUNCHED)) {
+    // 组织实施好…计划: 好 belongs to the verb
+    const name = m[1]!.replace(/^好/, '');
+    if (GENERIC.test(name) || seen.has(name)) continue;
+    seen.add(name);
+    out.push({ type: 'programme', surface: name, key: name });
   }
   return out;
 }
