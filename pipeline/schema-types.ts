@@ -155,7 +155,7 @@ export interface GongwenDocument {
     }[];
   };
   /**
-   * GB/T 9704 parts of the document (the cover, when it forwards another) in reading order, each with its span: title, documentNumber (also a decree's 令 and 第N号), addressees, body, signature (发文机关署名, or the person who signs a decree), date (成文日期), note (附注), attachmentList (附件说明), cc (抄送), printing (印发), attachment (the whole forwarded document, described in attachments).
+   * GB/T 9704 parts of the document (the cover, when it forwards another) in reading order, each with its span: copyNumber (份号), classification (密级, 保密期限, 紧急程度), issuerMark (发文机关标志: 国务院文件), title, documentNumber (also a decree's 令 and 第N号), addressees, body, signature (发文机关署名, or the person who signs a decree), date (成文日期), note (附注), attachmentList (附件说明), cc (抄送), printing (印发), attachment (the whole forwarded document, described in attachments).
    */
   parts: Part[];
   /**
@@ -337,6 +337,9 @@ export interface Span3 {
  */
 export interface Part {
   type:
+    | "copyNumber"
+    | "classification"
+    | "issuerMark"
     | "title"
     | "documentNumber"
     | "addressees"

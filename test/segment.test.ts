@@ -115,6 +115,22 @@ describe('regulations in Markdown (lawrefbook)', () => {
   });
 });
 
+describe('版头 before the title', () => {
+  it('reads 份号, 密级, 紧急程度 and 发文机关标志 as parts, and the title after them', () => {
+    const text = ['000123', '机密★1年', '特急', '国务院文件', '国发〔2018〕42号', '国务院关于加快发展的意见', '各省、自治区、直辖市人民政府：', '一、总体要求', '加强领导。', '国务院', '2018年9月1日'].join('\n');
+    const seg = segment(text);
+    expect(seg.parts.slice(0, 4).map((p) => [p.type, slice(text, p)])).toEqual([
+      ['copyNumber', '000123'],
+      ['classification', '机密★1年'],
+      ['classification', '特急'],
+      ['issuerMark', '国务院文件'],
+    ]);
+    expect(seg.documentNumber).toBe('国发〔2018〕42号');
+    expect(seg.title.map((r) => slice(text, r)).join('')).toBe('国务院关于加快发展的意见');
+    expect(seg.addressees).toHaveLength(1);
+  });
+});
+
 describe('damaged responsibility notes', () => {
   it('reads a note whose opening was lost to corrupted bytes, and warns', () => {
     const text = '一、总体要求\n（一）强化领导\n营造敢于担当的浓厚氛围。任单位：市发改委，市科技局]';

@@ -22,7 +22,22 @@ import { splitLines, type Line } from '../lib/lines.js';
 import { findNotes, FIRST_LISTED_LEADS, tableHeader, tableNote, type NameRef, type NoteMatch, type TableColumns } from '../lib/responsibility.js';
 import { splitClauses, splitSentences, type Range } from '../lib/sentences.js';
 
-export type PartType = 'title' | 'documentNumber' | 'addressees' | 'body' | 'signature' | 'date' | 'note' | 'attachmentList' | 'cc' | 'printing' | 'attachment' | 'attachmentLabel';
+export type PartType =
+  | 'copyNumber'
+  | 'classification'
+  | 'issuerMark'
+  | 'title'
+  | 'documentNumber'
+  | 'addressees'
+  | 'body'
+  | 'signature'
+  | 'date'
+  | 'note'
+  | 'attachmentList'
+  | 'cc'
+  | 'printing'
+  | 'attachment'
+  | 'attachmentLabel';
 
 export interface Part extends Range {
   type: PartType;
@@ -103,6 +118,12 @@ const DECREE = /^(?:中华人民共和国)?(\p{Script=Han}{2,20}?)令\s*(第[〇
 const DECREE_NUMBER = /^第[〇零一二三四五六七八九十百千\d]+号$/;
 /** A person signing for the organ: 总理李克强, 省长 王某某. */
 const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|县长|区长|局长|署长|行长|会长)\s*\p{Script=Han}{2,4}$/u;
+/** 份号: six digits alone on a line. */
+const COPY_NUMBER = /^\d{6}$/;
+/** 密级 and 保密期限, 紧急程度: 秘密★1年, 机密, 特急, 加急 (alone or together). */
+const CLASSIFICATION = /^(?:(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四五六七八九十]+\s*年)?|特急|加急|平急|特提)(?:\s+(?:特急|加急|平急|特提))?$/;
+/** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件). */
+const ISSUER_MARK = /^[\p{Script=Han}\s]{2,40}文件$/u;
 /** Between the cells of a table row on its line (see rules/html-markup.ts). */
 const CELL_SEPARATOR = ' | ';
 /** The label above an attached document: 附件, 附件1, 附件：. */
@@ -223,7 +244,19 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     parts.push({ type: 'documentNumber', start: line.start, end: line.end });
     return true;
   };
-  while (i < lines.length && i < from + 3 && takeNumber(lines[i])) i++;
+  // 版头 before the title, in any order: 份号 (000123), 密级 and 保密期限 (机密★1年), 紧急程度 (特急),
+  // 发文机关标志 (国务院文件), 发文字号
+  for (let n = 0; n < 6 && i < lines.length; n++) {
+    const line = lines[i]!;
+    if (takeNumber(line)) {
+      i++;
+      continue;
+    }
+    const type: PartType | null = COPY_NUMBER.test(line.text) ? 'copyNumber' : CLASSIFICATION.test(line.text) ? 'classification' : ISSUER_MARK.test(line.text) ? 'issuerMark' : null;
+    if (!type) break;
+    parts.push({ type, start: line.start, end: line.end });
+    i++;
+  }
 
   let decree: Header['decree'] = null;
   const decreeLine = lines[i];
@@ -257,7 +290,7 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     const line = lines[i]!;
     if (title.length > 0) {
       const sofar = title.map((r) => text.slice(r.start, r.end)).join('');
-      if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40) break;
+      if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。')) break;
     title.push({ start: line.start, end: line.end });
     i++;

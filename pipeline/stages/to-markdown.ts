@@ -32,6 +32,8 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
       : {}),
   };
   children.push({ type: 'yaml', value: toYaml(front, { lineWidth: 0 }).trimEnd() });
+  // 版头 above the title: 份号, 密级, 发文机关标志
+  for (const part of doc.parts) if (ABOVE_TITLE.has(part.type)) children.push(paragraph(slice(doc, script, part.span)));
   if (doc.document.title[script]) children.push(heading(1, doc.document.title[script]));
   const addresseesPart = doc.parts.find((p) => p.type === 'addressees');
   if (addresseesPart) children.push(paragraph(slice(doc, script, addresseesPart.span)));
@@ -61,7 +63,8 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
 }
 
 /** Parts already rendered as the heading, the front matter or the body. */
-const IN_BODY = new Set(['title', 'addressees', 'body', 'documentNumber', 'attachment']);
+const ABOVE_TITLE = new Set(['copyNumber', 'classification', 'issuerMark']);
+const IN_BODY = new Set(['title', 'addressees', 'body', 'documentNumber', 'attachment', ...ABOVE_TITLE]);
 
 function renderSection(s: Section, script: OutputScript, out: RootContent[]): void {
   const headingText = s.heading ? s.heading[script] : '';
