@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Jieba from 'nodejieba';
 import { userDictionaryLines } from './lexicon.js';
+import { splitLines } from './lines.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
@@ -79,13 +80,11 @@ export interface Boundaries {
 export function boundaries(text: string): Boundaries {
   const starts = new Uint8Array(text.length + 1);
   const startOfTokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  let lineStart = 0;
-  for (const line of text.split('\n')) {
-    for (const t of tokens(line)) {
-      starts[lineStart + t.start] = 1;
-      startOfTokenEndingAt[lineStart + t.end] = lineStart + t.start;
+  for (const line of splitLines(text)) {
+    for (const t of tokens(line.text)) {
+      starts[line.start + t.start] = 1;
+      startOfTokenEndingAt[line.start + t.end] = line.start + t.start;
     }
-    lineStart += line.length + 1;
   }
   return { starts, startOfTokenEndingAt };
 }

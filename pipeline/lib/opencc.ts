@@ -79,9 +79,7 @@ export function converters(variant: Variant = 't'): ScriptConverters {
  * without converting the text.
  */
 export interface ScriptCharacters {
-  traditionalOnly: ReadonlySet<number>;
-  simplifiedOnly: ReadonlySet<number>;
-  /** The same as a table by code point (below 0x40000): 1 Traditional-only, 2 Simplified-only, 0 either. */
+  /** By code point (below 0x40000): 1 Traditional-only, 2 Simplified-only, 0 either. */
   byCodePoint: Uint8Array;
 }
 
@@ -91,13 +89,11 @@ export function scriptCharacters(variant: Variant = 't'): ScriptCharacters {
   let c = charactersMemo.get(variant);
   if (!c) {
     const { toHans, toHant } = OPENCC_CONFIG[variant];
-    const traditionalOnly = changedCharacters(toHans);
-    const simplifiedOnly = changedCharacters(toHant);
     const byCodePoint = new Uint8Array(0x40000);
-    for (const cp of simplifiedOnly) if (cp < byCodePoint.length) byCodePoint[cp] = 2;
+    for (const cp of changedCharacters(toHant)) if (cp < byCodePoint.length) byCodePoint[cp] = 2;
     // a character both chains change counts as Traditional, as detectScript always counted it
-    for (const cp of traditionalOnly) if (cp < byCodePoint.length) byCodePoint[cp] = 1;
-    c = { traditionalOnly, simplifiedOnly, byCodePoint };
+    for (const cp of changedCharacters(toHans)) if (cp < byCodePoint.length) byCodePoint[cp] = 1;
+    c = { byCodePoint };
     charactersMemo.set(variant, c);
   }
   return c;

@@ -10,7 +10,7 @@
  * not inside another agency's). jieba's word boundaries are computed once,
  * line by line, for the pattern finders.
  */
-import { findAgencies, agencyType } from '../lib/entities/agencies.js';
+import { findAgencies } from '../lib/entities/agencies.js';
 import { findPlaces } from '../lib/entities/places.js';
 import { findProgrammes } from '../lib/entities/programmes.js';
 import { findTerms } from '../lib/entities/terms.js';
@@ -20,8 +20,6 @@ import { boundaries } from '../lib/jieba.js';
 import type { TermCategory } from '../lib/lexicon.js';
 import type { Range } from '../lib/sentences.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
-
-export { agencyType };
 
 export interface ExtractedEntity {
   id: string;
@@ -66,7 +64,7 @@ export function extract(text: string, seg: Segmented): Extracted {
   const candidates: Candidate[] = [
     ...findAgencies(text, b, { named, issuer }),
     ...findTerms(text),
-    ...findPlaces(text, b),
+    ...findPlaces(text),
     ...findProgrammes(text),
     ...findTimeHorizons(text),
     ...findTargets(text, sentencesOf(seg)),

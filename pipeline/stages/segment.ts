@@ -146,7 +146,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const coverLines = split < 0 ? lines : lines.slice(0, split);
   const cover = readBody(text, coverLines, header.next, parts, diagnostics, '', markdown);
 
-  const titleText = header.title.map((r) => text.slice(r.start, r.end)).join('');
+  const titleText = joined(text, header.title);
   let issuer = cover.issuer;
   if (header.decree) issuer = header.decree.organ;
   else if (!issuer || split >= 0) {
@@ -193,7 +193,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
         end,
         parts: attParts,
         title: attHeader.title,
-        kind: documentKind(attHeader.title.map((r) => text.slice(r.start, r.end)).join('')),
+        kind: documentKind(joined(text, attHeader.title)),
         issuer: body.issuer,
         date: body.date,
         preamble: body.preamble,
@@ -222,6 +222,11 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     notes,
     diagnostics,
   };
+}
+
+/** The text of ranges read as one, such as a title over several lines. */
+function joined(text: string, ranges: readonly Range[]): string {
+  return ranges.map((r) => text.slice(r.start, r.end)).join('');
 }
 
 interface Header {
@@ -289,7 +294,7 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
   while (i < lines.length && title.length < MAX_TITLE_LINES) {
     const line = lines[i]!;
     if (title.length > 0) {
-      const sofar = title.map((r) => text.slice(r.start, r.end)).join('');
+      const sofar = joined(text, title);
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。')) break;
     title.push({ start: line.start, end: line.end });

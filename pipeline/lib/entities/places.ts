@@ -4,7 +4,7 @@
  * name that ends in 新区/高新区/开发区/自贸试验区/科学城/生物城/示范区 and starts
  * on a word boundary (成都东部新区, 天府国际生物城, 西部科学城).
  */
-import { loadJieba, type Boundaries } from '../jieba.js';
+import { loadJieba } from '../jieba.js';
 import { placeLexicon } from '../lexicon.js';
 import type { Candidate } from './types.js';
 
@@ -15,7 +15,7 @@ const NOUN_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'nt', 'n', 'f', 's', 'x', 'j
 /** Words before a zone suffix that make it a common noun (各新区, 一批示范区, 国家级新区). */
 const NOT_A_PLACE = /^(?:各|一批|若干|国家级|省级|市级|新的|全国|本|该|这|其|有关|相关|首批|多个|综合|现代)|[的和与及、]/;
 
-export function findPlaces(text: string, _b: Boundaries): Candidate[] {
+export function findPlaces(text: string): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const gazetteer = placeLexicon();
@@ -26,7 +26,7 @@ export function findPlaces(text: string, _b: Boundaries): Candidate[] {
     const inner = [...gazetteer.keys()].find((p) => name.startsWith(p) && gazetteer.has(name.slice(p.length)));
     out.push({ type: 'place', surface: name, key: inner ? name.slice(inner.length) : name });
   };
-  for (const name of placeLexicon().keys()) if (text.includes(name)) add(name);
+  for (const name of gazetteer.keys()) if (text.includes(name)) add(name);
   const jieba = loadJieba();
   ZONE_END.lastIndex = 0;
   for (let m = ZONE_END.exec(text); m; m = ZONE_END.exec(text)) {
