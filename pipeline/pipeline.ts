@@ -139,12 +139,18 @@ function chineseCheck(text: string): Diagnostic | null {
   // counted, not matched: a 20 MB text would otherwise make an array of millions of one-character strings
   let han = 0;
   let letters = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    // ASCII is never Han; its letters are A–Z and a–z (a fast path for the common case)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // fast paths for the common cases: ASCII is never Han and its letters are A–Z and a–z;
+    // the CJK Unified Ideographs block is all Han letters
     if (c < 0x80) {
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      han++;
+      letters++;
     } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      i += ch.length - 1;
       if (HAN.test(ch)) han++;
       if (LETTER.test(ch)) letters++;
     }

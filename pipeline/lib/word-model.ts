@@ -28,6 +28,14 @@ const DOCUMENT_WEIGHT = 0.5;
 export interface WordModel {
   /** Best segmentation's log probability (natural log), optionally mixed with the document's own counts. */
   score(hans: string, document?: DocumentCounts): number;
+  /**
+   * The same score for many texts that differ only at one position: `points`
+   * (code points) with position `at` open. Returns the score of the text with
+   * a given character at `at`, equal to `score` of that text; the fixed
+   * parts are segmented once, so each character costs only the words that
+   * cover it.
+   */
+  scoreAt(points: readonly string[], at: number, document?: DocumentCounts): (ch: string) => number;
   /** Characters that follow `ch` in a two-character word of the dictionary. */
   after(ch: string): ReadonlySet<string>;
   /** Characters that precede `ch` in a two-character word of the dictionary. */
@@ -45,6 +53,15 @@ function isAlnum(ch: string): boolean {
   return ch.length === 1 && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** Two code points as one number: a key of the set of characters adjacent inside some word. */
+function pairKey(a: number, b: number): number {
+  return a * 0x110000 + b;
+}
+
+function addPairs(into: Set<number>, cps: readonly string[]): void {
+  for (let k = 0; k + 1 < cps.length; k++) into.add(pairKey(cps[k]!.codePointAt(0)!, cps[k + 1]!.codePointAt(0)!));
+}
 
 let model: WordModel | undefined;
 
@@ -83,11 +100,13 @@ function build(): WordModel {
   const beforeMap = new Map<string, Set<string>>();
   const singles: [string, number][] = [];
   const words = [...logP.keys()];
+  const adjacent = new Set<number>();
   for (const w of words) {
     const n = logP.get(w)!;
     logP.set(w, Math.log(n) - logTotal);
     const cps = [...w];
     if (cps.length === 1) singles.push([w, n]);
+    addPairs(adjacent, cps);
     if (cps.length === 2) {
       const [a, b] = cps as [string, string];
       (afterMap.get(a) ?? afterMap.set(a, new Set()).get(a)!).add(b);
@@ -123,57 +142,144 @@ function build(): WordModel {
     return cost;
   }
 
-  // mixed log probabilities of the words a document uses, computed once per document
-  const mixed = new WeakMap<DocumentCounts, Map<string, number>>();
+  // mixed log probabilities of the words a document uses (and their adjacent pairs), computed once per document
+  const mixed = new WeakMap<DocumentCounts, { logP: Map<string, number>; adjacent: Set<number> }>();
   const shift = Math.log(1 - DOCUMENT_WEIGHT);
-  function documentLogP(document: DocumentCounts): Map<string, number> {
+  function documentModel(document: DocumentCounts): { logP: Map<string, number>; adjacent: Set<number> } {
     let m = mixed.get(document);
     if (!m) {
-      m = new Map();
+      m = { logP: new Map(), adjacent: new Set() };
       for (const [word, count] of document.counts) {
         const general = logP.get(word);
         const p = general === undefined || general === PREFIX_ONLY ? 0 : Math.exp(general);
-        m.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
+        m.logP.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
+        addPairs(m.adjacent, [...word]);
       }
       mixed.set(document, m);
     }
     return m;
   }
 
-  function score(hans: string, document?: DocumentCounts): number {
-    const own = document ? documentLogP(document) : undefined;
-    const wordLogP = (word: string): number | undefined => {
+  const wordLogPFor = (document: DocumentCounts | undefined): ((word: string) => number | undefined) => {
+    const own = document ? documentModel(document).logP : undefined;
+    return (word) => {
       const p = own?.get(word);
       if (p !== undefined) return p;
       const general = logP.get(word);
       return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
     };
-    const cps = [...hans];
-    const n = cps.length;
-    const best = new Float64Array(n + 1).fill(-Infinity);
+  };
+
+  /**
+   * Viterbi over `cps[from, to)`, left to right: best[k - from] = best score of
+   * `cps[from, k)`. An alphanumeric run is one token ending where the run
+   * ends, or at `to` (the caller guarantees a non-alphanumeric character there).
+   */
+  function forward(cps: readonly string[], from: number, to: number, wordLogP: (w: string) => number | undefined): Float64Array {
+    const best = new Float64Array(to - from + 1).fill(-Infinity);
     best[0] = 0;
-    for (let i = 0; i < n; i++) {
-      const here = best[i]!;
+    for (let i = from; i < to; i++) {
+      const here = best[i - from]!;
       if (here === -Infinity) continue;
       if (isAlnum(cps[i]!)) {
         let j = i;
-        while (j < n && isAlnum(cps[j]!)) j++;
-        if (here + alnumRun > best[j]!) best[j] = here + alnumRun;
+        while (j < to && isAlnum(cps[j]!)) j++;
+        if (here + alnumRun > best[j - from]!) best[j - from] = here + alnumRun;
       }
       const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
-      if (one > best[i + 1]!) best[i + 1] = one;
+      if (one > best[i + 1 - from]!) best[i + 1 - from] = one;
       let word = cps[i]!;
-      for (let j = i + 1; j < n && j - i < MAX_WORD && logP.has(word); j++) {
+      for (let j = i + 1; j < to && j - i < MAX_WORD && logP.has(word); j++) {
         word += cps[j]!;
         const p = wordLogP(word);
-        if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
+        if (p !== undefined && here + p > best[j + 1 - from]!) best[j + 1 - from] = here + p;
       }
     }
-    return best[n]!;
+    return best;
+  }
+
+  function score(hans: string, document?: DocumentCounts): number {
+    const cps = [...hans];
+    return forward(cps, 0, cps.length, wordLogPFor(document))[cps.length]!;
+  }
+
+  /**
+   * Written by hand for the repair's search, which scores hundreds of
+   * candidates per position: forward scores up to `at`, backward scores from
+   * `at + 1`, and per candidate only the tokens that cover `at` (the single
+   * character, or a dictionary word through it). Every segmentation has
+   * exactly one such token, so the maximum equals the full Viterbi score.
+   * An alphanumeric candidate (which could join a run) is scored in full.
+   */
+  function scoreAt(points: readonly string[], at: number, document?: DocumentCounts): (ch: string) => number {
+    const wordLogP = wordLogPFor(document);
+    const n = points.length;
+    const before = forward(points, 0, at, wordLogP);
+    // after[k - at - 1] = best score of points[k, n), right to left
+    const after = new Float64Array(n - at).fill(-Infinity);
+    after[n - at - 1] = 0;
+    const tail = (k: number) => after[k - at - 1]!;
+    for (let i = n - 1; i > at; i--) {
+      let best = (wordLogP(points[i]!) ?? singleCost(points[i]!)) + tail(i + 1);
+      if (isAlnum(points[i]!)) {
+        let j = i;
+        while (j < n && isAlnum(points[j]!)) j++;
+        best = Math.max(best, alnumRun + tail(j));
+      }
+      let word = points[i]!;
+      for (let j = i + 1; j < n && j - i < MAX_WORD && logP.has(word); j++) {
+        word += points[j]!;
+        const p = wordLogP(word);
+        if (p !== undefined) best = Math.max(best, p + tail(j + 1));
+      }
+      after[i - at - 1] = best;
+    }
+    // the fixed text before `at` of each word start, and whether every prefix up to `at` continues a word
+    const starts: { from: number; head: string }[] = [];
+    for (let a = at; a >= 0 && at - a < MAX_WORD; a--) {
+      const head = points.slice(a, at).join('');
+      let open = true;
+      let prefix = '';
+      for (let k = a; k < at && open; k++) {
+        prefix += points[k]!;
+        open = logP.has(prefix);
+      }
+      if (open && before[a]! > -Infinity) starts.push({ from: a, head });
+    }
+    // a word through `at` holds the character together with its left or right neighbour
+    const ownAdjacent = document ? documentModel(document).adjacent : undefined;
+    const left = at > 0 ? points[at - 1]!.codePointAt(0)! : -1;
+    const right = at + 1 < n ? points[at + 1]!.codePointAt(0)! : -1;
+    const isPair = (a: number, b: number) => a >= 0 && b >= 0 && (adjacent.has(pairKey(a, b)) || ownAdjacent?.has(pairKey(a, b)) === true);
+    return (ch: string): number => {
+      if (isAlnum(ch) || ch.length === 0 || [...ch].length !== 1) {
+        const whole = [...points];
+        whole[at] = ch;
+        return score(whole.join(''), document);
+      }
+      let best = before[at]! + (wordLogP(ch) ?? singleCost(ch)) + tail(at + 1);
+      const c = ch.codePointAt(0)!;
+      if (!isPair(left, c) && !isPair(c, right)) return best;
+      for (const { from, head } of starts) {
+        let word = head + ch;
+        // a word of two characters or more through `at`, from `from` to j + 1
+        if (from < at) {
+          const p = wordLogP(word);
+          if (p !== undefined) best = Math.max(best, before[from]! + p + tail(at + 1));
+        }
+        for (let j = at + 1; j < n && j - from < MAX_WORD && logP.has(word); j++) {
+          word += points[j]!;
+          const p = wordLogP(word);
+          if (p !== undefined) best = Math.max(best, before[from]! + p + tail(j + 1));
+        }
+      }
+      return best;
+    };
   }
 
   return {
     score,
+    scoreAt,
     after: (ch) => afterMap.get(ch) ?? EMPTY,
     before: (ch) => beforeMap.get(ch) ?? EMPTY,
     knownChar: (ch) => (logP.get(ch) ?? PREFIX_ONLY) !== PREFIX_ONLY,
