@@ -54,13 +54,21 @@ function isAlnum(ch: string): boolean {
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** Two code points as one number: a key of the set of characters adjacent inside some word. */
-function pairKey(a: number, b: number): number {
-  return a * 0x110000 + b;
-}
+/** Characters that sit next to each other inside some word: the code points that follow each code point. */
+type Adjacency = Map<number, Set<number>>;
 
-function addPairs(into: Set<number>, cps: readonly string[]): void {
-  for (let k = 0; k + 1 < cps.length; k++) into.add(pairKey(cps[k]!.codePointAt(0)!, cps[k + 1]!.codePointAt(0)!));
+function addPairs(into: Adjacency, word: string): void {
+  let previous = -1;
+  for (let i = 0; i < word.length; ) {
+    const cp = word.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (previous >= 0) {
+      let followers = into.get(previous);
+      if (!followers) into.set(previous, (followers = new Set()));
+      followers.add(cp);
+    }
+    previous = cp;
+  }
 }
 
 let model: WordModel | undefined;
@@ -100,26 +108,31 @@ function build(): WordModel {
   const beforeMap = new Map<string, Set<string>>();
   const singles: [string, number][] = [];
   const words = [...logP.keys()];
-  const adjacent = new Set<number>();
+  const adjacent: Adjacency = new Map();
+  // each word's log probability, adjacent pairs, the single and two-character words, and every
+  // proper prefix (so the search stops extending a word as soon as no entry can continue it);
+  // no per-word arrays, as this runs over the whole dictionary
   for (const w of words) {
     const n = logP.get(w)!;
     logP.set(w, Math.log(n) - logTotal);
-    const cps = [...w];
-    if (cps.length === 1) singles.push([w, n]);
-    addPairs(adjacent, cps);
-    if (cps.length === 2) {
-      const [a, b] = cps as [string, string];
+    addPairs(adjacent, w);
+    let count = 0;
+    let second = 0;
+    for (let i = 0; i < w.length; ) {
+      if (count === 1) second = i;
+      i += w.codePointAt(i)! > 0xffff ? 2 : 1;
+      count++;
+      if (i < w.length) {
+        const prefix = w.slice(0, i);
+        if (!logP.has(prefix)) logP.set(prefix, PREFIX_ONLY);
+      }
+    }
+    if (count === 1) singles.push([w, n]);
+    if (count === 2) {
+      const a = w.slice(0, second);
+      const b = w.slice(second);
       (afterMap.get(a) ?? afterMap.set(a, new Set()).get(a)!).add(b);
       (beforeMap.get(b) ?? beforeMap.set(b, new Set()).get(b)!).add(a);
-    }
-  }
-  // every proper prefix of a word, so the search stops extending a word as soon as no entry can continue it
-  for (const w of words) {
-    let prefix = '';
-    const cps = [...w];
-    for (let k = 0; k < cps.length - 1; k++) {
-      prefix += cps[k]!;
-      if (!logP.has(prefix)) logP.set(prefix, PREFIX_ONLY);
     }
   }
   singles.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
@@ -143,17 +156,25 @@ function build(): WordModel {
   }
 
   // mixed log probabilities of the words a document uses (and their adjacent pairs), computed once per document
-  const mixed = new WeakMap<DocumentCounts, { logP: Map<string, number>; adjacent: Set<number> }>();
+  const mixed = new WeakMap<DocumentCounts, DocumentModel>();
   const shift = Math.log(1 - DOCUMENT_WEIGHT);
-  function documentModel(document: DocumentCounts): { logP: Map<string, number>; adjacent: Set<number> } {
+  interface DocumentModel {
+    logP: Map<string, number>;
+    adjacent: Adjacency;
+    /** Score of each character as a token of its own, filled as characters are asked for. */
+    singles: Map<string, number>;
+  }
+  const generalSingles = new Map<string, number>();
+  const singleScores = (document: DocumentCounts | undefined) => (document ? documentModel(document).singles : generalSingles);
+  function documentModel(document: DocumentCounts): DocumentModel {
     let m = mixed.get(document);
     if (!m) {
-      m = { logP: new Map(), adjacent: new Set() };
+      m = { logP: new Map(), adjacent: new Map(), singles: new Map() };
       for (const [word, count] of document.counts) {
         const general = logP.get(word);
         const p = general === undefined || general === PREFIX_ONLY ? 0 : Math.exp(general);
         m.logP.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
-        addPairs(m.adjacent, [...word]);
+        addPairs(m.adjacent, word);
       }
       mixed.set(document, m);
     }
@@ -250,16 +271,24 @@ function build(): WordModel {
     const ownAdjacent = document ? documentModel(document).adjacent : undefined;
     const left = at > 0 ? points[at - 1]!.codePointAt(0)! : -1;
     const right = at + 1 < n ? points[at + 1]!.codePointAt(0)! : -1;
-    const isPair = (a: number, b: number) => a >= 0 && b >= 0 && (adjacent.has(pairKey(a, b)) || ownAdjacent?.has(pairKey(a, b)) === true);
+    const leftFollowers = adjacent.get(left);
+    const ownLeftFollowers = ownAdjacent?.get(left);
+    const singles = singleScores(document);
     return (ch: string): number => {
-      if (isAlnum(ch) || ch.length === 0 || [...ch].length !== 1) {
+      const c = ch.codePointAt(0) ?? 0;
+      if (ch.length !== (c > 0xffff ? 2 : 1) || isAlnum(ch)) {
         const whole = [...points];
         whole[at] = ch;
         return score(whole.join(''), document);
       }
-      let best = before[at]! + (wordLogP(ch) ?? singleCost(ch)) + tail(at + 1);
-      const c = ch.codePointAt(0)!;
-      if (!isPair(left, c) && !isPair(c, right)) return best;
+      let single = singles.get(ch);
+      if (single === undefined) singles.set(ch, (single = wordLogP(ch) ?? singleCost(ch)));
+      let best = before[at]! + single + tail(at + 1);
+      const paired =
+        leftFollowers?.has(c) === true ||
+        ownLeftFollowers?.has(c) === true ||
+        (right >= 0 && (adjacent.get(c)?.has(right) === true || ownAdjacent?.get(c)?.has(right) === true));
+      if (!paired) return best;
       for (const { from, head } of starts) {
         let word = head + ch;
         // a word of two characters or more through `at`, from `from` to j + 1
