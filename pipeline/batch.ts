@@ -51,7 +51,7 @@ export interface RunReport {
   /** Diagnostics by code over the run's documents (unchanged ones included, from their JSON). */
   diagnostics: Record<string, number>;
   /** Milliseconds per stage, summed over the documents processed in this run, and writing the batch files. */
-  stageTime: Partial<Record<Stage | 'datasets', number>>;
+  stageTime: Partial<Record<Stage | 'write' | 'datasets', number>>;
   elapsedMs: number;
   datasets: string[];
   results: JobResult[];
@@ -170,7 +170,10 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   // unchanged documents report the diagnostics recorded when they were processed
   for (const r of results) {
     for (const [code, n] of Object.entries(r.diagnostics)) diagnostics[code] = (diagnostics[code] ?? 0) + n;
-    for (const [stage, ms] of Object.entries(r.timings)) stageTime[stage as Stage] = (stageTime[stage as Stage] ?? 0) + ms;
+    for (const [stage, ms] of Object.entries(r.timings)) {
+      const k = stage as keyof RunReport['stageTime'];
+      stageTime[k] = (stageTime[k] ?? 0) + ms;
+    }
   }
   // a run with no document to show (all failed, nothing found) leaves the datasets of earlier runs alone
   const documents = results.some((r) => r.status !== 'failed');

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
 import { projectRoot } from './lib/project.js';
@@ -41,7 +42,8 @@ export interface JobResult {
   diagnostics: Record<string, number>;
   /** Warnings and errors of a processed file, one line each, for --verbose. */
   warnings: string[];
-  timings: Partial<Record<Stage, number>>;
+  /** Time of each stage, and of rendering and writing the outputs (`write`), in ms. */
+  timings: Partial<Record<Stage | 'write', number>>;
 }
 
 /** Where the state of a target is kept: the key of the run that wrote its outputs, and its diagnostics by code. */
@@ -139,7 +141,7 @@ function lexiconHash(): string {
 }
 
 /** The files a task writes: the JSON, and the Markdown in one script or both. */
-function outputFiles(task: JobTask): { path: string; script: OutputScript | null }[] {
+function outputFiles(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>): { path: string; script: OutputScript | null }[] {
   const out: { path: string; script: OutputScript | null }[] = [];
   if (task.formats.includes('json')) out.push({ path: join(task.out, `${task.target}.json`), script: null });
   if (task.formats.includes('md')) {
@@ -182,16 +184,27 @@ export function runJob(task: JobTask): JobResult {
     const reason = result.diagnostics.find((d) => d.severity === 'error');
     return { ...base, status: 'failed', error: reason ? `${reason.code}: ${reason.message}` : 'failed', diagnostics, warnings, timings: result.timings };
   }
+  const timings: JobResult['timings'] = { ...result.timings };
+  const writeStart = performance.now();
   try {
-    for (const f of files) {
-      writeAtomic(f.path, f.script ? toMarkdown(result.document, f.script) : `${JSON.stringify(result.document, null, 1)}\n`);
-    }
-    const rows = records(task.target, result.document);
-    for (const k of ['dataset', 'entities', 'responsibilities'] as const) writeAtomic(record[k], rows[k]);
+    for (const f of renderDocument(task, result.document)) writeAtomic(f.path, f.content);
     // the state is written last: a run killed before this line processes the file again
     writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file, diagnostics })}\n`);
   } catch (e) {
-    return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, diagnostics, warnings, timings: result.timings };
+    return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, diagnostics, warnings, timings };
   }
-  return { ...base, status: 'ok', outputs, diagnostics, warnings, timings: result.timings };
+  timings.write = performance.now() - writeStart;
+  return { ...base, status: 'ok', outputs, diagnostics, warnings, timings };
+}
+
+/**
+ * What a processed document writes, file by file: its outputs (JSON,
+ * Markdown), then its records for the batch files. One at a time, so a large
+ * document never holds all its serialisations at once.
+ */
+export function* renderDocument(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>, doc: GongwenDocument): Generator<{ path: string; content: string }> {
+  for (const f of outputFiles(task)) yield { path: f.path, content: f.script ? toMarkdown(doc, f.script) : `${JSON.stringify(doc, null, 1)}\n` };
+  const record = recordPaths(task.out, task.target);
+  const rows = records(task.target, doc);
+  for (const k of ['dataset', 'entities', 'responsibilities'] as const) yield { path: record[k], content: rows[k] };
 }

@@ -6,6 +6,7 @@
  * one more # each; a Chinese paragraph is one line (never wrapped).
  */
 import type { Heading, Paragraph as MdParagraph, Root, RootContent } from 'mdast';
+import { defaultHandlers, type Handle, type State } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -17,6 +18,7 @@ export type OutputScript = 'zh-Hans' | 'zh-Hant';
 
 export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans'): string {
   const t = (text: Text | null | undefined): string => (text ? text[script] : '');
+  const slice = slicer(doc, script);
   const children: RootContent[] = [];
   const front = {
     title: t(doc.document.title),
@@ -33,16 +35,16 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   };
   children.push({ type: 'yaml', value: toYaml(front, { lineWidth: 0 }).trimEnd() });
   // 版头 above the title: 份号, 密级, 发文机关标志
-  for (const part of doc.parts) if (ABOVE_TITLE.has(part.type)) children.push(paragraph(slice(doc, script, part.span)));
+  for (const part of doc.parts) if (ABOVE_TITLE.has(part.type)) children.push(paragraph(slice(part.span)));
   if (doc.document.title[script]) children.push(heading(1, doc.document.title[script]));
   const addresseesPart = doc.parts.find((p) => p.type === 'addressees');
-  if (addresseesPart) children.push(paragraph(slice(doc, script, addresseesPart.span)));
+  if (addresseesPart) children.push(paragraph(slice(addresseesPart.span)));
   for (const p of doc.preamble) children.push(paragraph(paragraphText(p, script)));
   for (const s of doc.sections) renderSection(s, script, children);
   const closing = (parts: GongwenDocument['parts']) => {
     for (const part of parts) {
       if (IN_BODY.has(part.type)) continue;
-      children.push(paragraph(slice(doc, script, part.span)));
+      children.push(paragraph(slice(part.span)));
     }
   };
   closing(doc.parts);
@@ -50,16 +52,40 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   for (const a of doc.attachments) {
     const titlePart = a.parts.find((p) => p.type === 'title');
     const before = titlePart ? a.parts.filter((p) => p.span.end <= titlePart.span.start) : [];
-    for (const p of before) children.push(paragraph(slice(doc, script, p.span)));
+    for (const p of before) children.push(paragraph(slice(p.span)));
     if (a.title) children.push(heading(1, a.title[script]));
     const addressees = a.parts.find((p) => p.type === 'addressees');
-    if (addressees) children.push(paragraph(slice(doc, script, addressees.span)));
+    if (addressees) children.push(paragraph(slice(addressees.span)));
     for (const p of a.preamble) children.push(paragraph(paragraphText(p, script)));
     for (const s of a.sections) renderSection(s, script, children);
     closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' }).stringify(root);
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).stringify(root);
+}
+
+/**
+ * remark-stringify makes every text node safe by running each of its unsafe
+ * patterns over it, which was most of the time spent on a Chinese document.
+ * Every pattern is anchored on one character (`#`, `*`, `[`, a line break…):
+ * a text holding none of them, nor a backslash, can need no escape and is
+ * written as it is; any other goes to the default handler, unchanged.
+ */
+const text: Handle = (node, parent, state, info) => {
+  const value = (node as { value: string }).value;
+  return riskyCharacters(state).test(value) ? defaultHandlers.text(node, parent, state, info) : value;
+};
+
+const risky = new WeakMap<State['unsafe'], RegExp>();
+function riskyCharacters(state: State): RegExp {
+  let r = risky.get(state.unsafe);
+  if (!r) {
+    const characters = new Set(state.unsafe.map((u) => u.character));
+    characters.add('\\');
+    r = new RegExp(`[${[...characters].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+    risky.set(state.unsafe, r);
+  }
+  return r;
 }
 
 /** Parts already rendered as the heading, the front matter or the body. */
@@ -93,13 +119,21 @@ function paragraphText(p: Paragraph, script: OutputScript): string {
   return p.sentences.map((s) => s.text[script]).join('');
 }
 
-/** A part's text in the script (parts carry spans only); zh-Hant offsets follow textAlignment. */
-function slice(doc: GongwenDocument, script: OutputScript, span: { start: number; end: number }): string {
-  const chars = Array.from(doc.text[script]);
-  if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
-  const alignment = new Alignment(doc.textAlignment.segments.map((s) => ({ aStart: s.hans.start, aEnd: s.hans.end, bStart: s.hant.start, bEnd: s.hant.end })));
-  const hant = alignment.forwardSpan(span.start, span.end);
-  return chars.slice(hant.start, hant.end).join('');
+/**
+ * A part's text in the script (parts carry spans only, in code points of the
+ * zh-Hans text); zh-Hant offsets follow textAlignment. The code points and
+ * the alignment are made once per document, on the first part.
+ */
+function slicer(doc: GongwenDocument, script: OutputScript): (span: { start: number; end: number }) => string {
+  let chars: string[] | undefined;
+  let alignment: Alignment | undefined;
+  return (span) => {
+    chars ??= Array.from(doc.text[script]);
+    if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
+    alignment ??= new Alignment(doc.textAlignment.segments.map((s) => ({ aStart: s.hans.start, aEnd: s.hans.end, bStart: s.hant.start, bEnd: s.hant.end })));
+    const hant = alignment.forwardSpan(span.start, span.end);
+    return chars.slice(hant.start, hant.end).join('');
+  };
 }
 
 function heading(depth: number, value: string): Heading {
