@@ -61,7 +61,17 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).stringify(root);
+  return markdownProcessor().stringify(root);
+}
+
+let processor: ReturnType<typeof makeProcessor> | undefined;
+/** One frozen processor per thread: building one is a cost paid per document otherwise. */
+function markdownProcessor() {
+  processor ??= makeProcessor();
+  return processor;
+}
+function makeProcessor() {
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).freeze();
 }
 
 /**

@@ -20,6 +20,8 @@ export function agencyType(name: string): AgencyType {
 
 /** Administrative prefixes an organ name starts with, and the suffixes it ends with. */
 const PREFIX = /^(?:国家|国务院|自治区|省|市|区|县|州)/;
+/** The first characters of PREFIX: most word starts are ruled out without a slice. */
+const PREFIX_FIRST = new Set(['国', '自', '省', '市', '区', '县', '州']);
 const SUFFIX = /(?:委员会|办公厅|办公室|管委会|人民政府|政府|总局|局|委|厅|部|署|办)$/;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Function words never found inside an organ name (和 is: 工业和信息化部, 发展和改革委员会 — but not 科技局和财政局). */
@@ -41,7 +43,7 @@ function patternNames(text: string, b: Boundaries, locality: string | null): str
     (locality !== null && text.startsWith(locality, s)) ||
     (byFirst.get(text[s]!) ?? []).some((p) => text.startsWith(p, s) && /[省市县区]/.test(text[s + p.length] ?? ''));
   for (let s = 0; s < text.length; s++) {
-    if (!b.starts[s] || !(PREFIX.test(text.slice(s, s + 3)) || placePrefix(s))) continue;
+    if (!b.starts[s] || !((PREFIX_FIRST.has(text[s]!) && PREFIX.test(text.slice(s, s + 3))) || placePrefix(s))) continue;
     for (let e = Math.min(text.length, s + MAX_NAME); e >= s + 3; e--) {
       const tokenStart = b.startOfTokenEndingAt[e]!;
       if (tokenStart < 0) continue;
