@@ -28,11 +28,23 @@ export { writeAtomic };
 
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
+/**
+ * Input a worker thread must have to be worth starting: each worker loads
+ * jieba, OpenCC and the word model for itself (~1.5 s of CPU), which a small
+ * batch never earns back (measured in README, Benchmark).
+ */
+export const WORKER_INPUT = 4 * 1024 * 1024;
+
+/** The default number of worker threads for `bytes` of input. */
+export function defaultJobs(bytes: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(bytes / WORKER_INPUT)));
+}
+
 export interface BatchOptions extends ProcessOptions {
   out: string;
   formats?: readonly Format[];
   script?: OutputScript | 'both';
-  /** Worker threads (default: available cores); 1 runs inline. */
+  /** Worker threads; 1 runs inline. Default: one per WORKER_INPUT bytes of input to process, at most the available cores. */
   jobs?: number;
   /** Process every file even when its input, options and tool version are unchanged. */
   force?: boolean;
@@ -60,6 +72,8 @@ export interface RunReport {
 interface Job {
   file: string;
   target: string;
+  /** Size when the folder was read. */
+  bytes: number;
 }
 
 /** Expand files and folders into a sorted job list; folders recurse (symlink loops are visited once). */
@@ -90,7 +104,7 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
         continue;
       }
       if (stat.isDirectory()) walk(path, root);
-      else if (INPUT_EXTENSIONS.includes(extname(name).toLowerCase())) jobs.push({ file: path, target: stripExt(relative(root, path)) });
+      else if (INPUT_EXTENSIONS.includes(extname(name).toLowerCase())) jobs.push({ file: path, target: stripExt(relative(root, path)), bytes: stat.size });
     }
   };
   for (const p of paths) {
@@ -102,7 +116,7 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
       continue;
     }
     if (stat.isDirectory()) walk(p, p);
-    else jobs.push({ file: p, target: stripExt(basename(p)) });
+    else jobs.push({ file: p, target: stripExt(basename(p)), bytes: stat.size });
   }
   // two inputs must never write the same output
   const byTarget = new Map<string, number>();
@@ -151,8 +165,8 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   removeStaleTemporaries(options.out);
 
   const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
-  const tasks: JobTask[] = jobs.map((j) => ({ ...j, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false }));
-  const threads = Math.max(1, Math.min(options.jobs ?? availableParallelism(), tasks.length));
+  const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false }));
+  const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   if (threads === 1) {
     for (const t of tasks) report(runJob(t));
   } else {

@@ -3,7 +3,6 @@
  * Exit codes: 0 all files ok (or skipped), 1 some files failed (the rest are written), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runBatch } from './batch.js';
@@ -39,7 +38,7 @@ interface Options {
   script: OutputScript | 'both';
   variant: Variant;
   encoding?: string;
-  jobs: number;
+  jobs?: number;
   force?: boolean;
   shard?: { index: number; count: number };
   maxSize: number;
@@ -76,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--script <script>', 'script of the Markdown (both: <name>.md and <name>.zh-Hant.md)').choices(['zh-Hans', 'zh-Hant', 'both']).default('zh-Hans'))
     .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant: t (OpenCC), tw, hk, twp (Taiwan phrases)').choices([...VARIANTS]).default('t'))
     .option('--encoding <label>', 'force the input encoding (utf-8, gb18030, big5, utf-16le …)')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads').default(availableParallelism(), 'number of cores').argParser(parsePositive))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per 4 MB of input, at most the number of cores)').argParser(parsePositive))
     .option('--force', 'process every file, even unchanged ones')
     .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
     .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))

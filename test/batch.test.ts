@@ -1,10 +1,10 @@
 /** Batch runs as users run them: incremental, parallel, sharded, killed and resumed, fed bad input. */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inShard, runBatch } from '../pipeline/batch.js';
+import { defaultJobs, inShard, runBatch, WORKER_INPUT } from '../pipeline/batch.js';
 import { temporaryName } from '../pipeline/job.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
@@ -68,6 +68,16 @@ describe('parallel workers and shards', () => {
     const report = await runBatch([src], { out: two, jobs: 2 });
     expect(report.options.jobs).toBe(2);
     expect(snapshot(two)).toEqual(snapshot(one));
+  });
+
+  it('start workers by default only for input that earns back their start-up', async () => {
+    expect(defaultJobs(0)).toBe(1);
+    expect(defaultJobs(WORKER_INPUT - 1)).toBe(1);
+    expect(defaultJobs(2 * WORKER_INPUT)).toBe(Math.min(2, availableParallelism()));
+    expect(defaultJobs(1000 * WORKER_INPUT)).toBe(availableParallelism());
+    // the small corpus (well under 4 MB) runs on one thread unless asked otherwise
+    const report = await runBatch([corpus()], { out: temp('default-jobs') });
+    expect(report.options.jobs).toBe(1);
   });
 
   it('split a corpus into disjoint, deterministic shares that cover it', async () => {
