@@ -6,12 +6,13 @@
  * document, so results cross threads cheaply.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
+import { chunked, writeJson, type Sink } from './lib/json-writer.js';
 import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
@@ -60,11 +61,10 @@ export function recordPaths(out: string, target: string): { dataset: string; ent
 export const ENTITY_COLUMNS = ['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end'];
 export const RESPONSIBILITY_COLUMNS = ['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis'];
 
-/** One line of dataset.jsonl and the CSV rows of one document. */
-function records(target: string, doc: GongwenDocument): { dataset: string; entities: string; responsibilities: string } {
+/** The CSV rows of one document (its line of dataset.jsonl is written by renderDocument). */
+function csvRecords(target: string, doc: GongwenDocument): { entities: string; responsibilities: string } {
   const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
   return {
-    dataset: `${JSON.stringify({ path: target, ...doc })}\n`,
     entities: stringify(
       doc.entities.map((e) => [
         target, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? '', e.category ?? '', e.year ?? '', e.quantity?.value ?? '', e.quantity?.unit ?? '',
@@ -102,10 +102,20 @@ export function isOwnHost(host: string): boolean {
   return host === HOST;
 }
 
-export function writeAtomic(path: string, content: string): void {
+export function writeAtomic(path: string, content: string | ((sink: Sink) => void)): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = temporaryName(path);
-  writeFileSync(tmp, content);
+  if (typeof content === 'string') writeFileSync(tmp, content);
+  else {
+    const fd = openSync(tmp, 'w');
+    try {
+      const out = chunked((chunk) => writeSync(fd, chunk));
+      content(out.sink);
+      out.end();
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(tmp, path);
 }
 
@@ -187,7 +197,7 @@ export function runJob(task: JobTask): JobResult {
   const timings: JobResult['timings'] = { ...result.timings };
   const writeStart = performance.now();
   try {
-    for (const f of renderDocument(task, result.document)) writeAtomic(f.path, f.content);
+    for (const f of renderDocument(task, result.document)) writeAtomic(f.path, f.write);
     // the state is written last: a run killed before this line processes the file again
     writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file, diagnostics })}\n`);
   } catch (e) {
@@ -199,12 +209,31 @@ export function runJob(task: JobTask): JobResult {
 
 /**
  * What a processed document writes, file by file: its outputs (JSON,
- * Markdown), then its records for the batch files. One at a time, so a large
- * document never holds all its serialisations at once.
+ * Markdown), then its records for the batch files. Each file is written
+ * piece by piece to a sink, so a large document never holds its whole JSON
+ * as one string (lib/json-writer.ts).
  */
-export function* renderDocument(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>, doc: GongwenDocument): Generator<{ path: string; content: string }> {
-  for (const f of outputFiles(task)) yield { path: f.path, content: f.script ? toMarkdown(doc, f.script) : `${JSON.stringify(doc, null, 1)}\n` };
+export function* renderDocument(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>, doc: GongwenDocument): Generator<{ path: string; write: (sink: Sink) => void }> {
+  for (const f of outputFiles(task)) {
+    const script = f.script;
+    yield {
+      path: f.path,
+      write: script
+        ? (sink) => sink(toMarkdown(doc, script))
+        : (sink) => {
+            writeJson(doc, 1, sink);
+            sink('\n');
+          },
+    };
+  }
   const record = recordPaths(task.out, task.target);
-  const rows = records(task.target, doc);
-  for (const k of ['dataset', 'entities', 'responsibilities'] as const) yield { path: record[k], content: rows[k] };
+  yield {
+    path: record.dataset,
+    write: (sink) => {
+      writeJson({ path: task.target, ...doc }, 0, sink);
+      sink('\n');
+    },
+  };
+  const rows = csvRecords(task.target, doc);
+  for (const k of ['entities', 'responsibilities'] as const) yield { path: record[k], write: (sink) => sink(rows[k]) };
 }
