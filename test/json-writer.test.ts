@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderDocument, type Format } from '../pipeline/job.js';
 import { chunked, writeJson } from '../pipeline/lib/json-writer.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { ROOT } from './helpers/paths.js';
 
 const pieces = (value: unknown, indent: number, depth?: number): string[] => {
@@ -42,5 +44,27 @@ describe('writeJson', () => {
     for (const p of ['abc', 'defgh', 'ijklm', 'n', 'opq']) out.sink(p);
     out.end();
     expect(chunks).toEqual(['abcdefghijklm', 'nopq']);
+  });
+});
+
+describe('renderDocument', () => {
+  it('writes a large document piece by piece to the same bytes as a small one in one piece', () => {
+    const doc = JSON.parse(readFileSync(join(ROOT, 'output', 'chengdu-future-industries-2024.json'), 'utf8')) as GongwenDocument;
+    const task = { out: 'out', target: 'a/b', formats: ['json', 'md'] as Format[], script: 'both' as const };
+    const render = (piecewiseAbove: number) =>
+      [...renderDocument(task, doc, piecewiseAbove)].map((f) => {
+        const pieces: string[] = [];
+        f.write((p) => pieces.push(p));
+        return { path: f.path, pieces };
+      });
+    const whole = render(Number.POSITIVE_INFINITY);
+    const piecewise = render(0);
+    expect(piecewise.map((f) => f.path)).toEqual(whole.map((f) => f.path));
+    piecewise.forEach((f, k) => expect(f.pieces.join(''), f.path).toBe(whole[k]!.pieces.join('')));
+    // the JSON and the dataset line come in many pieces, each far smaller than the whole
+    const json = piecewise.find((f) => f.path.endsWith('b.json'))!;
+    expect(json.pieces.length).toBeGreaterThan(1000);
+    expect(Math.max(...json.pieces.map((p) => p.length))).toBeLessThan(json.pieces.join('').length / 20);
+    expect(whole.find((f) => f.path.endsWith('b.json'))!.pieces.join('')).toBe(`${JSON.stringify(doc, null, 1)}\n`);
   });
 });
