@@ -192,28 +192,28 @@ function build(): WordModel {
   };
 
   /**
-   * Viterbi over `cps[from, to)`, left to right: best[k - from] = best score of
-   * `cps[from, k)`. An alphanumeric run is one token ending where the run
-   * ends, or at `to` (the caller guarantees a non-alphanumeric character there).
+   * Viterbi over `cps[0, to)`, left to right: best[k] = best score of
+   * `cps[0, k)`. An alphanumeric run is one token ending where the run ends,
+   * or at `to` (the caller guarantees a non-alphanumeric character there).
    */
-  function forward(cps: readonly string[], from: number, to: number, wordLogP: (w: string) => number | undefined): Float64Array {
-    const best = new Float64Array(to - from + 1).fill(-Infinity);
+  function forward(cps: readonly string[], to: number, wordLogP: (w: string) => number | undefined): Float64Array {
+    const best = new Float64Array(to + 1).fill(-Infinity);
     best[0] = 0;
-    for (let i = from; i < to; i++) {
-      const here = best[i - from]!;
+    for (let i = 0; i < to; i++) {
+      const here = best[i]!;
       if (here === -Infinity) continue;
       if (isAlnum(cps[i]!)) {
         let j = i;
         while (j < to && isAlnum(cps[j]!)) j++;
-        if (here + alnumRun > best[j - from]!) best[j - from] = here + alnumRun;
+        if (here + alnumRun > best[j]!) best[j] = here + alnumRun;
       }
       const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
-      if (one > best[i + 1 - from]!) best[i + 1 - from] = one;
+      if (one > best[i + 1]!) best[i + 1] = one;
       let word = cps[i]!;
       for (let j = i + 1; j < to && j - i < MAX_WORD && logP.has(word); j++) {
         word += cps[j]!;
         const p = wordLogP(word);
-        if (p !== undefined && here + p > best[j + 1 - from]!) best[j + 1 - from] = here + p;
+        if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
       }
     }
     return best;
@@ -221,7 +221,7 @@ function build(): WordModel {
 
   function score(hans: string, document?: DocumentCounts): number {
     const cps = [...hans];
-    return forward(cps, 0, cps.length, wordLogPFor(document))[cps.length]!;
+    return forward(cps, cps.length, wordLogPFor(document))[cps.length]!;
   }
 
   /**
@@ -235,7 +235,7 @@ function build(): WordModel {
   function scoreAt(points: readonly string[], at: number, document?: DocumentCounts): (ch: string) => number {
     const wordLogP = wordLogPFor(document);
     const n = points.length;
-    const before = forward(points, 0, at, wordLogP);
+    const before = forward(points, at, wordLogP);
     // after[k - at - 1] = best score of points[k, n), right to left
     const after = new Float64Array(n - at).fill(-Infinity);
     after[n - at - 1] = 0;
