@@ -179,19 +179,19 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
   const rawScore = model.score(leftHans + hans(input.run) + rightHans, input.document);
 
   // one pass of coordinate ascent ranks every template; the best few get a second pass
-  const memo: Memo = { scores: new Map(), candidates: new Map() };
+  const scores = new Map<string, number>();
   const drafts: { elements: Element[]; score: number }[] = [];
   for (const template of combinations(pieces, 4096)) {
     const elements = decodeTemplate(template);
     if (!elements) continue;
-    const draft = fill(elements, leftHans, rightHans, input, memo, 1);
+    const draft = fill(elements, leftHans, rightHans, input, scores, 1);
     if (draft) drafts.push({ elements, score: draft.score });
   }
   if (drafts.length === 0) return null;
   drafts.sort((a, b) => b.score - a.score);
   const readings = drafts
     .slice(0, FINALISTS)
-    .map((d) => fill(d.elements, leftHans, rightHans, input, memo, 2)!)
+    .map((d) => fill(d.elements, leftHans, rightHans, input, scores, 2)!)
     .sort((a, b) => b.score - a.score);
   const best = readings[0]!;
   const rival = readings.find((r) => r.hans !== best.hans);
@@ -202,14 +202,7 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
 }
 
 /** Fill the slots of one decoded template by coordinate ascent. */
-/** What one repair's templates share: scores of whole texts, and a slot's candidates given its kind and neighbours. */
-interface Memo {
-  scores: Map<string, number>;
-  candidates: Map<string, string[]>;
-}
-
-function fill(elements: Element[], leftHans: string, rightHans: string, input: RepairInput, memo: Memo, passes: number): Reading | null {
-  const { scores } = memo;
+function fill(elements: Element[], leftHans: string, rightHans: string, input: RepairInput, scores: Map<string, number>, passes: number): Reading | null {
   const model = wordModel();
   const chosen: string[] = elements.map((e) => ('fixed' in e ? e.fixed : ''));
   const chosenHans = chosen.map((c) => (c ? toHans(c) : ''));
@@ -236,20 +229,13 @@ function fill(elements: Element[], leftHans: string, rightHans: string, input: R
   };
   /** Candidates of a slot, one per Simplified form (the preferred script's character first). */
   const candidatesOf = (i: number): string[] => {
-    const slot = (elements[i] as { slot: Slot }).slot;
-    const key = `${slot.kind}:${'lead' in slot ? slot.lead : 'trail' in slot ? slot.trail : ''}:${neighbour(i, -1)}:${neighbour(i, 1)}`;
-    let list = memo.candidates.get(key);
-    if (!list) {
-      const seen = new Set<string>();
-      list = rawCandidatesOf(i).filter((c) => {
-        const h = toHans(c);
-        if (seen.has(h)) return false;
-        seen.add(h);
-        return true;
-      });
-      memo.candidates.set(key, list);
-    }
-    return list;
+    const seen = new Set<string>();
+    return rawCandidatesOf(i).filter((c) => {
+      const h = toHans(c);
+      if (seen.has(h)) return false;
+      seen.add(h);
+      return true;
+    });
   };
   const rawCandidatesOf = (i: number): string[] => {
     const slot = (elements[i] as { slot: Slot }).slot;

@@ -61,17 +61,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
-  return markdownProcessor().stringify(root);
-}
-
-let processor: ReturnType<typeof makeProcessor> | undefined;
-/** One frozen processor per thread: building one is a cost paid per document otherwise. */
-function markdownProcessor() {
-  processor ??= makeProcessor();
-  return processor;
-}
-function makeProcessor() {
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).freeze();
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).stringify(root);
 }
 
 /**
