@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../pipeline/batch.js';
 import { validateDocument } from '../pipeline/validate.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
+import { toMarkdown } from '../pipeline/stages/to-markdown.js';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { ROOT } from './helpers/paths.js';
 
 describe('committed output/', () => {
@@ -44,5 +51,42 @@ describe('committed output/', () => {
     doc.sections[0].span.start = -1;
     delete doc.document.title;
     expect(validateDocument(doc).valid).toBe(false);
+  });
+});
+
+describe('Markdown output', () => {
+  const doc = JSON.parse(readFileSync(join(ROOT, 'output', 'chengdu-future-industries-2024.json'), 'utf8')) as GongwenDocument;
+  const parse = (md: string) => unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(md);
+  const kinds = (md: string) => {
+    const found = new Set<string>();
+    visit(parse(md), (node) => {
+      found.add(node.type);
+    });
+    return found;
+  };
+
+  it('writes the notes’ brackets as they are, and they stay text', () => {
+    const md = readFileSync(join(ROOT, 'output', 'chengdu-future-industries-2024.md'), 'utf8');
+    expect(md).toContain('[责任单位：市科技局');
+    expect(md).not.toContain('\\[');
+    for (const k of ['link', 'linkReference', 'definition', 'image', 'imageReference']) expect(kinds(md).has(k), k).toBe(false);
+    // every note reads back as the text it came from
+    const text = toString(parse(md));
+    for (const n of doc.responsibilities) {
+      const note = [...doc.text['zh-Hans']].slice(n.span.start, n.span.end).join('');
+      if (note.startsWith('[')) expect(text).toContain(note);
+    }
+  });
+
+  it('keeps escaping brackets that could make a link', () => {
+    const risky = ['见[通知](http://example.com)。', '[定义]: http://example.com', '[甲][乙]文字', '[含\\*号]', '[a[b]c]'];
+    const copy = structuredClone(doc);
+    const sentence = copy.sections[0]!.children[0]!.paragraphs[0]!.sentences[0]!;
+    for (const r of risky) {
+      sentence.text['zh-Hans'] = r;
+      const md = toMarkdown(copy, 'zh-Hans');
+      for (const k of ['link', 'linkReference', 'definition']) expect(kinds(md).has(k), `${r}: ${k}`).toBe(false);
+      expect(toString(parse(md)), r).toContain(r);
+    }
   });
 });

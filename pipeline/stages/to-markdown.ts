@@ -73,8 +73,18 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
  */
 const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value;
-  return riskyCharacters(state).test(value) ? defaultHandlers.text(node, parent, state, info) : value;
+  return riskyCharacters(state).test(value) ? inertBrackets(defaultHandlers.text(node, parent, state, info)) : value;
 };
+
+/**
+ * remark-stringify escapes every `[` of a text. A bracketed run that cannot
+ * become a link — nothing but plain text inside, and no `(`, `[` or `:` right
+ * after its `]` — is written without the backslash: this Markdown never has
+ * link definitions, so `[责任单位：市科技局]` stays text and reads as written.
+ */
+function inertBrackets(markdown: string): string {
+  return markdown.replace(/\\\[([^[\]\\]*)\](?![([:])/g, '[$1]');
+}
 
 const risky = new WeakMap<State['unsafe'], RegExp>();
 function riskyCharacters(state: State): RegExp {
