@@ -284,12 +284,12 @@ function build(): WordModel {
       let single = singles.get(ch);
       if (single === undefined) singles.set(ch, (single = wordLogP(ch) ?? singleCost(ch)));
       let best = before[at]! + single + tail(at + 1);
-      const paired =
-        leftFollowers?.has(c) === true ||
-        ownLeftFollowers?.has(c) === true ||
-        (right >= 0 && (adjacent.get(c)?.has(right) === true || ownAdjacent?.get(c)?.has(right) === true));
-      if (!paired) return best;
+      // a word that starts before `at` holds the left neighbour and the character; one that starts at `at`, the character and the right neighbour
+      const withLeft = leftFollowers?.has(c) === true || ownLeftFollowers?.has(c) === true;
+      const withRight = right >= 0 && (adjacent.get(c)?.has(right) === true || ownAdjacent?.get(c)?.has(right) === true);
+      if (!withLeft && !withRight) return best;
       for (const { from, head } of starts) {
+        if (from < at ? !withLeft : !withRight) continue;
         let word = head + ch;
         // a word of two characters or more through `at`, from `from` to j + 1
         if (from < at) {
