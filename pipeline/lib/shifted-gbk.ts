@@ -180,18 +180,19 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
 
   // one pass of coordinate ascent ranks every template; the best few get a second pass
   const scores = new Map<string, number>();
+  const candidates = new Map<string, string[]>();
   const drafts: { elements: Element[]; score: number }[] = [];
   for (const template of combinations(pieces, 4096)) {
     const elements = decodeTemplate(template);
     if (!elements) continue;
-    const draft = fill(elements, leftHans, rightHans, input, scores, 1);
+    const draft = fill(elements, leftHans, rightHans, input, scores, candidates, 1);
     if (draft) drafts.push({ elements, score: draft.score });
   }
   if (drafts.length === 0) return null;
   drafts.sort((a, b) => b.score - a.score);
   const readings = drafts
     .slice(0, FINALISTS)
-    .map((d) => fill(d.elements, leftHans, rightHans, input, scores, 2)!)
+    .map((d) => fill(d.elements, leftHans, rightHans, input, scores, candidates, 2)!)
     .sort((a, b) => b.score - a.score);
   const best = readings[0]!;
   const rival = readings.find((r) => r.hans !== best.hans);
@@ -201,8 +202,20 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
   return { text: best.text, gain, margin };
 }
 
-/** Fill the slots of one decoded template by coordinate ascent. */
-function fill(elements: Element[], leftHans: string, rightHans: string, input: RepairInput, scores: Map<string, number>, passes: number): Reading | null {
+/**
+ * Fill the slots of one decoded template by coordinate ascent. `scores` and
+ * `candidates` are shared by the templates of one run: scores of whole texts,
+ * and a slot's candidate list by its kind, byte and neighbours.
+ */
+function fill(
+  elements: Element[],
+  leftHans: string,
+  rightHans: string,
+  input: RepairInput,
+  scores: Map<string, number>,
+  candidates: Map<string, string[]>,
+  passes: number,
+): Reading | null {
   const model = wordModel();
   const chosen: string[] = elements.map((e) => ('fixed' in e ? e.fixed : ''));
   const chosenHans = chosen.map((c) => (c ? toHans(c) : ''));
@@ -229,13 +242,20 @@ function fill(elements: Element[], leftHans: string, rightHans: string, input: R
   };
   /** Candidates of a slot, one per Simplified form (the preferred script's character first). */
   const candidatesOf = (i: number): string[] => {
-    const seen = new Set<string>();
-    return rawCandidatesOf(i).filter((c) => {
-      const h = toHans(c);
-      if (seen.has(h)) return false;
-      seen.add(h);
-      return true;
-    });
+    const slot = (elements[i] as { slot: Slot }).slot;
+    const key = `${slot.kind}\u0000${'lead' in slot ? slot.lead : 'trail' in slot ? slot.trail : ''}\u0000${neighbour(i, -1)}\u0000${neighbour(i, 1)}`;
+    let list = candidates.get(key);
+    if (!list) {
+      const seen = new Set<string>();
+      list = rawCandidatesOf(i).filter((c) => {
+        const h = toHans(c);
+        if (seen.has(h)) return false;
+        seen.add(h);
+        return true;
+      });
+      candidates.set(key, list);
+    }
+    return list;
   };
   const rawCandidatesOf = (i: number): string[] => {
     const slot = (elements[i] as { slot: Slot }).slot;
