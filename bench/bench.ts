@@ -14,21 +14,23 @@
  *   - the share of each stage;
  *   - the speed-up of a batch run with --jobs 2 over --jobs 1 (fresh CLI
  *     processes on the corpus written as files, start-up and batch files included),
- *     and the machine's own ceiling for two threads (bench/ceiling.ts);
+ *     and what two processes of processDocument gain over one, with V8's
+ *     defaults and single-threaded (bench/pair.ts);
  *   - the cold start of a one-document CLI run;
  *   - peak memory of a batch run (processing and writing every file) on one
  *     20 MB document against one 2 MB document (fresh processes).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadJieba } from '../pipeline/lib/jieba.js';
 import { projectRoot } from '../pipeline/lib/project.js';
 import { renderDocument } from '../pipeline/job.js';
 import { chunked } from '../pipeline/lib/json-writer.js';
 import { processDocument, type Stage } from '../pipeline/pipeline.js';
+import { realDocuments } from './documents.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -37,13 +39,7 @@ const arg = (name: string, fallback: number) => {
 const megabytes = arg('--mb', 20);
 const root = projectRoot();
 
-// the real documents
-const sources: { name: string; bytes: Buffer }[] = [{ name: 'sample.txt', bytes: readFileSync(join(root, 'input', 'chengdu-future-industries-2024.txt')) }];
-for (const dir of ['govcn', 'lawrefbook']) {
-  const path = join(root, '..', 'shared', 'corpus', dir);
-  if (!existsSync(path)) continue;
-  for (const f of readdirSync(path).sort()) if (['.html', '.md'].includes(extname(f))) sources.push({ name: `${dir}-${f}`, bytes: readFileSync(join(path, f)) });
-}
+const sources = realDocuments();
 const sourceBytes = sources.reduce((n, s) => n + s.bytes.length, 0);
 const rounds = Math.max(1, Math.round((megabytes * 1024 * 1024) / sourceBytes));
 const docs = Array.from({ length: rounds }, (_, r) => sources.map((s) => ({ name: `${r}/${s.name}`, bytes: s.bytes }))).flat();
@@ -141,31 +137,25 @@ try {
   console.log(`batch --jobs 2:             ${(two / 1000).toFixed(1)} s (best of ${seconds(twos)})`);
   console.log(`speed-up --jobs 2 / 1:      ${(one / two).toFixed(2)}  (target ≥ 1.7)`);
 
-  // what two threads can gain on this machine at all: a workload that is not gongwen, alone and
-  // two at once, with V8's defaults (its GC and compiler threads help a lone process on a spare
-  // core) and single-threaded (no helper threads)
-  const ceiling = join(root, 'dist', 'bench', 'ceiling.js');
-  const ceilingRun = (flags: string[]) => Number(execFileSync(process.execPath, [...flags, ceiling], { encoding: 'utf8' }).trim());
-  const ceilingPair = (flags: string[]) =>
-    Promise.all(
-      [0, 1].map(
-        () =>
-          new Promise<number>((resolve, reject) =>
-            execFile(process.execPath, [...flags, ceiling], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(Number(stdout.trim())))),
-          ),
-      ),
+  // what two threads of gongwen's own work can gain on this machine: processDocument alone and two at
+  // once in fresh processes, with V8's defaults and single-threaded (V8's garbage collector and
+  // compiler threads work for a lone process on the spare core, and compete when two run)
+  const pair = join(root, 'dist', 'bench', 'pair.js');
+  const pairRun = (flags: string[]) =>
+    new Promise<number>((resolve, reject) =>
+      execFile(process.execPath, [...flags, pair], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(Number(stdout.trim())))),
     );
   for (const flags of [[], ['--single-threaded']]) {
-    // in turn, three times each, the best of each
+    // in turn, twice each, the best of each
     const alones: number[] = [];
     const pairs: number[] = [];
-    for (let trial = 0; trial < 3; trial++) {
-      alones.push(ceilingRun(flags));
-      pairs.push(Math.max(...(await ceilingPair(flags))));
+    for (let trial = 0; trial < 2; trial++) {
+      alones.push(await pairRun(flags));
+      pairs.push(Math.max(...(await Promise.all([pairRun(flags), pairRun(flags)]))));
     }
     const alone = Math.min(...alones);
-    const pair = Math.min(...pairs);
-    console.log(`machine ceiling, 2 / 1:     ${((2 * alone) / pair).toFixed(2)}  (a non-gongwen workload${flags.length ? ', V8 single-threaded' : ''}: alone ${alone} ms, two at once ${pair} ms)`);
+    const both = Math.min(...pairs);
+    console.log(`two processes / one:        ${((2 * alone) / both).toFixed(2)}  (processDocument${flags.length ? ', V8 single-threaded' : ', V8 defaults'}: alone ${alone} ms, two at once ${both} ms each)`);
   }
 
   // cold start: a fresh CLI process on one document
