@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { threadId } from 'node:worker_threads';
@@ -135,20 +136,40 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
     formats: [...task.formats].sort(),
     script: task.script,
   };
-  return createHash('sha256').update(bytes).update(JSON.stringify(options)).update(toolVersion()).update(lexiconHash()).digest('hex');
+  return createHash('sha256')
+    .update(bytes)
+    .update(JSON.stringify(options))
+    .update(toolVersion())
+    .update(folderHash(join(projectRoot(), 'lexicon')))
+    .update(folderHash(dirname(fileURLToPath(import.meta.url))))
+    .digest('hex');
 }
 
-let lexiconDigest: string | undefined;
 /** The lexicon folder's files, hashed once per process: editing a lexicon re-runs every document. */
-function lexiconHash(): string {
-  if (!lexiconDigest) {
-    const dir = join(projectRoot(), 'lexicon');
+/**
+ * A hash of every file under a folder (relative names and bytes, in name
+ * order), once per process: the lexicon, and the pipeline's own code (the
+ * folder of this module), so a changed lexicon or a rebuilt pipeline
+ * re-processes documents even when the version number stayed the same.
+ */
+export function folderHash(dir: string): string {
+  let digest = folderDigests.get(dir);
+  if (!digest) {
     const hash = createHash('sha256');
-    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
-    lexiconDigest = hash.digest('hex');
+    const walk = (sub: string) => {
+      for (const entry of readdirSync(join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const path = join(sub, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else hash.update(path).update(readFileSync(join(dir, path)));
+      }
+    };
+    walk('');
+    digest = hash.digest('hex');
+    folderDigests.set(dir, digest);
   }
-  return lexiconDigest;
+  return digest;
 }
+const folderDigests = new Map<string, string>();
 
 /** The files a task writes: the JSON, and the Markdown in one script or both. */
 function outputFiles(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>): { path: string; script: OutputScript | null }[] {

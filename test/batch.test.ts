@@ -1,11 +1,11 @@
 /** Batch runs as users run them: incremental, parallel, sharded, killed and resumed, fed bad input. */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultJobs, inShard, runBatch, WORKER_INPUT } from '../pipeline/batch.js';
-import { temporaryName } from '../pipeline/job.js';
+import { folderHash, temporaryName } from '../pipeline/job.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
 const BIN = join(ROOT, 'bin', 'gongwen.js');
@@ -56,6 +56,29 @@ describe('incremental runs', () => {
     expect(fourth.files).toMatchObject({ ok: 7, skipped: 0 });
     const forced = await runBatch([src], { out, jobs: 1, variant: 'tw', force: true });
     expect(forced.files).toMatchObject({ ok: 7, skipped: 0 });
+  });
+});
+
+describe('the incremental key', () => {
+  it('changes with any file of a folder it hashes (the lexicon, the pipeline’s code), names and bytes', () => {
+    const dir = temp('code');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'a.js'), 'export const a = 1;\n');
+    writeFileSync(join(dir, 'lib', 'b.js'), 'export const b = 2;\n');
+    const first = folderHash(dir);
+    expect(folderHash(dir)).toBe(first);
+    // (hashed once per process and folder: each state is a folder of its own)
+    const copy = temp('code');
+    cpSync(dir, copy, { recursive: true });
+    expect(folderHash(copy)).toBe(first);
+    const changed = temp('code');
+    cpSync(dir, changed, { recursive: true });
+    writeFileSync(join(changed, 'lib', 'b.js'), 'export const b = 3;\n');
+    expect(folderHash(changed)).not.toBe(first);
+    const renamed = temp('code');
+    cpSync(dir, renamed, { recursive: true });
+    renameSync(join(renamed, 'a.js'), join(renamed, 'c.js'));
+    expect(folderHash(renamed)).not.toBe(first);
   });
 });
 
@@ -140,7 +163,10 @@ describe('a run killed at any moment', () => {
       if (name.endsWith('.json')) expect(() => JSON.parse(content), name).not.toThrow();
       if (name.endsWith('.md')) expect(content.startsWith('---\n'), name).toBe(true);
     }
-    const resumed = await runBatch([src], { out, jobs: 1 });
+    // the next run, by the same program (the incremental key includes the pipeline's code)
+    const rerun = spawnSync(process.execPath, [BIN, src, '--out', out, '--jobs', '1', '--quiet']);
+    expect(rerun.status, rerun.stderr.toString()).toBe(0);
+    const resumed = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as { files: { failed: number; skipped: number } };
     expect(resumed.files.failed).toBe(0);
     expect(resumed.files.skipped).toBeGreaterThan(0);
     expect(snapshot(out)).toEqual(snapshot(reference));
