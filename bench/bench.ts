@@ -52,7 +52,6 @@ const time = (fn: () => void): number => {
 };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-// warm up: jieba, OpenCC, the word model, ajv
 const jieba = loadJieba();
 /** What a batch does with a document, without the disk: process it, then render every file it writes. */
 const endToEnd = (d: { name: string; bytes: Buffer }) => {
@@ -68,6 +67,7 @@ const endToEnd = (d: { name: string; bytes: Buffer }) => {
   }
   return { ...r, document: r.document, rendered, timings: { ...r.timings, write: performance.now() - started } };
 };
+// warm-up (jieba, OpenCC, the word model, ajv), and each document's clean text for the cut
 const hansTexts = sources.map((s) => endToEnd(s).document.text['zh-Hans']);
 
 // end-to-end on one thread, and nodejieba.cut alone on the same documents' clean text, round by
