@@ -171,8 +171,11 @@ export function folderHash(dir: string): string {
 }
 const folderDigests = new Map<string, string>();
 
+/** What decides which files a document writes, and where. */
+type OutputTask = Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>;
+
 /** The files a task writes: the JSON, and the Markdown in one script or both. */
-function outputFiles(task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>): { path: string; script: OutputScript | null }[] {
+function outputFiles(task: OutputTask): { path: string; script: OutputScript | null }[] {
   const out: { path: string; script: OutputScript | null }[] = [];
   if (task.formats.includes('json')) out.push({ path: join(task.out, `${task.target}.json`), script: null });
   if (task.formats.includes('md')) {
@@ -241,7 +244,7 @@ export const PIECEWISE_TEXT = 1_000_000;
  * outputs (JSON, Markdown), then its records for the batch files.
  */
 export function* renderDocument(
-  task: Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>,
+  task: OutputTask,
   doc: GongwenDocument,
   piecewiseAbove = PIECEWISE_TEXT,
 ): Generator<{ path: string; write: (sink: Sink) => void }> {

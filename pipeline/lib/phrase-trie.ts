@@ -90,18 +90,12 @@ export class PhraseTrie {
   }
 
   convert(s: string): string {
-    let out = '';
-    this.walk(
-      s,
-      () => (out += this.value),
-      (from, to) => (out += s.slice(from, to)),
-    );
-    return out;
+    return this.convertUnits(s);
   }
 
   /**
-   * Segment and convert in one pass: `onUnit` sees each unit's source span
-   * (a match, or a run without one) before it is converted.
+   * Segment and convert in one pass: `onUnit`, if given, sees each unit's
+   * source span (a match, or a run without one) before it is converted.
    */
   convertUnits(s: string, onUnit?: (from: number, to: number) => void): string {
     let out = '';
