@@ -56,19 +56,25 @@ const FAMILY: Record<EntityType, string> = {
 export function extract(text: string, seg: Segmented): Extracted {
   const b = boundaries(text);
   const issuer = seg.issuer ? text.slice(seg.issuer.start, seg.issuer.end) : null;
-  const named = [
-    ...seg.notes.flatMap((n) => [...n.lead, ...n.support]).map((r) => ({ name: r.name })),
-    ...seg.addressees.map((r) => ({ name: text.slice(r.start, r.end) })),
-    ...(issuer ? [{ name: issuer, type: 'agency' as const }] : []),
+  // plain loops, not spreads: the finders' lists differ in elements kind from document to document,
+  // and spreading them made V8 deoptimize and recompile this function every few documents
+  const named: { name: string; type?: 'agency' }[] = [];
+  for (const n of seg.notes) {
+    for (const r of n.lead) named.push({ name: r.name });
+    for (const r of n.support) named.push({ name: r.name });
+  }
+  for (const r of seg.addressees) named.push({ name: text.slice(r.start, r.end) });
+  if (issuer) named.push({ name: issuer, type: 'agency' });
+  const candidates: Candidate[] = [];
+  const found = [
+    findAgencies(text, b, { named, issuer }),
+    findTerms(text),
+    findPlaces(text),
+    findProgrammes(text),
+    findTimeHorizons(text),
+    findTargets(text, sentencesOf(seg)),
   ];
-  const candidates: Candidate[] = [
-    ...findAgencies(text, b, { named, issuer }),
-    ...findTerms(text),
-    ...findPlaces(text),
-    ...findProgrammes(text),
-    ...findTimeHorizons(text),
-    ...findTargets(text, sentencesOf(seg)),
-  ];
+  for (const list of found) for (let i = 0; i < list.length; i++) candidates.push(list[i]!);
 
   // mentions of names without spans: longest first, each character claimed once per family
   const claimed = new Map<string, Uint8Array>();
