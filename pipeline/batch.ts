@@ -21,8 +21,10 @@ import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
 import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
 import { projectRoot } from './lib/project.js';
-import { toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
+import { validateRunReport } from './validate.js';
 
 export { writeAtomic };
 
@@ -54,20 +56,8 @@ export interface BatchOptions extends ProcessOptions {
   onFile?: (result: JobResult, done: number, total: number) => void;
 }
 
-export interface RunReport {
-  tool: { name: 'gongwen'; version: string };
-  options: Record<string, unknown>;
-  shard: { index: number; count: number } | null;
-  files: { total: number; ok: number; skipped: number; failed: number };
-  failures: { file: string; reason: string }[];
-  /** Diagnostics by code over the run's documents (unchanged ones included, from their JSON). */
-  diagnostics: Record<string, number>;
-  /** Milliseconds per stage, summed over the documents processed in this run, and writing the batch files. */
-  stageTime: Partial<Record<Stage | 'write' | 'datasets', number>>;
-  elapsedMs: number;
-  datasets: string[];
-  results: JobResult[];
-}
+/** What runBatch returns: run-report.json as written (its type generated from schemas/run-report.schema.json), and every file's result. */
+export type RunReport = RunReportFile & { results: JobResult[] };
 
 interface Job {
   file: string;
@@ -148,6 +138,7 @@ export function inShard(target: string, shard: { index: number; count: number })
 
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<RunReport> {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const formats = options.formats ?? ['json', 'md'];
   const collected = collectJobs(paths);
   const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
@@ -194,9 +185,10 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const datasetStart = performance.now();
   const datasets = documents ? await writeDatasets(options.out, results, options.shard) : [];
   stageTime.datasets = performance.now() - datasetStart;
+  const limit = processOptions.maxBytes ?? DEFAULT_MAX_BYTES;
   const runReport: RunReport = {
     tool: { name: 'gongwen', version: toolVersion() },
-    options: { ...processOptions, formats, script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads },
+    options: { ...processOptions, maxBytes: limit === Number.POSITIVE_INFINITY ? null : limit, formats: [...formats], script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads },
     shard: options.shard ?? null,
     files: {
       total: results.length,
@@ -208,14 +200,26 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     diagnostics,
     stageTime,
     elapsedMs: Math.round(performance.now() - started),
+    cpu: cpuSince(cpuStart),
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
     datasets,
     results,
   };
   if (results.length > 0 && (documents || existsSync(options.out))) {
     const { results: _omit, ...written } = runReport;
-    writeAtomic(join(options.out, shardName('run-report', 'json', options.shard)), `${JSON.stringify(written, null, 1)}\n`);
+    const text = `${JSON.stringify(written, null, 1)}\n`;
+    // checked as written (options left unset are absent, not undefined)
+    const check = validateRunReport(JSON.parse(text));
+    if (!check.valid) throw new Error(`run-report.json does not match schemas/run-report.schema.json: ${check.errors.join('; ')}`);
+    writeAtomic(join(options.out, shardName('run-report', 'json', options.shard)), text);
   }
   return runReport;
+}
+
+/** CPU time of the whole process (every thread) since `start`, in ms. */
+function cpuSince(start: NodeJS.CpuUsage): RunReport['cpu'] {
+  const used = process.cpuUsage(start);
+  return { userMs: Math.round(used.user / 1000), systemMs: Math.round(used.system / 1000) };
 }
 
 /** The compiled worker next to this module, or in dist/ when this module runs from its TypeScript source (tests). */

@@ -1,9 +1,10 @@
 /** gongwen's public API. */
 export { processDocument, detectFormat, toolVersion, type ProcessInput, type ProcessOptions, type ProcessResult } from './pipeline.js';
 export { runBatch, collectJobs, inShard, type BatchOptions, type RunReport } from './batch.js';
+export type { RunReport as RunReportFile } from './run-report-types.js';
 export { runJob, type JobTask, type JobResult } from './job.js';
 export { toMarkdown, type OutputScript } from './stages/to-markdown.js';
-export { validateDocument, documentValidator, schemaPath } from './validate.js';
+export { validateDocument, validateRunReport, documentValidator, schemaPath } from './validate.js';
 export { decode } from './stages/decode.js';
 export { clean, RULES } from './stages/clean.js';
 export { convert, detectScript } from './stages/convert.js';

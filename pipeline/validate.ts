@@ -1,30 +1,46 @@
 /**
- * The compiled ajv validator for schemas/document.schema.json, built once per
- * process. Every document the pipeline emits goes through it.
+ * The compiled ajv validators for the JSON gongwen writes, each built once
+ * per process: schemas/document.schema.json (every document the pipeline
+ * emits goes through it) and schemas/run-report.schema.json (every
+ * run-report.json, before it is written).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { projectRoot } from './lib/project.js';
+import type { RunReport } from './run-report-types.js';
 import type { GongwenDocument } from './schema-types.js';
 
-let compiled: ValidateFunction<GongwenDocument> | undefined;
+export function schemaPath(name = 'document.schema.json'): string {
+  return join(projectRoot(), 'schemas', name);
+}
 
-export function schemaPath(): string {
-  return join(projectRoot(), 'schemas', 'document.schema.json');
+const compiled = new Map<string, ValidateFunction>();
+
+function validator<T>(name: string): ValidateFunction<T> {
+  let v = compiled.get(name);
+  if (!v) {
+    const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object;
+    v = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile<T>(schema);
+    compiled.set(name, v);
+  }
+  return v as ValidateFunction<T>;
 }
 
 export function documentValidator(): ValidateFunction<GongwenDocument> {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(schemaPath(), 'utf8')) as object;
-    compiled = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile<GongwenDocument>(schema);
-  }
-  return compiled;
+  return validator<GongwenDocument>('document.schema.json');
 }
 
 export function validateDocument(doc: unknown): { valid: boolean; errors: string[] } {
-  const validate = documentValidator();
-  const valid = validate(doc);
+  return run(documentValidator(), doc);
+}
+
+export function validateRunReport(report: unknown): { valid: boolean; errors: string[] } {
+  return run(validator<RunReport>('run-report.schema.json'), report);
+}
+
+function run(validate: ValidateFunction, value: unknown): { valid: boolean; errors: string[] } {
+  const valid = validate(value);
   return { valid, errors: (validate.errors ?? []).map(formatError) };
 }
 

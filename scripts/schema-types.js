@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Regenerates pipeline/schema-types.ts from schemas/document.schema.json.
+// Regenerates the TypeScript types in pipeline/ from the schemas in schemas/ (the list is in schema-types.options.js).
 import { writeFileSync } from 'node:fs';
 import { compileFromFile } from 'json-schema-to-typescript';
-import { JSON2TS_OPTIONS } from './schema-types.options.js';
+import { SCHEMA_TYPES, json2tsOptions } from './schema-types.options.js';
 
-const ts = await compileFromFile(new URL('../schemas/document.schema.json', import.meta.url).pathname, JSON2TS_OPTIONS);
-writeFileSync(new URL('../pipeline/schema-types.ts', import.meta.url), ts);
+for (const { schema, types } of SCHEMA_TYPES) {
+  const ts = await compileFromFile(new URL(`../schemas/${schema}`, import.meta.url).pathname, json2tsOptions(schema));
+  writeFileSync(new URL(`../pipeline/${types}`, import.meta.url), ts);
+}

@@ -1,2 +1,3 @@
 import type { Options } from 'json-schema-to-typescript';
-export declare const JSON2TS_OPTIONS: Partial<Options>;
+export declare const SCHEMA_TYPES: readonly { schema: string; types: string }[];
+export declare function json2tsOptions(schema: string): Partial<Options>;

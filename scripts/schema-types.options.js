@@ -1,6 +1,16 @@
-/** Options shared by `npm run schema:types` and the drift test. */
-export const JSON2TS_OPTIONS = {
-  additionalProperties: false,
-  unreachableDefinitions: true,
-  bannerComment: '/* Generated from schemas/document.schema.json by `npm run schema:types`. Do not edit. */',
-};
+/** What `npm run schema:types` generates, and how: shared with the drift test. */
+
+/** Each schema in schemas/ and the TypeScript file in pipeline/ generated from it. */
+export const SCHEMA_TYPES = [
+  { schema: 'document.schema.json', types: 'schema-types.ts' },
+  { schema: 'run-report.schema.json', types: 'run-report-types.ts' },
+];
+
+/** json-schema-to-typescript options for one schema. */
+export function json2tsOptions(schema) {
+  return {
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    bannerComment: `/* Generated from schemas/${schema} by \`npm run schema:types\`. Do not edit. */`,
+  };
+}

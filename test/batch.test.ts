@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultJobs, inShard, runBatch, WORKER_INPUT } from '../pipeline/batch.js';
 import { folderHash, temporaryName } from '../pipeline/job.js';
+import { validateRunReport } from '../pipeline/validate.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
 const BIN = join(ROOT, 'bin', 'gongwen.js');
@@ -133,6 +134,29 @@ describe('datasets', () => {
     expect(sampleRows).toContain('sample,s5.5.r1,s5.5,s5.5.p1.s1,agency:成都市发展和改革委员会,市发改委,lead,explicit');
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
     expect(entities).toContain('govcn/govcn-05,agency:国家税务总局,agency,税务总局,稅務總局');
+  });
+});
+
+describe('run-report.json', () => {
+  it('is valid against its schema, with the time and memory the run used', async () => {
+    const src = corpus();
+    const out = temp('report');
+    const returned = await runBatch([src], { out, jobs: 2, shard: { index: 1, count: 2 }, maxBytes: Number.POSITIVE_INFINITY });
+    const report = JSON.parse(readFileSync(join(out, 'run-report.shard-1-of-2.json'), 'utf8'));
+    expect(validateRunReport(report)).toEqual({ valid: true, errors: [] });
+    const { results: _results, ...written } = returned;
+    expect(report).toEqual(JSON.parse(JSON.stringify(written)));
+    expect(report.shard).toEqual({ index: 1, count: 2 });
+    // no size limit is written as null (JSON has no Infinity)
+    expect(report.options.maxBytes).toBeNull();
+    expect(report.files.total).toBeGreaterThan(0);
+    // two worker threads processed documents: CPU time is the whole process's, memory its peak
+    expect(report.cpu.userMs).toBeGreaterThan(0);
+    expect(report.peakRssBytes).toBeGreaterThan(50 * 1024 * 1024);
+    // the schema is strict: a report missing a field or with a stray one is refused, naming the place
+    const { cpu: _cpu, ...withoutCpu } = report;
+    expect(validateRunReport(withoutCpu).errors).toEqual(["/ must have required property 'cpu'"]);
+    expect(validateRunReport({ ...report, options: { ...report.options, jobs: 0 } }).errors).toEqual(['/options/jobs must be >= 1']);
   });
 });
 

@@ -1,0 +1,110 @@
+/* Generated from schemas/run-report.schema.json by `npm run schema:types`. Do not edit. */
+
+/**
+ * run-report.json: what one batch run did (run-report.shard-i-of-n.json for a shard). Written last, under a temporary name and renamed, and validated against this schema before it is written.
+ */
+export interface RunReport {
+  tool: {
+    name: "gongwen";
+    version: string;
+  };
+  /**
+   * The options of the run, defaults resolved where the run resolves them.
+   */
+  options: {
+    /**
+     * Traditional standard used for zh-Hant.
+     */
+    variant?: "t" | "tw" | "hk" | "twp";
+    /**
+     * Input encoding forced with --encoding (detection skipped).
+     */
+    encoding?: string;
+    /**
+     * Inputs larger than this many bytes were refused; null: no limit.
+     */
+    maxBytes: number | null;
+    /**
+     * Cleaning rules turned off.
+     */
+    clean?: {
+      keepPunctuation?: boolean;
+      keepWrapper?: boolean;
+      keepPinyin?: boolean;
+    };
+    formats: ("json" | "md")[];
+    /**
+     * Script of the Markdown output.
+     */
+    script: "zh-Hans" | "zh-Hant" | "both";
+    /**
+     * Whether unchanged documents were processed again.
+     */
+    force: boolean;
+    /**
+     * Worker threads used (1: the documents ran in the main thread).
+     */
+    jobs: number;
+  };
+  /**
+   * This run's share of the files (--shard i/n), or null for all of them.
+   */
+  shard: null | {
+    index: number;
+    count: number;
+  };
+  /**
+   * Files of this run (this shard's share): processed (ok), unchanged since an earlier run (skipped), failed.
+   */
+  files: {
+    total: number;
+    ok: number;
+    skipped: number;
+    failed: number;
+  };
+  /**
+   * Each failed file with its reason, one line (code: message), in output-path order.
+   */
+  failures: {
+    file: string;
+    reason: string;
+  }[];
+  /**
+   * Diagnostics by code over the run's documents (unchanged ones included, as recorded when they were processed).
+   */
+  diagnostics: {
+    [k: string]: number;
+  };
+  /**
+   * Milliseconds per stage, summed over the documents processed in this run (over all threads, so with several threads the sum exceeds the elapsed time); write is rendering and writing a document's outputs, datasets writing the batch files.
+   */
+  stageTime: {
+    decode?: number;
+    clean?: number;
+    convert?: number;
+    segment?: number;
+    extract?: number;
+    emit?: number;
+    write?: number;
+    datasets?: number;
+  };
+  /**
+   * Wall-clock time of the run, from reading the folders to writing the batch files.
+   */
+  elapsedMs: number;
+  /**
+   * CPU time of the process over the run, every thread included (workers, and V8's own garbage-collector and compiler threads), in ms. Compared with elapsedMs it tells how many cores the run kept busy.
+   */
+  cpu: {
+    userMs: number;
+    systemMs: number;
+  };
+  /**
+   * Peak resident memory of the process so far (the whole process, start-up included), in bytes.
+   */
+  peakRssBytes: number;
+  /**
+   * The batch files written: dataset.jsonl, entities.csv, responsibilities.csv (empty when no document succeeded).
+   */
+  datasets: string[];
+}
