@@ -13,15 +13,17 @@
  *     floor), and the cut's share of the end-to-end time;
  *   - the share of each stage;
  *   - the speed-up of a batch run with --jobs 2 over --jobs 1 (fresh CLI
- *     processes on the corpus written as files, start-up and batch files included),
- *     and what two processes of processDocument gain over one, with V8's
- *     defaults and single-threaded (bench/pair.ts);
+ *     processes on the corpus written as files, start-up and batch files
+ *     included), the CPU time each used (from run-report.json) and the bound
+ *     that CPU time sets on the speed-up of two cores, and what two processes
+ *     of processDocument gain over one once warm, with V8's defaults and with
+ *     single-threaded GC (bench/pair.ts);
  *   - the cold start of a one-document CLI run;
  *   - peak memory of a batch run (processing and writing every file) on one
  *     20 MB document against one 2 MB document (fresh processes).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +32,7 @@ import { projectRoot } from '../pipeline/lib/project.js';
 import { renderDocument } from '../pipeline/job.js';
 import { chunked } from '../pipeline/lib/json-writer.js';
 import { processDocument, type Stage } from '../pipeline/pipeline.js';
+import type { RunReport as RunReportFile } from '../pipeline/run-report-types.js';
 import { realDocuments } from './documents.js';
 
 const arg = (name: string, fallback: number) => {
@@ -118,34 +121,42 @@ try {
   // each in a fresh CLI process, so both pay the same start-up (jieba, OpenCC, the word model per thread)
   const bin = join(root, 'bin', 'gongwen.js');
   const batch = (jobs: number) => {
+    const out = join(work, `out${jobs}`);
     const t = performance.now();
-    const r = spawnSync(process.execPath, [bin, input, '--out', join(work, `out${jobs}`), '--jobs', String(jobs), '--force', '--quiet']);
+    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', String(jobs), '--force', '--quiet']);
     if (r.status !== 0) throw new Error(`batch --jobs ${jobs} failed: ${r.stderr}`);
-    return performance.now() - t;
+    const wall = performance.now() - t;
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReportFile;
+    return { wall, cpu: report.cpu.userMs + report.cpu.systemMs, elapsed: report.elapsedMs };
   };
   // in turn, twice each, the best of each: the machine's drift hits both alike
-  const ones: number[] = [];
-  const twos: number[] = [];
+  const ones: ReturnType<typeof batch>[] = [];
+  const twos: ReturnType<typeof batch>[] = [];
   for (let trial = 0; trial < 2; trial++) {
     ones.push(batch(1));
     twos.push(batch(2));
   }
-  const one = Math.min(...ones);
-  const two = Math.min(...twos);
-  const seconds = (list: number[]) => list.map((ms) => (ms / 1000).toFixed(1)).join(', ');
-  console.log(`batch --jobs 1:             ${(one / 1000).toFixed(1)} s (best of ${seconds(ones)})`);
-  console.log(`batch --jobs 2:             ${(two / 1000).toFixed(1)} s (best of ${seconds(twos)})`);
-  console.log(`speed-up --jobs 2 / 1:      ${(one / two).toFixed(2)}  (target ≥ 1.7)`);
+  const best = (list: ReturnType<typeof batch>[]) => list.reduce((a, b) => (b.wall < a.wall ? b : a));
+  const one = best(ones);
+  const two = best(twos);
+  const seconds = (list: ReturnType<typeof batch>[]) => list.map((r) => (r.wall / 1000).toFixed(1)).join(', ');
+  const cores = (r: ReturnType<typeof batch>) => (r.cpu / r.elapsed).toFixed(2);
+  console.log(`batch --jobs 1:             ${(one.wall / 1000).toFixed(1)} s (best of ${seconds(ones)}); CPU ${(one.cpu / 1000).toFixed(1)} s, ${cores(one)} cores busy`);
+  console.log(`batch --jobs 2:             ${(two.wall / 1000).toFixed(1)} s (best of ${seconds(twos)}); CPU ${(two.cpu / 1000).toFixed(1)} s, ${cores(two)} cores busy`);
+  console.log(`speed-up --jobs 2 / 1:      ${(one.wall / two.wall).toFixed(2)}  (target ≥ 1.7)`);
+  // with both cores busy all the time, --jobs 2 takes at least its CPU time over 2
+  console.log(`bound from CPU time:        ${((2 * one.elapsed) / two.cpu).toFixed(2)}  (--jobs 2 needs ${((100 * (two.cpu - one.cpu)) / one.cpu).toFixed(0)} % more CPU than --jobs 1: each worker starts up and warms V8 for itself; 2 cores / its CPU)`);
 
-  // what two threads of gongwen's own work can gain on this machine: processDocument alone and two at
-  // once in fresh processes, with V8's defaults and single-threaded (V8's garbage collector and
-  // compiler threads work for a lone process on the spare core, and compete when two run)
+  // what two threads of gongwen's own work gain on this machine once warm (no start-up, no
+  // compilation left): processDocument alone and two at once in fresh processes. With V8's defaults
+  // its garbage-collector and compiler threads work for a lone process on the spare core and compete
+  // when two run; single-threaded GC keeps each process to its core.
   const pair = join(root, 'dist', 'bench', 'pair.js');
   const pairRun = (flags: string[]) =>
     new Promise<number>((resolve, reject) =>
-      execFile(process.execPath, [...flags, pair], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(Number(stdout.trim())))),
+      execFile(process.execPath, [...flags, pair, '8', '12'], { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(Number(stdout.trim())))),
     );
-  for (const flags of [[], ['--single-threaded']]) {
+  const aloneAndPair = async (flags: string[]) => {
     // in turn, twice each, the best of each
     const alones: number[] = [];
     const pairs: number[] = [];
@@ -153,10 +164,12 @@ try {
       alones.push(await pairRun(flags));
       pairs.push(Math.max(...(await Promise.all([pairRun(flags), pairRun(flags)]))));
     }
-    const alone = Math.min(...alones);
-    const both = Math.min(...pairs);
-    console.log(`two processes / one:        ${((2 * alone) / both).toFixed(2)}  (processDocument${flags.length ? ', V8 single-threaded' : ', V8 defaults'}: alone ${alone} ms, two at once ${both} ms each)`);
-  }
+    return { alone: Math.min(...alones), both: Math.min(...pairs) };
+  };
+  const defaults = await aloneAndPair([]);
+  const singleGc = await aloneAndPair(['--single-threaded-gc']);
+  console.log(`two processes / one, warm:  ${((2 * defaults.alone) / defaults.both).toFixed(2)}  (V8 defaults: alone ${defaults.alone} ms, two at once ${defaults.both} ms each)`);
+  console.log(`  with single-threaded GC:  ${((2 * defaults.alone) / singleGc.both).toFixed(2)}  (two at once ${singleGc.both} ms each, against the lone process with defaults; alone it takes ${singleGc.alone} ms)`);
 
   // cold start: a fresh CLI process on one document
   const sample = join(root, 'input', 'chengdu-future-industries-2024.txt');
