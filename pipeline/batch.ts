@@ -19,6 +19,7 @@ import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
 import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
@@ -66,12 +67,37 @@ interface Job {
   bytes: number;
 }
 
-/** Expand files and folders into a sorted job list; folders recurse (symlink loops are visited once). */
+// Expand files, folders and glob patterns into a job list; folders recurse
+// (symlink loops are visited once). A path that exists is taken as it is,
+// whatever characters its name has (`通知 (1).txt`); one that does not and
+// holds glob syntax (`corpus/**/*.html`, quoted so that the shell leaves it
+// alone) is expanded with tinyglobby, its matches read like a folder's files
+// (input extensions only) and named from the pattern's fixed folder, so
+// `corpus/**/*.html` writes out/a/b.json for corpus/a/b.html. A file reached
+// twice (given twice, or matched by two patterns) is processed once.
 export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: JobResult[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
   const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
+  const seenFiles = new Set<string>();
+  const add = (file: string, target: string, bytes: number) => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // a file that cannot be resolved is still tried (and fails with its reason)
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    jobs.push({ file, target, bytes });
+  };
+  /** A file found under `root` (in a folder or by a pattern): read when it has an input extension. */
+  const found = (path: string, root: string, size: number): boolean => {
+    if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return false;
+    add(path, stripExt(relative(root, path)), size);
+    return true;
+  };
   const walk = (dir: string, root: string): void => {
     let real: string;
     let names: string[];
@@ -94,7 +120,32 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
         continue;
       }
       if (stat.isDirectory()) walk(path, root);
-      else if (INPUT_EXTENSIONS.includes(extname(name).toLowerCase())) jobs.push({ file: path, target: stripExt(relative(root, path)), bytes: stat.size });
+      else found(path, root, stat.size);
+    }
+  };
+  const expand = (pattern: string): void => {
+    const { base, rest } = splitPattern(pattern);
+    // symbolic links are not followed while matching (a link loop must not hang the run); a matched folder is walked
+    const matches = globSync(rest, { cwd: base, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false }).sort();
+    let read = 0;
+    for (const m of matches) {
+      const path = join(base, m);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch (e) {
+        errors.push(failure(path, `cannot read: ${(e as Error).message}`));
+        continue;
+      }
+      if (stat.isDirectory()) {
+        const before = jobs.length;
+        walk(path, base);
+        read += jobs.length - before;
+      } else if (found(path, base, stat.size)) read++;
+    }
+    if (read === 0) {
+      const others = matches.length > 0 ? ` (${matches.length} other file${matches.length > 1 ? 's' : ''} matched)` : '';
+      errors.push(failure(pattern, `no input file matches this pattern${others}; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`));
     }
   };
   for (const p of paths) {
@@ -102,11 +153,12 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
     try {
       stat = statSync(p);
     } catch (e) {
-      errors.push(failure(p, `cannot read: ${(e as Error).message}`));
+      if (isDynamicPattern(p)) expand(p);
+      else errors.push(failure(p, `cannot read: ${(e as Error).message}`));
       continue;
     }
     if (stat.isDirectory()) walk(p, p);
-    else jobs.push({ file: p, target: stripExt(basename(p)), bytes: stat.size });
+    else add(p, stripExt(basename(p)), stat.size);
   }
   // two inputs must never write the same output
   const byTarget = new Map<string, number>();
@@ -116,6 +168,15 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
     if (n > 0) job.target = `${job.target}~${n + 1}`;
   }
   return { jobs, errors };
+}
+
+// A glob pattern's fixed leading folder and the rest: `corpus/2024/**/*.html` → corpus/2024 and `**/*.html`.
+export function splitPattern(pattern: string): { base: string; rest: string } {
+  const parts = pattern.split('/');
+  let k = 0;
+  while (k < parts.length - 1 && !isDynamicPattern(parts[k]!)) k++;
+  const base = parts.slice(0, k).join('/');
+  return { base: base === '' ? (pattern.startsWith('/') ? '/' : '.') : base, rest: parts.slice(k).join('/') };
 }
 
 function stripExt(path: string): string {

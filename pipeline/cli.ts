@@ -53,6 +53,7 @@ const EXAMPLES = `
 Examples:
   gongwen input --out output                  every .txt/.md/.html under input/, in parallel
   gongwen docs/*.html --out out --script zh-Hant
+  gongwen 'corpus/**/*.html' --out out        a quoted pattern, expanded by gongwen (out/a/b.json for corpus/a/b.html)
   gongwen corpus --out out --shard 3/8        the third of eight deterministic shares (batch schedulers)
   gongwen - --to md < doc.txt                 one document from stdin to stdout
   gongwen corpus --out out --force --jobs 1   re-run everything on one thread
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('gongwen')
     .description('Turn Chinese government policy documents (公文) into clean Markdown and validated JSON datasets.')
     .version(toolVersion())
-    .argument('<paths...>', 'files or folders to process (.txt .md .markdown .html .htm); - reads one document from stdin')
+    .argument('<paths...>', "files, folders or quoted glob patterns ('corpus/**/*.html') to process (.txt .md .markdown .html .htm); - reads one document from stdin")
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(new Option('--format <list>', 'outputs to write: json, md or json,md').default(['json', 'md'], 'json,md').argParser(parseFormats))
     .addOption(new Option('--to <format>', 'with -: what to write to stdout').choices(['json', 'md']).default('json'))

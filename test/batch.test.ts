@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultJobs, inShard, runBatch, WORKER_INPUT } from '../pipeline/batch.js';
+import { collectJobs, defaultJobs, inShard, runBatch, splitPattern, WORKER_INPUT } from '../pipeline/batch.js';
 import { folderHash, temporaryName } from '../pipeline/job.js';
 import { validateRunReport } from '../pipeline/validate.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
@@ -114,6 +114,36 @@ describe('parallel workers and shards', () => {
     for (const [k, out] of outs.entries()) expect(readdirSync(out)).toContain(`dataset.shard-${k + 1}-of-3.jsonl`);
     // the same target always lands in the same shard
     expect(inShard('govcn/govcn-02', { index: 1, count: 3 })).toBe(inShard('govcn/govcn-02', { index: 1, count: 3 }));
+  });
+});
+
+describe('glob patterns', () => {
+  it('split at the first folder with glob syntax', () => {
+    expect(splitPattern('corpus/2024/**/*.html')).toEqual({ base: 'corpus/2024', rest: '**/*.html' });
+    expect(splitPattern('/data/in/*.txt')).toEqual({ base: '/data/in', rest: '*.txt' });
+    expect(splitPattern('*.md')).toEqual({ base: '.', rest: '*.md' });
+    expect(splitPattern('/*.md')).toEqual({ base: '/', rest: '*.md' });
+    expect(splitPattern('docs/{a,b}/*.txt')).toEqual({ base: 'docs', rest: '{a,b}/*.txt' });
+  });
+
+  it('expand like folders: input files only, named from the fixed folder, each file once, no match a clear failure', () => {
+    const src = corpus();
+    writeFileSync(join(src, 'govcn', 'notes.json'), '{}');
+    // a folder matched by a pattern is walked
+    expect(collectJobs([`${src}/gov*`]).jobs.map((j) => j.target)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57']);
+    // a link loop under ** must not hang the run
+    symlinkSync(src, join(src, 'govcn', 'loop'));
+    const { jobs, errors } = collectJobs([`${src}/**/*.html`, join(src, 'govcn', 'govcn-02.html'), `${src}/govcn/*.json`, `${src}/none/*.txt`]);
+    expect(jobs.map((j) => j.target)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57']);
+    expect(errors.map((e) => [relative(src, e.file), e.error])).toEqual([
+      ['govcn/*.json', 'no input file matches this pattern (1 other file matched); gongwen reads .txt .md .markdown .html .htm'],
+      ['none/*.txt', 'no input file matches this pattern; gongwen reads .txt .md .markdown .html .htm'],
+    ]);
+    // a pattern relative to the working directory, as the CLI gets it when quoted
+    const out = temp('glob');
+    const run = spawnSync(process.execPath, [BIN, '*.txt', '--out', out, '--quiet'], { cwd: src });
+    expect(run.status).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'run-report.json')).toEqual(['sample.json']);
   });
 });
 
