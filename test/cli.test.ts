@@ -35,6 +35,13 @@ describe('gongwen CLI', () => {
     expect(r.stdout).toContain('\n### （一）指导思想\n');
   });
 
+  it('stops quietly when the reader of stdout goes away (| head)', () => {
+    // a shell pipeline into head: head reads the first lines and exits, closing the pipe
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" - < "${SAMPLE}" | head -c 64 > /dev/null`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   it('exits 1 when a file fails, names it, and still writes the others', () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-bad-'));
     writeFileSync(join(src, 'empty.txt'), '');
