@@ -12,15 +12,15 @@
  * partial file, and the next run skips what was finished and completes the
  * rest. Results are ordered by output path, whatever order threads finish in.
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, makeFolder, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
 import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
@@ -75,35 +75,34 @@ interface Job {
 // (input extensions only) and named from the pattern's fixed folder, so
 // `corpus/**/*.html` writes out/a/b.json for corpus/a/b.html. A file reached
 // twice (given twice, or matched by two patterns) is processed once.
-export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: JobResult[] } {
+export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
   const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
+  // the output folder is never read as input, though it may lie inside an input folder (gongwen . --out out)
+  const excluded = options.exclude && existsSync(options.exclude) ? realpathSync(options.exclude) : null;
+  const isExcluded = (real: string) => excluded !== null && (real === excluded || real.startsWith(excluded + sep));
   const add = (file: string, target: string, bytes: number) => {
-    let real = file;
-    try {
-      real = realpathSync(file);
-    } catch {
-      // a file that cannot be resolved is still tried (and fails with its reason)
-    }
+    const real = realOrSelf(file);
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     jobs.push({ file, target, bytes });
   };
-  /** A file found under `root` (in a folder or by a pattern): read when it has an input extension. */
-  const found = (path: string, root: string, size: number): boolean => {
-    if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return false;
+  /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
+  const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
+    if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return 'other';
+    if (excluded !== null && isExcluded(realOrSelf(path))) return 'output';
     add(path, stripExt(relative(root, path)), size);
-    return true;
+    return 'read';
   };
   const walk = (dir: string, root: string): void => {
     let real: string;
     let names: string[];
     try {
       real = realpathSync(dir);
-      if (seen.has(real)) return;
+      if (seen.has(real) || isExcluded(real)) return;
       seen.add(real);
       names = readdirSync(dir).sort();
     } catch (e) {
@@ -128,6 +127,7 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
     // symbolic links are not followed while matching (a link loop must not hang the run); a matched folder is walked
     const matches = globSync(rest, { cwd: base, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false }).sort();
     let read = 0;
+    let outputs = 0;
     for (const m of matches) {
       const path = join(base, m);
       let stat;
@@ -141,11 +141,19 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
         const before = jobs.length;
         walk(path, base);
         read += jobs.length - before;
-      } else if (found(path, base, stat.size)) read++;
+        continue;
+      }
+      const kind = found(path, base, stat.size);
+      if (kind === 'read') read++;
+      else if (kind === 'output') outputs++;
     }
     if (read === 0) {
-      const others = matches.length > 0 ? ` (${matches.length} other file${matches.length > 1 ? 's' : ''} matched)` : '';
-      errors.push(failure(pattern, `no input file matches this pattern${others}; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`));
+      const others = matches.length - outputs;
+      const notes = [
+        ...(others > 0 ? [`${others} file${others > 1 ? 's' : ''} of another type matched`] : []),
+        ...(outputs > 0 ? [`${outputs} in the output folder, never read`] : []),
+      ];
+      errors.push(failure(pattern, `no input file matches this pattern${notes.length ? ` (${notes.join('; ')})` : ''}; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`));
     }
   };
   for (const p of paths) {
@@ -168,6 +176,15 @@ export function collectJobs(paths: readonly string[]): { jobs: Job[]; errors: Jo
     if (n > 0) job.target = `${job.target}~${n + 1}`;
   }
   return { jobs, errors };
+}
+
+/** The real path of a file, or the path itself when it cannot be resolved (the file is still tried, and fails with its reason). */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 // A glob pattern's fixed leading folder and the rest: `corpus/2024/**/*.html` → corpus/2024 and `**/*.html`.
@@ -201,12 +218,19 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const formats = options.formats ?? ['json', 'md'];
-  const collected = collectJobs(paths);
+  const collected = collectJobs(paths, { exclude: options.out });
   const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
   const errors = mine(collected.errors);
   const total = jobs.length + errors.length;
+  if (jobs.length > 0) {
+    try {
+      makeFolder(options.out);
+    } catch (e) {
+      throw new Error(`cannot write to the output folder ${options.out}: ${(e as Error).message}`);
+    }
+  }
   const results: JobResult[] = [];
   let done = 0;
   const report = (r: JobResult) => {
@@ -302,7 +326,7 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
 async function writeDatasets(out: string, results: readonly JobResult[], shard: BatchOptions['shard']): Promise<string[]> {
   const kinds = ['dataset', 'entities', 'responsibilities'] as const;
   const names = { dataset: shardName('dataset', 'jsonl', shard), entities: shardName('entities', 'csv', shard), responsibilities: shardName('responsibilities', 'csv', shard) };
-  mkdirSync(out, { recursive: true });
+  makeFolder(out);
   const streams = Object.fromEntries(
     kinds.map((k) => {
       const path = join(out, names[k]);

@@ -129,6 +129,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    // commander has printed its own usage errors; anything else (an unusable output folder) is one line here
+    if (!code?.startsWith('commander.')) process.stderr.write(`gongwen: ${(error as Error).message}\n`);
     return 2;
   }
   return exitCode;

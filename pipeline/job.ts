@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -81,6 +81,29 @@ function csvRecords(target: string, doc: GongwenDocument): { entities: string; r
   };
 }
 
+/**
+ * Create a folder and its missing parents, one level at a time, each failure
+ * thrown with its reason. Written by hand because Node 20's
+ * mkdirSync(path, { recursive: true }) never returns when the system answers
+ * ENOENT for a folder whose parent exists (an output folder under /proc, for
+ * one): the run would spin for ever instead of failing.
+ */
+export function makeFolder(path: string): void {
+  const missing: string[] = [];
+  for (let p = resolve(path); !existsSync(p); p = dirname(p)) {
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing.reverse()) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      // another worker or shard made it in the meantime
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(p).isDirectory()) throw e;
+    }
+  }
+}
+
 /** This machine's name as it may stand in a file name. */
 const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '') || 'host';
 
@@ -104,7 +127,7 @@ export function isOwnHost(host: string): boolean {
 }
 
 export function writeAtomic(path: string, content: string | ((sink: Sink) => void)): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   const tmp = temporaryName(path);
   if (typeof content === 'string') writeFileSync(tmp, content);
   else {

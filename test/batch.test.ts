@@ -136,7 +136,7 @@ describe('glob patterns', () => {
     const { jobs, errors } = collectJobs([`${src}/**/*.html`, join(src, 'govcn', 'govcn-02.html'), `${src}/govcn/*.json`, `${src}/none/*.txt`]);
     expect(jobs.map((j) => j.target)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57']);
     expect(errors.map((e) => [relative(src, e.file), e.error])).toEqual([
-      ['govcn/*.json', 'no input file matches this pattern (1 other file matched); gongwen reads .txt .md .markdown .html .htm'],
+      ['govcn/*.json', 'no input file matches this pattern (1 file of another type matched); gongwen reads .txt .md .markdown .html .htm'],
       ['none/*.txt', 'no input file matches this pattern; gongwen reads .txt .md .markdown .html .htm'],
     ]);
     // a pattern relative to the working directory, as the CLI gets it when quoted
@@ -144,6 +144,34 @@ describe('glob patterns', () => {
     const run = spawnSync(process.execPath, [BIN, '*.txt', '--out', out, '--quiet'], { cwd: src });
     expect(run.status).toBe(0);
     expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'run-report.json')).toEqual(['sample.json']);
+  });
+});
+
+describe('the output folder', () => {
+  it('is never read as input, even inside an input folder or matched by a pattern', async () => {
+    const src = corpus();
+    const out = join(src, 'out');
+    const first = await runBatch([src], { out, jobs: 1 });
+    const second = await runBatch([src], { out, jobs: 1 });
+    expect(second.files).toEqual({ ...first.files, ok: 0, skipped: first.files.ok });
+    expect(existsSync(join(out, 'out'))).toBe(false);
+    const pattern = await runBatch([`${out}/**/*.md`], { out, jobs: 1 });
+    expect(pattern.failures.map((f) => f.reason)).toEqual(['no input file matches this pattern (7 in the output folder, never read); gongwen reads .txt .md .markdown .html .htm']);
+  });
+
+  it('that cannot be made stops the run with one line naming it (exit 2), and never hangs', () => {
+    const src = corpus();
+    const file = join(temp('plain'), 'a-file');
+    writeFileSync(file, 'x');
+    const r = spawnSync(process.execPath, [BIN, src, '--out', join(file, 'out')], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^gongwen: cannot write to the output folder .*a-file\/out: ENOTDIR/m);
+    // under /proc the system answers ENOENT with the parent present, where Node's recursive mkdir loops for ever
+    if (existsSync('/proc/self')) {
+      const proc = spawnSync(process.execPath, [BIN, src, '--out', '/proc/gongwen-out'], { encoding: 'utf8', timeout: 30_000 });
+      expect(proc.status).toBe(2);
+      expect(proc.stderr).toMatch(/^gongwen: cannot write to the output folder \/proc\/gongwen-out: ENOENT/m);
+    }
   });
 });
 
