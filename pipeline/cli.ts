@@ -95,6 +95,11 @@ export async function main(argv: string[]): Promise<number> {
         maxBytes: opts.maxSize * 1024 * 1024,
         clean: { keepPunctuation: opts.keepPunctuation, keepWrapper: opts.keepWrapper, keepPinyin: opts.keepPinyin },
       };
+      if (paths.length > 1 && paths.includes('-')) {
+        process.stderr.write('gongwen: - (one document from stdin to stdout) cannot be combined with other paths\n');
+        exitCode = 2;
+        return;
+      }
       if (paths.length === 1 && paths[0] === '-') {
         const result = processDocument({ bytes: readFileSync(0), file: '-' }, options);
         if (!result.ok || !result.document) {

@@ -59,6 +59,9 @@ describe('gongwen CLI', () => {
   it('exits 2 on a usage error', () => {
     expect(run(['input', '--variant', 'xx']).status).toBe(2);
     expect(run([]).status).toBe(2);
+    const mixed = run(['-', 'input'], 'x');
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toBe('gongwen: - (one document from stdin to stdout) cannot be combined with other paths\n');
     expect(run(['/no/such/folder/at/all', '--out', mkdtempSync(join(tmpdir(), 'gongwen-out-'))]).status).toBe(1);
   });
 });
