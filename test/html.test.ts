@@ -80,6 +80,39 @@ describe('a task table', () => {
   });
 });
 
+describe('a task table in Markdown (GFM)', () => {
+  const md = [
+    '# 某某市人民政府关于加快数字经济发展的实施意见',
+    '',
+    '## 一、重点任务',
+    '',
+    '| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |',
+    '| :--: | --- | --- | --- | --- |',
+    '| 1 | **建设算力平台** | 市发改委 | 市经信局、市财政局 | 2025年底 |',
+    '| 2 | 培育数据市场<br>完善交易规则 | 市数据局 |  | 持续推进 |',
+    '',
+    '相关~~旧规定~~同时废止。',
+    '',
+  ].join('\n');
+  const doc = processDocument({ file: 'tasks.md', bytes: Buffer.from(md) }).document!;
+
+  it('reads like the same table in HTML: a row per line, cells separated by |, no pipes or delimiter rows left', () => {
+    expect(doc.text['zh-Hans']).toContain('\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 建设算力平台 | 市发改委 | 市经信局、市财政局 | 2025年底\n');
+    expect(doc.text['zh-Hans']).toContain('\n2 | 培育数据市场完善交易规则 | 市数据局 |  | 持续推进\n');
+    expect(doc.text['zh-Hans']).toContain('\n相关旧规定同时废止。');
+    expect(doc.text['zh-Hans']).not.toMatch(/:--|\| *$|^\|/m);
+    expect(doc.sections[0]!.children).toEqual([]);
+    const c = clean({ text: md, format: 'markdown' });
+    expect(rebuildRaw(c.text, c.edits)).toBe(md);
+  });
+  it('gives each row its responsibility note', () => {
+    expect(doc.responsibilities.map((r) => [r.lead, r.support, r.sectionId])).toEqual([
+      [['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局', 'agency:某某市财政局'], 's1'],
+      [['agency:某某市数据局'], [], 's1'],
+    ]);
+  });
+});
+
 describe('gov.cn pages', () => {
   const docs = labels.map((label) => ({
     label,

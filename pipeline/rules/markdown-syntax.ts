@@ -1,25 +1,37 @@
 /**
  * Markdown input: keep the text of every block, drop the syntax around it.
- * remark-parse gives each text node its source position; everything between
- * text nodes is markup (#, **, list bullets, HTML comments) and goes, with a
- * line break between blocks. Escapes and entities become the characters they
- * stand for.
+ * remark-parse (with remark-gfm, so GitHub tables, strikethrough and
+ * footnotes are syntax too) gives each text node its source position;
+ * everything between text nodes is markup (#, **, list bullets, table pipes
+ * and delimiter rows, HTML comments) and goes, with a line break between
+ * blocks. Escapes and entities become the characters they stand for. A table
+ * row is one line with its cells separated by ` | `, as an HTML data row is,
+ * so a task table keeps each task with its 责任单位.
  */
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
+import { CELL_SEPARATOR } from './html-markup.js';
 import { keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
 
-const BLOCKS = new Set(['heading', 'paragraph', 'tableCell', 'code', 'html']);
+const BLOCKS = new Set(['heading', 'paragraph', 'code', 'html']);
 
 export const markdownSyntax: CleanRule = {
   name: 'markdown-syntax',
   run(text, context) {
-    const tree = unified().use(remarkParse).parse(text);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
     const kept: Kept[] = [];
     let block = 0;
-    const visit = (node: Nodes): void => {
+    /** Inside a table row every cell stays on the row's line: a <br> or hard break there is a space. */
+    const visit = (node: Nodes, inRow = false): void => {
+      if (inRow && (node.type === 'html' || node.type === 'break')) {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined && (node.type === 'break' || /^<br\s*\/?>$/i.test(node.value))) kept.push({ start, end, value: ' ', block });
+        return;
+      }
       if (BLOCKS.has(node.type)) block++;
       // where the heading's text starts: the clean line will start there once the #s are gone
       const first = node.type === 'heading' ? node.children[0]?.position?.start.offset : undefined;
@@ -36,6 +48,17 @@ export const markdownSyntax: CleanRule = {
         });
         return;
       }
+      if (node.type === 'tableRow') {
+        // a row is one line: 序号 | 重点任务 | 责任单位
+        block++;
+        node.children.forEach((cell, k) => {
+          const start = cell.position?.start.offset;
+          if (k > 0 && start !== undefined) kept.push({ start, end: start, value: CELL_SEPARATOR, block });
+          for (const child of cell.children) visit(child, true);
+        });
+        block++;
+        return;
+      }
       if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
@@ -47,7 +70,7 @@ export const markdownSyntax: CleanRule = {
         if (start !== undefined) kept.push({ start, end: start, value: '\n', block });
         return;
       }
-      if ('children' in node) for (const child of (node as Parents).children as RootContent[]) visit(child);
+      if ('children' in node) for (const child of (node as Parents).children as RootContent[]) visit(child, inRow);
     };
     visit(tree);
 
