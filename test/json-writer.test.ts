@@ -45,6 +45,17 @@ describe('writeJson', () => {
     out.end();
     expect(chunks).toEqual(['abcdefghijklm', 'nopq']);
   });
+
+  it('hands a piece of the chunk size or more on as it is, after what came before it', () => {
+    const chunks: string[] = [];
+    const big = 'x'.repeat(25);
+    const out = chunked((c) => chunks.push(c), 10);
+    for (const p of ['ab', big, 'cd', 'ef']) out.sink(p);
+    out.end();
+    expect(chunks).toEqual(['ab', big, 'cdef']);
+    // the very string, not a copy joined into a chunk
+    expect(chunks[1]).toBe(big);
+  });
 });
 
 describe('renderDocument', () => {

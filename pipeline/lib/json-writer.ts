@@ -50,17 +50,26 @@ function serialisable(v: unknown): boolean {
   return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 }
 
-/** A sink that collects pieces into chunks of about `size` characters and hands each chunk on. */
+/**
+ * A sink that collects small pieces into chunks of about `size` characters
+ * and hands each chunk on; a piece of `size` or more is handed on as it is
+ * (after what was collected before it), never copied into a chunk.
+ */
 export function chunked(flush: (chunk: string) => void, size = 1 << 20): { sink: Sink; end: () => void } {
   let buffer: string[] = [];
   let length = 0;
   const drain = () => {
-    if (length > 0) flush(buffer.join(''));
+    if (length > 0) flush(buffer.length === 1 ? buffer[0]! : buffer.join(''));
     buffer = [];
     length = 0;
   };
   return {
     sink: (piece) => {
+      if (piece.length >= size) {
+        drain();
+        flush(piece);
+        return;
+      }
       buffer.push(piece);
       length += piece.length;
       if (length >= size) drain();
