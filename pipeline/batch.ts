@@ -90,6 +90,15 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     seenFiles.add(real);
     jobs.push({ file, target, bytes });
   };
+  /** A path's stat, or null with its failure recorded. */
+  const statOrFail = (path: string) => {
+    try {
+      return statSync(path);
+    } catch (e) {
+      errors.push(failure(path, `cannot read: ${(e as Error).message}`));
+      return null;
+    }
+  };
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
   const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
     if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return 'other';
@@ -111,13 +120,8 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     }
     for (const name of names) {
       const path = join(dir, name);
-      let stat;
-      try {
-        stat = statSync(path);
-      } catch (e) {
-        errors.push(failure(path, `cannot read: ${(e as Error).message}`));
-        continue;
-      }
+      const stat = statOrFail(path);
+      if (!stat) continue;
       if (stat.isDirectory()) walk(path, root);
       else found(path, root, stat.size);
     }
@@ -130,13 +134,8 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     let outputs = 0;
     for (const m of matches) {
       const path = join(base, m);
-      let stat;
-      try {
-        stat = statSync(path);
-      } catch (e) {
-        errors.push(failure(path, `cannot read: ${(e as Error).message}`));
-        continue;
-      }
+      const stat = statOrFail(path);
+      if (!stat) continue;
       if (stat.isDirectory()) {
         const before = jobs.length;
         walk(path, base);
