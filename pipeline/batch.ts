@@ -243,7 +243,11 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false }));
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   if (threads === 1) {
-    for (const t of tasks) report(runJob(t));
+    for (const t of tasks) {
+      report(runJob(t));
+      // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   } else {
     const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads });
     try {

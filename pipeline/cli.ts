@@ -145,6 +145,8 @@ export async function main(argv: string[]): Promise<number> {
 class Progress {
   private bars: MultiBar | null = null;
   private bar: SingleBar | null = null;
+  /** Files per second count from the run's start, not the process's (module loading is no part of the rate). */
+  private readonly started = performance.now();
   constructor(private readonly opts: Options) {}
 
   file(r: JobResult, done: number, total: number): void {
@@ -158,8 +160,12 @@ class Progress {
         ? `✗ ${r.file}: ${r.error}`
         : `${r.status === 'skipped' ? '=' : '✓'} ${r.file} → ${r.outputs.join(', ')}${r.status === 'skipped' ? ' (unchanged)' : r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}`;
     if (this.bars && this.bar) {
-      if (r.status === 'failed') this.bars.log(`${line}\n`);
-      this.bar.update(done, { file: r.file, rate: (done / Math.max(0.001, process.uptime())).toFixed(1) });
+      this.bar.update(done, { file: r.file, rate: (done / Math.max(0.001, (performance.now() - this.started) / 1000)).toFixed(1) });
+      if (r.status === 'failed') {
+        // drawn now, above the bar: the bar's own redraw runs on a timer, and a log left for it is lost at stop
+        this.bars.log(`${line}\n`);
+        this.bars.update();
+      }
       return;
     }
     if (r.status === 'failed' || !this.opts.quiet) process.stderr.write(`[${done}/${total}] ${line}\n`);
@@ -167,6 +173,8 @@ class Progress {
   }
 
   stop(): void {
+    // the final count drawn before the bar stops
+    this.bars?.update();
     this.bars?.stop();
   }
 }

@@ -42,6 +42,24 @@ describe('gongwen CLI', () => {
     expect(r.stderr).toBe('');
   });
 
+  // util-linux script(1) runs the command on a pseudo-terminal, as a user at a terminal would
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('shows a progress bar on a terminal: files done/total, rate, ETA; failures still get their line', () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-tty-'));
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(join(src, name), readFileSync(SAMPLE));
+    writeFileSync(join(src, 'empty.txt'), '');
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" "${src}" --out "${out}" --jobs 1`, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const screen = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(screen).toMatch(/4\/4 files \| \d+\.\d files\/s \| ETA \d+s/);
+    // drawn while the run goes on, not only at its end (one thread works between the redraws)
+    expect(screen).toMatch(/[123]\/4 files/);
+    expect(screen).toMatch(/✗ \S*empty\.txt: decode:empty/);
+    // no per-file lines for the documents that went well: the bar stands for them
+    expect(screen).not.toContain('✓');
+  });
+
   it('exits 1 when a file fails, names it, and still writes the others', () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-bad-'));
     writeFileSync(join(src, 'empty.txt'), '');
