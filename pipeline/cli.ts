@@ -154,6 +154,8 @@ class Progress {
     if (tty && !this.bars) {
       this.bars = new MultiBar({ format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
       this.bar = this.bars.create(total, 0, { rate: '0.0', file: '' });
+      // interrupted (Ctrl-C, kill): give the terminal its cursor back, then die of the signal as before
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, this.interrupted);
     }
     const line =
       r.status === 'failed'
@@ -176,5 +178,11 @@ class Progress {
     // the final count drawn before the bar stops
     this.bars?.update();
     this.bars?.stop();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeListener(signal, this.interrupted);
   }
+
+  private readonly interrupted = (signal: NodeJS.Signals): void => {
+    this.bars?.stop();
+    process.kill(process.pid, signal);
+  };
 }

@@ -60,6 +60,19 @@ describe('gongwen CLI', () => {
     expect(screen).not.toContain('✓');
   });
 
+  it.skipIf(!hasScript)('gives the terminal its cursor back when interrupted (Ctrl-C), and dies of the signal', () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-int-'));
+    for (let k = 0; k < 200; k++) writeFileSync(join(src, `d${k}.txt`), readFileSync(SAMPLE));
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
+    // SIGINT after 3 s, as a user's Ctrl-C, well before 200 documents are done
+    const command = `timeout --preserve-status -s INT 3 "${process.execPath}" "${BIN}" "${src}" --out "${out}" --jobs 1`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(130);
+    const hidden = r.stdout.lastIndexOf('\x1b[?25l');
+    expect(hidden).toBeGreaterThanOrEqual(0);
+    expect(r.stdout.indexOf('\x1b[?25h', hidden)).toBeGreaterThan(hidden);
+  });
+
   it('exits 1 when a file fails, names it, and still writes the others', () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-bad-'));
     writeFileSync(join(src, 'empty.txt'), '');
