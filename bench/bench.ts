@@ -145,7 +145,7 @@ try {
   console.log(`batch --jobs 2:             ${(two.wall / 1000).toFixed(1)} s (best of ${seconds(twos)}); CPU ${(two.cpu / 1000).toFixed(1)} s, ${cores(two)} cores busy`);
   console.log(`speed-up --jobs 2 / 1:      ${(one.wall / two.wall).toFixed(2)}  (target ≥ 1.7)`);
   // with both cores busy all the time, --jobs 2 takes at least its CPU time over 2
-  console.log(`bound from CPU time:        ${((2 * one.elapsed) / two.cpu).toFixed(2)}  (--jobs 2 needs ${((100 * (two.cpu - one.cpu)) / one.cpu).toFixed(0)} % more CPU than --jobs 1: each worker starts up and warms V8 for itself; 2 cores / its CPU)`);
+  console.log(`bound from CPU time:        ${((2 * one.elapsed) / two.cpu).toFixed(2)}  (2 cores over --jobs 2's CPU time: it needs ${((100 * (two.cpu - one.cpu)) / one.cpu).toFixed(0)} % more CPU than --jobs 1 for the same documents)`);
 
   // what two threads of gongwen's own work gain on this machine once warm (no start-up, no
   // compilation left): processDocument alone and two at once in fresh processes. With V8's defaults
