@@ -11,7 +11,7 @@ export { convert, detectScript } from './stages/convert.js';
 export { segment } from './stages/segment.js';
 export { extract } from './stages/extract.js';
 export { toJson } from './stages/to-json.js';
-export { rebuildRaw } from './lib/tracked-text.js';
+export { rebuildInput, rebuildRaw } from './lib/tracked-text.js';
 export { catalogue as diagnosticCatalogue } from './lib/diagnostics.js';
 export type { GongwenDocument } from './schema-types.js';
 export type { Variant } from './lib/opencc.js';

@@ -13,7 +13,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.1.0";
+  schemaVersion: "1.2.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -132,13 +132,17 @@ export interface GongwenDocument {
     }[];
   };
   /**
-   * Every change the clean stage made. Applying each edit in reverse (replace clean span of the cleaned text with before) rebuilds the decoded input exactly.
+   * Every change the clean stage made. Applying each edit in reverse (replace the clean span of the cleaned text with before) rebuilds the decoded input exactly. The cleaned text is cleaning.text when it is not null, else text[cleaning.script].
    */
   cleaning: {
     /**
-     * Which entry of text the clean spans index: the cleaned text in the source script (zh-Hant for a Traditional source, else zh-Hans).
+     * Which entry of text is the cleaned text in the source script: zh-Hant for a Traditional source, else zh-Hans (for a mixed-script source, zh-Hans is its conversion, and the cleaned text is cleaning.text).
      */
     script: "zh-Hans" | "zh-Hant";
+    /**
+     * The cleaned text before conversion when no entry of text holds it: a source of mixed script, converted both ways through zh-Hans. Null otherwise (the cleaned text is text[cleaning.script]).
+     */
+    text: string | null;
     /**
      * Length of the decoded input in code points.
      */

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rebuildInput } from '../pipeline/lib/tracked-text.js';
 import { processDocument } from '../pipeline/pipeline.js';
+import { decode } from '../pipeline/stages/decode.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { validateDocument } from '../pipeline/validate.js';
 import { SAMPLE } from './helpers/paths.js';
@@ -72,7 +74,11 @@ function run(text: string, file: string): void {
   const result = processDocument({ file, bytes: Buffer.from(text) });
   if (result.ok) processed++;
   expect(result.diagnostics.every((d) => typeof d.code === 'string')).toBe(true);
-  if (result.ok) checkDocument(result.document!);
+  if (result.ok) {
+    checkDocument(result.document!);
+    // the JSON's edit log rebuilds the decoded input exactly
+    expect(rebuildInput(result.document!)).toBe(decode({ bytes: Buffer.from(text) }).text);
+  }
   else expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
 }
 

@@ -10,6 +10,7 @@
  * without any rule knowing about the others. Written by hand: diff libraries
  * recover edits after the fact and cannot say which rule made them.
  */
+import type { GongwenDocument } from '../schema-types.js';
 
 export interface Replacement {
   /** UTF-16 offsets into the current text, end exclusive. */
@@ -145,7 +146,25 @@ export class TrackedText {
   }
 }
 
-/** Rebuild the raw text from a cleaned text and its edit log (the inverse of cleaning). */
+/**
+ * The decoded input of a document, rebuilt from its JSON record alone: the
+ * cleaned text (`cleaning.text`, or the entry of `text` in `cleaning.script`)
+ * with each edit's clean span (code points) replaced by what it was before. What the schema promises of the edit log,
+ * for users who trace an output back to its source.
+ */
+export function rebuildInput(doc: Pick<GongwenDocument, 'text' | 'cleaning'>): string {
+  const points = [...(doc.cleaning.text ?? doc.text[doc.cleaning.script])];
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const e of doc.cleaning.edits) {
+    pieces.push(points.slice(cursor, e.clean.start).join(''), e.before);
+    cursor = e.clean.end;
+  }
+  pieces.push(points.slice(cursor).join(''));
+  return pieces.join('');
+}
+
+/** Rebuild the raw text from a cleaned text and the clean stage's edits (UTF-16 offsets; the inverse of cleaning). */
 export function rebuildRaw(clean: string, edits: readonly Pick<Edit, 'cleanStart' | 'cleanEnd' | 'before'>[]): string {
   const pieces: string[] = [];
   let cursor = 0;

@@ -15,7 +15,7 @@ import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export interface JsonInput {
   file: string;
@@ -140,6 +140,8 @@ export function toJson(input: JsonInput): GongwenDocument {
     },
     cleaning: {
       script: cv.script === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans',
+      // a mixed source is converted both ways: neither entry of text is the text the edits were made in
+      text: cv.script === 'mixed' ? cleaned.text : null,
       rawLength: rawCp.toCodePoint(cleaned.raw.length),
       edits: editsInCodePoints(cleaned),
     },
