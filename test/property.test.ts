@@ -62,11 +62,26 @@ function checkDocument(doc: GongwenDocument): void {
         expect(s.span.end).toBeLessThanOrEqual(parent.span.end);
       }
       if (k > 0) expect(s.span.start).toBeGreaterThanOrEqual(list[k - 1]!.span.end);
+      // its paragraphs lie inside it, its sentences inside their paragraph
+      for (const p of s.paragraphs) {
+        expect(p.span.start).toBeGreaterThanOrEqual(s.span.start);
+        expect(p.span.end).toBeLessThanOrEqual(s.span.end);
+        for (const t of p.sentences) {
+          expect(t.span.start).toBeGreaterThanOrEqual(p.span.start);
+          expect(t.span.end).toBeLessThanOrEqual(p.span.end);
+        }
+      }
       checkTree(s.children, s);
     }
   };
   checkTree(doc.sections, null);
   for (const a of doc.attachments) checkTree(a.sections, null);
+  // every mention of an entity reads as its name or one of its written forms
+  const points = [...doc.text['zh-Hans']];
+  for (const e of doc.entities) {
+    const forms = new Set([e.name['zh-Hans'], ...(e.forms ?? [])]);
+    for (const m of e.mentions) expect(forms.has(points.slice(m.start, m.end).join('')), e.id).toBe(true);
+  }
 }
 
 let processed = 0;
