@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { rebuildInput } from '../pipeline/lib/tracked-text.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import { decode } from '../pipeline/stages/decode.js';
+import { toMarkdown } from '../pipeline/stages/to-markdown.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { validateDocument } from '../pipeline/validate.js';
 import { SAMPLE } from './helpers/paths.js';
@@ -76,6 +77,19 @@ function checkDocument(doc: GongwenDocument): void {
   };
   checkTree(doc.sections, null);
   for (const a of doc.attachments) checkTree(a.sections, null);
+  // the alignment's segments shift zh-Hant offsets consistently, and account for the length difference
+  let delta = 0;
+  let previous = 0;
+  for (const seg of doc.textAlignment.segments ?? []) {
+    expect(seg.hans.start).toBeGreaterThanOrEqual(previous);
+    expect(seg.hant.start - seg.hans.start).toBe(delta);
+    delta += seg.hant.end - seg.hant.start - (seg.hans.end - seg.hans.start);
+    previous = seg.hans.end;
+  }
+  expect([...doc.text['zh-Hant']].length - length).toBe(delta);
+  if (doc.textAlignment.identity) expect(delta).toBe(0);
+  // the Markdown renders in both scripts from the record alone
+  for (const script of ['zh-Hans', 'zh-Hant'] as const) expect(toMarkdown(doc, script).length).toBeGreaterThan(0);
   // every mention of an entity reads as its name or one of its written forms
   const points = [...doc.text['zh-Hans']];
   for (const e of doc.entities) {
