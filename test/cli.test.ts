@@ -64,8 +64,11 @@ describe('gongwen CLI', () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-int-'));
     for (let k = 0; k < 200; k++) writeFileSync(join(src, `d${k}.txt`), readFileSync(SAMPLE));
     const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
-    // SIGINT after 3 s, as a user's Ctrl-C, well before 200 documents are done
-    const command = `timeout --preserve-status -s INT 3 "${process.execPath}" "${BIN}" "${src}" --out "${out}" --jobs 1`;
+    // SIGINT as a user's Ctrl-C, once the first document is written (the bar is up), well before 200 are done;
+    // job control (set -m) so that the background run does not start with SIGINT ignored
+    const run = `"${process.execPath}" "${BIN}" "${src}" --out "${out}" --jobs 1`;
+    const first = join(out, 'd0.json');
+    const command = `bash -c 'set -m; ${run} & p=$!; while [ ! -e "${first}" ] && kill -0 $p 2>/dev/null; do sleep 0.05; done; sleep 0.2; kill -INT $p; wait $p'`;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8' });
     expect(r.status).toBe(130);
     const hidden = r.stdout.lastIndexOf('\x1b[?25l');
