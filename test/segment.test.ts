@@ -173,8 +173,34 @@ describe('responsibility notes in every common form', () => {
       lead: ['发展改革委', '商务部', '各有关省级人民政府'],
     });
   });
+  it('roles marked inside a 责任单位 list: A牵头，B配合 and A（牵头）、B、C', () => {
+    expect(notesOf('（一）培育数据市场。（责任单位：市数据局牵头，市市场监管局配合）')).toEqual([
+      { note: '（责任单位：市数据局牵头，市市场监管局配合）', lead: ['市数据局'], support: ['市市场监管局'], roles: 'explicit', sentence: 's1.1.p1.s1' },
+    ]);
+    expect(notesOf('（一）强化人才支撑。（责任单位：市委组织部（牵头）、市人社局、市科技局）')[0]).toMatchObject({ lead: ['市委组织部'], support: ['市人社局', '市科技局'], roles: 'explicit' });
+    // the same inside [ ], and B、C sharing one role word
+    expect(notesOf('（一）推进试点。[责任单位：市发改委牵头，市经信局、市财政局配合]')[0]).toMatchObject({ lead: ['市发改委'], support: ['市经信局', '市财政局'] });
+  });
+  it('labelled parts in any order: （牵头单位：A　责任单位：B） and （牵头单位：A）', () => {
+    expect(notesOf('（一）推进示范应用。（牵头单位：市经信局　责任单位：各区（市）县政府）')[0]).toMatchObject({ lead: ['市经信局'], support: ['各区（市）县政府'], roles: 'explicit' });
+    expect(notesOf('（一）推进示范应用。（牵头单位：市经信局）')[0]).toMatchObject({ lead: ['市经信局'], support: [] });
+    expect(notesOf('（一）优化服务。（市政务服务局牵头）')[0]).toMatchObject({ lead: ['市政务服务局'], support: [] });
+    // a labelled list closed by 按职责分工负责 names no agency 市经信局按职责分工负责
+    expect(notesOf('（一）加快建设。（责任单位：市发改委、市经信局按职责分工负责）')[0]).toMatchObject({ lead: ['市发改委', '市经信局'], roles: 'joint' });
+  });
+  it('a note without brackets that ends its paragraph or stands on its own line', () => {
+    expect(notesOf('（一）强化人才支撑。引进高端人才。责任单位：市委组织部（牵头）、市人社局、市科技局')).toEqual([
+      { note: '责任单位：市委组织部（牵头）、市人社局、市科技局', lead: ['市委组织部'], support: ['市人社局', '市科技局'], roles: 'explicit', sentence: 's1.1.p1.s2' },
+    ]);
+    expect(notesOf('（一）强化人才支撑。\n牵头单位：市委组织部；配合单位：市人社局、市科技局。')[0]).toMatchObject({ lead: ['市委组织部'], support: ['市人社局', '市科技局'] });
+    // a joint list, made first-listed by a convention stated in the note itself
+    expect(notesOf('（一）完善统计监测。（责任单位：市统计局、市发改委，排在第一位的为牵头单位）')[0]).toMatchObject({ lead: ['市统计局'], support: ['市发改委'], roles: 'first-listed' });
+    // prose after a label is not a note
+    expect(notesOf('（一）明确分工。责任单位：要按照职责分工抓好落实。')).toEqual([]);
+  });
   it('leaves brackets of prose alone', () => {
     expect(notesOf('（一）技工院校（技工院校内由人力资源社会保障行政部门负责）的教学管理。')).toEqual([]);
+    expect(notesOf('（一）完善机制（由市场牵头）。')).toEqual([]);
     expect(notesOf('（一）各区（市）县要加强领导（按季度报送）。')).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@
  *   （A牵头，B、C参与）  （A牵头负责，B配合）  explicit roles
  *   （A、B负责）  （A、B等按职责分工负责）    a list of responsible agencies
  *   （负责部门：A、B，适用范围：X）          the same, with a label
+ *   （责任单位：A牵头，B、C配合） （责任单位：A（牵头）、B、C）  roles marked in the list
+ *   （牵头单位：A　责任单位：B） （牵头单位：A）  labelled parts in any order
+ *   责任单位：A（牵头）、B、C              the same without brackets, ending a paragraph
  * A list of responsible agencies is joint (every one leads) unless the
  * document says that the first listed leads (排在第一位的部门为牵头部门): the
  * caller applies that convention (see `FIRST_LISTED_LEADS`).
@@ -34,12 +37,22 @@ const ROLES = /[（(]\s*牵头(?:单位|部门)[：:]([^；;）)\n]*)[；;]\s*(?
 /** A note that lost its opening to corrupted bytes: 任单位：…] */
 const DAMAGED = /(?:责?任单位|单位)[：:]([^\]］】\n[［【]*)[\]］】]/g;
 /** The convention that makes the first agency of a list the lead one. */
-export const FIRST_LISTED_LEADS = /排在第一位的(?:部门|单位)为牵头(?:部门|单位)/;
+export const FIRST_LISTED_LEADS = /(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)/;
+/** The convention stated at the end of a list: （责任单位：A、B，排在第一位的为牵头单位）. */
+const CONVENTION_TAIL = /[，,；;]\s*(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位).*$/;
+/** A role label: 牵头单位： 配合部门： 责任单位： … */
+const ROLE_LABEL = /(牵头|主责|配合|参与|协同|协办|责任|负责)(?:单位|部门)[：:]/g;
+const LEAD_LABELS = new Set(['牵头', '主责']);
+const SUPPORT_LABELS = new Set(['配合', '参与', '协同', '协办']);
 
 /** Inside a bracket: （负责部门：A、B，适用范围：X） */
 const LABELLED = /^(?:负责|责任|主责)(?:部门|单位)[：:](.+?)(?:[，,；;][^，,；;：:]{1,8}[：:].*)?$/;
 /** Inside a bracket: （A牵头，B、C参与） */
 const LEAD_AND_SUPPORT = /^(.+?)牵头(?:负责)?[，,、；;]\s*(.+?)(?:等)?(?:参与|配合|协同|参加)(?:负责)?$/;
+/** Inside a bracket: （A牵头）, a lead and no one else named. */
+const LEAD_ALONE = /^([^，,；;]+?)牵头(?:负责)?$/;
+/** What may close a labelled list without being a name: （责任单位：A、B按职责分工负责）. */
+const DUTY_TAIL = /(?:等(?:有关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?负责$/;
 /** Inside a bracket: （A、B等按职责分工负责，remark） */
 const RESPONSIBLE = /^(.+?)(?:等(?:有关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?负责(?:[，,；;](.*))?$/;
 /** Words that make a list a clause of prose, not a list of agencies: （技工院校内由…部门负责）. */
@@ -63,10 +76,19 @@ export function findNotes(text: string): NoteMatch[] {
     if (taken(b.start, b.end)) continue;
     const inner = text.slice(b.start + 1, b.end - 1);
     const at = b.start + 1;
+    const parts = labelledParts(inner, at);
+    if (parts) {
+      const roles = labelledRoles(parts);
+      if (roles && [...roles.lead, ...roles.support].every(looksLikeName)) push({ start: b.start, end: b.end, ...roles });
+      continue;
+    }
     const labelled = LABELLED.exec(inner);
     if (labelled) {
-      const list = names(labelled[1]!, at + inner.indexOf(labelled[1]!));
-      if (list.length > 0 && list.every(looksLikeName)) push({ start: b.start, end: b.end, lead: list, support: [], joint: true });
+      const body = labelled[1]!.replace(CONVENTION_TAIL, '').replace(DUTY_TAIL, '');
+      const bodyAt = at + inner.indexOf(labelled[1]!);
+      const marked = markedRoles(body, bodyAt);
+      const list = marked ? [...marked.lead, ...marked.support] : names(body, bodyAt);
+      if (list.length > 0 && list.every(looksLikeName)) push({ start: b.start, end: b.end, ...(marked ?? { lead: list, support: [], joint: true }) });
       continue;
     }
     const both = LEAD_AND_SUPPORT.exec(inner);
@@ -76,12 +98,21 @@ export function findNotes(text: string): NoteMatch[] {
       if ([...lead, ...support].every(looksLikeName)) push({ start: b.start, end: b.end, lead, support });
       continue;
     }
+    // （A牵头） alone: one lead, which must name an organ
+    const alone = LEAD_ALONE.exec(inner);
+    if (alone) {
+      const lead = names(alone[1]!, at);
+      if (lead.length > 0 && lead.every((r) => looksLikeName(r) && ORGAN_END.test(r.name))) push({ start: b.start, end: b.end, lead, support: [] });
+      continue;
+    }
     const responsible = RESPONSIBLE.exec(inner);
     if (responsible && !NOT_A_LIST.test(responsible[1]!)) {
       const list = names(responsible[1]!.replace(/等(?:有关)?(?:部门|单位)?$/, ''), at);
       if (list.length > 0 && list.every(looksLikeName)) push({ start: b.start, end: b.end, lead: list, support: [], joint: true });
     }
   }
+  const ending = endingNote(text);
+  if (ending && !taken(ending.start, ending.end)) push(ending);
   for (const m of text.matchAll(DAMAGED)) {
     if (taken(m.index, m.index + m[0].length)) continue;
     const bodyStart = m.index + m[0].length - 1 - m[1]!.length;
@@ -117,9 +148,126 @@ function looksLikeName(ref: NameRef): boolean {
 export function splitRoles(body: string, offset: number): { lead: NameRef[]; support: NameRef[] } {
   const stop = body.indexOf('。');
   const list = stop >= 0 ? body.slice(0, stop) : body;
+  const marked = markedRoles(list, offset);
+  if (marked) return marked;
   const comma = list.search(/[，,]/);
   if (comma < 0) return { lead: names(list, offset), support: [] };
   return { lead: names(list.slice(0, comma), offset), support: names(list.slice(comma + 1), offset + comma + 1) };
+}
+
+/**
+ * Roles written into a list itself — A牵头，B、C配合 / A（牵头）、B、C — or
+ * null when the list marks no role. Names left unmarked support a named
+ * lead, or lead when none is named.
+ */
+export function markedRoles(body: string, offset: number): { lead: NameRef[]; support: NameRef[] } | null {
+  const lead: NameRef[] = [];
+  const support: NameRef[] = [];
+  const rest: NameRef[] = [];
+  let marked = false;
+  for (const m of body.matchAll(/[^，,；;]+/g)) {
+    const at = offset + m.index;
+    // a role word after a 、 list applies to all of it: B、C配合
+    const group = /^(.*?[^、\s])(?:等)?(牵头|配合|参与|协同|参加)(?:负责)?\s*$/.exec(m[0]);
+    if (group) {
+      marked = true;
+      (group[2] === '牵头' ? lead : support).push(...names(group[1]!, at));
+      continue;
+    }
+    for (const n of names(m[0], at)) {
+      // a role in brackets after one name: A（牵头）
+      const own = /^(.+?)[（(](牵头|配合|参与|协同)[）)]$/.exec(n.name);
+      if (!own) {
+        rest.push(n);
+        continue;
+      }
+      marked = true;
+      (own[2] === '牵头' ? lead : support).push({ name: own[1]!, start: n.start, end: n.start + own[1]!.length });
+    }
+  }
+  if (!marked) return null;
+  (lead.length > 0 ? support : lead).push(...rest);
+  const byStart = (x: NameRef, y: NameRef) => x.start - y.start;
+  return { lead: lead.sort(byStart), support: support.sort(byStart) };
+}
+
+interface LabelledPart {
+  label: string;
+  body: string;
+  at: number;
+}
+
+/**
+ * A text made of role labels and their lists — 牵头单位：A；配合单位：B、C /
+ * 牵头单位：A　责任单位：B — split at its labels; null unless it starts with
+ * a label and has a lead or support label (a lone 责任单位： is LABELLED's).
+ */
+function labelledParts(text: string, offset: number): LabelledPart[] | null {
+  const labels = [...text.matchAll(ROLE_LABEL)];
+  if (labels.length === 0 || text.slice(0, labels[0]!.index).trim() !== '') return null;
+  if (!labels.some((l) => LEAD_LABELS.has(l[1]!) || SUPPORT_LABELS.has(l[1]!))) return null;
+  return labels.map((l, k) => {
+    const from = l.index + l[0].length;
+    const to = labels[k + 1]?.index ?? text.length;
+    const body = text.slice(from, to).replace(/[；;，,。\s]+$/, '');
+    return { label: l[1]!, body, at: offset + from };
+  });
+}
+
+/** Lead and support from labelled parts: a 责任单位 list beside a named lead supports it. */
+function labelledRoles(parts: LabelledPart[]): { lead: NameRef[]; support: NameRef[] } | null {
+  const lead: NameRef[] = [];
+  const support: NameRef[] = [];
+  const responsible: NameRef[] = [];
+  for (const p of parts) {
+    const list = names(p.body.replace(CONVENTION_TAIL, ''), p.at);
+    if (LEAD_LABELS.has(p.label)) lead.push(...list);
+    else if (SUPPORT_LABELS.has(p.label)) support.push(...list);
+    else responsible.push(...list);
+  }
+  const leading = new Set(lead.map((r) => r.name));
+  if (lead.length > 0) support.push(...responsible.filter((r) => !leading.has(r.name)));
+  else lead.push(...responsible);
+  if (lead.length + support.length === 0) return null;
+  return { lead, support };
+}
+
+/** How the name of an organ or a collective of them ends: a note without brackets must name only such (not 要按照职责分工抓好落实). */
+const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|银行|单位|部门|机构|学校|大学|队|所|站|社|联)$/;
+
+/**
+ * A note without brackets that ends its paragraph, after the text or on a
+ * line of its own: 责任单位：A（牵头）、B、C / 牵头单位：A；配合单位：B.
+ * Every name must look like one, so prose that happens to start with a
+ * label is left alone.
+ */
+function endingNote(text: string): (Omit<NoteMatch, 'damaged' | 'joint'> & Partial<NoteMatch>) | null {
+  // the last label at bracket depth 0 that opens the paragraph or follows the end of a sentence
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(' || ch === '[' || ch === '［' || ch === '【') depth++;
+    else if ((ch === '）' || ch === ')' || ch === ']' || ch === '］' || ch === '】') && depth > 0) depth--;
+    else if (depth === 0 && /^(?:牵头|主责|责任|负责)(?:单位|部门)[：:]/.test(text.slice(i, i + 5)) && /^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, i - 2), i))) start = i;
+  }
+  if (start < 0) return null;
+  const raw = text.slice(start);
+  const end = start + raw.replace(/[。；;\s]+$/, '').length;
+  const parts = [...raw.slice(0, end - start).matchAll(ROLE_LABEL)].map((l, k, all) => {
+    const from = l.index + l[0].length;
+    const to = all[k + 1]?.index ?? end - start;
+    return { label: l[1]!, body: raw.slice(from, to).replace(/[；;，,。\s]+$/, ''), at: start + from };
+  });
+  let roles: { lead: NameRef[]; support: NameRef[]; joint?: boolean } | null;
+  if (parts.length === 1 && !LEAD_LABELS.has(parts[0]!.label)) {
+    // one 责任单位 list: roles marked in it, or lead before the first comma as in [责任单位：A，B], or joint
+    const body = parts[0]!.body.replace(CONVENTION_TAIL, '');
+    roles = /[，,]/.test(body) || markedRoles(body, parts[0]!.at) ? splitRoles(body, parts[0]!.at) : { lead: names(body, parts[0]!.at), support: [], joint: true };
+  } else roles = labelledRoles(parts);
+  const all = roles ? [...roles.lead, ...roles.support] : [];
+  if (all.length === 0 || !all.every((r) => looksLikeName(r) && ORGAN_END.test(r.name))) return null;
+  return { start, end, ...roles! };
 }
 
 /**
