@@ -158,6 +158,8 @@ describe('responsibility notes in every common form', () => {
       { note: '（生态环境部牵头，国家发展改革委、工业和信息化部参与）', lead: ['生态环境部'], support: ['国家发展改革委', '工业和信息化部'], roles: 'explicit', sentence: 's1.1.p1.s1' },
     ]);
     expect(notesOf('（一）完善标准体系。（市科技局牵头负责，市财政局配合）')[0]).toMatchObject({ lead: ['市科技局'], support: ['市财政局'] });
+    expect(notesOf('（一）加快建设。（国家发展改革委牵头，各有关部门按职责分工负责）')[0]).toMatchObject({ lead: ['国家发展改革委'], support: ['各有关部门'], roles: 'explicit' });
+    expect(notesOf('（一）完善机制。（工业和信息化部牵头负责，科技部、财政部等分别负责）')[0]).toMatchObject({ lead: ['工业和信息化部'], support: ['科技部', '财政部'] });
   });
   it('（A、B负责） is joint, and first-listed once the document says so', () => {
     expect(notesOf('（一）加强监管（海关总署、商务部负责）。')[0]).toMatchObject({ lead: ['海关总署', '商务部'], support: [], roles: 'joint', sentence: 's1.1.p1.s1' });

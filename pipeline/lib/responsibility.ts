@@ -47,8 +47,8 @@ const SUPPORT_LABELS = new Set(['配合', '参与', '协同', '协办']);
 
 /** Inside a bracket: （负责部门：A、B，适用范围：X） */
 const LABELLED = /^(?:负责|责任|主责)(?:部门|单位)[：:](.+?)(?:[，,；;][^，,；;：:]{1,8}[：:].*)?$/;
-/** Inside a bracket: （A牵头，B、C参与） */
-const LEAD_AND_SUPPORT = /^(.+?)牵头(?:负责)?[，,、；;]\s*(.+?)(?:等)?(?:参与|配合|协同|参加)(?:负责)?$/;
+/** Inside a bracket: （A牵头，B、C参与）, （A牵头，B等按职责分工负责） */
+const LEAD_AND_SUPPORT = /^(.+?)牵头(?:负责)?[，,、；;]\s*(.+?)(?:等(?:有关)?(?:部门|单位)?)?(?:(?:参与|配合|协同|参加)(?:负责)?|(?:按职责(?:分工)?)?(?:分别)?负责)$/;
 /** Inside a bracket: （A牵头）, a lead and no one else named. */
 const LEAD_ALONE = /^([^，,；;]+?)牵头(?:负责)?$/;
 /** What may close a labelled list without being a name: （责任单位：A、B按职责分工负责）. */
