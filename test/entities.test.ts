@@ -92,6 +92,13 @@ describe('patterns that generalise beyond the lexicon', () => {
     expect(targets.map((t) => [t.name['zh-Hans'], t.year, t.quantity])).toContainEqual(['秸秆综合利用率达到85%以上', 2020, { value: 85, unit: '%' }]);
     const sport = processDocument({ file: 'govcn-34.html', bytes: readFileSync(join(SHARED, 'corpus', 'govcn', 'govcn-34.html')) }).document!;
     expect(sport.entities.find((e) => e.type === 'target')).toMatchObject({ year: 2025, quantity: { value: 2, unit: '万亿元' } });
+    // counts in 万 and 亿, every quantity of the sentence
+    const counts = run('国务院关于加快发展的意见\n一、发展目标\n到2025年，建成5G基站3万个，培育专精特新企业1.2万家，建设标准厂房100万平方米。').entities.filter((e) => e.type === 'target');
+    expect(counts.map((t) => [t.name['zh-Hans'], t.quantity])).toEqual([
+      ['建成5G基站3万个', { value: 3, unit: '万个' }],
+      ['培育专精特新企业1.2万家', { value: 1.2, unit: '万家' }],
+      ['建设标准厂房100万平方米', { value: 100, unit: '万平方米' }],
+    ]);
     const horizons = named(run('国务院关于加快发展的意见\n一、重点任务\n未来3至5年，近期重点推进试点，到2030年基本建成，“十四五”时期全面推开。'), 'timeHorizon');
     expect(horizons.sort()).toEqual(['“十四五”时期', '到2030年', '近期', '未来3至5年'].sort());
   });

@@ -9,7 +9,8 @@ import type { Candidate } from './types.js';
 
 const HORIZON = /未来\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:(?:到|至|～|~|-|—)\s*(\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*年|中远期|中长期|近中期|近期|短期|远期|(?:到|至)\s*(20\d{2})\s*年(?:底|末)?|(20\d{2})\s*年(?:前|以前)|“十[一二三四五六]五”(?:时期|期间|末)/gu;
 const YEAR_SENTENCE = /(?:到|至)\s*(20\d{2})\s*年/u;
-const QUANTITY = /(\d+(?:\.\d+)?)\s*(万亿元|亿元|万元|元|亿美元|万吨|吨|万千瓦|千瓦|万人|人次|人|家|个|项|所|座|条|部|套|台|万户|户|亩|公顷|平方公里|公里|倍|%|％)(以上|左右|以内|以下)?/gu;
+/** A number and its unit; a count may be in 万 or 亿 (3万个, 1.2万家): the multiplier stays in the unit, as in 万吨. */
+const QUANTITY = /(\d+(?:\.\d+)?)\s*((?:万亿|千亿|百亿|亿|万)?(?:元|美元|吨|千瓦|人次|人|家|个|项|所|座|条|部|套|台|户|亩|公顷|平方米|平方公里|公里)|倍|%|％)(以上|左右|以内|以下)?/gu;
 
 export function findTimeHorizons(text: string): Candidate[] {
   const byName = new Map<string, Range[]>();
