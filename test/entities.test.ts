@@ -62,6 +62,11 @@ describe('agencies', () => {
     const doc = run('国务院关于加快发展的意见\n一、重点任务\n（一）加强统筹。（发展改革委、财政部负责）\n（二）加强协调。（国家发展改革委牵头，商务部参与）\n国务院\n2024年5月1日');
     expect(doc.entities.filter((x) => x.id === 'agency:国家发展和改革委员会').map((x) => x.forms)).toEqual([['发展改革委', '国家发展改革委']]);
   });
+  it('tell collectives from organs: 各…, 有关部门, 国务院各部委、各直属机构', () => {
+    const doc = run('国务院办公厅关于加快发展的意见\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n一、重点任务\n（一）加强统筹。（国家发展改革委、有关部门按职责分工负责）\n国务院办公厅\n2024年5月1日');
+    const types = Object.fromEntries(doc.entities.filter((e) => e.type.startsWith('agency')).map((e) => [e.name['zh-Hans'], e.type]));
+    expect(types).toMatchObject({ '各省、自治区、直辖市人民政府': 'agencyGroup', '国务院各部委、各直属机构': 'agencyGroup', 有关部门: 'agencyGroup', 国家发展改革委: 'agency', 国务院办公厅: 'agency' });
+  });
 });
 
 describe('patterns that generalise beyond the lexicon', () => {
