@@ -288,6 +288,38 @@ describe('a cover notice with an attached plan', () => {
   });
 });
 
+describe('a law as plain text', () => {
+  const law = [
+    '中华人民共和国数据安全法',
+    '（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）',
+    '目　　录',
+    '第一章　总　　则',
+    '第二章　数据安全与发展',
+    '第三章　法律责任',
+    '第一章　总　　则',
+    '第一条　为了规范数据处理活动，保障数据安全，制定本法。',
+    '第二条　在中华人民共和国境内开展数据处理活动，适用本法。',
+    '第二章　数据安全与发展',
+    '第三条　国家统筹发展和安全。',
+    '第三章　法律责任',
+    '第四条　本法自2021年9月1日起施行。',
+  ].join('\n');
+  const doc = processDocument({ file: 'law.txt', bytes: Buffer.from(law) }).document!;
+  it('ends the title at the adoption note and reads date and organ from it', () => {
+    expect(doc.document.title?.['zh-Hans']).toBe('中华人民共和国数据安全法');
+    expect(doc.document.date).toBe('2021-06-10');
+    expect(doc.document.issuer?.['zh-Hans']).toBe('第十三届全国人民代表大会常务委员会');
+  });
+  it('reads chapters and articles, the contents and their 目录 line not as sections', () => {
+    expect(doc.sections.map((s) => [s.id, s.children.map((c) => c.id)])).toEqual([
+      ['c1', ['a1', 'a2']],
+      ['c2', ['a3']],
+      ['c3', ['a4']],
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('segment:table-of-contents');
+  });
+});
+
 describe('regulations: 款 and 项', () => {
   it('numbers the paragraphs of an article as 款 and its （一） items as 项 of the 款 before them', () => {
     const file = join(SHARED, 'corpus', 'lawrefbook', '上海市数据条例(2021-11-25).md');

@@ -296,6 +296,8 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     if (title.length > 0) {
       const sofar = joined(text, title);
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
+      // a law's adoption note (（2021年6月10日…会议通过）), any line wholly in brackets, and 目录 follow a title
+      if (ADOPTION_LINE.test(line.text) || /^[（(].*[）)]$/.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。')) break;
     title.push({ start: line.start, end: line.end });
     i++;
@@ -516,21 +518,41 @@ function buildTree(
   return { preamble, sections: roots };
 }
 
-/** Runs of three or more 编/章/节 heading lines with nothing between them: a table of contents (目录). */
+/** The heading of a table of contents: 目录, 目　　录. */
+const CONTENTS_HEADING = /^目\s*录$/;
+
+/** Runs of three or more 编/章/节 heading lines with nothing between them, and the 目录 line above them: a table of contents. */
 function tableOfContents(lines: Line[]): Set<Line> {
   const toc = new Set<Line>();
   let run: Line[] = [];
+  // a 目录 line seen, and the one above the current run
+  let pending: Line | null = null;
+  let runHeading: Line | null = null;
   const flush = () => {
-    if (run.length >= 3) for (const l of run) toc.add(l);
+    if (run.length >= 3) {
+      for (const l of run) toc.add(l);
+      if (runHeading) toc.add(runHeading);
+    }
     run = [];
+    runHeading = null;
   };
   for (const line of lines) {
+    if (CONTENTS_HEADING.test(line.text)) {
+      flush();
+      pending = line;
+      continue;
+    }
     const h = matchHeading(line.text);
     if (h && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30 && !line.text.includes('。')) {
       // the contents end where the first heading comes round again
       if (run.some((l) => l.text === line.text)) flush();
+      if (run.length === 0) runHeading = pending;
+      pending = null;
       run.push(line);
-    } else flush();
+    } else {
+      flush();
+      pending = null;
+    }
   }
   flush();
   return toc;
