@@ -73,6 +73,8 @@ describe('heading markers', () => {
   it('parses Arabic and Chinese dates', () => {
     expect(parseDateLine('2024年1月3日')).toBe('2024-01-03');
     expect(parseDateLine('二〇二四年十二月三十一日')).toBe('2024-12-31');
+    // as web pages write it, one separator throughout
+    expect(['2024-03-01', '2024/3/1', '2024.3.1', '2024-3/1', '2024-13-01', '12024-03-01'].map(parseDateLine)).toEqual(['2024-03-01', '2024-03-01', '2024-03-01', null, null, null]);
     expect(parseDateLine('2024年13月3日')).toBeNull();
   });
 });

@@ -47,13 +47,15 @@ export function matchHeading(line: string): HeadingMatch | null {
 /** 发文字号: 国发〔2018〕42号, also with [] () ［］ instead of 〔〕. Group 1 = organ code, 2 = year, 3 = serial. */
 export const DOCUMENT_NUMBER = /([\p{Script=Han}]{1,12})[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d{1,4})\s*号/u;
 
-/** A whole line that is only a 成文日期 (Arabic or Chinese numerals). */
-export const DATE_LINE = new RegExp(`^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日)\\s*[）)]?$`);
+/** A whole line that is only a 成文日期: Arabic or Chinese numerals, or as a web page writes it (2024-03-01, 2024/3/1, 2024.3.1). */
+export const DATE_LINE = new RegExp(
+  `^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日|((?:19|20)\\d{2})([-/.])(\\d{1,2})\\8(\\d{1,2}))\\s*[）)]?$`,
+);
 
 export function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line);
   if (!m) return null;
-  const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [chineseNumber(m[4]!), chineseNumber(m[5]!), chineseNumber(m[6]!)];
+  const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : m[7] ? [Number(m[7]), Number(m[9]), Number(m[10])] : [chineseNumber(m[4]!), chineseNumber(m[5]!), chineseNumber(m[6]!)];
   if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
