@@ -65,6 +65,21 @@ export interface GongwenDocument {
     scriptConfidence: number;
   };
   /**
+   * The metadata table a government site prints above the document (政府信息公开: 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期 …): each label and value as printed (source script, spaces inside a label dropped), in order; null when the page has none. It is removed from text (cleaning.edits, kind page-metadata). Document fields the text itself does not give (发文字号, 成文日期, issuer, title) are taken from it.
+   */
+  pageMetadata:
+    | null
+    | [
+        {
+          label: string;
+          value: string;
+        },
+        ...{
+          label: string;
+          value: string;
+        }[]
+      ];
+  /**
    * The news or web page wrapper around the document (site name, headline, source line, editorial lead), or null when the input is the bare document. It is removed from text; see cleaning.edits (kind publication-wrapper).
    */
   publication: null | {
@@ -149,7 +164,7 @@ export interface GongwenDocument {
     rawLength: number;
     edits: {
       /**
-       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, publication-wrapper, site-furniture.
+       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, page-metadata, publication-wrapper, site-furniture.
        */
       kind: string;
       raw: Span2;

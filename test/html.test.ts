@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
+import { rebuildInput, rebuildRaw } from '../pipeline/lib/tracked-text.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import { clean } from '../pipeline/stages/clean.js';
 import { SHARED } from './helpers/paths.js';
@@ -110,6 +110,41 @@ describe('a task table in Markdown (GFM)', () => {
       [['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局', 'agency:某某市财政局'], 's1'],
       [['agency:某某市数据局'], [], 's1'],
     ]);
+  });
+});
+
+describe('a page with a site’s metadata table (政府信息公开)', () => {
+  const fragment = readFileSync(join(GOVCN, 'govcn-02.html'), 'utf8');
+  const table = [
+    '<table class="bd1"><tbody>',
+    '<tr><td><b>索&nbsp;&nbsp;引&nbsp;&nbsp;号：</b></td><td>000014349/2019-00010</td><td><b>主题分类：</b></td><td>综合政务\\其他</td></tr>',
+    '<tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td><td>2019年01月22日</td></tr>',
+    '<tr><td><b>标　　题：</b></td><td colspan="3">国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见</td></tr>',
+    '<tr><td><b>发文字号：</b></td><td>国办发〔2019〕6号</td><td><b>发布日期：</b></td><td>2019年02月14日</td></tr>',
+    '</tbody></table>',
+  ].join('\n');
+  const page = (body: string) => `<html><body><div class="xxgk">${table}</div><table>${body}</table></body></html>`;
+  const plain = processDocument({ file: 'govcn-02.html', bytes: Buffer.from(fragment) }).document!;
+  const full = processDocument({ file: 'page.html', bytes: Buffer.from(page(fragment)) }).document!;
+  const facts = (doc: typeof plain) => ({ document: doc.document, sections: doc.sections.length, notes: doc.responsibilities.length, text: doc.text['zh-Hans'] });
+
+  it('is cut from the text as an edit and kept as label → value pairs; the document reads as without it', () => {
+    expect(facts(full)).toEqual(facts(plain));
+    expect(full.pageMetadata?.map((p) => p.label)).toEqual(['索引号', '主题分类', '发文机关', '成文日期', '标题', '发文字号', '发布日期']);
+    expect(full.pageMetadata?.find((p) => p.label === '索引号')?.value).toBe('000014349/2019-00010');
+    expect(full.cleaning.edits.some((e) => e.kind.includes('page-metadata'))).toBe(true);
+    expect(rebuildInput(full)).toBe(page(fragment));
+    expect(plain.pageMetadata).toBeNull();
+  });
+  it('gives the 发文字号 that the document’s own text lacks', () => {
+    const bare = fragment.replaceAll('国办发〔2019〕6号', '');
+    expect(processDocument({ file: 'bare.html', bytes: Buffer.from(bare) }).document!.document.documentNumber).toBeNull();
+    expect(processDocument({ file: 'page.html', bytes: Buffer.from(page(bare)) }).document!.document.documentNumber).toBe('国办发〔2019〕6号');
+  });
+  it('is not a lone label line in a document', () => {
+    const doc = processDocument({ file: 'x.html', bytes: Buffer.from('<p>某某市人民政府关于做好工作的通知</p><p>发文字号：无</p><p>一、总体要求</p><p>做好工作。</p>') }).document!;
+    expect(doc.pageMetadata).toBeNull();
+    expect(doc.text['zh-Hans']).toContain('发文字号：无');
   });
 });
 

@@ -21,6 +21,8 @@ export interface RuleContext {
   /** Maps an offset in the text the rule sees back to the raw text (-1 when inserted). */
   originOf: (index: number) => number;
   publication: PublicationFacts | null;
+  /** The label → value pairs of a site's metadata table above the document (索引号, 发文字号 …), in order. */
+  pageMetadata: [string, string][] | null;
   /** Headings of a Markdown input: their depth (# = 1) and the raw offset of their line. */
   markdownHeadings: { depth: number; raw: number }[];
 }

@@ -13,6 +13,7 @@ import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
 import { htmlMarkup } from '../rules/html-markup.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
+import { pageMetadata } from '../rules/page-metadata.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
 import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
 import { colon, comma, fullWidthAlphanumerics, parentheses, semicolon, sentenceMarks } from '../rules/punctuation.js';
@@ -43,6 +44,8 @@ export interface Cleaned {
   /** Edits in UTF-16 offsets (raw and clean). */
   edits: Edit[];
   publication: PublicationFacts | null;
+  /** The label → value pairs of a site's metadata table, cut from the text (rules/page-metadata.ts). */
+  pageMetadata: [string, string][] | null;
   /** Markdown headings: depth and the clean UTF-16 offset of their line. */
   markdownHeadings: { depth: number; start: number }[];
   diagnostics: Diagnostic[];
@@ -74,6 +77,7 @@ export const RULES: readonly Step[] = [
   { rule: sentenceMarks, when: on('keepPunctuation') },
   { rule: lineEdges },
   { rule: innerBlanks },
+  { rule: pageMetadata, when: on('keepWrapper') },
   { rule: publicationWrapper, when: on('keepWrapper') },
   { rule: siteFurniture, when: on('keepWrapper') },
   { rule: blankLines },
@@ -86,6 +90,7 @@ export function clean(input: CleanInput): Cleaned {
     diagnostics: [],
     originOf: (i) => tracked.originOf(i),
     publication: null,
+    pageMetadata: null,
     markdownHeadings: [],
   };
   for (const step of RULES) {
@@ -99,6 +104,7 @@ export function clean(input: CleanInput): Cleaned {
     raw: input.text,
     edits,
     publication: context.publication,
+    pageMetadata: context.pageMetadata,
     markdownHeadings: context.markdownHeadings.map((h) => ({ depth: h.depth, start: rawToClean(h.raw) })),
     diagnostics: context.diagnostics,
     rawToClean,

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
+import { DOCUMENT_NUMBER, parseDateLine } from '../lib/gbt9704.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
 import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
@@ -100,6 +101,15 @@ export function toJson(input: JsonInput): GongwenDocument {
 
   const pub = cleaned.publication;
   const titleText = joinText(seg.title.map(textOf));
+  // a site's metadata table, for what the document's own text does not say
+  const meta = (...labels: string[]): string | null => cleaned.pageMetadata?.find(([label]) => labels.includes(toHans(label)))?.[1] ?? null;
+  const metaNumber = (() => {
+    const m = DOCUMENT_NUMBER.exec(meta('发文字号', '文号') ?? '');
+    return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
+  })();
+  const metaDate = parseDateLine(meta('成文日期', '发文日期') ?? '');
+  const metaIssuer = meta('发文机关', '发布机构', '发文单位');
+  const metaTitle = meta('标题');
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -125,11 +135,12 @@ export function toJson(input: JsonInput): GongwenDocument {
           rawSpan: rawCp.span(0, wrapperRawEnd(cleaned)),
         }
       : null,
+    pageMetadata: cleaned.pageMetadata && cleaned.pageMetadata.length > 0 ? (cleaned.pageMetadata.map(([label, value]) => ({ label, value })) as NonNullable<GongwenDocument['pageMetadata']>) : null,
     document: {
-      title: titleText,
-      documentNumber: seg.documentNumber,
-      issuer: seg.issuer ? textOf(seg.issuer) : null,
-      date: seg.date?.iso ?? null,
+      title: titleText['zh-Hans'] === '' && metaTitle ? fromSource(metaTitle) : titleText,
+      documentNumber: seg.documentNumber ?? metaNumber,
+      issuer: seg.issuer ? textOf(seg.issuer) : metaIssuer ? fromSource(metaIssuer) : null,
+      date: seg.date?.iso ?? metaDate,
       addressees: seg.addressees.map(textOf),
       kind: seg.kind,
     },
