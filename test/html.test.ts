@@ -148,6 +148,27 @@ describe('a page with a site’s metadata table (政府信息公开)', () => {
   });
 });
 
+describe('a page whose title stands only in its headline', () => {
+  const html = [
+    '<html><body><div class="nav">首页 > 政务公开 > 政策文件</div>',
+    '<h1>某某省人民政府关于加快数字经济发展的实施意见</h1>',
+    '<div class="info">发布时间：2024-03-05 来源：省政府办公厅 【字号：大 中 小】</div>',
+    '<div class="content"><p>某政发〔2024〕3号</p><p>各市、州人民政府，省政府各部门：</p><p>为加快数字经济发展，提出如下意见。</p>',
+    '<p>一、总体要求</p><p>（一）指导思想。坚持创新驱动。（省发展改革委牵头，省经济和信息化厅配合）</p><p>某某省人民政府</p><p>2024年3月1日</p></div></body></html>',
+  ].join('\n');
+  const doc = processDocument({ file: 'province.html', bytes: Buffer.from(html) }).document!;
+  it('takes the title from the headline the wrapper cut, and never from the 主送机关 line', () => {
+    expect(doc.document.title?.['zh-Hans']).toBe('某某省人民政府关于加快数字经济发展的实施意见');
+    expect(doc.document.kind).toBe('意见');
+    expect(doc.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各市、州人民政府', '省政府各部门']);
+    expect(doc.document.documentNumber).toBe('某政发〔2024〕3号');
+  });
+  it('reads the 来源 without the page furniture glued to it', () => {
+    expect(doc.publication?.source?.['zh-Hans']).toBe('省政府办公厅');
+    expect(doc.publication?.publishedAt).toBe('2024-03-05');
+  });
+});
+
 describe('gov.cn pages', () => {
   const docs = labels.map((label) => ({
     label,

@@ -17,7 +17,8 @@ function buildPatterns() {
   const e = eitherScript;
   return {
     fullTextMarker: new RegExp(`^(?:${e('附全文')}|${e('附')}：?${e('全文')}|${e('全文如下')}|${e('原文如下')}|${e('政策原文')})[：:]?$`),
-    sourceLine: new RegExp(`${e('来源')}[：:]\\s*([^\\s]+)`),
+    // the source's name ends at page furniture glued to it: 来源：省政府办公厅【字号：大 中 小】
+    sourceLine: new RegExp(`${e('来源')}[：:]\\s*([^\\s【\\[［|｜]+)`),
     views: new RegExp(`(?:${e('阅读')}|${e('浏览')}|${e('点击')})(?:${e('量')}|${e('数')}|${e('次数')})?[：:]?\\s*(\\d+)`),
     date: /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/,
     furniture: new RegExp(

@@ -298,7 +298,7 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
       // a law's adoption note (（2021年6月10日…会议通过）), any line wholly in brackets, and 目录 follow a title
       if (ADOPTION_LINE.test(line.text) || /^[（(].*[）)]$/.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
-    } else if (matchHeading(line.text) || line.text.includes('。')) break;
+    } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
     title.push({ start: line.start, end: line.end });
     i++;
   }

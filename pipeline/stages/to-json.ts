@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
-import { DOCUMENT_NUMBER, parseDateLine } from '../lib/gbt9704.js';
+import { DOCUMENT_NUMBER, documentKind, parseDateLine } from '../lib/gbt9704.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
 import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
@@ -110,6 +110,8 @@ export function toJson(input: JsonInput): GongwenDocument {
   const metaDate = parseDateLine(meta('成文日期', '发文日期') ?? '');
   const metaIssuer = meta('发文机关', '发布机构', '发文单位');
   const metaTitle = meta('标题');
+  // the text's own title; else the site's metadata table's, else the page's headline (a title cut with the wrapper)
+  const title = titleText['zh-Hans'] !== '' ? titleText : metaTitle ? fromSource(metaTitle) : pub?.headline ? fromSource(pub.headline) : titleText;
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -137,12 +139,12 @@ export function toJson(input: JsonInput): GongwenDocument {
       : null,
     pageMetadata: cleaned.pageMetadata && cleaned.pageMetadata.length > 0 ? (cleaned.pageMetadata.map(([label, value]) => ({ label, value })) as NonNullable<GongwenDocument['pageMetadata']>) : null,
     document: {
-      title: titleText['zh-Hans'] === '' && metaTitle ? fromSource(metaTitle) : titleText,
+      title,
       documentNumber: seg.documentNumber ?? metaNumber,
       issuer: seg.issuer ? textOf(seg.issuer) : metaIssuer ? fromSource(metaIssuer) : null,
       date: seg.date?.iso ?? metaDate,
       addressees: seg.addressees.map(textOf),
-      kind: seg.kind,
+      kind: seg.kind ?? (title === titleText ? null : documentKind(title['zh-Hans'])),
     },
     text: { 'zh-Hans': hans, 'zh-Hant': hant },
     textAlignment: {
