@@ -47,6 +47,11 @@ export function matchHeading(line: string): HeadingMatch | null {
 /** 发文字号: 国发〔2018〕42号, also with [] () ［］ instead of 〔〕. Group 1 = organ code, 2 = year, 3 = serial. */
 export const DOCUMENT_NUMBER = /([\p{Script=Han}]{1,12})[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d{1,4})\s*号/u;
 
+/** A 发文字号 as the record writes it, brackets normalised to 〔〕: 国办发[2019]6号 → 国办发〔2019〕6号. */
+export function documentNumberOf(match: RegExpExecArray): string {
+  return `${match[1]}〔${match[2]}〕${match[3]}号`;
+}
+
 /** A whole line that is only a 成文日期: Arabic or Chinese numerals, or as a web page writes it (2024-03-01, 2024/3/1, 2024.3.1). */
 export const DATE_LINE = new RegExp(
   `^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日|((?:19|20)\\d{2})([-/.])(\\d{1,2})\\8(\\d{1,2}))\\s*[）)]?$`,

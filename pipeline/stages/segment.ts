@@ -9,6 +9,7 @@ import {
   ATTACHMENT_LIST,
   CC_LINE,
   DOCUMENT_NUMBER,
+  documentNumberOf,
   NOTE_LINE,
   ORGAN_SUFFIX,
   PRINTING_LINE,
@@ -245,7 +246,7 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     if (!line || line.text.length > 30) return false;
     const m = DOCUMENT_NUMBER.exec(line.text);
     if (!m || m.index !== 0) return false;
-    documentNumber = `${m[1]}〔${m[2]}〕${m[3]}号`;
+    documentNumber = documentNumberOf(m);
     parts.push({ type: 'documentNumber', start: line.start, end: line.end });
     return true;
   };

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
-import { DOCUMENT_NUMBER, documentKind, parseDateLine } from '../lib/gbt9704.js';
+import { DOCUMENT_NUMBER, documentKind, documentNumberOf, parseDateLine } from '../lib/gbt9704.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
 import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
@@ -103,10 +103,8 @@ export function toJson(input: JsonInput): GongwenDocument {
   const titleText = joinText(seg.title.map(textOf));
   // a site's metadata table, for what the document's own text does not say
   const meta = (...labels: string[]): string | null => cleaned.pageMetadata?.find(([label]) => labels.includes(toHans(label)))?.[1] ?? null;
-  const metaNumber = (() => {
-    const m = DOCUMENT_NUMBER.exec(meta('发文字号', '文号') ?? '');
-    return m ? `${m[1]}〔${m[2]}〕${m[3]}号` : null;
-  })();
+  const numberMatch = DOCUMENT_NUMBER.exec(meta('发文字号', '文号') ?? '');
+  const metaNumber = numberMatch ? documentNumberOf(numberMatch) : null;
   const metaDate = parseDateLine(meta('成文日期', '发文日期') ?? '');
   const metaIssuer = meta('发文机关', '发布机构', '发文单位');
   const metaTitle = meta('标题');
