@@ -106,5 +106,11 @@ describe('patterns that generalise beyond the lexicon', () => {
     ]);
     const horizons = named(run('国务院关于加快发展的意见\n一、重点任务\n未来3至5年，近期重点推进试点，到2030年基本建成，“十四五”时期全面推开。'), 'timeHorizon');
     expect(horizons.sort()).toEqual(['“十四五”时期', '到2030年', '近期', '未来3至5年'].sort());
+    const ranges = run('某某市数字经济三年行动计划（2024—2026年）\n一、发展目标\n2024-2025年重点推进试点，到2026年全面推广。').entities.filter((e) => e.type === 'timeHorizon');
+    expect(ranges.map((e) => [e.name['zh-Hans'], e.year])).toEqual([
+      ['2024—2026年', 2026],
+      ['2024-2025年', 2025],
+      ['到2026年', 2026],
+    ]);
   });
 });

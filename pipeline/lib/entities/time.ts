@@ -1,5 +1,5 @@
 /**
- * Time horizons (未来3到5年, 近期, 中远期, 到2025年, “十四五”时期) and
+ * Time horizons (未来3到5年, 近期, 中远期, 到2025年, 2024—2026年, “十四五”时期) and
  * quantitative targets: in a sentence that sets a year (到2025年，…), every
  * quantity with its unit (达到100亿元, 建设50所…, 85%以上) is a target with
  * its year, value and unit. Both are found with exact spans.
@@ -7,7 +7,7 @@
 import type { Range } from '../sentences.js';
 import type { Candidate } from './types.js';
 
-const HORIZON = /未来\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:(?:到|至|～|~|-|—)\s*(\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*年|中远期|中长期|近中期|近期|短期|远期|(?:到|至)\s*(20\d{2})\s*年(?:底|末)?|(20\d{2})\s*年(?:前|以前)|“十[一二三四五六]五”(?:时期|期间|末)/gu;
+const HORIZON = /未来\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:(?:到|至|～|~|-|—)\s*(\d{1,2}|[一二三四五六七八九十]{1,2}))?\s*年|中远期|中长期|近中期|近期|短期|远期|(?:到|至)\s*(20\d{2})\s*年(?:底|末)?|(20\d{2})\s*年(?:前|以前)|“十[一二三四五六]五”(?:时期|期间|末)|(?<!\d)20\d{2}\s*(?:年\s*)?[—–－~～-]{1,2}\s*20\d{2}\s*年/gu;
 const YEAR_SENTENCE = /(?:到|至)\s*(20\d{2})\s*年/u;
 /** A number and its unit; a count may be in 万 or 亿 (3万个, 1.2万家): the multiplier stays in the unit, as in 万吨. */
 const QUANTITY = /(\d+(?:\.\d+)?)\s*((?:万亿|千亿|百亿|亿|万)?(?:元|美元|吨|千瓦|人次|人|家|个|项|所|座|条|部|套|台|户|亩|公顷|平方米|平方公里|公里)|倍|%|％)(以上|左右|以内|以下)?/gu;
@@ -22,7 +22,8 @@ export function findTimeHorizons(text: string): Candidate[] {
     byName.set(name, spans);
   }
   return [...byName].map(([name, spans]) => {
-    const year = /(20\d{2})/.exec(name);
+    // the year a horizon reaches: 到2025年 → 2025, 2024—2026年 → 2026
+    const year = /(20\d{2})(?!.*20\d{2})/u.exec(name);
     return { type: 'timeHorizon' as const, surface: name, key: name, spans, ...(year ? { year: Number(year[1]) } : {}) };
   });
 }
