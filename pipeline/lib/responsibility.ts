@@ -232,6 +232,20 @@ function labelledRoles(parts: LabelledPart[]): { lead: NameRef[]; support: NameR
   return { lead, support };
 }
 
+/** A label that may open a note without brackets. */
+const ENDING_LABEL = /(?:牵头|主责|责任|负责)(?:单位|部门)[：:]/g;
+
+/** How many brackets are open at `at`. */
+function depthAt(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(' || ch === '[' || ch === '［' || ch === '【') depth++;
+    else if ((ch === '）' || ch === ')' || ch === ']' || ch === '］' || ch === '】') && depth > 0) depth--;
+  }
+  return depth;
+}
+
 /** How the name of an organ or a collective of them ends: a note without brackets must name only such (not 要按照职责分工抓好落实). */
 const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|银行|单位|部门|机构|学校|大学|队|所|站|社|联)$/;
 
@@ -243,13 +257,10 @@ const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅
  */
 function endingNote(text: string): (Omit<NoteMatch, 'damaged' | 'joint'> & Partial<NoteMatch>) | null {
   // the last label at bracket depth 0 that opens the paragraph or follows the end of a sentence
-  let depth = 0;
   let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '（' || ch === '(' || ch === '[' || ch === '［' || ch === '【') depth++;
-    else if ((ch === '）' || ch === ')' || ch === ']' || ch === '］' || ch === '】') && depth > 0) depth--;
-    else if (depth === 0 && /^(?:牵头|主责|责任|负责)(?:单位|部门)[：:]/.test(text.slice(i, i + 5)) && /^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, i - 2), i))) start = i;
+  ENDING_LABEL.lastIndex = 0;
+  for (let m = ENDING_LABEL.exec(text); m; m = ENDING_LABEL.exec(text)) {
+    if (/^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && depthAt(text, m.index) === 0) start = m.index;
   }
   if (start < 0) return null;
   const raw = text.slice(start);
