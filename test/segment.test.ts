@@ -290,6 +290,19 @@ describe('a cover notice with an attached plan', () => {
   });
 });
 
+describe('titles', () => {
+  const titleOf = (lines: string[]) => processDocument({ file: 't.txt', bytes: Buffer.from(lines.join('\n')) }).document!.document.title?.['zh-Hans'];
+  it('keep a short bracket on the next line that ends them, and leave notes about the text out', () => {
+    expect(titleOf(['某某市数字经济三年行动计划', '（2024—2026年）', '一、总体要求', '做好工作。'])).toBe('某某市数字经济三年行动计划（2024—2026年）');
+    expect(titleOf(['某某市数据管理办法', '（试行）', '第一条　为了规范管理，制定本办法。'])).toBe('某某市数据管理办法（试行）');
+    expect(titleOf(['关于印发某某办法的通知', '（此件公开发布）', '各区县政府：', '一、要求', '做好。'])).toBe('关于印发某某办法的通知');
+    expect(titleOf(['某某条例', '（2020年1月1日某某市人民政府令第1号公布，自2020年3月1日起施行）', '第一条　为了规范，制定本条例。'])).toBe('某某条例');
+  });
+  it('are never the 主送机关 line', () => {
+    expect(titleOf(['某政发〔2024〕3号', '各市、州人民政府，省政府各部门：', '为加快发展，提出如下意见。', '一、总体要求', '做好工作。'])).toBe('');
+  });
+});
+
 describe('a law as plain text', () => {
   const law = [
     '中华人民共和国数据安全法',

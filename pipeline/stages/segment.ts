@@ -296,9 +296,16 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     const line = lines[i]!;
     if (title.length > 0) {
       const sofar = joined(text, title);
+      // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）
+      if (TITLE_SUFFIX.test(line.text) && !/此件|删减|公开|发布|转载|来源/.test(line.text)) {
+        title.push({ start: line.start, end: line.end });
+        i++;
+        break;
+      }
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
-      // a law's adoption note (（2021年6月10日…会议通过）), any line wholly in brackets, and 目录 follow a title
-      if (ADOPTION_LINE.test(line.text) || /^[（(].*[）)]$/.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
+      // a law's adoption note (（2021年6月10日…会议通过）), a long bracketed note about the text, and 目录 follow a title;
+      // a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
+      if (ADOPTION_LINE.test(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
     title.push({ start: line.start, end: line.end });
     i++;
@@ -518,6 +525,12 @@ function buildTree(
   }
   return { preamble, sections: roots };
 }
+
+/** A short bracket that ends a title: （试行）, （2024—2026年）, （征求意见稿）, （2024年修订）. */
+const TITLE_SUFFIX = /^[（(][^（）()。，]{1,11}[）)]$/u;
+
+/** A bracketed note under a title about how the text came to be: （…会议通过）, （本文有删减）, （…公布，自…起施行）. */
+const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会议|删减|修正).*[）)]$/u;
 
 /** The heading of a table of contents: 目录, 目　　录. */
 const CONTENTS_HEADING = /^目\s*录$/;
