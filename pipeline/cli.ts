@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
     .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
-    .option('--keep-wrapper', 'keep the news wrapper and site furniture in the text')
+    .option('--keep-wrapper', 'keep the news wrapper, a site’s metadata table and site furniture in the text')
     .option('--keep-pinyin', 'keep pinyin annotations such as 網(wǎng)')
     .option('-q, --quiet', 'print only failures')
     .option('-v, --verbose', 'also print every warning of every file')

@@ -25,7 +25,7 @@ export type InputFormat = 'text' | 'markdown' | 'html';
 export interface CleanOptions {
   /** Keep ASCII punctuation as it is (no GB/T 15834 full-width marks). */
   keepPunctuation?: boolean;
-  /** Keep the publication wrapper and site furniture in the text. */
+  /** Keep the publication wrapper, a site's metadata table and site furniture in the text. */
   keepWrapper?: boolean;
   /** Keep pinyin annotations. */
   keepPinyin?: boolean;
