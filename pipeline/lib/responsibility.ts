@@ -32,10 +32,12 @@ export interface NoteMatch {
   joint: boolean;
 }
 
-const BRACKETED = /[[［【]\s*(?:责任单位|责任部门|牵头单位)[：:]([^\]］】\n]*)[\]］】]/g;
-const ROLES = /[（(]\s*牵头(?:单位|部门)[：:]([^；;）)\n]*)[；;]\s*(?:配合|参与|协同)(?:单位|部门)[：:]([^）)\n]*)[）)]/g;
+// the note patterns scan at most 300 characters for their closing bracket: unbounded, a long paragraph with many
+// labels and no closing bracket took quadratic time (1 s for 100 k characters)
+const BRACKETED = /[[［【]\s*(?:责任单位|责任部门|牵头单位)[：:]([^\]］】\n]{0,300})[\]］】]/g;
+const ROLES = /[（(]\s*牵头(?:单位|部门)[：:]([^；;）)\n]{0,300})[；;]\s*(?:配合|参与|协同)(?:单位|部门)[：:]([^）)\n]{0,300})[）)]/g;
 /** A note that lost its opening to corrupted bytes: 任单位：…] */
-const DAMAGED = /(?:责?任单位|单位)[：:]([^\]］】\n[［【]*)[\]］】]/g;
+const DAMAGED = /(?:责?任单位|单位)[：:]([^\]］】\n[［【]{0,300})[\]］】]/g;
 /** The convention that makes the first agency of a list the lead one. */
 export const FIRST_LISTED_LEADS = /(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)/;
 /** The convention stated at the end of a list: （责任单位：A、B，排在第一位的为牵头单位）. */
@@ -235,10 +237,9 @@ function labelledRoles(parts: LabelledPart[]): { lead: NameRef[]; support: NameR
 /** A label that may open a note without brackets. */
 const ENDING_LABEL = /(?:牵头|主责|责任|负责)(?:单位|部门)[：:]/g;
 
-/** How many brackets are open at `at`. */
-function depthAt(text: string, at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
+/** How many brackets are open at `to`, given `depth` open at `from`. */
+function depthAfter(text: string, from: number, to: number, depth: number): number {
+  for (let i = from; i < to; i++) {
     const ch = text[i];
     if (ch === '（' || ch === '(' || ch === '[' || ch === '［' || ch === '【') depth++;
     else if ((ch === '）' || ch === ')' || ch === ']' || ch === '］' || ch === '】') && depth > 0) depth--;
@@ -258,9 +259,14 @@ const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅
 function endingNote(text: string): (Omit<NoteMatch, 'damaged' | 'joint'> & Partial<NoteMatch>) | null {
   // the last label at bracket depth 0 that opens the paragraph or follows the end of a sentence
   let start = -1;
+  // bracket depth carried from one label to the next (labels come in order)
+  let depth = 0;
+  let cursor = 0;
   ENDING_LABEL.lastIndex = 0;
   for (let m = ENDING_LABEL.exec(text); m; m = ENDING_LABEL.exec(text)) {
-    if (/^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index)) && depthAt(text, m.index) === 0) start = m.index;
+    depth = depthAfter(text, cursor, m.index, depth);
+    cursor = m.index;
+    if (depth === 0 && /^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) start = m.index;
   }
   if (start < 0) return null;
   const raw = text.slice(start);
