@@ -51,7 +51,10 @@ export function metadataPairs(line: string): [string, string][] | null {
 export const pageMetadata: CleanRule = {
   name: 'page-metadata',
   run(text, context) {
-    const lines = splitLines(text).slice(0, HEAD_LINES);
+    // only the head of the text is split (a long document's lines are not all needed)
+    let headEnd = 0;
+    for (let n = 0; n < HEAD_LINES && headEnd >= 0; n++) headEnd = text.indexOf('\n', headEnd + (n > 0 ? 1 : 0));
+    const lines = splitLines(headEnd < 0 ? text : text.slice(0, headEnd));
     let first = -1;
     let last = -1;
     const pairs: [string, string][] = [];
