@@ -93,6 +93,8 @@ export function findNotes(text: string): NoteMatch[] {
       if (list.length > 0 && list.every(looksLikeName)) push({ start: b.start, end: b.end, ...(marked ?? { lead: list, support: [], joint: true }) });
       continue;
     }
+    // a bracket without a label is read only in these exact forms: markedRoles, which a label makes safe,
+    // would take prose for names here (（市发改委牵头，研究制定具体办法）)
     const both = LEAD_AND_SUPPORT.exec(inner);
     if (both) {
       const lead = names(both[1]!, at);
@@ -205,14 +207,19 @@ interface LabelledPart {
  * a label and has a lead or support label (a lone 责任单位： is LABELLED's).
  */
 function labelledParts(text: string, offset: number): LabelledPart[] | null {
+  const parts = splitAtLabels(text, offset);
+  if (parts.length === 0 || text.slice(0, parts[0]!.labelAt - offset).trim() !== '') return null;
+  if (!parts.some((p) => LEAD_LABELS.has(p.label) || SUPPORT_LABELS.has(p.label))) return null;
+  return parts;
+}
+
+/** A text cut at its role labels: each label with the list after it (closing marks trimmed), offsets shifted by `offset`. */
+function splitAtLabels(text: string, offset: number): (LabelledPart & { labelAt: number })[] {
   const labels = [...text.matchAll(ROLE_LABEL)];
-  if (labels.length === 0 || text.slice(0, labels[0]!.index).trim() !== '') return null;
-  if (!labels.some((l) => LEAD_LABELS.has(l[1]!) || SUPPORT_LABELS.has(l[1]!))) return null;
   return labels.map((l, k) => {
     const from = l.index + l[0].length;
     const to = labels[k + 1]?.index ?? text.length;
-    const body = text.slice(from, to).replace(/[；;，,。\s]+$/, '');
-    return { label: l[1]!, body, at: offset + from };
+    return { label: l[1]!, body: text.slice(from, to).replace(/[；;，,。\s]+$/, ''), at: offset + from, labelAt: offset + l.index };
   });
 }
 
@@ -269,13 +276,8 @@ function endingNote(text: string): (Omit<NoteMatch, 'damaged' | 'joint'> & Parti
     if (depth === 0 && /^$|[。；;！!]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) start = m.index;
   }
   if (start < 0) return null;
-  const raw = text.slice(start);
-  const end = start + raw.replace(/[。；;\s]+$/, '').length;
-  const parts = [...raw.slice(0, end - start).matchAll(ROLE_LABEL)].map((l, k, all) => {
-    const from = l.index + l[0].length;
-    const to = all[k + 1]?.index ?? end - start;
-    return { label: l[1]!, body: raw.slice(from, to).replace(/[；;，,。\s]+$/, ''), at: start + from };
-  });
+  const end = start + text.slice(start).replace(/[。；;\s]+$/, '').length;
+  const parts = splitAtLabels(text.slice(start, end), start);
   let roles: { lead: NameRef[]; support: NameRef[]; joint?: boolean } | null;
   if (parts.length === 1 && !LEAD_LABELS.has(parts[0]!.label)) {
     // one 责任单位 list: roles marked in it, or lead before the first comma as in [责任单位：A，B], or joint
