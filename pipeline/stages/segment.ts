@@ -297,7 +297,7 @@ function readHeader(text: string, lines: Line[], from: number, parts: Part[], di
     if (title.length > 0) {
       const sofar = joined(text, title);
       // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）
-      if (TITLE_SUFFIX.test(line.text) && !/此件|删减|公开|发布|转载|来源/.test(line.text)) {
+      if (TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text)) {
         title.push({ start: line.start, end: line.end });
         i++;
         break;
@@ -528,6 +528,9 @@ function buildTree(
 
 /** A short bracket that ends a title: （试行）, （2024—2026年）, （征求意见稿）, （2024年修订）. */
 const TITLE_SUFFIX = /^[（(][^（）()。，]{1,11}[）)]$/u;
+
+/** Words that make a short bracket a note about the text, not part of the title: （此件公开发布）, （本文有删减）. */
+const NOTE_WORDS = /此件|删减|公开|发布|转载|来源/;
 
 /** A bracketed note under a title about how the text came to be: （…会议通过）, （本文有删减）, （…公布，自…起施行）. */
 const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会议|删减|修正).*[）)]$/u;
