@@ -1,3 +1,6 @@
+/** What stands between the cells of a table row kept as one line (HTML data rows, GFM table rows): 序号 | 重点任务 | 责任单位. */
+export const CELL_SEPARATOR = ' | ';
+
 /** A line of a text with its UTF-16 offsets (end excludes the \n). */
 export interface Line {
   start: number;

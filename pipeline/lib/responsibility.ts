@@ -15,6 +15,8 @@
  * A note whose opening bracket and first characters were lost to corrupted
  * bytes (…任单位：A，B]) is still read, and flagged as damaged.
  */
+import { CELL_SEPARATOR } from './lines.js';
+
 export interface NameRef {
   name: string;
   /** UTF-16 offsets in the text the note was found in. */
@@ -318,7 +320,6 @@ export interface TableColumns {
   responsible: number[];
 }
 
-const CELL = ' | ';
 const LEAD_HEADER = /^(?:牵头(?:单位|部门)|主办单位|主责单位)$/;
 const SUPPORT_HEADER = /^(?:配合(?:单位|部门)|参与单位|协办单位|协同单位)$/;
 const RESPONSIBLE_HEADER = /^(?:责任(?:单位|部门)|负责(?:单位|部门))$/;
@@ -327,19 +328,19 @@ function cellsOf(row: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let from = 0;
   for (;;) {
-    const at = row.indexOf(CELL, from);
+    const at = row.indexOf(CELL_SEPARATOR, from);
     const end = at < 0 ? row.length : at;
     const raw = row.slice(from, end);
     const lead = raw.length - raw.trimStart().length;
     out.push({ text: raw.trim(), start: from + lead });
     if (at < 0) return out;
-    from = at + CELL.length;
+    from = at + CELL_SEPARATOR.length;
   }
 }
 
 /** A header row such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or null. */
 export function tableHeader(row: string): TableColumns | null {
-  if (!row.includes(CELL)) return null;
+  if (!row.includes(CELL_SEPARATOR)) return null;
   const cells = cellsOf(row);
   const pick = (pattern: RegExp) => cells.flatMap((c, k) => (pattern.test(c.text) ? [k] : []));
   const columns = { cells: cells.length, lead: pick(LEAD_HEADER), support: pick(SUPPORT_HEADER), responsible: pick(RESPONSIBLE_HEADER) };
@@ -348,7 +349,7 @@ export function tableHeader(row: string): TableColumns | null {
 
 /** The note a task table's row makes under its header: the agencies of its lead, support and 责任单位 cells. */
 export function tableNote(row: string, columns: TableColumns): NoteMatch | null {
-  if (!row.includes(CELL)) return null;
+  if (!row.includes(CELL_SEPARATOR)) return null;
   const cells = cellsOf(row);
   if (cells.length !== columns.cells) return null;
   const lead: NameRef[] = [];

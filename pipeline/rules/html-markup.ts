@@ -15,7 +15,7 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, Nodes, RootContent } from 'hast';
-import { keepOnly, type Kept } from './kept-text.js';
+import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
 
 /** Elements whose text is never document text. */
@@ -49,9 +49,6 @@ function dataCells(row: Element): Element[] | null {
   return cells.some(nested) ? null : cells;
 }
 
-/** What stands between the cells of a data row on its line. */
-export const CELL_SEPARATOR = ' | ';
-
 export const htmlMarkup: CleanRule = {
   name: 'html-markup',
   run(text) {
@@ -79,9 +76,7 @@ export const htmlMarkup: CleanRule = {
         if (cells) {
           // a data row is one line: 序号 | 重点任务 | 责任单位
           block++;
-          cells.forEach((cell, k) => {
-            const start = cell.position?.start.offset;
-            if (k > 0 && start !== undefined) kept.push({ start, end: start, value: CELL_SEPARATOR, block });
+          keepCells(kept, block, cells, (cell) => {
             for (const child of cell.children) visit(child as RootContent, pre, true);
           });
           block++;

@@ -4,6 +4,7 @@
  * and put one line break between blocks. The markup goes as edits of the
  * calling rule, so the raw file can still be rebuilt from the clean text.
  */
+import { CELL_SEPARATOR } from '../lib/lines.js';
 import type { Replacement } from '../lib/tracked-text.js';
 
 export interface Kept {
@@ -30,4 +31,13 @@ export function keepOnly(text: string, kept: readonly Kept[]): Replacement[] {
   }
   if (cursor < text.length) out.push({ start: cursor, end: text.length, text: '' });
   return out;
+}
+
+/** A table row's cells on one line (block `block`): what `visit` keeps of each cell, ` | ` before every cell but the first. */
+export function keepCells<C extends { position?: { start: { offset?: number } } }>(kept: Kept[], block: number, cells: readonly C[], visit: (cell: C) => void): void {
+  cells.forEach((cell, k) => {
+    const start = cell.position?.start.offset;
+    if (k > 0 && start !== undefined) kept.push({ start, end: start, value: CELL_SEPARATOR, block });
+    visit(cell);
+  });
 }

@@ -12,8 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
-import { CELL_SEPARATOR } from './html-markup.js';
-import { keepOnly, type Kept } from './kept-text.js';
+import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
 
 const BLOCKS = new Set(['heading', 'paragraph', 'code', 'html']);
@@ -51,9 +50,7 @@ export const markdownSyntax: CleanRule = {
       if (node.type === 'tableRow') {
         // a row is one line: 序号 | 重点任务 | 责任单位
         block++;
-        node.children.forEach((cell, k) => {
-          const start = cell.position?.start.offset;
-          if (k > 0 && start !== undefined) kept.push({ start, end: start, value: CELL_SEPARATOR, block });
+        keepCells(kept, block, node.children, (cell) => {
           for (const child of cell.children) visit(child, true);
         });
         block++;

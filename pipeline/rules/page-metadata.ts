@@ -10,7 +10,7 @@
  * Labels match either script (发文机关/發文機關): cleaning runs before
  * conversion.
  */
-import { splitLines } from '../lib/lines.js';
+import { CELL_SEPARATOR, splitLines } from '../lib/lines.js';
 import { eitherScript } from '../lib/opencc.js';
 import type { CleanRule } from './types.js';
 
@@ -32,7 +32,7 @@ export function isMetadataLabel(label: string): boolean {
 
 /** label：value pairs of one line (table cells or plain text), or null when the line holds anything else. */
 export function metadataPairs(line: string): [string, string][] | null {
-  const cells = line.split(' | ').map((c) => c.trim());
+  const cells = line.split(CELL_SEPARATOR).map((c) => c.trim());
   const pairs: [string, string][] = [];
   for (let k = 0; k < cells.length; k++) {
     const cell = cells[k]!;

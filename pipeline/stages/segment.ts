@@ -19,7 +19,7 @@ import {
   type HeadingMatch,
   type Level,
 } from '../lib/gbt9704.js';
-import { splitLines, type Line } from '../lib/lines.js';
+import { CELL_SEPARATOR, splitLines, type Line } from '../lib/lines.js';
 import { findNotes, FIRST_LISTED_LEADS, tableHeader, tableNote, type NameRef, type NoteMatch, type TableColumns } from '../lib/responsibility.js';
 import { splitClauses, splitSentences, type Range } from '../lib/sentences.js';
 
@@ -126,7 +126,6 @@ const CLASSIFICATION = /^(?:(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四�
 /** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件). */
 const ISSUER_MARK = /^[\p{Script=Han}\s]{2,40}文件$/u;
 /** Between the cells of a table row on its line (see rules/html-markup.ts). */
-const CELL_SEPARATOR = ' | ';
 /** The label above an attached document: 附件, 附件1, 附件：. */
 const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
 /** 附件2: the label of a second (third …) attached document. */
