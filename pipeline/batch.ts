@@ -84,8 +84,7 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   // the output folder is never read as input, though it may lie inside an input folder (gongwen . --out out)
   const excluded = options.exclude && existsSync(options.exclude) ? realpathSync(options.exclude) : null;
   const isExcluded = (real: string) => excluded !== null && (real === excluded || real.startsWith(excluded + sep));
-  const add = (file: string, target: string, bytes: number) => {
-    const real = realOrSelf(file);
+  const add = (file: string, target: string, bytes: number, real = realOrSelf(file)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     jobs.push({ file, target, bytes });
@@ -102,8 +101,9 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
   const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
     if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return 'other';
-    if (excluded !== null && isExcluded(realOrSelf(path))) return 'output';
-    add(path, stripExt(relative(root, path)), size);
+    const real = realOrSelf(path);
+    if (isExcluded(real)) return 'output';
+    add(path, stripExt(relative(root, path)), size, real);
     return 'read';
   };
   const walk = (dir: string, root: string): void => {
