@@ -1,0 +1,83 @@
+/**
+ * Documents attached after a cover: where the cover ends (its signature and
+ * 成文日期 with a document after them), and each attached document (附件1 …
+ * 附件2 …) read with its own header, body, closing and heading tree.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import { CC_LINE, documentKind, NOTE_LINE, parseDateLine, PRINTING_LINE } from '../gbt9704.js';
+import type { Line } from '../lines.js';
+import { buildTree } from './headings.js';
+import { isSigner, joined, readClosing, readHeader } from './parts.js';
+import type { Part, SegAttachment } from './types.js';
+
+/** The label above an attached document: 附件, 附件1, 附件：. */
+const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
+/** 附件2: the label of a second (third …) attached document. */
+const NUMBERED_ATTACHMENT_LABEL = /^附件\s*\d+\s*[：:]?$/;
+
+/**
+ * Where a cover ends and the document it forwards begins: the first
+ * signature + 成文日期 pair (with its 附注) that still has a document after
+ * it. -1 when the text is one document.
+ */
+export function coverEnd(lines: Line[], from: number): number {
+  for (let j = from + 1; j < lines.length - 2; j++) {
+    if (!parseDateLine(lines[j]!.text) || !isSigner(lines[j - 1]!)) continue;
+    let k = j + 1;
+    while (k < lines.length && NOTE_LINE.test(lines[k]!.text)) k++;
+    const rest = lines.slice(k);
+    // a document follows: a title line (short, no 。), possibly under an 附件 label, then text
+    const titleAt = rest[0] && ATTACHMENT_LABEL.test(rest[0].text) ? 1 : 0;
+    const head = rest[titleAt];
+    if (rest.length - titleAt >= 2 && head && head.text.length <= 60 && !head.text.includes('。') && !CC_LINE.test(head.text) && !PRINTING_LINE.test(head.text)) return k;
+  }
+  return -1;
+}
+
+/**
+ * The documents from line `split` on (the first line after the cover): one per
+ * numbered 附件 label, each with its own parts, title, kind, issuer, date and
+ * tree (ids under `att1.`, `att2.` …). Pushes an `attachment` part for each.
+ */
+export function readAttachments(
+  text: string,
+  lines: Line[],
+  split: number,
+  parts: Part[],
+  diagnostics: Diagnostic[],
+  markdown: ReadonlyMap<number, number>,
+): SegAttachment[] {
+  const attachments: SegAttachment[] = [];
+  // 附件1 … 附件2 …: each numbered label after the first starts another attached document
+  const bounds = [split];
+  for (let k = split + 1; k < lines.length; k++) if (NUMBERED_ATTACHMENT_LABEL.test(lines[k]!.text) && lines[k + 1]) bounds.push(k);
+  bounds.forEach((from, n) => {
+    const own = lines.slice(from, bounds[n + 1] ?? lines.length);
+    const id = `att${n + 1}`;
+    let k = 0;
+    const attParts: Part[] = [];
+    if (ATTACHMENT_LABEL.test(own[0]!.text)) {
+      attParts.push({ type: 'attachmentLabel', start: own[0]!.start, end: own[0]!.end });
+      k++;
+    }
+    const attHeader = readHeader(text, own, k, attParts, diagnostics, false);
+    const closing = readClosing(own, attHeader.next, attParts);
+    const body = buildTree(text, closing.bodyLines, diagnostics, `${id}.`, markdown);
+    const start = own[0]!.start;
+    const end = own[own.length - 1]!.end;
+    parts.push({ type: 'attachment', start, end });
+    attachments.push({
+      id,
+      start,
+      end,
+      parts: attParts,
+      title: attHeader.title,
+      kind: documentKind(joined(text, attHeader.title)),
+      issuer: closing.issuer,
+      date: closing.date,
+      preamble: body.preamble,
+      sections: body.sections,
+    });
+  });
+  return attachments;
+}

@@ -1,0 +1,230 @@
+/**
+ * The heading tree of a body: 编/章/节/条 and 一、/（一）/1./（1） headings
+ * ranked into sections with paths as ids (s2.1, c3.a12, att1.s1), paragraphs
+ * with their sentences and clauses, run-in headings, lists that are not
+ * sections, a table of contents kept out of the tree. `buildTree` takes the
+ * body's lines and reports what it cannot place as diagnostics.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
+import { CELL_SEPARATOR, type Line } from '../lines.js';
+import { findNotes } from '../responsibility.js';
+import { splitClauses, splitSentences, type Range } from '../sentences.js';
+import type { SegParagraph, SegSection } from './types.js';
+
+/** Rank of a level in the tree: a heading closes every open section of the same or a lower rank. */
+const RANK: Record<string, number> = { 编: 1, 章: 2, 节: 3, 条: 4, 1: 5, 2: 6, 3: 7, 4: 8 };
+
+/** The heading of a table of contents: 目录, 目　　录. */
+export const CONTENTS_HEADING = /^目\s*录$/;
+
+export function buildTree(
+  text: string,
+  lines: Line[],
+  diagnostics: Diagnostic[],
+  idPrefix: string,
+  markdown: ReadonlyMap<number, number>,
+): { preamble: SegParagraph[]; sections: SegSection[] } {
+  /** Markdown depth of each section that came from a Markdown heading. */
+  const markdownDepth = new Map<SegSection, number>();
+  /** Inside a list introduced by a line ending in ：, whose numbered items end in ；. */
+  let listNext = 0;
+  let previousText = '';
+  const preamble: SegParagraph[] = [];
+  const roots: SegSection[] = [];
+  const stack: SegSection[] = [];
+  const usedIds = new Set<string>();
+  /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
+  const lastAtLevel = new Map<Level, number>();
+  const toc = tableOfContents(lines);
+  if (toc.size > 0) {
+    const first = lines.find((l) => toc.has(l))!;
+    const last = [...toc].at(-1)!;
+    diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
+  }
+
+  for (const line of lines) {
+    const top = stack[stack.length - 1];
+    // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
+    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : matchHeading(line.text);
+    const md = markdown.get(line.start);
+    // inside an article, （一） items are 项 of the article, not sections
+    const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
+    // 1. 2. 3. after a line ending in ：, each ending in ；: a list in the paragraph, not sections
+    const listItem = heading !== null && md === undefined && isListItem(heading, line.text, previousText, listNext);
+    listNext = listItem && heading ? heading.number + 1 : 0;
+    previousText = line.text;
+    if (md !== undefined && !heading && !toc.has(line)) {
+      diagnostics.push(
+        diagnostic('segment:unplaced-heading', `Unexpected Markdown heading “${line.text.slice(0, 30)}” without a 一、/（一）/1./第X章 marker: kept as a paragraph`, { space: 'hans', start: line.start, end: line.end }),
+      );
+    }
+    if (heading && !isItem && !listItem) {
+      const rank = RANK[heading.level]!;
+      while (stack.length > 0 && RANK[stack[stack.length - 1]!.level]! >= rank) stack.pop();
+      const parent = stack[stack.length - 1];
+      const siblings = parent ? parent.children : roots;
+      const previous = [...siblings].reverse().find((s) => s.level === heading.level);
+      const expected = previous ? previous.number + 1 : 1;
+      // numbering may also run on across parents (gov.cn: 一、（一）…（五） 二、（六）…)
+      const runsOn = !previous && lastAtLevel.has(heading.level) && heading.number === lastAtLevel.get(heading.level)! + 1;
+      lastAtLevel.set(heading.level, heading.number);
+      if (heading.number !== expected && !runsOn && heading.level !== '条') {
+        diagnostics.push(
+          diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
+        );
+      }
+      if (typeof heading.level === 'number' && heading.level > 1 && !parent) {
+        diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
+      }
+      let id = sectionId(heading.level, heading.number, stack);
+      if (!id.startsWith(idPrefix)) id = idPrefix + id;
+      if (usedIds.has(id)) {
+        let n = 2;
+        while (usedIds.has(`${id}-${n}`)) n++;
+        id = `${id}-${n}`;
+      }
+      usedIds.add(id);
+      const rest = line.text.slice(heading.length);
+      const headStart = line.start + heading.length;
+      const stop = rest.search(/[。！？]/);
+      const runIn = stop >= 0 && stop < rest.length - 1;
+      let headingRange: Range | null;
+      if (heading.level === '条') headingRange = null;
+      else if (stop < 0) headingRange = { start: headStart, end: line.end };
+      else headingRange = { start: headStart, end: headStart + stop };
+      const section: SegSection = {
+        id,
+        level: heading.level,
+        depth: stack.length + 1,
+        marker: heading.marker,
+        number: heading.number,
+        heading: headingRange,
+        start: line.start,
+        end: line.end,
+        paragraphs: [],
+        children: [],
+      };
+      siblings.push(section);
+      stack.push(section);
+      if (md !== undefined) {
+        markdownDepth.set(section, md);
+        const parentDepth = parent ? markdownDepth.get(parent) : undefined;
+        if (parentDepth !== undefined && md <= parentDepth) {
+          diagnostics.push(
+            diagnostic('segment:markdown-level', `Markdown level ${'#'.repeat(md)} of ${heading.marker} disagrees with its markers (it is inside ${parent!.marker}); the marker decides`, { space: 'hans', start: line.start, end: line.end }),
+          );
+        }
+      }
+      // a run-in heading's line (or an article's text) is also the section's first paragraph
+      if (headingIsParagraph(heading.level, rest, runIn)) {
+        const first = paragraph(text, `${id}.p1`, line);
+        if (heading.level === '条') first.article = { kuan: 1, xiang: null };
+        section.paragraphs.push(first);
+      }
+      extend(stack, line.end);
+      continue;
+    }
+    if (top) {
+      const p = paragraph(text, `${top.id}.p${top.paragraphs.length + 1}`, line);
+      if (top.level === '条') {
+        // an article's paragraphs are its 款; a （一） line is a 项 of the 款 before it
+        const kuan = top.paragraphs.filter((x) => x.article?.xiang === null).length;
+        p.article = isItem && heading ? { kuan: Math.max(1, kuan), xiang: heading.number } : { kuan: kuan + 1, xiang: null };
+      }
+      top.paragraphs.push(p);
+      extend(stack, line.end);
+    } else {
+      preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
+    }
+  }
+  return { preamble, sections: roots };
+}
+
+/** Runs of three or more 编/章/节 heading lines with nothing between them, and the 目录 line above them: a table of contents. */
+function tableOfContents(lines: Line[]): Set<Line> {
+  const toc = new Set<Line>();
+  let run: Line[] = [];
+  // a 目录 line seen, and the one above the current run
+  let pending: Line | null = null;
+  let runHeading: Line | null = null;
+  const flush = () => {
+    if (run.length >= 3) {
+      for (const l of run) toc.add(l);
+      if (runHeading) toc.add(runHeading);
+    }
+    run = [];
+    runHeading = null;
+  };
+  for (const line of lines) {
+    if (CONTENTS_HEADING.test(line.text)) {
+      flush();
+      pending = line;
+      continue;
+    }
+    const h = matchHeading(line.text);
+    if (h && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30 && !line.text.includes('。')) {
+      // the contents end where the first heading comes round again
+      if (run.some((l) => l.text === line.text)) flush();
+      if (run.length === 0) runHeading = pending;
+      pending = null;
+      run.push(line);
+    } else {
+      flush();
+      pending = null;
+    }
+  }
+  flush();
+  return toc;
+}
+
+/** A numbered line that continues or starts a list: after a line ending in ：, or after the previous item; each item ends in ；（the last in 。). */
+function isListItem(heading: HeadingMatch, line: string, previous: string, expected: number): boolean {
+  if (heading.level !== 3 && heading.level !== 4) return false;
+  const starts = expected === 0 ? heading.number === 1 && /[：:]$/.test(previous) : heading.number === expected;
+  if (!starts) return false;
+  const body = line.slice(heading.length);
+  // an item is one clause: no 。 before its end
+  return /[；;。]$/.test(body) && !body.slice(0, -1).includes('。');
+}
+
+/**
+ * Whether a heading's line is also the section's first paragraph: a run-in
+ * heading (text after its first 。), an article (its text is the article), a
+ * long heading that is a whole sentence, or one that carries a
+ * responsibility note (（一）加强监管（海关总署负责）。).
+ */
+function headingIsParagraph(level: Level, rest: string, runIn: boolean): boolean {
+  if (runIn || level === '条') return true;
+  const stop = rest.search(/[。！？]/);
+  if (stop >= 0 && stop === rest.length - 1 && level !== 1 && rest.length > 30) return true;
+  return findNotes(rest).length > 0;
+}
+
+function extend(stack: SegSection[], end: number): void {
+  for (const s of stack) s.end = Math.max(s.end, end);
+}
+
+function sectionId(level: Level, number: number, stack: readonly SegSection[]): string {
+  if (level === '条') return `a${number}`;
+  if (level === '编') return `b${number}`;
+  if (level === '章') return `${prefix(stack, ['编'])}c${number}`;
+  if (level === '节') return `${prefix(stack, ['编', '章'])}j${number}`;
+  const numbered = stack.filter((s) => typeof s.level === 'number');
+  const path = [...numbered.map((s) => s.number), number].join('.');
+  const outer = stack.filter((s) => typeof s.level !== 'number');
+  return `${outer.length ? `${outer[outer.length - 1]!.id}.` : ''}s${path}`;
+}
+
+function prefix(stack: readonly SegSection[], levels: Level[]): string {
+  const parent = [...stack].reverse().find((s) => levels.includes(s.level));
+  return parent ? `${parent.id}.` : '';
+}
+
+function paragraph(text: string, id: string, line: Line): SegParagraph {
+  const sentences = splitSentences(text, line.start, line.end).map((r, k) => {
+    const clauses = splitClauses(text, r.start, r.end);
+    return { ...r, id: `${id}.s${k + 1}`, clauses: clauses.length > 1 ? clauses : [] };
+  });
+  return { id, start: line.start, end: line.end, sentences };
+}

@@ -1,0 +1,250 @@
+/**
+ * The GB/T 9704 parts around the body: 版头 (份号, 密级, 紧急程度, 发文机关标志,
+ * 发文字号), the title, 主送机关, and what closes a body read from its end
+ * (signature, 成文日期, 附注, 附件说明, 抄送/印发); the issuer and date of a
+ * document from them. Each reader takes the non-blank lines, pushes the parts
+ * it finds and returns what it read and where it stopped.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import {
+  ADOPTION_LINE,
+  ATTACHMENT_LIST,
+  CC_LINE,
+  DOCUMENT_NUMBER,
+  documentNumberOf,
+  NOTE_LINE,
+  ORGAN_SUFFIX,
+  PRINTING_LINE,
+  documentKind,
+  matchHeading,
+  parseDateLine,
+} from '../gbt9704.js';
+import type { Line } from '../lines.js';
+import type { Range } from '../sentences.js';
+import { CONTENTS_HEADING } from './headings.js';
+import type { Part, PartType, SegParagraph } from './types.js';
+
+const MAX_TITLE_LINES = 3;
+/** Lines read from the end of a document for its signature, date and 版记. */
+const TAIL_LINES = 8;
+
+/** 中华人民共和国国务院令 / 第707号 (on one line or two): a decree that promulgates what follows. */
+const DECREE = /^(?:中华人民共和国)?(\p{Script=Han}{2,20}?)令\s*(第[〇零一二三四五六七八九十百千\d]+号)?$/u;
+const DECREE_NUMBER = /^第[〇零一二三四五六七八九十百千\d]+号$/;
+/** A person signing for the organ: 总理李克强, 省长 王某某. */
+const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|县长|区长|局长|署长|行长|会长)\s*\p{Script=Han}{2,4}$/u;
+/** 份号: six digits alone on a line. */
+const COPY_NUMBER = /^\d{6}$/;
+/** 密级 and 保密期限, 紧急程度: 秘密★1年, 机密, 特急, 加急 (alone or together). */
+const CLASSIFICATION = /^(?:(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四五六七八九十]+\s*年)?|特急|加急|平急|特提)(?:\s+(?:特急|加急|平急|特提))?$/;
+/** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件). */
+const ISSUER_MARK = /^[\p{Script=Han}\s]{2,40}文件$/u;
+
+/** The text of ranges read as one, such as a title over several lines. */
+export function joined(text: string, ranges: readonly Range[]): string {
+  return ranges.map((r) => text.slice(r.start, r.end)).join('');
+}
+
+export interface Header {
+  next: number;
+  title: Range[];
+  documentNumber: string | null;
+  addressees: Range[];
+  decree: { organ: Range } | null;
+}
+
+/** 版头: document number (before or after the title), the title (up to three lines), 主送机关; or a decree's 令 and 第N号. */
+export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean): Header {
+  let i = from;
+  let documentNumber: string | null = null;
+  const takeNumber = (line: Line | undefined): boolean => {
+    if (!line || line.text.length > 30) return false;
+    const m = DOCUMENT_NUMBER.exec(line.text);
+    if (!m || m.index !== 0) return false;
+    documentNumber = documentNumberOf(m);
+    parts.push({ type: 'documentNumber', start: line.start, end: line.end });
+    return true;
+  };
+  // 版头 before the title, in any order: 份号 (000123), 密级 and 保密期限 (机密★1年), 紧急程度 (特急),
+  // 发文机关标志 (国务院文件), 发文字号
+  for (let n = 0; n < 6 && i < lines.length; n++) {
+    const line = lines[i]!;
+    if (takeNumber(line)) {
+      i++;
+      continue;
+    }
+    const type: PartType | null = COPY_NUMBER.test(line.text) ? 'copyNumber' : CLASSIFICATION.test(line.text) ? 'classification' : ISSUER_MARK.test(line.text) ? 'issuerMark' : null;
+    if (!type) break;
+    parts.push({ type, start: line.start, end: line.end });
+    i++;
+  }
+
+  let decree: Header['decree'] = null;
+  const decreeLine = lines[i];
+  const decreeMatch = decreeLine && cover ? DECREE.exec(decreeLine.text) : null;
+  if (decreeLine && decreeMatch && ORGAN_SUFFIX.test(decreeMatch[1]!)) {
+    let serial = decreeMatch[2] ?? null;
+    let last = decreeLine;
+    if (!serial && lines[i + 1] && DECREE_NUMBER.test(lines[i + 1]!.text)) {
+      serial = lines[i + 1]!.text;
+      last = lines[i + 1]!;
+    }
+    if (serial) {
+      const organ = decreeMatch[1]!;
+      const organStart = decreeLine.start + decreeLine.text.indexOf(organ);
+      decree = { organ: { start: organStart, end: organStart + organ.length } };
+      // the State Council's decrees are cited 国令第N号; other organs' as written
+      documentNumber = `${organ === '国务院' ? '国' : organ}令${serial}`;
+      parts.push({ type: 'documentNumber', start: decreeLine.start, end: last.end });
+      i = lines.indexOf(last) + 1;
+      return { next: i, title: [], documentNumber, addressees: [], decree };
+    }
+  }
+
+  // an editor's note in brackets above the title of a forwarded document: （本文有删减）
+  while (!cover && lines[i] && /^[（(][^（）()]{1,30}[）)]$/.test(lines[i]!.text)) {
+    parts.push({ type: 'note', start: lines[i]!.start, end: lines[i]!.end });
+    i++;
+  }
+  const title: Range[] = [];
+  while (i < lines.length && title.length < MAX_TITLE_LINES) {
+    const line = lines[i]!;
+    if (title.length > 0) {
+      const sofar = joined(text, title);
+      // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）
+      if (TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text)) {
+        title.push({ start: line.start, end: line.end });
+        i++;
+        break;
+      }
+      if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
+      // a law's adoption note (（2021年6月10日…会议通过）), a long bracketed note about the text, and 目录 follow a title;
+      // a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
+      if (ADOPTION_LINE.test(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
+    } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
+    title.push({ start: line.start, end: line.end });
+    i++;
+  }
+  if (title.length > 0) parts.push({ type: 'title', start: title[0]!.start, end: title[title.length - 1]!.end });
+  else if (cover) diagnostics.push(diagnostic('segment:no-title', 'Unexpected body text at the start, expected a title line', lines[from] ? { space: 'hans', start: lines[from]!.start, end: lines[from]!.end } : null));
+  if (takeNumber(lines[i])) i++;
+
+  const addressees: Range[] = [];
+  const addresseeLine = lines[i];
+  if (addresseeLine && /[：:]$/.test(addresseeLine.text) && addresseeLine.text.length <= 300 && !matchHeading(addresseeLine.text)) {
+    const body = addresseeLine.text.slice(0, -1);
+    for (const m of body.matchAll(/[^，,；;]+/g)) {
+      addressees.push({ start: addresseeLine.start + m.index, end: addresseeLine.start + m.index + m[0].length });
+    }
+    parts.push({ type: 'addressees', start: addresseeLine.start, end: addresseeLine.end });
+    i++;
+  }
+  return { next: i, title, documentNumber, addressees, decree };
+}
+
+export function isSigner(line: Line): boolean {
+  return line.text.length <= 40 && !line.text.includes('。') && !matchHeading(line.text) && (ORGAN_SUFFIX.test(line.text) || PERSON_SIGNER.test(line.text));
+}
+
+export interface Closing {
+  issuer: Range | null;
+  date: (Range & { iso: string }) | null;
+  /** The lines of 正文, between the header and what closes it. */
+  bodyLines: Line[];
+}
+
+/**
+ * What closes a body, read from the end of `lines`: signature, 成文日期, 附注,
+ * 附件说明, 抄送/印发. Pushes the body's part and these parts; returns the
+ * body's lines for the heading tree.
+ */
+export function readClosing(lines: Line[], from: number, parts: Part[]): Closing {
+  let end = lines.length;
+  const tail: Part[] = [];
+  let date: Closing['date'] = null;
+  let issuer: Range | null = null;
+  for (let j = lines.length - 1; j >= from && j >= lines.length - TAIL_LINES; j--) {
+    const line = lines[j]!;
+    const iso = parseDateLine(line.text);
+    if (!iso) continue;
+    date = { start: line.start, end: line.end, iso };
+    tail.unshift({ type: 'date', start: line.start, end: line.end });
+    end = j;
+    const signer = lines[j - 1];
+    if (signer && j - 1 >= from && isSigner(signer)) {
+      if (ORGAN_SUFFIX.test(signer.text)) issuer = { start: signer.start, end: signer.end };
+      tail.unshift({ type: 'signature', start: signer.start, end: signer.end });
+      end = j - 1;
+    }
+    // everything after the date is 版记 or furniture the cleaner left
+    for (let k = j + 1; k < lines.length; k++) {
+      const after = lines[k]!;
+      const type: PartType = NOTE_LINE.test(after.text) ? 'note' : CC_LINE.test(after.text) ? 'cc' : PRINTING_LINE.test(after.text) ? 'printing' : 'note';
+      tail.push({ type, start: after.start, end: after.end });
+    }
+    break;
+  }
+
+  // 附件说明 just above the signature
+  let attachmentList: Part | null = null;
+  for (let j = from; j < end; j++) {
+    if (ATTACHMENT_LIST.test(lines[j]!.text)) {
+      attachmentList = { type: 'attachmentList', start: lines[j]!.start, end: lines[end - 1]!.end };
+      end = j;
+      break;
+    }
+  }
+
+  const bodyLines = lines.slice(from, end);
+  if (bodyLines.length > 0) parts.push({ type: 'body', start: bodyLines[0]!.start, end: bodyLines[bodyLines.length - 1]!.end });
+  if (attachmentList) parts.push(attachmentList);
+  parts.push(...tail);
+  return { issuer, date, bodyLines };
+}
+
+/** A short bracket that ends a title: （试行）, （2024—2026年）, （征求意见稿）, （2024年修订）. */
+const TITLE_SUFFIX = /^[（(][^（）()。，]{1,11}[）)]$/u;
+
+/** Words that make a short bracket a note about the text, not part of the title: （此件公开发布）, （本文有删减）. */
+const NOTE_WORDS = /此件|删减|公开|发布|转载|来源/;
+
+/** A bracketed note under a title about how the text came to be: （…会议通过）, （本文有删减）, （…公布，自…起施行）. */
+const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会议|删减|修正).*[）)]$/u;
+
+
+/**
+ * The issuer and date of the whole document: a decree's organ; else the
+ * cover's signature, or the organ in the title when the cover is signed by a
+ * person, unsigned or forwards a document (国务院关于…, 国务院办公厅转发…); a law's
+ * adoption line under its title when nothing else gives them.
+ */
+export function documentIssuerAndDate(
+  text: string,
+  header: Header,
+  cover: Closing & { preamble: SegParagraph[] },
+  forwards: boolean,
+  diagnostics: Diagnostic[],
+): { issuer: Range | null; date: (Range & { iso: string }) | null } {
+  const titleText = joined(text, header.title);
+  let issuer = cover.issuer;
+  if (header.decree) issuer = header.decree.organ;
+  else if (!issuer || forwards) {
+    // a cover signed by a person, or no signature: the organ in the title (国务院关于…, 国务院办公厅转发…)
+    const m = /^(.+?)(?:关于|转发|印发)/.exec(titleText);
+    if (m && ORGAN_SUFFIX.test(m[1]!) && header.title[0]!.end - header.title[0]!.start >= m[1]!.length) {
+      issuer = { start: header.title[0]!.start, end: header.title[0]!.start + m[1]!.length };
+    }
+  }
+  // a law or regulation says under its title when and by whom it was adopted
+  let date = cover.date;
+  const adoption = cover.preamble[0] ? ADOPTION_LINE.exec(text.slice(cover.preamble[0].start, cover.preamble[0].end)) : null;
+  if (adoption && cover.preamble[0]) {
+    const at = cover.preamble[0].start;
+    date ??= { start: at, end: at + adoption[1]!.length, iso: parseDateLine(adoption[1]!.replace(/\s/g, ''))! };
+    // the organ as written, session number included (上海市第十五届人民代表大会常务委员会)
+    issuer ??= { start: at + adoption[0].indexOf(adoption[2]!), end: at + adoption[0].indexOf(adoption[3]!, adoption[0].indexOf(adoption[2]!)) + adoption[3]!.length };
+  }
+  if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
+  if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
+  return { issuer, date };
+}

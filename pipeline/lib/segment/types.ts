@@ -1,0 +1,93 @@
+/**
+ * The records the segmenter produces: GB/T 9704 parts, the heading tree with
+ * paragraphs and sentences, attached documents and responsibility notes.
+ * Offsets are UTF-16 units into the zh-Hans text.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Level } from '../gbt9704.js';
+import type { NameRef } from '../responsibility.js';
+import type { Range } from '../sentences.js';
+
+export type PartType =
+  | 'copyNumber'
+  | 'classification'
+  | 'issuerMark'
+  | 'title'
+  | 'documentNumber'
+  | 'addressees'
+  | 'body'
+  | 'signature'
+  | 'date'
+  | 'note'
+  | 'attachmentList'
+  | 'cc'
+  | 'printing'
+  | 'attachment'
+  | 'attachmentLabel';
+
+export interface Part extends Range {
+  type: PartType;
+}
+
+export interface SegSentence extends Range {
+  id: string;
+  /** Two or more when the sentence has clauses ending in ；, else empty. */
+  clauses: Range[];
+}
+
+export interface SegParagraph extends Range {
+  id: string;
+  sentences: SegSentence[];
+  /** In an article (条): which 款 the paragraph is, and the 项 number when it is an item （一）. */
+  article?: { kuan: number; xiang: number | null };
+}
+
+export interface SegSection extends Range {
+  id: string;
+  level: Level;
+  depth: number;
+  marker: string;
+  number: number;
+  heading: Range | null;
+  paragraphs: SegParagraph[];
+  children: SegSection[];
+}
+
+export interface SegNote extends Range {
+  id: string;
+  sectionId: string | null;
+  /** The sentence the note closes: the one it ends, or the one before when the note stands alone after 。. */
+  sentenceId: string | null;
+  lead: NameRef[];
+  support: NameRef[];
+  /** How the roles were read: named (牵头/配合, or the [责任单位：lead，support] layout), first-listed (a 负责 list under the document's convention), joint (a 负责 list: all lead). */
+  roles: 'explicit' | 'first-listed' | 'joint';
+  damaged: boolean;
+}
+
+/** A document forwarded or promulgated by the cover (印发…的通知 + the plan; 国务院令 + the regulation). */
+export interface SegAttachment extends Range {
+  id: string;
+  parts: Part[];
+  title: Range[];
+  kind: string | null;
+  issuer: Range | null;
+  date: (Range & { iso: string }) | null;
+  preamble: SegParagraph[];
+  sections: SegSection[];
+}
+
+export interface Segmented {
+  parts: Part[];
+  title: Range[];
+  documentNumber: string | null;
+  issuer: Range | null;
+  date: (Range & { iso: string }) | null;
+  addressees: Range[];
+  kind: string | null;
+  preamble: SegParagraph[];
+  sections: SegSection[];
+  attachments: SegAttachment[];
+  notes: SegNote[];
+  diagnostics: Diagnostic[];
+}
