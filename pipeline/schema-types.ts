@@ -13,7 +13,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.2.0";
+  schemaVersion: "1.3.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -65,7 +65,7 @@ export interface GongwenDocument {
     scriptConfidence: number;
   };
   /**
-   * The metadata table a government site prints above the document (政府信息公开: 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期 …): each label and value as printed (source script, spaces inside a label dropped), in order; null when the page has none. It is removed from text (cleaning.edits, kind page-metadata). Document fields the text itself does not give (发文字号, 成文日期, issuer, title) are taken from it.
+   * What the site says about the document besides its text: the rows of its metadata block (政府信息公开 tables, the info row under a headline, `[label] value` runs, label：value cells; 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 …) and the <meta> tags that carry metadata (ArticleTitle, PubDate, ContentSource, Keywords, og:title), each label and value as printed (source script, spaces inside a label dropped), in page order, the tags last; null when there are none. The rows are removed from text (cleaning.edits, kind page-metadata or page-chrome). Document fields the text itself does not give (发文字号, 成文日期, issuer, title, status) are taken from them, read by field whatever the site's label.
    */
   pageMetadata:
     | null
@@ -73,12 +73,47 @@ export interface GongwenDocument {
         {
           label: string;
           value: string;
+          /**
+           * What the label stands for, whatever the site calls it: title (标题, 名称, 文件名称), documentNumber (发文字号, 文号, 字号), issuer (发文机关, 发布机构, 发文单位, 联合发文单位), date (成文日期, 印发日期), published (发布日期, 公开日期), effective (实施日期, 施行日期), expired (废止日期, 失效日期), status (有效性, 时效性, 效力状态), source (来源), other (索引号, 主题分类 …).
+           */
+          field:
+            | "title"
+            | "documentNumber"
+            | "issuer"
+            | "date"
+            | "published"
+            | "effective"
+            | "expired"
+            | "status"
+            | "source"
+            | "other";
         },
         ...{
           label: string;
           value: string;
+          /**
+           * What the label stands for, whatever the site calls it: title (标题, 名称, 文件名称), documentNumber (发文字号, 文号, 字号), issuer (发文机关, 发布机构, 发文单位, 联合发文单位), date (成文日期, 印发日期), published (发布日期, 公开日期), effective (实施日期, 施行日期), expired (废止日期, 失效日期), status (有效性, 时效性, 效力状态), source (来源), other (索引号, 主题分类 …).
+           */
+          field:
+            | "title"
+            | "documentNumber"
+            | "issuer"
+            | "date"
+            | "published"
+            | "effective"
+            | "expired"
+            | "status"
+            | "source"
+            | "other";
         }[]
       ];
+  /**
+   * Links to attached files (附件: .pdf, .doc, .docx, .wps, .xls, .xlsx, .ofd, .zip …) in the document's part of a page, in page order: the link's text and its href, absolute when the page says its own address (<base>, og:url, a canonical link), as written otherwise. Users fetch them next. Empty for inputs that are not pages.
+   */
+  attachmentLinks: {
+    text: string;
+    href: string;
+  }[];
   /**
    * The news or web page wrapper around the document (site name, headline, source line, editorial lead), or null when the input is the bare document. It is removed from text; see cleaning.edits (kind publication-wrapper).
    */
@@ -115,6 +150,18 @@ export interface GongwenDocument {
   document: {
     title: Text1;
     /**
+     * Where title came from: text (the document's own title line), pageMetadata (the site's 标题 row), headline (the page's headline: the news wrapper's headline, a title <meta> tag or the <title> without the site's name); null when there is no title.
+     */
+    titleSource: "text" | "pageMetadata" | "headline" | null;
+    /**
+     * Validity marked on the page, as printed (zh-Hans): a tag before the title (【已废止】 → 已废止), a status in brackets after it, or the metadata's 有效性, 时效性, 效力状态 (有效, 失效, 废止, 已修订 …); null when nothing says.
+     */
+    status: string | null;
+    /**
+     * Whether the text is an official document: a title ending in a 文种, a 发文字号, 主送机关 or a signature with its 成文日期, and no interpretation (解读, 答记者问 …). A news story, a list page or a 政策解读 page is false, with a segment:not-a-document diagnostic, and kind is null.
+     */
+    isDocument: boolean;
+    /**
      * 发文字号, e.g. 成府发〔2024〕1号, normalised to 〔〕 brackets; null when the document carries none.
      */
     documentNumber: string | null;
@@ -131,7 +178,7 @@ export interface GongwenDocument {
      */
     addressees: Text[];
     /**
-     * 文种: the document type word that ends the title (意见, 通知, 办法, 条例, 方案, 决定, 规定, 规划, 批复, 通告, 公告, 报告, 函, 纪要, 细则, 措施, 指引, 标准), in zh-Hans; null when the title ends in none of them.
+     * 文种: the document type word that ends the title (意见, 通知, 办法, 条例, 方案, 决定, 规定, 规划, 批复, 通告, 公告, 报告, 函, 纪要, 细则, 措施, 指引, 标准), in zh-Hans; null when the title ends in none of them, and when isDocument is false.
      */
     kind: string | null;
   };
@@ -164,7 +211,7 @@ export interface GongwenDocument {
     rawLength: number;
     edits: {
       /**
-       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, page-metadata, publication-wrapper, site-furniture.
+       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, page-metadata, page-chrome, publication-wrapper, site-furniture.
        */
       kind: string;
       raw: Span2;

@@ -36,6 +36,8 @@ export const catalogue = {
   'clean:no-document': { severity: 'warning', summary: 'No document body could be told apart from the page around it.' },
   'convert:mixed-script': { severity: 'info', summary: 'The text mixes Simplified and Traditional characters.' },
   'convert:ambiguous-character': { severity: 'info', summary: 'A Simplified character with several Traditional forms was converted by the dictionary’s first choice, with no phrase to decide (one diagnostic per character, at its first place).' },
+  'segment:not-a-document': { severity: 'warning', summary: 'The text has none of the parts of an official document (文种 title, 发文字号, 主送机关, signature and date), or is an interpretation of one: a news story, a list or another page; document.kind is null and document.isDocument false.' },
+  'segment:metadata-disagrees': { severity: 'warning', summary: "The page's metadata gives another 发文字号 or 成文日期 than the document's own text; the text's is kept." },
   'segment:no-title': { severity: 'warning', summary: 'No title line was found.' },
   'segment:no-date': { severity: 'info', summary: 'No 成文日期 was found.' },
   'segment:no-issuer': { severity: 'info', summary: 'No issuing organ was found in the signature or the title.' },

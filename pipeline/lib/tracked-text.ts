@@ -38,6 +38,8 @@ export class TrackedText {
   private current: string;
   /** Per unit of `current`: raw offset, or -1 when inserted. */
   private origin: Int32Array;
+  /** Per unit of `current`: raw offset, or for an inserted unit the raw offset of what its replacement replaced. */
+  private anchor: Int32Array;
   /** Per unit of `current`: 1 + index of the rule that inserted it (0 = kept). */
   private insertedBy: Uint16Array;
   /** Per raw unit: 1 + index of the rule that removed it (0 = still present). */
@@ -49,6 +51,7 @@ export class TrackedText {
     this.current = raw;
     this.origin = new Int32Array(raw.length);
     for (let i = 0; i < raw.length; i++) this.origin[i] = i;
+    this.anchor = this.origin.slice();
     this.insertedBy = new Uint16Array(raw.length);
     this.removedBy = new Uint16Array(raw.length);
   }
@@ -60,6 +63,15 @@ export class TrackedText {
   /** Raw offset of the current unit at `index`, or -1 when a rule inserted it. */
   originOf(index: number): number {
     return this.origin[index] ?? -1;
+  }
+
+  /**
+   * Where the unit at `index` stands in the raw text: its origin, or, when a
+   * rule inserted it, where the text it replaced began (so a rule can still
+   * place a line whose characters a whitespace or entity rule rewrote).
+   */
+  placeOf(index: number): number {
+    return this.anchor[index] ?? this.raw.length;
   }
 
   /**
@@ -84,6 +96,7 @@ export class TrackedText {
     }
 
     const origin = new Int32Array(length);
+    const anchor = new Int32Array(length);
     const insertedBy = new Uint16Array(length);
     const pieces: string[] = [];
     let out = 0;
@@ -92,6 +105,7 @@ export class TrackedText {
       if (to <= from) return;
       pieces.push(this.current.slice(from, to));
       origin.set(this.origin.subarray(from, to), out);
+      anchor.set(this.anchor.subarray(from, to), out);
       insertedBy.set(this.insertedBy.subarray(from, to), out);
       out += to - from;
     };
@@ -103,6 +117,7 @@ export class TrackedText {
       }
       pieces.push(r.text);
       origin.fill(-1, out, out + r.text.length);
+      anchor.fill(r.start < this.current.length ? this.anchor[r.start]! : this.raw.length, out, out + r.text.length);
       insertedBy.fill(tag, out, out + r.text.length);
       out += r.text.length;
       cursor = r.end;
@@ -110,6 +125,7 @@ export class TrackedText {
     keep(cursor, this.current.length);
     this.current = pieces.join('');
     this.origin = origin;
+    this.anchor = anchor;
     this.insertedBy = insertedBy;
     return effective.length;
   }

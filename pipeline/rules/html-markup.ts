@@ -15,21 +15,13 @@
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Element, Nodes, RootContent } from 'hast';
+import { BLOCK, NEVER_TEXT } from '../lib/page/blocks.js';
+import { readPage } from '../lib/page/page.js';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
 
-/** Elements whose text is never document text. */
-const DROP = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'math',
-  'rt', 'rp', 'nav', 'form', 'button', 'select', 'textarea', 'input', 'menu', 'dialog',
-]);
-
-/** Elements that start and end a line. */
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'li', 'main',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
+/** Elements whose text is never document text (a <form> is not one of them: many sites wrap the whole page in one). */
+const DROP = NEVER_TEXT;
 
 /** Page chrome named by its class or id (navigation bars, share buttons, breadcrumbs, footers). */
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharebar|toolbar|sidebar|footer|header|topbar|copyright)(?:$|[\s_-])/i;
@@ -51,8 +43,9 @@ function dataCells(row: Element): Element[] | null {
 
 export const htmlMarkup: CleanRule = {
   name: 'html-markup',
-  run(text) {
+  run(text, context) {
     const tree = unified().use(rehypeParse).parse(text);
+    context.page = readPage(tree, context.placeOf);
     const kept: Kept[] = [];
     let block = 0;
     /** Inside a data row every cell stays on the row's line: blocks and <br> do not break it. */

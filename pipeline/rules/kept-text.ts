@@ -17,7 +17,10 @@ export interface Kept {
   block: number;
 }
 
-export function keepOnly(text: string, kept: readonly Kept[]): Replacement[] {
+export function keepOnly(text: string, unordered: readonly Kept[]): Replacement[] {
+  // in source order: a parser may move a node away from where it stood (HTML's foster parenting puts stray
+  // text of a table before the table), and a node met out of order must not hide the ones after it
+  const kept = [...unordered].sort((a, b) => a.start - b.start);
   const out: Replacement[] = [];
   let cursor = 0;
   let lastBlock = -1;

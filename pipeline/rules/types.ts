@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../lib/diagnostics.js';
+import type { PageFacts } from '../lib/page/page.js';
 import type { Replacement } from '../lib/tracked-text.js';
 
 /** What the wrapper rule learns about the page around the document. */
@@ -20,9 +21,13 @@ export interface RuleContext {
   diagnostics: Diagnostic[];
   /** Maps an offset in the text the rule sees back to the raw text (-1 when inserted). */
   originOf: (index: number) => number;
+  /** Like originOf, but an inserted unit gets the raw offset of the text its replacement replaced (never -1). */
+  placeOf: (index: number) => number;
   publication: PublicationFacts | null;
   /** The label → value pairs of a site's metadata table above the document (索引号, 发文字号 …), in order. */
   pageMetadata: [string, string][] | null;
+  /** What the HTML rule learnt about the page: where the document is on it, its <head>, its attachment links (null for other inputs). */
+  page: PageFacts | null;
   /** Headings of a Markdown input: their depth (# = 1) and the raw offset of their line. */
   markdownHeadings: { depth: number; raw: number }[];
 }

@@ -8,11 +8,13 @@
  */
 import { CodePointIndex } from '../lib/code-points.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
+import type { PageFacts } from '../lib/page/page.js';
 import { TrackedText, type Edit } from '../lib/tracked-text.js';
 import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
 import { htmlMarkup } from '../rules/html-markup.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
+import { pageChrome } from '../rules/page-chrome.js';
 import { pageMetadata } from '../rules/page-metadata.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
 import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
@@ -46,6 +48,8 @@ export interface Cleaned {
   publication: PublicationFacts | null;
   /** The label → value pairs of a site's metadata table, cut from the text (rules/page-metadata.ts). */
   pageMetadata: [string, string][] | null;
+  /** What the HTML rule learnt about a page (its head, headline, attachment links); null for other inputs. */
+  page: PageFacts | null;
   /** Markdown headings: depth and the clean UTF-16 offset of their line. */
   markdownHeadings: { depth: number; start: number }[];
   diagnostics: Diagnostic[];
@@ -78,6 +82,8 @@ export const RULES: readonly Step[] = [
   { rule: lineEdges },
   { rule: innerBlanks },
   { rule: pageMetadata, when: on('keepWrapper') },
+  // after page-metadata, which reads the site's label：value rows among the lines it cuts
+  { rule: pageChrome, when: on('keepWrapper') },
   { rule: publicationWrapper, when: on('keepWrapper') },
   { rule: siteFurniture, when: on('keepWrapper') },
   { rule: blankLines },
@@ -89,8 +95,10 @@ export function clean(input: CleanInput): Cleaned {
     raw: input.text,
     diagnostics: [],
     originOf: (i) => tracked.originOf(i),
+    placeOf: (i) => tracked.placeOf(i),
     publication: null,
     pageMetadata: null,
+    page: null,
     markdownHeadings: [],
   };
   for (const step of RULES) {
@@ -105,6 +113,7 @@ export function clean(input: CleanInput): Cleaned {
     edits,
     publication: context.publication,
     pageMetadata: context.pageMetadata,
+    page: context.page,
     markdownHeadings: context.markdownHeadings.map((h) => ({ depth: h.depth, start: rawToClean(h.raw) })),
     diagnostics: context.diagnostics,
     rawToClean,

@@ -6,7 +6,8 @@
  */
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
-import { DOCUMENT_NUMBER, documentKind, documentNumberOf, parseDateLine } from '../lib/gbt9704.js';
+import { documentFacts } from '../lib/document-facts.js';
+import { fieldOfLabel } from '../lib/page/metadata-labels.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
 import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
@@ -16,7 +17,7 @@ import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';
 
 export interface JsonInput {
   file: string;
@@ -101,15 +102,24 @@ export function toJson(input: JsonInput): GongwenDocument {
 
   const pub = cleaned.publication;
   const titleText = joinText(seg.title.map(textOf));
-  // a site's metadata table, for what the document's own text does not say
-  const meta = (...labels: string[]): string | null => cleaned.pageMetadata?.find(([label]) => labels.includes(toHans(label)))?.[1] ?? null;
-  const numberMatch = DOCUMENT_NUMBER.exec(meta('发文字号', '文号') ?? '');
-  const metaNumber = numberMatch ? documentNumberOf(numberMatch) : null;
-  const metaDate = parseDateLine(meta('成文日期', '发文日期') ?? '');
-  const metaIssuer = meta('发文机关', '发布机构', '发文单位');
-  const metaTitle = meta('标题');
-  // the text's own title; else the site's metadata table's, else the page's headline (a title cut with the wrapper)
-  const title = titleText['zh-Hans'] !== '' ? titleText : metaTitle ? fromSource(metaTitle) : pub?.headline ? fromSource(pub.headline) : titleText;
+  const issuerText = seg.issuer ? textOf(seg.issuer) : null;
+  // the text's own title, else the site's metadata, else the page's headline; what the text lacks from the page
+  const facts = documentFacts({
+    title: titleText['zh-Hans'],
+    documentNumber: seg.documentNumber,
+    issuer: issuerText?.['zh-Hans'] ?? null,
+    date: seg.date?.iso ?? null,
+    kind: seg.kind,
+    addressees: seg.addressees.length,
+    signed: seg.date !== null,
+    metadata: (cleaned.pageMetadata ?? []).map(([label, value]) => [label, toHans(value)] as [string, string]),
+    headline: pub?.headline ? toHans(pub.headline) : cleaned.page?.headline ? toHans(cleaned.page.headline) : null,
+  });
+  const cutTitle = (t: Text): Text => ({
+    'zh-Hans': facts.title ?? '',
+    'zh-Hant': [...t['zh-Hant']].slice(facts.titleCut.start, [...t['zh-Hant']].length - facts.titleCut.end).join(''),
+  });
+  const title: Text = facts.titleSource === 'text' ? cutTitle(titleText) : facts.title ? fromSource(facts.title) : titleText;
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -135,14 +145,21 @@ export function toJson(input: JsonInput): GongwenDocument {
           rawSpan: rawCp.span(0, wrapperRawEnd(cleaned)),
         }
       : null,
-    pageMetadata: cleaned.pageMetadata && cleaned.pageMetadata.length > 0 ? (cleaned.pageMetadata.map(([label, value]) => ({ label, value })) as NonNullable<GongwenDocument['pageMetadata']>) : null,
+    pageMetadata:
+      cleaned.pageMetadata && cleaned.pageMetadata.length > 0
+        ? (cleaned.pageMetadata.map(([label, value]) => ({ label, value, field: fieldOfLabel(label) ?? 'other' })) as NonNullable<GongwenDocument['pageMetadata']>)
+        : null,
+    attachmentLinks: cleaned.page?.attachmentLinks ?? [],
     document: {
       title,
-      documentNumber: seg.documentNumber ?? metaNumber,
-      issuer: seg.issuer ? textOf(seg.issuer) : metaIssuer ? fromSource(metaIssuer) : null,
-      date: seg.date?.iso ?? metaDate,
+      titleSource: facts.titleSource,
+      documentNumber: facts.documentNumber,
+      issuer: issuerText ?? (facts.issuer ? fromSource(facts.issuer) : null),
+      date: facts.date,
       addressees: seg.addressees.map(textOf),
-      kind: seg.kind ?? (title === titleText ? null : documentKind(title['zh-Hans'])),
+      kind: facts.kind,
+      status: facts.status,
+      isDocument: facts.isDocument,
     },
     text: { 'zh-Hans': hans, 'zh-Hant': hant },
     textAlignment: {
@@ -191,7 +208,7 @@ export function toJson(input: JsonInput): GongwenDocument {
       ...(e.quantity ? { quantity: e.quantity } : {}),
       mentions: e.mentions.map(span) as [Span, ...Span[]],
     })),
-    diagnostics: input.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
+    diagnostics: [...input.diagnostics, ...facts.diagnostics].map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
   };
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Where the document is on a page: the block that holds most of the page's
+ * document-like text (Chinese prose with sentence punctuation, not links),
+ * its title line (which sites often print above that block), and, inside,
+ * the lines that are page furniture (link lists, toolbars). Everything else
+ * on the page is chrome. Built on what every 公文 page shares — prose against
+ * links, a title shaped like a 公文's, the page's own <title> — never on one
+ * site's class names.
+ */
+import type { Element, ElementContent } from 'hast';
+import { titleCandidates, type HeadFacts } from './head.js';
+import type { PageLine, PageMeasure } from './blocks.js';
+import { DOCUMENT_NUMBER } from '../gbt9704.js';
+
+/** The body block is the deepest element holding at least this share of the page's document-like text. */
+const BODY_SHARE = 0.7;
+/** How far above the body block (lines) a title line is looked for. */
+const TITLE_WINDOW = 40;
+/** A title line inside the body block wins over a headline above it from this score on. */
+const INNER_TITLE = 4;
+
+export interface DocumentRegion {
+  /** Indexes of the lines that belong to the document, in order. */
+  kept: number[];
+  /** Index of the title line, when one was found. */
+  titleLine: number | null;
+  /** The body block. */
+  body: Element;
+  /** The body block's first and last line. */
+  first: number;
+  last: number;
+}
+
+/** 文种: the words a 公文 title ends with (GB/T 9704, 党政机关公文处理工作条例), plus the plans and rules documents publish. */
+const KIND_END =
+  /(?:通知|通报|意见|方案|办法|决定|决议|规定|细则|措施|公告|通告|批复|函|报告|规划|纲要|条例|计划|要点|指引|指南|命令|令|议案|纪要|请示|公报|建议|规则|制度|标准|目录|清单|章程|守则|准则|政策)》?(?:（[^）]{1,12}）|\([^)]{1,12}\)|[（(][^（()）]{1,20}\d+号[）)])?$/u;
+
+/** A line that is only a 发文字号 (沪教委规〔2021〕2号, 宁房市字[2017]108号). */
+function isDocumentNumber(t: string): boolean {
+  const m = DOCUMENT_NUMBER.exec(t);
+  return m !== null && m.index === 0 && m[0].length === t.length;
+}
+
+function normalise(s: string): string {
+  return s.replace(/<[^>]*>/gu, '').replace(/[\s\u00a0\u3000《》“”"'‘’「」]/gu, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+function isLinkLine(line: PageLine): boolean {
+  return line.han > 0 && line.linkHan >= line.han * 0.5 && line.fileLinks < line.links;
+}
+
+/** How much a line looks like the document's title: agreement with the page's own names, then shape. */
+function titleScore(line: PageLine, names: string[]): number {
+  if (line.han < 4 || line.han > 120 || isLinkLine(line)) return 0;
+  const t = normalise(line.text);
+  // a label row (来源：…, 发布日期：…) is no title
+  if (/[：:]/u.test(t)) return 0;
+  // a column or site name (主动公开文件, 通知公告) may equal the page's <title>: a short line needs a 文种 too
+  const long = line.han >= 8;
+  const titleShaped = long && KIND_END.test(t);
+  let score = 0;
+  for (const name of names) {
+    const n = normalise(name);
+    // a site's or column's name (佛山市住房和城乡建设局, 通知公告) is no evidence: only a name shaped like a title is
+    if (!KIND_END.test(n) && !n.includes('关于') && !n.includes('關於')) continue;
+    if (t === n) score = Math.max(score, long ? 4 : 1);
+    // a part of the title (a title split over lines) — not an organ's name, which titles also hold
+    else if (t.length >= 8 && n.includes(t) && (titleShaped || /關於|关于/u.test(t))) score = Math.max(score, 3);
+    else if (n.length >= 8 && t.includes(n) && t.length <= n.length + 30) score = Math.max(score, 3);
+  }
+  if (long && KIND_END.test(t)) score += 2;
+  if (line.emphasised) score += 1;
+  // a sentence is not a title
+  if (/[。；！？]$/u.test(t) || line.punct > 4) score -= 3;
+  return score;
+}
+
+function bodyBlock(m: PageMeasure): Element | null {
+  let current: Element | null = m.body;
+  if (!current) return null;
+  const total = m.weight.get(current) ?? 0;
+  if (total <= 0) return null;
+  for (;;) {
+    let best: Element | null = null;
+    let bestWeight = -1;
+    const children: ElementContent[] = current.children;
+    for (const child of children) {
+      if (child.type !== 'element') continue;
+      const w = m.weight.get(child) ?? 0;
+      if (w > bestWeight) {
+        best = child;
+        bestWeight = w;
+      }
+    }
+    if (!best || bestWeight < total * BODY_SHARE) return current;
+    current = best as Element;
+  }
+}
+
+export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | null {
+  const body = bodyBlock(m);
+  if (!body) return null;
+  const range = m.lineRange.get(body);
+  if (!range) return null;
+  const [first, last] = range;
+  const names = titleCandidates(head);
+
+  // the title: the body block's own title line when it has one (a page's headline above it often adds the
+  // site's decorations: a 文号 in brackets, a news verb); else the best title-like line above the block
+  let titleLine: number | null = null;
+  let bestScore = 2;
+  // only above the text itself: a forwarded document's title further down is not the page's
+  let lastCandidate = Math.min(last, first + 12);
+  for (let i = first; i <= lastCandidate; i++) {
+    const line = m.lines[i]!;
+    if ((line.punct > 0 && line.han > 30) || /[：:]\s*$/u.test(line.text)) {
+      lastCandidate = i - 1;
+      break;
+    }
+  }
+  for (let i = first; i <= lastCandidate; i++) {
+    const score = titleScore(m.lines[i]!, names);
+    if (score > bestScore && score >= INNER_TITLE) {
+      bestScore = score;
+      titleLine = i;
+    }
+  }
+  if (titleLine === null) {
+    for (let i = Math.max(0, first - TITLE_WINDOW); i < first; i++) {
+      const score = titleScore(m.lines[i]!, names);
+      // the nearest of equal candidates
+      if (score >= bestScore) {
+        bestScore = score;
+        titleLine = i;
+      }
+    }
+  }
+  // a title split over lines: the lines just above it that, joined with it, the page's names also hold
+  if (titleLine !== null) {
+    let joined = normalise(m.lines[titleLine]!.text);
+    while (titleLine > 0 && titleLine > first - TITLE_WINDOW) {
+      const above = m.lines[titleLine - 1]!;
+      const together = normalise(above.text) + joined;
+      if (above.han === 0 || isLinkLine(above) || !names.some((n) => normalise(n).includes(together))) break;
+      joined = together;
+      titleLine--;
+    }
+  }
+
+  const kept: number[] = [];
+  const start = titleLine !== null && titleLine < first ? titleLine : first;
+  for (let i = start; i <= last; i++) {
+    const line = m.lines[i]!;
+    if (i < first && i !== titleLine) {
+      // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
+      const t = normalise(line.text);
+      if (!(isDocumentNumber(t) || /^（[^）]{1,20}）$/u.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
+    }
+    if (isLinkLine(line)) continue;
+    kept.push(i);
+  }
+  return { kept, titleLine, body, first, last };
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything the clean stage learns from a parsed page besides its text:
+ * where the document lies on it (raw spans of its lines), what the <head>
+ * says, the headline the page gives the document, and its attachment links.
+ */
+import type { Root } from 'hast';
+import { measurePage } from './blocks.js';
+import { findDocument } from './body.js';
+import { readHead, resolveHref, titleCandidates, type HeadFacts } from './head.js';
+
+export interface AttachmentLink {
+  text: string;
+  /** Absolute when the page says its own address; as written otherwise. */
+  href: string;
+}
+
+export interface PageFacts {
+  head: HeadFacts;
+  /** Raw spans (UTF-16) of the runs of lines that are the document, in order; null when no document-like block was found. */
+  keep: [number, number][] | null;
+  /** The page's own name for the document (title meta tag or <title> without the site's name). */
+  headline: string | null;
+  attachmentLinks: AttachmentLink[];
+}
+
+/** `placeOf` maps an offset of the text the parser saw to the raw input. */
+export function readPage(tree: Root, placeOf: (index: number) => number): PageFacts {
+  const head = readHead(tree);
+  const measure = measurePage(tree);
+  const region = findDocument(measure, head);
+  const names = titleCandidates(head);
+  const facts: PageFacts = { head, keep: null, headline: names[0] ?? null, attachmentLinks: [] };
+  if (!region) return facts;
+  const keep: [number, number][] = [];
+  let previous = -2;
+  for (const index of region.kept) {
+    const line = measure.lines[index]!;
+    const start = placeOf(line.start);
+    const end = placeOf(line.end - 1) + 1;
+    if (start < 0 || end <= 0) continue;
+    if (index === previous + 1 && keep.length > 0) keep[keep.length - 1]![1] = end;
+    else keep.push([start, end]);
+    previous = index;
+  }
+  facts.keep = keep;
+  const from = region.kept[0] ?? region.first;
+  // file links of the document's part of the page: from its first line to the end of the block around the body
+  const around = region.body;
+  const lastLine = measure.lineRange.get(around)?.[1] ?? region.last;
+  for (const link of measure.files) {
+    if (link.line < from || link.line > lastLine + 10) continue;
+    const text = link.text || link.href;
+    if (!facts.attachmentLinks.some((a) => a.href === link.href)) facts.attachmentLinks.push({ text, href: resolveHref(link.href, head.url) });
+  }
+  return facts;
+}

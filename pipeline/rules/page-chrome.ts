@@ -1,0 +1,56 @@
+/**
+ * A whole page: everything outside the document the body finder located
+ * (lib/page/body.ts) — breadcrumbs, menus, metadata rows, toolbars, related
+ * links, footers — is cut, one edit per run of lines, so the raw page is still
+ * rebuilt from the record. Runs after the rules that read those lines
+ * (page-metadata keeps the site's label：value pairs first).
+ */
+import { splitLines, type Line } from '../lib/lines.js';
+import type { CleanRule, RuleContext } from './types.js';
+
+/**
+ * For each line of `text`, whether it belongs to the document the HTML rule
+ * located on the page; null when the input is no page or no document was
+ * located (then every line does). A line is placed where its first
+ * non-blank character stands in the raw input.
+ */
+export function documentLines(text: string, lines: readonly Line[], context: RuleContext): boolean[] | null {
+  const keep = context.page?.keep;
+  if (!keep || keep.length === 0) return null;
+  const inside: boolean[] = [];
+  let k = 0;
+  for (const line of lines) {
+    let origin = -1;
+    for (let i = line.start; i < line.end && origin < 0; i++) if (text.charCodeAt(i) > 32) origin = context.placeOf(i);
+    if (origin < 0) {
+      // a blank line goes with the line before it
+      inside.push(inside.length > 0 ? inside[inside.length - 1]! : false);
+      continue;
+    }
+    while (k < keep.length && keep[k]![1] <= origin) k++;
+    inside.push(k < keep.length && keep[k]![0] <= origin);
+  }
+  return inside;
+}
+
+export const pageChrome: CleanRule = {
+  name: 'page-chrome',
+  run(text, context) {
+    const lines = splitLines(text);
+    const inside = documentLines(text, lines, context);
+    if (!inside || !inside.includes(true)) return [];
+    const out: { start: number; end: number; text: string }[] = [];
+    let cutFrom = -1;
+    for (let i = 0; i < lines.length; i++) {
+      if (!inside[i]) {
+        if (cutFrom < 0) cutFrom = lines[i]!.start;
+      } else if (cutFrom >= 0) {
+        out.push({ start: cutFrom, end: lines[i]!.start, text: '' });
+        cutFrom = -1;
+      }
+    }
+    // the chrome after the document goes with the line break before it
+    if (cutFrom >= 0) out.push({ start: Math.max(0, cutFrom - 1), end: text.length, text: '' });
+    return out;
+  },
+};
