@@ -115,7 +115,7 @@ export function summary(scores: readonly PageScore[]): Record<Field, { right: nu
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = join(import.meta.dirname, '..', '..');
-  const folder = process.argv[2] ?? join(root, '..', 'shared', 'corpus', 'pages');
+  const folder = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? join(root, '..', 'shared', 'corpus', 'pages');
   const scores = scoreFolder(folder, loadGold(root));
   const verbose = process.argv.includes('-v');
   for (const s of scores) {

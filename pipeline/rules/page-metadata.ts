@@ -43,7 +43,8 @@ function cellPairs(cell: string, loose = false): [string, string][] | null {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(cell); m; m = pattern.exec(cell)) found.push({ label: (m[1] ?? m[2]!).replace(/\s+/gu, ''), start: m.index, end: m.index + m[0].length });
   if (found.length === 0 || found[0]!.start !== 0) return null;
-  return found.map((f, k) => [f.label, cell.slice(f.end, found[k + 1]?.start ?? cell.length).trim()]);
+  // a value ends where page furniture glued to it begins (来源：省政府办公厅【字号：大 中 小】)
+  return found.map((f, k) => [f.label, cell.slice(f.end, found[k + 1]?.start ?? cell.length).replace(/[\s【\[（(|｜]+$/u, '').trim()]);
 }
 
 /**

@@ -41,6 +41,10 @@ function isDocumentNumber(t: string): boolean {
   return m !== null && m.index === 0 && m[0].length === t.length;
 }
 
+function normaliseSpace(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
 function normalise(s: string): string {
   return s.replace(/<[^>]*>/gu, '').replace(/[\s\u00a0\u3000《》“”"'‘’「」]/gu, '').replace(/\(/g, '（').replace(/\)/g, '）');
 }
@@ -97,12 +101,64 @@ function bodyBlock(m: PageMeasure): Element | null {
   }
 }
 
+/** Lines a body block often ends with that are the site's, not the document's: empty labels, related links, share and print, QR captions. */
+const FURNITURE_WORDS = '解读|图解|问答|视频|相关|关联|扫一扫|二维码|分享|打印|关闭|收藏|字号|上一篇|下一篇|附件下载|原文下载|下载|责任编辑|来源|浏览|点击';
+const TRAILING_FURNITURE = new RegExp(`^(?:.{0,20}[：:]|.{0,40}(?:${FURNITURE_WORDS}).{0,20}|.{0,6}(?:${FURNITURE_WORDS})[^：:]{0,10}[：:].*)$`, 'u');
+/** An attachment list's line: 附件：…, 1.…, 2、… */
+const ATTACHMENT_LINE = /^(?:附件|\d{1,2}\s*[.．、])/u;
+/** A 成文日期 alone on its line. */
+const DATE_ONLY = /^\d{4}年\d{1,2}月\d{1,2}日$|^[〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u;
+/** The heading of a list the site adds below a document: 相关链接, 相关文件, 政策解读 … */
+const RELATED_HEAD = /^(?:相关|关联|延伸|推荐)\S{0,6}[：:]?$|^(?:政策|图文|视频)?解读[：:]?$/u;
+/** The head of an interpretation (解读, 答记者问 …) of the document. */
+const INTERPRETATION_HEAD = /解读|问答|答记者问|图解|答问/u;
+/** 附注 and 版记: after them a document has only 抄送/印发 lines and its attachments. */
+const NOTE_LINE = /^[（(]此件[^）)]{0,12}[）)]$/u;
+/** A document's own last lines: 成文日期, 附注, 抄送, 印发, an attachment line, an article. */
+const DOCUMENT_END = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○一二三四五六七八九]{4}年|^[（(]此件|^抄送|印发$|^附件|^第\S{1,6}条)/u;
+
+/** The block's last line, or the 成文日期 line just after it when the signature and date sit outside the block. */
+function closingAfter(m: PageMeasure, last: number): number {
+  for (let i = last + 1; i <= last + 4 && i < m.lines.length; i++) {
+    const line = m.lines[i]!;
+    if (isLinkLine(line) || line.han > 40) return last;
+    if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line.text)) return i;
+  }
+  return last;
+}
+
+/** Drops furniture lines at the end of the kept lines, after the document's last line of text. */
+function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
+  // after the 附注 (（此件公开发布）) and 版记, an interpretation of the document that the site put in the same block is the page's
+  const note = kept.findIndex((i) => NOTE_LINE.test(normaliseSpace(m.lines[i]!.text)));
+  if (note >= 0) {
+    let end = note + 1;
+    while (end < kept.length && /^(?:抄送|.*印发$)/u.test(normaliseSpace(m.lines[kept[end]!]!.text))) end++;
+    if (end < kept.length && INTERPRETATION_HEAD.test(normaliseSpace(m.lines[kept[end]!]!.text))) kept.length = end;
+  }
+  // a list of related links or interpretations under its own heading, after the document's date
+  let dated = -1;
+  for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text))) dated = k;
+  if (dated >= 0) {
+    const related = kept.findIndex((i, k) => k > dated && RELATED_HEAD.test(normaliseSpace(m.lines[i]!.text)));
+    if (related > 0) kept.length = related;
+  }
+  while (kept.length > 1) {
+    const line = m.lines[kept[kept.length - 1]!]!;
+    const t = normaliseSpace(line.text);
+    // a link to a file is the document's only in its attachment list (it is kept in attachmentLinks either way)
+    if (line.fileLinks > 0 ? ATTACHMENT_LINE.test(t) : DOCUMENT_END.test(t) || !TRAILING_FURNITURE.test(t) || line.punct > 2) return;
+    kept.pop();
+  }
+}
+
 export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | null {
   const body = bodyBlock(m);
   if (!body) return null;
   const range = m.lineRange.get(body);
   if (!range) return null;
-  const [first, last] = range;
+  const [first, blockLast] = range;
+  const last = closingAfter(m, blockLast);
   const names = titleCandidates(head);
 
   // the title: the body block's own title line when it has one (a page's headline above it often adds the
@@ -148,9 +204,13 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   }
 
   const kept: number[] = [];
-  const start = titleLine !== null && titleLine < first ? titleLine : first;
+  let start = titleLine !== null && titleLine < first ? titleLine : first;
+  // a 发文字号 printed just above the title (GB/T 9704 puts it there)
+  while (start > 0 && start > first - TITLE_WINDOW && isDocumentNumber(normalise(m.lines[start - 1]!.text))) start--;
   for (let i = start; i <= last; i++) {
     const line = m.lines[i]!;
+    // a headline above the block that the block's first line repeats: the block's own copy is kept
+    if (i === titleLine && i < first && normalise(m.lines[first]!.text) === normalise(line.text)) continue;
     if (i < first && i !== titleLine) {
       // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
       const t = normalise(line.text);
@@ -159,5 +219,6 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     if (isLinkLine(line)) continue;
     kept.push(i);
   }
+  trimTrailingFurniture(m, kept);
   return { kept, titleLine, body, first, last };
 }
