@@ -23,7 +23,7 @@
  *     20 MB document against one 2 MB document (fresh processes).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +34,7 @@ import { chunked } from '../pipeline/lib/json-writer.js';
 import { processDocument, type Stage } from '../pipeline/pipeline.js';
 import type { RunReport as RunReportFile } from '../pipeline/run-report-types.js';
 import { realDocuments } from './documents.js';
+import { pageBench } from './pages.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -207,3 +208,7 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+// whole pages: gongwen against Readability and defuddle on the development pages (bench/pages.ts)
+const pagesFolder = join(root, '..', 'shared', 'corpus', 'pages');
+if (existsSync(pagesFolder)) for (const line of await pageBench(root, pagesFolder)) console.log(line);

@@ -67,3 +67,21 @@ describe('whole government pages (development set, hand-labelled gold)', () => {
     expect(scores.filter((s) => s.right.firstLine === false).length).toBeLessThanOrEqual(Math.floor(0.15 * 58));
   });
 });
+
+describe('pages that are not documents (hand-made: a column’s list page, a news story, a 政策解读)', () => {
+  const folder = join(ROOT, 'test', 'fixtures', 'pages', 'not-documents');
+  for (const file of ['list.html', 'news.html', 'interpretation.html']) {
+    it(`${file}: isDocument false, kind null, a segment:not-a-document warning, the page's headline as title`, () => {
+      const result = processDocument({ bytes: readFileSync(join(folder, file)), file });
+      expect(result.ok).toBe(true);
+      const doc = result.document!;
+      expect(doc.document.isDocument).toBe(false);
+      expect(doc.document.kind).toBeNull();
+      expect(doc.diagnostics.some((d) => d.code === 'segment:not-a-document')).toBe(true);
+      expect(doc.document.title['zh-Hans']).not.toMatch(/首页|当前位置/u);
+    });
+  }
+  it('while every development page, the sample and the gov.cn pages are documents', () => {
+    for (const { gold: g, result } of runs) expect(result.document!.document.isDocument, g.file).toBe(gold.find((x) => x.file === g.file)!.isDocument);
+  });
+});

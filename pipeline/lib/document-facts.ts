@@ -25,6 +25,8 @@ export interface FactsInput {
   /** The site's label → value pairs (source script) and the page's headline, both converted to zh-Hans by the caller. */
   metadata: readonly [string, string][];
   headline: string | null;
+  /** A page with no document-like text (a list or search page of links). */
+  pageOfLinks: boolean;
 }
 
 export interface DocumentFacts {
@@ -100,7 +102,8 @@ export function documentFacts(input: FactsInput): DocumentFacts {
   const metaDate = isoDate(metadataValue(meta, 'date'));
   const metaTitle = metadataValue(meta, 'title');
 
-  let raw = input.title;
+  // a page of links has no title line of its own: its first line is a menu
+  let raw = input.pageOfLinks ? '' : input.title;
   let titleSource: TitleSource | null = raw !== '' ? 'text' : null;
   if (raw === '' && metaTitle) {
     raw = metaTitle;
@@ -123,12 +126,14 @@ export function documentFacts(input: FactsInput): DocumentFacts {
   }
   const kind = input.kind ?? (title && titleSource !== 'text' ? documentKind(title) : null);
   const interpretation = title !== null && INTERPRETATION.test(title);
-  const isDocument = !interpretation && (kind !== null || documentNumber !== null || input.addressees > 0 || input.signed);
+  const isDocument = !input.pageOfLinks && !interpretation && (kind !== null || documentNumber !== null || input.addressees > 0 || input.signed);
   if (!isDocument) {
     diagnostics.push(
       diagnostic(
         'segment:not-a-document',
-        interpretation
+        input.pageOfLinks
+          ? 'Unexpected page of links and labels without document text (a list or a search page); document.kind is null'
+          : interpretation
           ? `Unexpected page about a document (${title}): an interpretation, not an official document; document.kind is null`
           : 'Unexpected text without the parts of an official document (a title ending in a 文种, a 发文字号, 主送机关, a signature with its date): a news story, a list or another page; document.kind is null',
       ),

@@ -66,7 +66,7 @@ export function parseDateLine(line: string): string | null {
 }
 
 /** 文种, longest first so 实施意见 reports 意见 through the suffix match. */
-export const KINDS = ['意见', '通知', '办法', '条例', '方案', '决定', '规定', '规划', '批复', '通告', '公告', '报告', '通报', '函', '纪要', '细则', '措施', '指引', '标准', '决议', '命令', '议案', '请示', '公报', '纲要', '计划', '指南', '规则'];
+export const KINDS = ['意见', '通知', '办法', '条例', '方案', '决定', '规定', '规划', '批复', '通告', '公告', '报告', '通报', '函', '纪要', '细则', '措施', '指引', '标准', '决议', '命令', '议案', '请示', '公报', '纲要', '计划', '指南', '规则', '建议', '要点'];
 
 export function documentKind(title: string): string | null {
   const t = title.replace(/[（(][^）)]*[）)]$/, '');

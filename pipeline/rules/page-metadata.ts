@@ -86,7 +86,8 @@ export const pageMetadata: CleanRule = {
     // the page's chrome: read, not cut (page-chrome cuts it)
     if (inside) {
       for (let i = 0; i < lines.length; i++) {
-        if (inside[i]) continue;
+        // only a line with a colon, a bracket or cells can hold a pair (the test is cheap; the label pattern is not)
+        if (inside[i] || !/[：:】\]|]/u.test(lines[i]!.text)) continue;
         const found = metadataPairs(lines[i]!.text.trim(), true);
         if (!found || found.length === 0) continue;
         // a label whose value stands on the next line (<dt>索引号：</dt><dd>…</dd>)

@@ -69,6 +69,10 @@ export const RULES: readonly Step[] = [
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
   { rule: htmlMarkup, when: (input) => input.format === 'html' },
+  // the page around the document goes first, so no later rule spends time (or a diagnostic) on it;
+  // page-metadata reads the site's label：value rows among the lines page-chrome then cuts
+  { rule: pageMetadata, when: on('keepWrapper') },
+  { rule: pageChrome, when: on('keepWrapper') },
   { rule: pinyinAnnotations, when: on('keepPinyin') },
   // before broken annotations go, so ?zé) still marks its corrupted run
   { rule: corruptedBytes },
@@ -81,9 +85,6 @@ export const RULES: readonly Step[] = [
   { rule: sentenceMarks, when: on('keepPunctuation') },
   { rule: lineEdges },
   { rule: innerBlanks },
-  { rule: pageMetadata, when: on('keepWrapper') },
-  // after page-metadata, which reads the site's label：value rows among the lines it cuts
-  { rule: pageChrome, when: on('keepWrapper') },
   { rule: publicationWrapper, when: on('keepWrapper') },
   { rule: siteFurniture, when: on('keepWrapper') },
   { rule: blankLines },

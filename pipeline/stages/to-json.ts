@@ -114,6 +114,7 @@ export function toJson(input: JsonInput): GongwenDocument {
     signed: seg.date !== null,
     metadata: (cleaned.pageMetadata ?? []).map(([label, value]) => [label, toHans(value)] as [string, string]),
     headline: pub?.headline ? toHans(pub.headline) : cleaned.page?.headline ? toHans(cleaned.page.headline) : null,
+    pageOfLinks: cleaned.page?.noDocument ?? false,
   });
   const cutTitle = (t: Text): Text => ({
     'zh-Hans': facts.title ?? '',

@@ -4,7 +4,7 @@
  * says, the headline the page gives the document, and its attachment links.
  */
 import type { Root } from 'hast';
-import { measurePage } from './blocks.js';
+import { measurePage, type PageMeasure } from './blocks.js';
 import { findDocument } from './body.js';
 import { readHead, resolveHref, titleCandidates, type HeadFacts } from './head.js';
 
@@ -21,7 +21,12 @@ export interface PageFacts {
   /** The page's own name for the document (title meta tag or <title> without the site's name). */
   headline: string | null;
   attachmentLinks: AttachmentLink[];
+  /** No document-like text on the page (a list, a search page): its lines are links and labels. */
+  noDocument: boolean;
 }
+
+/** A page whose document-like text is less than this (characters of prose outside links) holds no document. */
+const MIN_PROSE = 60;
 
 /** `placeOf` maps an offset of the text the parser saw to the raw input. */
 export function readPage(tree: Root, placeOf: (index: number) => number): PageFacts {
@@ -29,20 +34,16 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
   const measure = measurePage(tree);
   const region = findDocument(measure, head);
   const names = titleCandidates(head);
-  const facts: PageFacts = { head, keep: null, headline: names[0] ?? null, attachmentLinks: [] };
-  if (!region) return facts;
-  const keep: [number, number][] = [];
-  let previous = -2;
-  for (const index of region.kept) {
-    const line = measure.lines[index]!;
-    const start = placeOf(line.start);
-    const end = placeOf(line.end - 1) + 1;
-    if (start < 0 || end <= 0) continue;
-    if (index === previous + 1 && keep.length > 0) keep[keep.length - 1]![1] = end;
-    else keep.push([start, end]);
-    previous = index;
+  // the title meta tags first; else the <title>'s first piece (a title before the column's and the site's names)
+  const headline = names.find((n) => n !== head.title) ?? names[0] ?? null;
+  const facts: PageFacts = { head, keep: null, headline, attachmentLinks: [], noDocument: false };
+  const prose = region ? region.kept.reduce((n, i) => { const l = measure.lines[i]!; return n + (l.punct > 0 ? l.han - l.linkHan : 0); }, 0) : 0;
+  if (!region || prose < MIN_PROSE) {
+    // a page of links (a list, a search page): nothing is cut, the record says it is no document
+    facts.noDocument = measure.lines.length > 0;
+    return facts;
   }
-  facts.keep = keep;
+  facts.keep = spans(measure, region.kept, placeOf);
   const from = region.kept[0] ?? region.first;
   // file links of the document's part of the page: from its first line to the end of the block around the body
   const around = region.body;
@@ -53,4 +54,19 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
     if (!facts.attachmentLinks.some((a) => a.href === link.href)) facts.attachmentLinks.push({ text, href: resolveHref(link.href, head.url) });
   }
   return facts;
+}
+
+/** Raw spans of runs of consecutive lines. */
+function spans(measure: PageMeasure, lines: readonly number[], placeOf: (index: number) => number): [number, number][] {
+  const keep: [number, number][] = [];
+  let previous = -2;
+  for (const index of lines) {
+    const line = measure.lines[index]!;
+    const start = placeOf(line.start);
+    const end = placeOf(line.end - 1) + 1;
+    if (index === previous + 1 && keep.length > 0) keep[keep.length - 1]![1] = end;
+    else keep.push([start, end]);
+    previous = index;
+  }
+  return keep;
 }

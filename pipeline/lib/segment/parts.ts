@@ -60,7 +60,8 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
   const takeNumber = (line: Line | undefined): boolean => {
     if (!line || line.text.length > 30) return false;
     const m = DOCUMENT_NUMBER.exec(line.text);
-    if (!m || m.index !== 0) return false;
+    // a registration code may stand before it on the same line: CSCR-2018-01025 长政办函〔2018〕75号
+    if (!m || (m.index !== 0 && !/^[A-Za-z0-9-]+\s+$/.test(line.text.slice(0, m.index)))) return false;
     documentNumber = documentNumberOf(m);
     parts.push({ type: 'documentNumber', start: line.start, end: line.end });
     return true;
