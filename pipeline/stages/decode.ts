@@ -8,6 +8,7 @@
  * decoding; it replaces bad sequences with U+FFFD silently, so the byte
  * offsets of every invalid sequence are found here and reported.
  */
+import sniffHtmlEncoding from 'html-encoding-sniffer';
 import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import { isCommonHan } from '../lib/cjk.js';
@@ -52,6 +53,10 @@ export function decode(input: DecodeInput): Decoded {
 
   const utf8Invalid = invalidSequences(bytes, 'utf-8');
   if (utf8Invalid.length === 0) return finish(bytes, 'utf-8', 1, []);
+
+  // a page that says its encoding (<meta charset="gb2312">, http-equiv), when its bytes agree
+  const declared = declaredEncoding(bytes);
+  if (declared && invalidSequences(bytes.subarray(0, SAMPLE), declared).length === 0) return finish(bytes, declared, 1, []);
 
   // Score the candidates on a sample: invalid sequences cost, common characters earn.
   const sample = bytes.subarray(0, SAMPLE);
@@ -117,4 +122,17 @@ function binarySignature(bytes: Uint8Array): string | null {
   let nul = 0;
   for (const b of sample) if (b === 0) nul++;
   return nul > 0 ? `${nul} NUL bytes in the first ${sample.length}` : null;
+}
+
+/**
+ * The encoding an HTML page declares in its first 1024 bytes (the HTML standard's prescan, via
+ * html-encoding-sniffer), as one of the decoders we score: GBK and GB2312 are read as their superset
+ * GB18030, Big5-HKSCS as Big5. Null when the page declares none we read.
+ */
+function declaredEncoding(bytes: Uint8Array): 'utf-8' | 'gb18030' | 'big5' | null {
+  const name = sniffHtmlEncoding(bytes, { defaultEncoding: 'none' }).toLowerCase();
+  if (name === 'gbk' || name === 'gb2312' || name === 'gb18030') return 'gb18030';
+  if (name === 'big5' || name === 'big5-hkscs') return 'big5';
+  if (name === 'utf-8') return 'utf-8';
+  return null;
 }

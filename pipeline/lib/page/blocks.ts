@@ -137,14 +137,15 @@ export function measurePage(tree: Root): PageMeasure {
     const firstText = textNodes.length;
     for (const child of node.children) walk(child as Nodes, linked || node.tagName === 'a' || isInteractive(node), emph);
     // a link counts on the line of its first text
-    if (node.tagName === 'a' && textNodes.length > firstText) {
-      const line = textNodes[firstText]!.line;
-      line.links++;
-      const href = node.properties?.href;
-      if (typeof href === 'string' && FILE_LINK.test(href)) {
-        line.fileLinks++;
-        files.push({ line: lines.indexOf(line, first > 0 ? first - 1 : 0), text: textOf(node).replace(/\s+/gu, ' ').trim(), href: href.trim() });
-      }
+    const line = node.tagName === 'a' && textNodes.length > firstText ? textNodes[firstText]!.line : null;
+    if (line) line.links++;
+    const href = node.tagName === 'a' ? node.properties?.href : undefined;
+    if (typeof href === 'string' && FILE_LINK.test(href)) {
+      if (line) line.fileLinks++;
+      // a link made of an icon has its name in its title attribute
+      const title = node.properties?.title;
+      const text = textOf(node).replace(/\s+/gu, ' ').trim() || (typeof title === 'string' ? title.trim() : '');
+      files.push({ line: line ? lines.indexOf(line, first > 0 ? first - 1 : 0) : Math.max(0, lines.length - 1), text, href: href.trim() });
     }
     if (lines.length > first) lineRange.set(node, [first, lines.length - 1]);
     if (isBlock) open(outer ?? node);

@@ -44,12 +44,10 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
     return facts;
   }
   facts.keep = spans(measure, region.kept, placeOf);
+  // links to files from the document's first line down (a site prints its 附件下载 row in the table below the text)
   const from = region.kept[0] ?? region.first;
-  // file links of the document's part of the page: from its first line to the end of the block around the body
-  const around = region.body;
-  const lastLine = measure.lineRange.get(around)?.[1] ?? region.last;
   for (const link of measure.files) {
-    if (link.line < from || link.line > lastLine + 10) continue;
+    if (link.line < from) continue;
     const text = link.text || link.href;
     if (!facts.attachmentLinks.some((a) => a.href === link.href)) facts.attachmentLinks.push({ text, href: resolveHref(link.href, head.url) });
   }
