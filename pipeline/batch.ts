@@ -306,8 +306,9 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   let failedWrite: string | undefined = stopLine;
   if (!stopped) {
     try {
-      // --prune: the documents of this folder (this shard's) that no input of this run produced; not when some input could not be read
-      if (options.prune && errors.length === 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
+      // --prune: the documents of this folder (this shard's) that no input of this run produced; not when some input
+      // could not be read, nor when the run found no input at all (a mistyped path must not empty the folder)
+      if (options.prune && errors.length === 0 && jobs.length > 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
       datasets = writeDatasets(folder, options.out, options.shard, io);
     } catch (e) {
       failedWrite = `cannot write the batch files: ${(e as Error).message}; they are left as they were`;

@@ -41,6 +41,7 @@ interface Options {
   jobs?: number;
   force?: boolean;
   prune?: boolean;
+  fsync: boolean;
   shard?: { index: number; count: number };
   maxSize: number;
   keepPunctuation?: boolean;
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per 4 MB of input, at most the number of cores)').argParser(parsePositive))
     .option('--force', 'process every file, even unchanged ones')
     .option('--prune', 'remove the documents of the output folder that none of the given inputs produced (inputs that are gone)')
+    .option('--no-fsync', 'do not fsync files and folders (faster; a power loss may then leave damaged outputs)')
     .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
     .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
@@ -134,6 +136,7 @@ export async function main(argv: string[]): Promise<number> {
         jobs: opts.jobs,
         force: opts.force,
         prune: opts.prune,
+        fsync: opts.fsync,
         shard: opts.shard,
         onFile: (r, done, total) => progress.file(r, done, total),
       });

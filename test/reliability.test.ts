@@ -296,6 +296,9 @@ describe('stale outputs: the output folder holds what the current options produc
     const missing = await runBatch([join(src, 'a.txt'), join(src, 'no-such.txt')], { out, jobs: 1, prune: true });
     expect(missing.files.failed).toBe(1);
     expect(docs(out)).toEqual(['a.json', 'a.md', 'b.json', 'b.md']);
+    // nor does a run that found no input at all (a mistyped or empty folder)
+    await runBatch([temp('empty')], { out, jobs: 1, prune: true });
+    expect(docs(out)).toEqual(['a.json', 'a.md', 'b.json', 'b.md']);
   });
 });
 

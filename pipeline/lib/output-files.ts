@@ -134,12 +134,6 @@ export class OutputFolder {
     this.root = resolve(out);
   }
 
-  /** Whether `path` (as given or resolved) lies inside the output folder, lexically. */
-  contains(path: string): boolean {
-    const p = resolve(path);
-    return p.startsWith(this.root + sep);
-  }
-
   /** Make the folder `dir` (inside the output folder) and its missing parents; refuse a link or a file on the way. */
   prepare(dir: string): void {
     const target = resolve(dir);
