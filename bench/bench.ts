@@ -18,6 +18,8 @@
  *     that CPU time sets on the speed-up of two cores, and what two processes
  *     of processDocument gain over one once warm, with V8's defaults and with
  *     single-threaded GC (bench/pair.ts);
+ *   - what fsync costs: the corpus's files (outputs, records, state) written
+ *     as a batch writes them, with fsync and without, in turn;
  *   - the cold start of a one-document CLI run;
  *   - peak memory of a batch run (processing and writing every file) on one
  *     20 MB document against one 2 MB document (fresh processes).
@@ -29,8 +31,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadJieba } from '../pipeline/lib/jieba.js';
 import { projectRoot } from '../pipeline/lib/project.js';
-import { renderDocument } from '../pipeline/job.js';
+import { renderDocument, statePath } from '../pipeline/job.js';
 import { chunked } from '../pipeline/lib/json-writer.js';
+import { OutputFolder, writeFiles } from '../pipeline/lib/output-files.js';
 import { processDocument, type Stage } from '../pipeline/pipeline.js';
 import type { RunReport as RunReportFile } from '../pipeline/run-report-types.js';
 import { realDocuments } from './documents.js';
@@ -124,7 +127,8 @@ try {
   const batch = (jobs: number) => {
     const out = join(work, `out${jobs}`);
     const t = performance.now();
-    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', String(jobs), '--force', '--quiet']);
+    // without fsync: these runs measure how the work scales over cores; what fsync costs is measured on its own below
+    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', String(jobs), '--force', '--quiet', '--no-fsync']);
     if (r.status !== 0) throw new Error(`batch --jobs ${jobs} failed: ${r.stderr}`);
     const wall = performance.now() - t;
     const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReportFile;
@@ -147,6 +151,31 @@ try {
   console.log(`speed-up --jobs 2 / 1:      ${(one.wall / two.wall).toFixed(2)}  (target ≥ 1.7)`);
   // with both cores busy all the time, --jobs 2 takes at least its CPU time over 2
   console.log(`bound from CPU time:        ${((2 * one.elapsed) / two.cpu).toFixed(2)}  (2 cores over --jobs 2's CPU time: it needs ${((100 * (two.cpu - one.cpu)) / one.cpu).toFixed(0)} % more CPU than --jobs 1 for the same documents)`);
+
+  // fsync: every file of the corpus written as runJob writes it (outputs and records as one group, then the
+  // state), with fsync of each file and of its folder and without, in turn; the documents processed once
+  const processed = sources.map((s) => ({ name: s.name, doc: processDocument({ bytes: s.bytes, file: s.name }).document! }));
+  const writeAll = (sync: boolean, trial: number) => {
+    const out = join(work, `fsync-${sync}-${trial}`);
+    const folder = new OutputFolder(out);
+    return time(() => {
+      for (let r = 0; r < rounds; r++) {
+        for (const p of processed) {
+          const task = { out, target: `${r}/${p.name}`, formats: ['json', 'md'] as const, script: 'zh-Hans' as const };
+          writeFiles(folder, [...renderDocument(task, p.doc)], { fsync: sync });
+          writeFiles(folder, [{ path: statePath(out, task.target), write: '{}\n' }], { fsync: sync });
+        }
+      }
+    });
+  };
+  const synced: number[] = [];
+  const unsynced: number[] = [];
+  for (let trial = 0; trial < 2; trial++) {
+    unsynced.push(writeAll(false, trial));
+    synced.push(writeAll(true, trial));
+  }
+  const fsyncCost = Math.min(...synced) - Math.min(...unsynced);
+  console.log(`fsync, ${rounds * processed.length} documents:      ${(Math.min(...synced) / 1000).toFixed(1)} s writing with fsync, ${(Math.min(...unsynced) / 1000).toFixed(1)} s without: +${(fsyncCost / 1000).toFixed(1)} s, ${((100 * fsyncCost) / one.wall).toFixed(1)} % of the --jobs 1 batch`);
 
   // what two threads of gongwen's own work gain on this machine once warm (no start-up, no
   // compilation left): processDocument alone and two at once in fresh processes. With V8's defaults

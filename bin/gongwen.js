@@ -2,11 +2,13 @@
 import { main } from '../dist/pipeline/cli.js';
 
 // a reader that stops early (`gongwen - < doc.txt | head`) closes the pipe: stop quietly, as other
-// command-line tools do, instead of an unhandled EPIPE error
-for (const stream of [process.stdout, process.stderr]) {
+// command-line tools do, instead of an unhandled EPIPE error; any other failure to write the
+// output (a full disk under `> file`) is one line and exit 1
+for (const [name, stream] of [['standard output', process.stdout], ['standard error', process.stderr]]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stream !== process.stderr) process.stderr.write(`gongwen: cannot write to ${name}: ${error.message}\n`);
+    process.exit(1);
   });
 }
 

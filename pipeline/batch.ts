@@ -12,23 +12,23 @@
  * partial file, and the next run skips what was finished and completes the
  * rest. Results are ordered by output path, whatever order threads finish in.
  */
-import { createWriteStream, existsSync, readFileSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join, relative, sep } from 'node:path';
-import { once } from 'node:events';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, isOwnHost, makeFolder, recordPaths, runJob, temporaryName, temporaryOwner, writeAtomic, type Format, type JobResult, type JobTask } from './job.js';
+import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
+import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
+import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
 import { validateRunReport } from './validate.js';
 
-export { writeAtomic };
-
+/** The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its name). */
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
 /**
@@ -53,12 +53,20 @@ export interface BatchOptions extends ProcessOptions {
   force?: boolean;
   /** Process only this deterministic share of the files: index 1..count. */
   shard?: { index: number; count: number };
+  /** Remove the documents of the output folder (this shard's) that none of this run's inputs produced: inputs that are gone. */
+  prune?: boolean;
+  /** fsync every file before its rename and its folder after it (default true). */
+  fsync?: boolean;
   /** Called after each file, in completion order. */
   onFile?: (result: JobResult, done: number, total: number) => void;
 }
 
-/** What runBatch returns: run-report.json as written (its type generated from schemas/run-report.schema.json), and every file's result. */
-export type RunReport = RunReportFile & { results: JobResult[] };
+/**
+ * What runBatch returns: run-report.json as written (its type generated from
+ * schemas/run-report.schema.json), every file's result, and, when the run
+ * stopped early (a full disk), the one line saying why.
+ */
+export type RunReport = RunReportFile & { results: JobResult[]; stopped?: string };
 
 interface Job {
   file: string;
@@ -103,7 +111,7 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return 'other';
     const real = realOrSelf(path);
     if (isExcluded(real)) return 'output';
-    add(path, stripExt(relative(root, path)), size, real);
+    add(path, naturalTarget(root, path), size, real);
     return 'read';
   };
   const walk = (dir: string, root: string): void => {
@@ -167,14 +175,22 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     if (stat.isDirectory()) walk(p, p);
     else add(p, stripExt(basename(p)), stat.size);
   }
-  // two inputs must never write the same output
-  const byTarget = new Map<string, number>();
-  for (const job of jobs) {
-    const n = byTarget.get(job.target) ?? 0;
-    byTarget.set(job.target, n + 1);
-    if (n > 0) job.target = `${job.target}~${n + 1}`;
-  }
+  // two inputs never write the same output, nor a document the batch's own files (lib/output-names.ts)
+  const targets = assignTargets(jobs.map((j) => j.target));
+  for (const [k, job] of jobs.entries()) job.target = targets[k]!;
   return { jobs, errors };
+}
+
+/**
+ * A found file's output name before uniqueness: its path under the folder it
+ * was found in, without extension; its bare name when that path leaves the
+ * folder (a pattern that climbs out of its fixed folder with `..`), so no output
+ * name ever climbs out of the output folder.
+ */
+function naturalTarget(root: string, path: string): string {
+  const rel = relative(root, path);
+  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) return stripExt(basename(path));
+  return stripExt(rel);
 }
 
 /** The real path of a file, or the path itself when it cannot be resolved (the file is still tried, and fails with its reason). */
@@ -217,12 +233,14 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const formats = options.formats ?? ['json', 'md'];
+  const io = { fsync: options.fsync ?? true };
   const collected = collectJobs(paths, { exclude: options.out });
   const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
   const errors = mine(collected.errors);
   const total = jobs.length + errors.length;
+  const folder = new OutputFolder(options.out);
   if (jobs.length > 0) {
     try {
       makeFolder(options.out);
@@ -230,6 +248,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       throw new Error(`cannot write to the output folder ${options.out}: ${(e as Error).message}`);
     }
   }
+  refuseLinks(folder, options.out, jobs);
   const results: JobResult[] = [];
   let done = 0;
   const report = (r: JobResult) => {
@@ -240,22 +259,36 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   removeStaleTemporaries(options.out);
 
   const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
-  const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false }));
+  const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false, fsync: io.fsync }));
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
+  // a write that no document could do either (a full disk) stops the run: no further document is started
+  let stopped: JobResult | undefined;
+  const finished = (r: JobResult) => {
+    if (r.stop && !stopped) stopped = r;
+    report(r);
+  };
+  let next = 0;
+  const take = () => (stopped || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
-    for (const t of tasks) {
-      report(runJob(t));
+    for (let t = take(); t; t = take()) {
+      finished(runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
     const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads });
     try {
-      await Promise.all(tasks.map(async (t) => report((await pool.run(t)) as JobResult)));
+      // one document in flight per thread, so that a stop leaves the rest unstarted
+      await Promise.all(Array.from({ length: threads }, async () => {
+        for (let t = take(); t; t = take()) finished((await pool.run(t)) as JobResult);
+      }));
     } finally {
       await pool.destroy();
     }
   }
+  // the documents a stopped run did not start: failed, their earlier outputs as they were (not reported one by one)
+  const stopLine = stopped ? `stopped: ${stopped.error} (${stopped.stop}); ${tasks.length - next} file${tasks.length - next === 1 ? '' : 's'} not started; earlier outputs left as they were` : undefined;
+  for (const t of tasks.slice(next)) results.push({ file: t.file, target: t.target, status: 'failed', outputs: [], error: `not started: the run stopped (${stopped!.stop})`, diagnostics: {}, warnings: [], timings: {} });
   results.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 
   const diagnostics: Record<string, number> = {};
@@ -268,10 +301,19 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       stageTime[k] = (stageTime[k] ?? 0) + ms;
     }
   }
-  // a run with no document to show (all failed, nothing found) leaves the datasets of earlier runs alone
-  const documents = results.some((r) => r.status !== 'failed');
   const datasetStart = performance.now();
-  const datasets = documents ? await writeDatasets(options.out, results, options.shard) : [];
+  let datasets: string[] = [];
+  let failedWrite: string | undefined = stopLine;
+  if (!stopped) {
+    try {
+      // --prune: the documents of this folder (this shard's) that no input of this run produced; not when some input
+      // could not be read, nor when the run found no input at all (a mistyped path must not empty the folder)
+      if (options.prune && errors.length === 0 && jobs.length > 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
+      datasets = writeDatasets(folder, options.out, options.shard, io);
+    } catch (e) {
+      failedWrite = `cannot write the batch files: ${(e as Error).message}; they are left as they were`;
+    }
+  }
   stageTime.datasets = performance.now() - datasetStart;
   const limit = processOptions.maxBytes ?? DEFAULT_MAX_BYTES;
   const runReport: RunReport = {
@@ -293,15 +335,64 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     datasets,
     results,
   };
-  if (results.length > 0 && (documents || existsSync(options.out))) {
+  if (results.length > 0 && existsSync(options.out)) {
     const { results: _omit, ...written } = runReport;
     const text = `${JSON.stringify(written, null, 1)}\n`;
     // checked as written (options left unset are absent, not undefined)
     const check = validateRunReport(JSON.parse(text));
     if (!check.valid) throw new Error(`run-report.json does not match schemas/run-report.schema.json: ${check.errors.join('; ')}`);
-    writeAtomic(join(options.out, shardName('run-report', 'json', options.shard)), text);
+    try {
+      writeFiles(folder, [{ path: join(options.out, shardName('run-report', BATCH_FILES['run-report'], options.shard)), write: text }], io);
+    } catch (e) {
+      failedWrite ??= `cannot write the run report: ${(e as Error).message}; it is left as it was`;
+    }
   }
+  if (failedWrite) runReport.stopped = failedWrite;
   return runReport;
+}
+
+/**
+ * Stop before any document when a folder the run would write through is a
+ * symbolic link inside the output folder (README, Reliability): the state
+ * folder, the records' folders, every document's folder.
+ */
+function refuseLinks(folder: OutputFolder, out: string, jobs: readonly Job[]): void {
+  const dirs = new Set<string>([dirname(statePath(out, 'x')), ...Object.values(recordPaths(out, 'x')).map(dirname)]);
+  for (const j of jobs) {
+    dirs.add(dirname(join(out, j.target)));
+    dirs.add(dirname(statePath(out, j.target)));
+  }
+  for (const dir of dirs) {
+    const link = folder.firstLink(dir);
+    if (link) throw new Error(`${link} is a symbolic link inside the output folder; gongwen does not write through links there (remove it, or give the folder it points to as --out)`);
+  }
+}
+
+/** The documents recorded in the output folder (targets with a state record), in output-path order; this shard's only with a shard. */
+export function recordedTargets(out: string, shard?: BatchOptions['shard']): string[] {
+  const root = dirname(statePath(out, 'x'));
+  const targets: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.json') && !temporaryOwner(entry.name)) targets.push(relative(root, path).slice(0, -'.json'.length));
+    }
+  };
+  walk(root);
+  return (shard ? targets.filter((t) => inShard(t, shard)) : targets).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** --prune: remove the recorded documents (this shard's) that this run's inputs did not produce. */
+function prune(out: string, produced: ReadonlySet<string>, shard: BatchOptions['shard'], io: { fsync: boolean }): void {
+  for (const target of recordedTargets(out, shard)) if (!produced.has(target)) removeDocument(out, target, io);
 }
 
 /** CPU time of the whole process (every thread) since `start`, in ms. */
@@ -322,37 +413,31 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
 
 /**
  * dataset.jsonl (each document's JSON on one line), entities.csv and
- * responsibilities.csv: the records each worker wrote for its document
- * (processed now or unchanged since), concatenated in output-path order
- * without parsing them, each file written under a temporary name and renamed.
+ * responsibilities.csv: they describe the whole output folder (this shard's
+ * share of it) — every document with a state record, processed now or by an
+ * earlier run — from the records each worker wrote for its document,
+ * concatenated in output-path order without parsing them. The three are
+ * written as one group (lib/output-files.ts): all replaced, or all left as
+ * they were. A folder with no document and no earlier batch files gets none.
  */
-async function writeDatasets(out: string, results: readonly JobResult[], shard: BatchOptions['shard']): Promise<string[]> {
+function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }): string[] {
   const kinds = ['dataset', 'entities', 'responsibilities'] as const;
-  const names = { dataset: shardName('dataset', 'jsonl', shard), entities: shardName('entities', 'csv', shard), responsibilities: shardName('responsibilities', 'csv', shard) };
-  makeFolder(out);
-  const streams = Object.fromEntries(
-    kinds.map((k) => {
-      const path = join(out, names[k]);
-      const tmp = temporaryName(path);
-      return [k, { path, tmp, stream: createWriteStream(tmp) }];
-    }),
-  ) as Record<(typeof kinds)[number], { path: string; tmp: string; stream: ReturnType<typeof createWriteStream> }>;
-  const write = async (k: (typeof kinds)[number], text: string | Buffer) => {
-    if (!streams[k].stream.write(text)) await once(streams[k].stream, 'drain');
-  };
-  await write('entities', stringify([ENTITY_COLUMNS]));
-  await write('responsibilities', stringify([RESPONSIBILITY_COLUMNS]));
-  for (const r of results) {
-    if (r.status === 'failed') continue;
-    const paths = recordPaths(out, r.target);
-    for (const k of kinds) if (existsSync(paths[k])) await write(k, readFileSync(paths[k]));
-  }
-  for (const s of Object.values(streams)) {
-    s.stream.end();
-    await once(s.stream, 'finish');
-    renameSync(s.tmp, s.path);
-  }
-  return Object.values(streams).map((s) => s.path);
+  const paths = Object.fromEntries(kinds.map((k) => [k, join(out, shardName(k, BATCH_FILES[k], shard))])) as Record<(typeof kinds)[number], string>;
+  const targets = recordedTargets(out, shard);
+  if (targets.length === 0 && !kinds.some((k) => existsSync(paths[k]))) return [];
+  const header = { dataset: '', entities: stringify([ENTITY_COLUMNS]), responsibilities: stringify([RESPONSIBILITY_COLUMNS]) };
+  const files: FileToWrite[] = kinds.map((k) => ({
+    path: paths[k],
+    write: (put) => {
+      if (header[k]) put(header[k]);
+      for (const t of targets) {
+        const record = recordPaths(out, t)[k];
+        if (existsSync(record)) put(readFileSync(record));
+      }
+    },
+  }));
+  writeFiles(folder, files, io);
+  return kinds.map((k) => paths[k]);
 }
 
 /**

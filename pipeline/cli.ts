@@ -2,10 +2,10 @@
  * The gongwen command: a thin layer over runBatch / processDocument.
  * Exit codes: 0 all files ok (or skipped), 1 some files failed (the rest are written), 2 usage error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runBatch } from './batch.js';
+import { INPUT_EXTENSIONS, runBatch } from './batch.js';
 import type { Format, JobResult } from './job.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion } from './pipeline.js';
@@ -40,6 +40,8 @@ interface Options {
   encoding?: string;
   jobs?: number;
   force?: boolean;
+  prune?: boolean;
+  fsync: boolean;
   shard?: { index: number; count: number };
   maxSize: number;
   keepPunctuation?: boolean;
@@ -59,9 +61,11 @@ Examples:
   gongwen corpus --out out --force --jobs 1   re-run everything on one thread
 
 A run writes <name>.json and <name>.md per document (mirroring subfolders),
-dataset.jsonl, entities.csv, responsibilities.csv and run-report.json.
-Unchanged documents (same bytes, options and version) are skipped.
-Exit codes: 0 all ok, 1 some files failed (the others are written), 2 usage error.`;
+dataset.jsonl, entities.csv, responsibilities.csv (all documents of the
+output folder) and run-report.json. Unchanged documents (same bytes, options
+and version) are skipped; --prune removes those whose input is gone.
+Exit codes: 0 all ok, 1 some files failed (the others are written) or the
+disk is full, 2 usage error.`;
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -69,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     .name('gongwen')
     .description('Turn Chinese government policy documents (公文) into clean Markdown and validated JSON datasets.')
     .version(toolVersion())
-    .argument('<paths...>', "files, folders or quoted glob patterns ('corpus/**/*.html') to process (.txt .md .markdown .html .htm); - reads one document from stdin")
+    .argument('<paths...>', `files, folders or quoted glob patterns ('corpus/**/*.html') to process (${INPUT_EXTENSIONS.join(' ')}); - reads one document from stdin`)
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(new Option('--format <list>', 'outputs to write: json, md or json,md').default(['json', 'md'], 'json,md').argParser(parseFormats))
     .addOption(new Option('--to <format>', 'with -: what to write to stdout').choices(['json', 'md']).default('json'))
@@ -78,6 +82,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--encoding <label>', 'force the input encoding (utf-8, gb18030, big5, utf-16le …)')
     .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per 4 MB of input, at most the number of cores)').argParser(parsePositive))
     .option('--force', 'process every file, even unchanged ones')
+    .option('--prune', 'remove the documents of the output folder that none of the given inputs produced (inputs that are gone)')
+    .option('--no-fsync', 'do not fsync files and folders (faster; a power loss may then leave damaged outputs)')
     .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
     .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
@@ -101,7 +107,18 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       if (paths.length === 1 && paths[0] === '-') {
-        const result = processDocument({ bytes: readFileSync(0), file: '-' }, options);
+        if (stdoutClosed()) {
+          process.stderr.write('gongwen: standard output is closed: the document would be written nowhere (redirect it to a file, or use --out)\n');
+          exitCode = 2;
+          return;
+        }
+        const input = await readStream(process.stdin, options.maxBytes);
+        if (input.length > options.maxBytes) {
+          process.stderr.write(`-: error decode:too-large: more than ${opts.maxSize} MB on standard input (raise the limit with --max-size)\n`);
+          exitCode = 1;
+          return;
+        }
+        const result = processDocument({ bytes: input, file: '-' }, options);
         if (!result.ok || !result.document) {
           for (const d of result.diagnostics) process.stderr.write(`-: ${d.severity} ${d.code}: ${d.message}\n`);
           exitCode = 1;
@@ -118,16 +135,20 @@ export async function main(argv: string[]): Promise<number> {
         script: opts.script,
         jobs: opts.jobs,
         force: opts.force,
+        prune: opts.prune,
+        fsync: opts.fsync,
         shard: opts.shard,
         onFile: (r, done, total) => progress.file(r, done, total),
       });
       progress.stop();
       const { ok, skipped, failed, total } = report.files;
-      if (!opts.quiet) process.stderr.write(`${ok} ok, ${skipped} unchanged, ${failed} failed — ${(report.elapsedMs / 1000).toFixed(1)} s; report: ${opts.out}/run-report.json\n`);
+      if (!opts.quiet) process.stderr.write(`${ok} ok, ${skipped} unchanged, ${failed} failed — ${(report.elapsedMs / 1000).toFixed(1)} s; report: ${printable(opts.out)}/run-report.json\n`);
       if (total === 0) {
-        process.stderr.write('gongwen: no input files found (.txt .md .markdown .html .htm)\n');
+        process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
         exitCode = 2;
-      } else if (failed > 0) exitCode = 1;
+      } else if (failed > 0 || report.stopped) exitCode = 1;
+      // a run stopped by a full disk ends with the one line that says so
+      if (report.stopped) process.stderr.write(`gongwen: ${printable(report.stopped)}\n`);
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -135,10 +156,55 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
     // commander has printed its own usage errors; anything else (an unusable output folder) is one line here
-    if (!code?.startsWith('commander.')) process.stderr.write(`gongwen: ${(error as Error).message}\n`);
+    if (!code?.startsWith('commander.')) process.stderr.write(`gongwen: ${printable((error as Error).message)}\n`);
     return 2;
   }
   return exitCode;
+}
+
+/**
+ * Text for one line of the terminal: line breaks, other control characters
+ * and bidirectional controls (which reorder what follows them) written as
+ * escapes (`\n`, `\u{202e}`), so a file name cannot break or disguise a line.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+}
+
+/**
+ * All of a stream (standard input) as bytes, read as it arrives: a slow
+ * producer or a pipe of any size (`readFileSync(0)` fails with EAGAIN on a
+ * non-blocking pipe that is momentarily empty). Reading stops once more than
+ * `limit` bytes have come.
+ */
+export async function readStream(stream: AsyncIterable<Buffer | string>, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+    if (length > limit) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Whether standard output was closed when gongwen started (`gongwen - >&-`):
+ * Node then opens /dev/null read-write in its place, where a shell's
+ * `> /dev/null` opens it write-only. Known on Linux only (/proc); elsewhere
+ * false.
+ */
+function stdoutClosed(): boolean {
+  try {
+    if (readlinkSync('/proc/self/fd/1') !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1]!, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
 }
 
 /** A progress bar on a terminal, plain lines otherwise; failures always get their own line. */
@@ -157,12 +223,14 @@ class Progress {
       // interrupted (Ctrl-C, kill): give the terminal its cursor back, then die of the signal as before
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, this.interrupted);
     }
-    const line =
+    // a name is the user's: a line break or control character in it must not break the line
+    const line = printable(
       r.status === 'failed'
         ? `✗ ${r.file}: ${r.error}`
-        : `${r.status === 'skipped' ? '=' : '✓'} ${r.file} → ${r.outputs.join(', ')}${r.status === 'skipped' ? ' (unchanged)' : r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}`;
+        : `${r.status === 'skipped' ? '=' : '✓'} ${r.file} → ${r.outputs.join(', ')}${r.status === 'skipped' ? ' (unchanged)' : r.warnings.length ? ` (${r.warnings.length} warnings)` : ''}`,
+    );
     if (this.bars && this.bar) {
-      this.bar.update(done, { file: r.file, rate: (done / Math.max(0.001, (performance.now() - this.started) / 1000)).toFixed(1) });
+      this.bar.update(done, { file: printable(r.file), rate: (done / Math.max(0.001, (performance.now() - this.started) / 1000)).toFixed(1) });
       if (r.status === 'failed') {
         // drawn now, above the bar: the bar's own redraw runs on a timer, and a log left for it is lost at stop
         this.bars.log(`${line}\n`);
@@ -171,7 +239,7 @@ class Progress {
       return;
     }
     if (r.status === 'failed' || !this.opts.quiet) process.stderr.write(`[${done}/${total}] ${line}\n`);
-    if (this.opts.verbose) for (const w of r.warnings) process.stderr.write(`    ${w}\n`);
+    if (this.opts.verbose) for (const w of r.warnings) process.stderr.write(`    ${printable(w)}\n`);
   }
 
   stop(): void {

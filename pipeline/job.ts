@@ -6,14 +6,14 @@
  * document, so results cross threads cheaply.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { threadId } from 'node:worker_threads';
 import { stringify } from 'csv-stringify/sync';
-import { chunked, writeJson, type Sink } from './lib/json-writer.js';
+import { writeJson, type Sink } from './lib/json-writer.js';
+import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
+import { STATE_FOLDER, TARGET_SUFFIXES } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
@@ -31,6 +31,8 @@ export interface JobTask {
   script: OutputScript | 'both';
   options: ProcessOptions;
   force: boolean;
+  /** fsync every file before its rename and its folder after (default true). */
+  fsync?: boolean;
 }
 
 export interface JobResult {
@@ -40,6 +42,8 @@ export interface JobResult {
   outputs: string[];
   /** One line naming the reason when the file failed. */
   error?: string;
+  /** Set (to the error code: ENOSPC …) when writing failed in a way every later document would too: the batch stops. */
+  stop?: string;
   /** Diagnostics of a processed file by code (skipped files: from their JSON, read by the caller). */
   diagnostics: Record<string, number>;
   /** Warnings and errors of a processed file, one line each, for --verbose. */
@@ -50,13 +54,33 @@ export interface JobResult {
 
 /** Where the state of a target is kept: the key of the run that wrote its outputs, and its diagnostics by code. */
 export function statePath(out: string, target: string): string {
-  return join(out, '.gongwen', 'state', `${target}.json`);
+  return join(out, STATE_FOLDER, 'state', `${target}.json`);
 }
 
-/** The document's share of the batch files, written next to its state by the worker that processed it. */
+/**
+ * The document's share of the batch files, written with its outputs by the
+ * worker that processed it: one folder per kind, so a record's name is the
+ * target plus a short extension (a long name fits wherever its JSON fits).
+ */
 export function recordPaths(out: string, target: string): { dataset: string; entities: string; responsibilities: string } {
-  const base = join(out, '.gongwen', 'records', target);
-  return { dataset: `${base}.jsonl`, entities: `${base}.entities.csv`, responsibilities: `${base}.responsibilities.csv` };
+  const records = join(out, STATE_FOLDER, 'records');
+  return { dataset: join(records, 'dataset', `${target}.jsonl`), entities: join(records, 'entities', `${target}.csv`), responsibilities: join(records, 'responsibilities', `${target}.csv`) };
+}
+
+/** Every file a target may own: its outputs under any options, its records, its state (state last). */
+export function ownedFiles(out: string, target: string): string[] {
+  return [...TARGET_SUFFIXES.map((s) => join(out, `${target}${s}`)), ...Object.values(recordPaths(out, target)), statePath(out, target)];
+}
+
+/**
+ * Remove a document from the output folder: its state first (a run killed
+ * halfway leaves outputs no state names, which the batch files leave out and
+ * the next run replaces or removes), then its outputs and records.
+ */
+export function removeDocument(out: string, target: string, options: { fsync?: boolean } = {}): void {
+  const owned = ownedFiles(out, target);
+  removeFiles([owned[owned.length - 1]!], options);
+  removeFiles(owned.slice(0, -1), options);
 }
 
 export const ENTITY_COLUMNS = ['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end'];
@@ -82,68 +106,6 @@ function csvRecords(target: string, doc: GongwenDocument): { entities: string; r
 }
 
 /**
- * Create a folder and its missing parents, one level at a time, each failure
- * thrown with its reason. Written by hand because Node 20's
- * mkdirSync(path, { recursive: true }) never returns when the system answers
- * ENOENT for a folder whose parent exists (an output folder under /proc, for
- * one): the run would spin for ever instead of failing.
- */
-export function makeFolder(path: string): void {
-  const missing: string[] = [];
-  for (let p = resolve(path); !existsSync(p); p = dirname(p)) {
-    missing.push(p);
-    if (dirname(p) === p) break;
-  }
-  for (const p of missing.reverse()) {
-    try {
-      mkdirSync(p);
-    } catch (e) {
-      // another worker or shard made it in the meantime
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(p).isDirectory()) throw e;
-    }
-  }
-}
-
-/** This machine's name as it may stand in a file name. */
-const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '') || 'host';
-
-/**
- * The temporary name a file is written under before it is renamed: it names
- * the machine, process and thread, so a later run can tell a file abandoned by
- * a dead process of this machine from one another shard is writing right now.
- */
-export function temporaryName(path: string): string {
-  return `${path}.gw-${HOST}~${process.pid}~${threadId}.tmp`;
-}
-
-/** host, pid of a temporary name, or null for any other file. */
-export function temporaryOwner(name: string): { host: string; pid: number } | null {
-  const m = /\.gw-([A-Za-z0-9-]+)~(\d+)~\d+\.tmp$/.exec(name);
-  return m ? { host: m[1]!, pid: Number(m[2]) } : null;
-}
-
-export function isOwnHost(host: string): boolean {
-  return host === HOST;
-}
-
-export function writeAtomic(path: string, content: string | ((sink: Sink) => void)): void {
-  makeFolder(dirname(path));
-  const tmp = temporaryName(path);
-  if (typeof content === 'string') writeFileSync(tmp, content);
-  else {
-    const fd = openSync(tmp, 'w');
-    try {
-      const out = chunked((chunk) => writeSync(fd, chunk));
-      content(out.sink);
-      out.end();
-    } finally {
-      closeSync(fd);
-    }
-  }
-  renameSync(tmp, path);
-}
-
-/**
  * What decides whether a file must be processed again: its bytes, the
  * options that change output (defaults resolved, so the CLI and the API agree),
  * the tool version and the lexicon.
@@ -161,6 +123,8 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
   };
   return createHash('sha256')
     .update(bytes)
+    // the path is in the record (source.file): the same bytes from another file are another output
+    .update(task.file)
     .update(JSON.stringify(options))
     .update(toolVersion())
     .update(folderHash(join(projectRoot(), 'lexicon')))
@@ -209,26 +173,48 @@ function outputFiles(task: OutputTask): { path: string; script: OutputScript | n
   return out;
 }
 
+/**
+ * One document, start to finish (module comment). What a failure leaves:
+ * - the input cannot be read (gone, no permission): the document's earlier
+ *   outputs stay as they were;
+ * - the input is refused or cannot be processed (empty, binary, too large,
+ *   not Chinese): the options no longer produce a document from it, so its
+ *   earlier outputs, records and state are removed;
+ * - an output cannot be written (a full disk, a folder in the way): the
+ *   earlier outputs stay as they were, no temporary file is left, and a full
+ *   disk (FATAL_WRITE_CODES) sets `stop`, for the batch to stop.
+ */
 export function runJob(task: JobTask): JobResult {
   const base = { file: task.file, target: task.target, outputs: [] as string[], diagnostics: {}, warnings: [] as string[], timings: {} };
-  const fail = (error: string): JobResult => ({ ...base, status: 'failed', error });
+  const io = { fsync: task.fsync ?? true };
+  /** A failure that no longer produces a document: its earlier outputs go too. */
+  const refused = (result: JobResult): JobResult => {
+    try {
+      removeDocument(task.out, task.target, io);
+    } catch (e) {
+      return { ...result, error: `${result.error}; its earlier outputs could not be removed: ${(e as Error).message}` };
+    }
+    return result;
+  };
   let bytes: Buffer;
   try {
     const size = statSync(task.file).size;
     const max = task.options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (size > max) return fail(`decode:too-large: ${(size / 1024 / 1024).toFixed(1)} MB is above the limit of ${(max / 1024 / 1024).toFixed(1)} MB (raise it with --max-size)`);
+    if (size > max) return refused({ ...base, status: 'failed', error: `decode:too-large: ${(size / 1024 / 1024).toFixed(1)} MB is above the limit of ${(max / 1024 / 1024).toFixed(1)} MB (raise it with --max-size)` });
     bytes = readFileSync(task.file);
   } catch (e) {
-    return fail(`cannot read: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
+    // Node's message starts with the code already (ENOENT: no such file …)
+    return { ...base, status: 'failed', error: `cannot read: ${(e as Error).message}` };
   }
   const key = jobKey(bytes, task);
   const files = outputFiles(task);
   const outputs = files.map((f) => f.path);
   const record = recordPaths(task.out, task.target);
+  const state = statePath(task.out, task.target);
   if (!task.force && [...outputs, ...Object.values(record)].every((o) => existsSync(o))) {
     try {
-      const state = JSON.parse(readFileSync(statePath(task.out, task.target), 'utf8')) as { key?: string; diagnostics?: Record<string, number> };
-      if (state.key === key) return { ...base, status: 'skipped', outputs, diagnostics: state.diagnostics ?? {} };
+      const earlier = JSON.parse(readFileSync(state, 'utf8')) as { key?: string; diagnostics?: Record<string, number> };
+      if (earlier.key === key) return { ...base, status: 'skipped', outputs, diagnostics: earlier.diagnostics ?? {} };
     } catch {
       // no state: process
     }
@@ -239,16 +225,21 @@ export function runJob(task: JobTask): JobResult {
   const warnings = result.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.code}: ${d.message}`);
   if (!result.ok || !result.document) {
     const reason = result.diagnostics.find((d) => d.severity === 'error');
-    return { ...base, status: 'failed', error: reason ? `${reason.code}: ${reason.message}` : 'failed', diagnostics, warnings, timings: result.timings };
+    return refused({ ...base, status: 'failed', error: reason ? `${reason.code}: ${reason.message}` : 'failed', diagnostics, warnings, timings: result.timings });
   }
   const timings: JobResult['timings'] = { ...result.timings };
   const writeStart = performance.now();
+  const folder = new OutputFolder(task.out);
   try {
-    for (const f of renderDocument(task, result.document)) writeAtomic(f.path, f.write);
+    // outputs and records as one group: all renamed, or none
+    writeFiles(folder, [...renderDocument(task, result.document)], io);
+    // outputs of other options (a .zh-Hant.md after --script both, a .md after --format md) are no longer this document's
+    removeFiles(ownedFiles(task.out, task.target).slice(0, TARGET_SUFFIXES.length).filter((p) => !outputs.includes(p)), io);
     // the state is written last: a run killed before this line processes the file again
-    writeAtomic(statePath(task.out, task.target), `${JSON.stringify({ key, file: task.file, diagnostics })}\n`);
+    writeFiles(folder, [{ path: state, write: `${JSON.stringify({ key, file: task.file, diagnostics })}\n` }], io);
   } catch (e) {
-    return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, diagnostics, warnings, timings };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, ...(code && FATAL_WRITE_CODES.has(code) ? { stop: code } : {}), diagnostics, warnings, timings };
   }
   timings.write = performance.now() - writeStart;
   return { ...base, status: 'ok', outputs, diagnostics, warnings, timings };

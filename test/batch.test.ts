@@ -5,7 +5,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectJobs, defaultJobs, inShard, runBatch, splitPattern, WORKER_INPUT } from '../pipeline/batch.js';
-import { folderHash, temporaryName } from '../pipeline/job.js';
+import { folderHash } from '../pipeline/job.js';
+import { temporaryName } from '../pipeline/lib/output-files.js';
 import { validateRunReport } from '../pipeline/validate.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
