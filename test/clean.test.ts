@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../pipeline/stages/clean.js';
+import { processDocument } from '../pipeline/pipeline.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
 import { isPinyinSyllable } from '../pipeline/rules/pinyin.js';
 import { readdirSync } from 'node:fs';
@@ -137,6 +139,39 @@ describe('whitespace', () => {
   });
   it('keeps spaces between Latin words and numbers', () => {
     expect(cleanText('Cyber Security 2024 05')).toBe('Cyber Security 2024 05');
+  });
+});
+
+describe('invisible characters', () => {
+  it('removes zero-width and bidi controls as edits', () => {
+    const c = clean({ text: '\u202e一、\u200b总\u200c体\u200d要\u2060求\ufeff\u00ad\n市\u200e科\u200f技\u2066局\u2069', format: 'text' });
+    expect(c.text).toBe('一、总体要求\n市科技局');
+    expect(c.edits.every((e) => e.kind === 'invisible-characters')).toBe(true);
+    expect(rebuildRaw(c.text, c.edits)).toBe(c.raw);
+  });
+  it('never fires inside a URL, nor on a joiner between two emoji', () => {
+    expect(cleanText('见https://www.gov.cn/zhengce/\u200b2024/content.htm\u200b。')).toBe('见https://www.gov.cn/zhengce/\u200b2024/content.htm。');
+    expect(cleanText('见www.\u200bgov.cn网站')).toBe('见www.\u200bgov.cn网站');
+    expect(cleanText('家庭👨\u200d👩\u200d👧活动')).toBe('家庭👨\u200d👩\u200d👧活动');
+  });
+  it('gives the sample interleaved with U+200B, and U+202E before each 一、, the same document', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const hostile = [...raw.replace(/^(?=[一二三四五六七八九十]+、)/gm, '\u202e')].join('\u200b');
+    const read = (text: string) => processDocument({ bytes: Buffer.from(text), file: 'sample.txt' }).document!;
+    const summary = (d: GongwenDocument) => ({
+      document: d.document,
+      // the wrapper's raw span differs: the interleaved input is twice as long
+      publication: { ...d.publication, rawSpan: null },
+      sections: JSON.stringify(d.sections),
+      notes: d.responsibilities.map((r) => [r.sectionId, r.sentenceId, r.text['zh-Hans'], r.lead, r.support]),
+      warnings: d.diagnostics.filter((x) => x.severity !== 'info').map((x) => x.code),
+    });
+    const plain = read(raw);
+    const interleaved = read(hostile);
+    expect(interleaved.responsibilities).toHaveLength(15);
+    expect(interleaved.document.date).toBe('2024-01-03');
+    expect(summary(interleaved)).toEqual(summary(plain));
+    expect(interleaved.text).toEqual(plain.text);
   });
 });
 

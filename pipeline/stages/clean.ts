@@ -13,6 +13,7 @@ import { TrackedText, type Edit } from '../lib/tracked-text.js';
 import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
 import { htmlMarkup } from '../rules/html-markup.js';
+import { invisibleCharacters } from '../rules/invisible.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
 import { pageChrome } from '../rules/page-chrome.js';
 import { pageMetadata } from '../rules/page-metadata.js';
@@ -69,6 +70,8 @@ export const RULES: readonly Step[] = [
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
   { rule: htmlMarkup, when: (input) => input.format === 'html' },
+  // before every rule that reads the text's words: a pattern does not see through U+200B or U+202E
+  { rule: invisibleCharacters },
   { rule: pinyinAnnotations, when: on('keepPinyin') },
   // before broken annotations go, so ?zé) still marks its corrupted run
   { rule: corruptedBytes },
