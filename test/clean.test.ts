@@ -190,6 +190,47 @@ describe('page wrapper', () => {
   });
 });
 
+describe('a page saved on one line', () => {
+  it('never loses the document to a cut rule', () => {
+    // one line: the wrapper rule read it as the line of its 来源 and cut it whole
+    const line = '来源：某某市人民政府网 2024-05-10 某某市人民政府关于加强安全生产管理的通知各区县政府：为做好安全生产工作，现通知如下。一、落实责任。各单位要落实主体责任。';
+    const c = clean({ text: line, format: 'text' });
+    expect(c.text).toBe(line);
+    expect(c.publication).toBeNull();
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['clean:cut-refused']);
+    expect(c.diagnostics[0]!.message).toContain('publication-wrapper');
+  });
+  it('gives the sample on one line its wrapper, its sections and its notes', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const oneLine = raw.replace(/[\r\n]/g, '');
+    const c = clean({ text: oneLine, format: 'text' });
+    expect(rebuildRaw(c.text, c.edits)).toBe(oneLine);
+    expect(c.publication?.publishedAt).toBe('2024-05-10');
+    const doc = processDocument({ bytes: Buffer.from(oneLine), file: 'one-line.txt' }).document!;
+    // the wrapper is cut at 附全文: the text starts with the title
+    expect(doc.text['zh-Hans'].startsWith('成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见各区（市）县政府')).toBe(true);
+    const expected = acceptance();
+    expect(doc.sections.map((s) => `${s.marker}${s.heading['zh-Hans']}`)).toEqual(expected.sections.map((s) => `${s.marker}${s.heading}`));
+    expect(doc.sections.map((s) => s.children.map((c) => c.marker))).toEqual(expected.sections.map((s) => s.children.map((c) => c.marker)));
+    // a heading's words run into its paragraph (nothing marks where they end): the heading reads to its first 。
+    expect(doc.sections[0]!.children[0]!.heading['zh-Hans'].startsWith('指导思想坚持以习近平新时代中国特色社会主义思想为指导')).toBe(true);
+    const notes = doc.responsibilities.map((r) => r.sectionId);
+    expect(notes).toHaveLength(15);
+    expect(notes).toEqual(processDocument({ bytes: Buffer.from(raw), file: 'sample.txt' }).document!.responsibilities.map((r) => r.sectionId));
+  });
+  it('keeps a page whose furniture line stands above most of its text (dongguan: the site-furniture rule cut the whole notice)', () => {
+    const file = join(SHARED, 'corpus', 'pages', 'pages-14-dongguan-gjj.html');
+    const doc = processDocument({ bytes: readFileSync(file), file }).document!;
+    expect(doc.text['zh-Hans']).toContain('关于调整部分住房公积金贷款和提取规定的通知');
+    expect(doc.document.date).toBe('2020-09-22');
+    expect(doc.diagnostics.find((d) => d.code === 'clean:cut-refused')?.message).toContain('site-furniture');
+  });
+  it('leaves a text with ordinary lines alone', () => {
+    const c = clean({ text: readFileSync(SAMPLE, 'utf8'), format: 'text' });
+    expect(c.edits.some((e) => e.kind.includes('long-line'))).toBe(false);
+  });
+});
+
 describe('markdown input', () => {
   it('keeps block text and drops the syntax', () => {
     expect(cleanText('# 某某条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n**第一条** 为了规范。', 'markdown')).toBe('某某条例\n第一章总则\n第一条为了规范。');
