@@ -218,13 +218,6 @@ describe('a page saved on one line', () => {
     expect(notes).toHaveLength(15);
     expect(notes).toEqual(processDocument({ bytes: Buffer.from(raw), file: 'sample.txt' }).document!.responsibilities.map((r) => r.sectionId));
   });
-  it('keeps a page whose furniture line stands above most of its text (dongguan: the site-furniture rule cut the whole notice)', () => {
-    const file = join(SHARED, 'corpus', 'pages', 'pages-14-dongguan-gjj.html');
-    const doc = processDocument({ bytes: readFileSync(file), file }).document!;
-    expect(doc.text['zh-Hans']).toContain('关于调整部分住房公积金贷款和提取规定的通知');
-    expect(doc.document.date).toBe('2020-09-22');
-    expect(doc.diagnostics.find((d) => d.code === 'clean:cut-refused')?.message).toContain('site-furniture');
-  });
   it('leaves a text with ordinary lines alone', () => {
     const c = clean({ text: readFileSync(SAMPLE, 'utf8'), format: 'text' });
     expect(c.edits.some((e) => e.kind.includes('long-line'))).toBe(false);
