@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../pipeline/stages/clean.js';
+import { processDocument } from '../pipeline/pipeline.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
 import { isPinyinSyllable } from '../pipeline/rules/pinyin.js';
 import { readdirSync } from 'node:fs';
@@ -140,6 +142,39 @@ describe('whitespace', () => {
   });
 });
 
+describe('invisible characters', () => {
+  it('removes zero-width and bidi controls as edits', () => {
+    const c = clean({ text: '\u202e一、\u200b总\u200c体\u200d要\u2060求\ufeff\u00ad\n市\u200e科\u200f技\u2066局\u2069', format: 'text' });
+    expect(c.text).toBe('一、总体要求\n市科技局');
+    expect(c.edits.every((e) => e.kind === 'invisible-characters')).toBe(true);
+    expect(rebuildRaw(c.text, c.edits)).toBe(c.raw);
+  });
+  it('never fires inside a URL, nor on a joiner between two emoji', () => {
+    expect(cleanText('见https://www.gov.cn/zhengce/\u200b2024/content.htm\u200b。')).toBe('见https://www.gov.cn/zhengce/\u200b2024/content.htm。');
+    expect(cleanText('见www.\u200bgov.cn网站')).toBe('见www.\u200bgov.cn网站');
+    expect(cleanText('家庭👨\u200d👩\u200d👧活动')).toBe('家庭👨\u200d👩\u200d👧活动');
+  });
+  it('gives the sample interleaved with U+200B, and U+202E before each 一、, the same document', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const hostile = [...raw.replace(/^(?=[一二三四五六七八九十]+、)/gm, '\u202e')].join('\u200b');
+    const read = (text: string) => processDocument({ bytes: Buffer.from(text), file: 'sample.txt' }).document!;
+    const summary = (d: GongwenDocument) => ({
+      document: d.document,
+      // the wrapper's raw span differs: the interleaved input is twice as long
+      publication: { ...d.publication, rawSpan: null },
+      sections: JSON.stringify(d.sections),
+      notes: d.responsibilities.map((r) => [r.sectionId, r.sentenceId, r.text['zh-Hans'], r.lead, r.support]),
+      warnings: d.diagnostics.filter((x) => x.severity !== 'info').map((x) => x.code),
+    });
+    const plain = read(raw);
+    const interleaved = read(hostile);
+    expect(interleaved.responsibilities).toHaveLength(15);
+    expect(interleaved.document.date).toBe('2024-01-03');
+    expect(summary(interleaved)).toEqual(summary(plain));
+    expect(interleaved.text).toEqual(plain.text);
+  });
+});
+
 describe('page wrapper', () => {
   it('keeps a bare document whole', () => {
     const doc = '某某市人民政府关于加强管理的通知\n\n各区县政府：\n\n一、总体要求\n\n做好工作。';
@@ -152,6 +187,40 @@ describe('page wrapper', () => {
     const c = clean({ text: `${body}\n责任编辑：张三\n打印本页 关闭窗口`, format: 'text' });
     expect(c.text).toBe(body);
     expect(c.edits.at(-1)!.kind).toContain('site-furniture');
+  });
+});
+
+describe('a page saved on one line', () => {
+  it('never loses the document to a cut rule', () => {
+    // one line: the wrapper rule read it as the line of its 来源 and cut it whole
+    const line = '来源：某某市人民政府网 2024-05-10 某某市人民政府关于加强安全生产管理的通知各区县政府：为做好安全生产工作，现通知如下。一、落实责任。各单位要落实主体责任。';
+    const c = clean({ text: line, format: 'text' });
+    expect(c.text).toBe(line);
+    expect(c.publication).toBeNull();
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['clean:cut-refused']);
+    expect(c.diagnostics[0]!.message).toContain('publication-wrapper');
+  });
+  it('gives the sample on one line its wrapper, its sections and its notes', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const oneLine = raw.replace(/[\r\n]/g, '');
+    const c = clean({ text: oneLine, format: 'text' });
+    expect(rebuildRaw(c.text, c.edits)).toBe(oneLine);
+    expect(c.publication?.publishedAt).toBe('2024-05-10');
+    const doc = processDocument({ bytes: Buffer.from(oneLine), file: 'one-line.txt' }).document!;
+    // the wrapper is cut at 附全文: the text starts with the title
+    expect(doc.text['zh-Hans'].startsWith('成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见各区（市）县政府')).toBe(true);
+    const expected = acceptance();
+    expect(doc.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans']}`)).toEqual(expected.sections.map((s) => `${s.marker}${s.heading}`));
+    expect(doc.sections.map((s) => s.children.map((c) => c.marker))).toEqual(expected.sections.map((s) => s.children.map((c) => c.marker)));
+    // a heading's words run into its paragraph (nothing marks where they end): the heading reads to its first 。
+    expect(doc.sections[0]!.children[0]!.heading!['zh-Hans'].startsWith('指导思想坚持以习近平新时代中国特色社会主义思想为指导')).toBe(true);
+    const notes = doc.responsibilities.map((r) => r.sectionId);
+    expect(notes).toHaveLength(15);
+    expect(notes).toEqual(processDocument({ bytes: Buffer.from(raw), file: 'sample.txt' }).document!.responsibilities.map((r) => r.sectionId));
+  });
+  it('leaves a text with ordinary lines alone', () => {
+    const c = clean({ text: readFileSync(SAMPLE, 'utf8'), format: 'text' });
+    expect(c.edits.some((e) => e.kind.includes('long-line'))).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTerms } from '../pipeline/lib/entities/terms.js';
+import { findTargets } from '../pipeline/lib/entities/time.js';
 import { termLexicon, placeLexicon } from '../pipeline/lib/lexicon.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import type { GongwenDocument } from '../pipeline/schema-types.js';
@@ -112,5 +113,22 @@ describe('patterns that generalise beyond the lexicon', () => {
       ['2024-2025年', 2025],
       ['到2026年', 2026],
     ]);
+  });
+});
+
+describe('targets', () => {
+  it('gives no empty target to a quantity the previous target\'s clause ran past', () => {
+    // from a page of pages/ (苏州 消费券): the first clause runs on past 10000元 to the comma
+    const text = '到2023年，建筑面积在90平方米以上按照10000元/套标准发放普惠消费券，90平方米以下按照5000元/套标准发放。';
+    const targets = findTargets(text, [{ start: 0, end: text.length }]);
+    expect(targets.map((t) => [t.surface, t.quantity])).toEqual([
+      ['建筑面积在90平方米以上按照10000元/套标准发放普惠消费券', { value: 90, unit: '平方米' }],
+      ['90平方米以下按照5000元/套标准发放', { value: 90, unit: '平方米' }],
+    ]);
+    for (const t of targets) for (const s of t.spans!) expect(s.end).toBeGreaterThan(s.start);
+  });
+  it('reads a number only from the start of its digits', () => {
+    const text = '到2025年，产值达到12345亿元。';
+    expect(findTargets(text, [{ start: 0, end: text.length }]).map((t) => t.quantity)).toEqual([{ value: 12345, unit: '亿元' }]);
   });
 });

@@ -17,6 +17,8 @@ function buildPatterns() {
   const e = eitherScript;
   return {
     fullTextMarker: new RegExp(`^(?:${e('附全文')}|${e('附')}：?${e('全文')}|${e('全文如下')}|${e('原文如下')}|${e('政策原文')})[：:]?$`),
+    // the same inside a line (rules/long-lines.ts: a page saved on one line)
+    fullTextMarkerInLine: new RegExp(`(?:${e('附全文')}|${e('附')}：?${e('全文')}|${e('全文如下')}|${e('原文如下')}|${e('政策原文')})[：:]?`, 'g'),
     // the source's name ends at page furniture glued to it: 来源：省政府办公厅【字号：大 中 小】
     sourceLine: new RegExp(`${e('来源')}[：:]\\s*([^\\s【\\[［|｜]+)`),
     views: new RegExp(`(?:${e('阅读')}|${e('浏览')}|${e('点击')})(?:${e('量')}|${e('数')}|${e('次数')})?[：:]?\\s*(\\d+)`),
@@ -35,7 +37,7 @@ function buildPatterns() {
   };
 }
 
-function getPatterns() {
+export function wrapperPatterns() {
   patterns ??= buildPatterns();
   return patterns;
 }
@@ -44,7 +46,7 @@ function getPatterns() {
 export const publicationWrapper: CleanRule = {
   name: 'publication-wrapper',
   run(text, context) {
-    const p = getPatterns();
+    const p = wrapperPatterns();
     const all = splitLines(text);
     const head = all.slice(0, Math.max(12, Math.ceil(all.length * 0.4)));
     const markerIndex = head.findIndex((l) => p.fullTextMarker.test(l.text.trim()));
@@ -85,7 +87,7 @@ export const publicationWrapper: CleanRule = {
 export const siteFurniture: CleanRule = {
   name: 'site-furniture',
   run(text) {
-    const p = getPatterns();
+    const p = wrapperPatterns();
     const all = splitLines(text);
     const from = Math.floor(all.length * 0.6);
     for (let i = from; i < all.length; i++) {

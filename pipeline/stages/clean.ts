@@ -7,12 +7,14 @@
  * groups off.
  */
 import { CodePointIndex } from '../lib/code-points.js';
-import type { Diagnostic } from '../lib/diagnostics.js';
+import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import type { PageFacts } from '../lib/page/page.js';
-import { TrackedText, type Edit } from '../lib/tracked-text.js';
+import { TrackedText, type Edit, type Replacement } from '../lib/tracked-text.js';
 import { corruptedBytes } from '../rules/corrupted-bytes.js';
 import { lineBreaks } from '../rules/line-breaks.js';
 import { htmlMarkup } from '../rules/html-markup.js';
+import { invisibleCharacters } from '../rules/invisible.js';
+import { longLines } from '../rules/long-lines.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
 import { pageChrome } from '../rules/page-chrome.js';
 import { pageMetadata } from '../rules/page-metadata.js';
@@ -60,6 +62,8 @@ export interface Cleaned {
 interface Step {
   rule: CleanRule;
   when?: (input: CleanInput) => boolean;
+  /** A rule that cuts part of the page around the document: it must leave the document's body (see keepsBody). */
+  cut?: true;
 }
 
 const on = (flag: keyof CleanOptions) => (input: CleanInput) => !input.options?.[flag];
@@ -69,9 +73,11 @@ export const RULES: readonly Step[] = [
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
   { rule: htmlMarkup, when: (input) => input.format === 'html' },
+  // before every rule that reads the text's words: a pattern does not see through U+200B or U+202E
+  { rule: invisibleCharacters },
   // the page around the document goes first, so no later rule spends time (or a diagnostic) on it;
   // page-metadata reads the site's label：value rows among the lines page-chrome then cuts
-  { rule: pageMetadata, when: on('keepWrapper') },
+  { rule: pageMetadata, when: on('keepWrapper'), cut: true },
   { rule: pageChrome, when: on('keepWrapper') },
   { rule: pinyinAnnotations, when: on('keepPinyin') },
   // before broken annotations go, so ?zé) still marks its corrupted run
@@ -85,8 +91,10 @@ export const RULES: readonly Step[] = [
   { rule: sentenceMarks, when: on('keepPunctuation') },
   { rule: lineEdges },
   { rule: innerBlanks },
-  { rule: publicationWrapper, when: on('keepWrapper') },
-  { rule: siteFurniture, when: on('keepWrapper') },
+  // before the rules that read lines: a text saved on one line (after the marks it looks for are normalised)
+  { rule: longLines },
+  { rule: publicationWrapper, when: on('keepWrapper'), cut: true },
+  { rule: siteFurniture, when: on('keepWrapper'), cut: true },
   { rule: blankLines },
 ];
 
@@ -104,7 +112,25 @@ export function clean(input: CleanInput): Cleaned {
   };
   for (const step of RULES) {
     if (step.when && !step.when(input)) continue;
-    tracked.apply(step.rule.name, step.rule.run(tracked.text, context));
+    const before = { publication: context.publication, pageMetadata: context.pageMetadata };
+    const replacements = step.rule.run(tracked.text, context);
+    if (step.cut && !keepsBody(tracked.text, replacements)) {
+      // what the rule read from the part it would have cut goes with the cut
+      context.publication = before.publication;
+      context.pageMetadata = before.pageMetadata;
+      const removed = replacements.reduce((n, r) => n + r.end - r.start, 0);
+      const at = replacements[0]!;
+      const raw = { start: context.placeOf(at.start), end: context.placeOf(replacements.at(-1)!.end) };
+      context.diagnostics.push(
+        diagnostic(
+          'clean:cut-refused',
+          `Unexpected cut of ${removed} of the text's ${tracked.text.length} characters by ${step.rule.name}, which would leave less than ${BODY_SHARE * 100} % of its Chinese characters: the text is kept whole (a rule that cuts the page around a document never removes the document)`,
+          raw.end > raw.start ? { space: 'raw', ...raw } : null,
+        ),
+      );
+      continue;
+    }
+    tracked.apply(step.rule.name, replacements);
   }
   const edits = tracked.edits();
   const rawToClean = rawToCleanMap(edits);
@@ -119,6 +145,30 @@ export function clean(input: CleanInput): Cleaned {
     diagnostics: context.diagnostics,
     rawToClean,
   };
+}
+
+/** The share of the text's Chinese characters a cut rule must leave. */
+const BODY_SHARE = 0.25;
+
+/**
+ * Whether a cut leaves the document's body: at least a quarter of the text's Han characters. The page around a
+ * document (a news wrapper, a metadata table, site furniture) is a small part of a page; a cut that takes nearly
+ * all of it has mistaken the document for its wrapper — a page saved on one line is one line, which the wrapper
+ * rule took whole for the line of its 来源.
+ */
+function keepsBody(text: string, cuts: readonly Replacement[]): boolean {
+  if (cuts.length === 0) return true;
+  const han = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff) n++;
+    }
+    return n;
+  };
+  const total = han(0, text.length);
+  const removed = cuts.reduce((n, r) => n + han(r.start, r.end), 0);
+  return total === 0 || total - removed >= BODY_SHARE * total;
 }
 
 function rawToCleanMap(edits: readonly Edit[]): (raw: number) => number {

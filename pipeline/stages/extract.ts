@@ -99,7 +99,10 @@ export function extract(text: string, seg: Segmented): Extracted {
   for (const c of candidates) {
     if ((mentionsOf.get(c) ?? []).length === 0) continue;
     const id = `${c.type}:${c.key}`;
-    groups.set(id, [...(groups.get(id) ?? []), c]);
+    // pushed, not spread: a copy per candidate was quadratic in the candidates of one entity (thousands of targets)
+    const group = groups.get(id);
+    if (group) group.push(c);
+    else groups.set(id, [c]);
   }
   const idOfName = new Map<string, string>();
   const entities: ExtractedEntity[] = [];

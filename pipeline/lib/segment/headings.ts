@@ -34,6 +34,12 @@ export function buildTree(
   const roots: SegSection[] = [];
   const stack: SegSection[] = [];
   const usedIds = new Set<string>();
+  /** The next -n to try for an id already used (a document repeating 一、 a thousand times counted up from 2 each time). */
+  const nextSuffix = new Map<string, number>();
+  /** The last section of each level among a parent's children (copying and searching the list per heading was quadratic). */
+  const lastChild = new Map<SegSection[], Map<Level, SegSection>>();
+  /** The 款 of an article so far (counted per paragraph, it was quadratic in a long article). */
+  const kuanCount = new Map<SegSection, number>();
   /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
   const lastAtLevel = new Map<Level, number>();
   const toc = tableOfContents(lines);
@@ -64,7 +70,9 @@ export function buildTree(
       while (stack.length > 0 && RANK[stack[stack.length - 1]!.level]! >= rank) stack.pop();
       const parent = stack[stack.length - 1];
       const siblings = parent ? parent.children : roots;
-      const previous = [...siblings].reverse().find((s) => s.level === heading.level);
+      let lastOf = lastChild.get(siblings);
+      if (!lastOf) lastChild.set(siblings, (lastOf = new Map()));
+      const previous = lastOf.get(heading.level);
       const expected = previous ? previous.number + 1 : 1;
       // numbering may also run on across parents (gov.cn: 一、（一）…（五） 二、（六）…)
       const runsOn = !previous && lastAtLevel.has(heading.level) && heading.number === lastAtLevel.get(heading.level)! + 1;
@@ -80,8 +88,9 @@ export function buildTree(
       let id = sectionId(heading.level, heading.number, stack);
       if (!id.startsWith(idPrefix)) id = idPrefix + id;
       if (usedIds.has(id)) {
-        let n = 2;
+        let n = nextSuffix.get(id) ?? 2;
         while (usedIds.has(`${id}-${n}`)) n++;
+        nextSuffix.set(id, n + 1);
         id = `${id}-${n}`;
       }
       usedIds.add(id);
@@ -106,6 +115,7 @@ export function buildTree(
         children: [],
       };
       siblings.push(section);
+      lastOf.set(heading.level, section);
       stack.push(section);
       if (md !== undefined) {
         markdownDepth.set(section, md);
@@ -119,7 +129,10 @@ export function buildTree(
       // a run-in heading's line (or an article's text) is also the section's first paragraph
       if (headingIsParagraph(heading.level, rest, runIn)) {
         const first = paragraph(text, `${id}.p1`, line);
-        if (heading.level === '条') first.article = { kuan: 1, xiang: null };
+        if (heading.level === '条') {
+          first.article = { kuan: 1, xiang: null };
+          kuanCount.set(section, 1);
+        }
         section.paragraphs.push(first);
       }
       extend(stack, line.end);
@@ -129,8 +142,9 @@ export function buildTree(
       const p = paragraph(text, `${top.id}.p${top.paragraphs.length + 1}`, line);
       if (top.level === '条') {
         // an article's paragraphs are its 款; a （一） line is a 项 of the 款 before it
-        const kuan = top.paragraphs.filter((x) => x.article?.xiang === null).length;
+        const kuan = kuanCount.get(top) ?? 0;
         p.article = isItem && heading ? { kuan: Math.max(1, kuan), xiang: heading.number } : { kuan: kuan + 1, xiang: null };
+        if (p.article.xiang === null) kuanCount.set(top, kuan + 1);
       }
       top.paragraphs.push(p);
       extend(stack, line.end);
@@ -145,6 +159,7 @@ export function buildTree(
 function tableOfContents(lines: Line[]): Set<Line> {
   const toc = new Set<Line>();
   let run: Line[] = [];
+  const runTexts = new Set<string>();
   // a 目录 line seen, and the one above the current run
   let pending: Line | null = null;
   let runHeading: Line | null = null;
@@ -154,6 +169,7 @@ function tableOfContents(lines: Line[]): Set<Line> {
       if (runHeading) toc.add(runHeading);
     }
     run = [];
+    runTexts.clear();
     runHeading = null;
   };
   for (const line of lines) {
@@ -165,10 +181,11 @@ function tableOfContents(lines: Line[]): Set<Line> {
     const h = matchHeading(line.text);
     if (h && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30 && !line.text.includes('。')) {
       // the contents end where the first heading comes round again
-      if (run.some((l) => l.text === line.text)) flush();
+      if (runTexts.has(line.text)) flush();
       if (run.length === 0) runHeading = pending;
       pending = null;
       run.push(line);
+      runTexts.add(line.text);
     } else {
       flush();
       pending = null;
