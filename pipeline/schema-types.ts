@@ -13,7 +13,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.3.0";
+  schemaVersion: "1.4.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -256,7 +256,7 @@ export interface GongwenDocument {
     sections: Section[];
   }[];
   /**
-   * Responsibility notes and the agencies they assign, lead (牵头) and support (配合). Forms: [责任单位：A，B、C], （牵头单位：A；配合单位：B）, （A牵头，B参与）, （A、B负责）, （A、B等按职责分工负责）, （负责部门：A、B，适用范围：…）.
+   * Responsibility notes and the agencies they assign, lead (牵头) and support (配合), and by when. A note is a bracket or the trailing text of a paragraph made of parts in any order — labelled lists (牵头单位：A；配合单位：B, 责任单位：A，B), lists closed by a role word (A牵头，B、C参与; A、B负责), names with a marked role (A（牵头）、B), a deadline, remarks (适用范围：…) — or a row of a task table (重点任务分工表) under its header. README: Responsibility notes.
    */
   responsibilities: {
     /**
@@ -285,6 +285,21 @@ export interface GongwenDocument {
      * How lead and support were read. explicit: the note names them (牵头/配合, or [责任单位：lead，support…] where the first comma separates them) or lists one agency; first-listed: a list of responsible agencies (…负责) in a document that declares 排在第一位的部门为牵头部门; joint: such a list without that declaration, every agency in lead.
      */
     roles: "explicit" | "first-listed" | "joint";
+    /**
+     * By when the note says the task is due, or null when it says nothing. Since schema 1.4.0.
+     */
+    deadline: null | {
+      span: Span6;
+      text: Text;
+      /**
+       * ISO date where the deadline resolves, the last day it allows for by (9月底前 in a 2024 document: 2024-09-30; 2024年底前: 2024-12-31) and the first for from (2025年起: 2025-01-01); the document's year completes a deadline without one. Null when it does not resolve (ongoing, or no year known).
+       */
+      date: string | null;
+      /**
+       * by: due by the date (…前, …底, 年内完成, …完成); from: from the date on (…起); ongoing: no end (长期坚持, 持续推进, 常态化开展).
+       */
+      kind: "by" | "from" | "ongoing";
+    };
   }[];
   /**
    * Named things found in the text, as stand-off annotations: one entry per distinct entity (agencies: per organ, whatever short form names it), with every mention.
@@ -338,8 +353,8 @@ export interface GongwenDocument {
      * Span in text["zh-Hans"], or null when the problem has no place in the cleaned text (see byteSpan or rawSpan).
      */
     span: null | Span1;
-    rawSpan?: Span6;
-    byteSpan?: Span7;
+    rawSpan?: Span7;
+    byteSpan?: Span8;
   }[];
 }
 /**
@@ -521,6 +536,13 @@ export interface Span5 {
   end: number;
 }
 /**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span6 {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  */
 export interface Text3 {
@@ -530,14 +552,14 @@ export interface Text3 {
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span6 {
+export interface Span7 {
   start: number;
   end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span7 {
+export interface Span8 {
   start: number;
   end: number;
 }

@@ -18,3 +18,6 @@ export function splitLines(text: string): Line[] {
   }
   return out;
 }
+
+/** A table cell merged from the row above (rowspan), written in the rows it covers: the ditto mark 〃 ("as above"). */
+export const SPANNED_CELL = '〃';

@@ -19,6 +19,7 @@ import { BLOCK, NEVER_TEXT } from '../lib/page/blocks.js';
 import { readPage } from '../lib/page/page.js';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import type { CleanRule } from './types.js';
+import { SPANNED_CELL } from '../lib/lines.js';
 
 /** Elements whose text is never document text (a <form> is not one of them: many sites wrap the whole page in one). */
 const DROP = NEVER_TEXT;
@@ -41,6 +42,33 @@ function dataCells(row: Element): Element[] | null {
   return cells.some(nested) ? null : cells;
 }
 
+type Placed = { spanned: false; element: Element; position: { start: { offset?: number } } } | { spanned: true; position: { start: { offset: number } } };
+
+/**
+ * The cells of a data row in their columns, with a placeholder where a cell
+ * of a row above spans down (rowspan): the row's line then has as many cells
+ * as the table's header, the merged one written as 〃 (lib/lines.ts
+ * SPANNED_CELL), and the task-table reader carries the cell above down.
+ * `spans` (per column, rows still covered) is updated for the next row.
+ */
+function spannedCells(cells: Element[], spans: number[]): Placed[] {
+  const out: Placed[] = [];
+  let k = 0;
+  for (let column = 0; k < cells.length || (spans[column] ?? 0) > 0; column++) {
+    const at = cells[k]?.position?.start.offset ?? cells[cells.length - 1]!.position?.end.offset ?? 0;
+    if ((spans[column] ?? 0) > 0) {
+      spans[column]!--;
+      out.push({ spanned: true, position: { start: { offset: at } } });
+      continue;
+    }
+    const cell = cells[k++]!;
+    const rows = Number(cell.properties?.rowSpan ?? 1);
+    spans[column] = Number.isInteger(rows) && rows > 1 ? Math.min(rows, 1000) - 1 : 0;
+    out.push({ spanned: false, element: cell, position: cell.position ?? { start: {} } });
+  }
+  return out;
+}
+
 export const htmlMarkup: CleanRule = {
   name: 'html-markup',
   run(text, context) {
@@ -48,6 +76,8 @@ export const htmlMarkup: CleanRule = {
     context.page = readPage(tree, context.placeOf);
     const kept: Kept[] = [];
     let block = 0;
+    /** Of the table being read: how many more rows each column's merged cell covers. */
+    let spans: number[] = [];
     /** Inside a data row every cell stays on the row's line: blocks and <br> do not break it. */
     const visit = (node: Nodes, pre: boolean, inRow: boolean): void => {
       if (node.type === 'text') {
@@ -65,12 +95,21 @@ export const htmlMarkup: CleanRule = {
           if (start !== undefined) kept.push({ start, end: start, value: inRow ? ' ' : '\n', block });
           return;
         }
+        if (node.tagName === 'table') {
+          // rows below a cell merged over them (rowspan) get a 〃 in its place (see spannedCells)
+          const outer = spans;
+          spans = [];
+          for (const child of node.children) visit(child as RootContent, pre, inRow);
+          spans = outer;
+          return;
+        }
         const cells = node.tagName === 'tr' && !inRow ? dataCells(node) : null;
         if (cells) {
           // a data row is one line: 序号 | 重点任务 | 责任单位
           block++;
-          keepCells(kept, block, cells, (cell) => {
-            for (const child of cell.children) visit(child as RootContent, pre, true);
+          keepCells(kept, block, spannedCells(cells, spans), (cell) => {
+            if (cell.spanned) kept.push({ start: cell.position.start.offset, end: cell.position.start.offset, value: SPANNED_CELL, block });
+            else for (const child of cell.element.children) visit(child as RootContent, pre, true);
           });
           block++;
           return;

@@ -60,8 +60,14 @@ export function extract(text: string, seg: Segmented): Extracted {
   // and spreading them made V8 deoptimize and recompile this function every few documents
   const named: { name: string; type?: 'agency' }[] = [];
   for (const n of seg.notes) {
-    for (const r of n.lead) named.push({ name: r.name });
-    for (const r of n.support) named.push({ name: r.name });
+    for (const r of n.lead) {
+      named.push({ name: r.name });
+      if (r.written) named.push({ name: r.written });
+    }
+    for (const r of n.support) {
+      named.push({ name: r.name });
+      if (r.written) named.push({ name: r.written });
+    }
   }
   for (const r of seg.addressees) named.push({ name: text.slice(r.start, r.end) });
   if (issuer) named.push({ name: issuer, type: 'agency' });

@@ -39,9 +39,10 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
 
   // a decree's title is the title of what it promulgates
   const title = header.decree && attachments[0] && attachments[0].title.length > 0 ? attachments[0].title : header.title;
+  const yearOf = (d: { iso: string } | null) => (d ? Number(d.iso.slice(0, 4)) : null);
   const notes = [
-    ...attachNotes(text, cover.preamble, cover.sections, diagnostics, 'doc'),
-    ...attachments.flatMap((a) => attachNotes(text, a.preamble, a.sections, diagnostics, a.id)),
+    ...attachNotes(text, cover.preamble, cover.sections, diagnostics, 'doc', yearOf(date)),
+    ...attachments.flatMap((a) => attachNotes(text, a.preamble, a.sections, diagnostics, a.id, yearOf(a.date ?? date))),
   ];
   return {
     parts,

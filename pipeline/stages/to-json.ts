@@ -17,7 +17,7 @@ import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.3.0';
+export const SCHEMA_VERSION = '1.4.0';
 
 export interface JsonInput {
   file: string;
@@ -197,6 +197,7 @@ export function toJson(input: JsonInput): GongwenDocument {
       lead: ids(n.lead, extracted),
       support: ids(n.support, extracted),
       roles: n.roles,
+      deadline: n.deadline ? { span: span(n.deadline), text: textOf(n.deadline), date: n.deadline.date, kind: n.deadline.kind } : null,
     })),
     entities: extracted.entities.map((e) => ({
       id: e.id,
@@ -218,10 +219,11 @@ function joinText(lines: Text[]): Text {
   return { 'zh-Hans': lines.map((t) => t['zh-Hans']).join(''), 'zh-Hant': lines.map((t) => t['zh-Hant']).join('') };
 }
 
-function ids(refs: readonly { name: string }[], extracted: Extracted): string[] {
+function ids(refs: readonly { name: string; written?: string }[], extracted: Extracted): string[] {
   const out: string[] = [];
   for (const r of refs) {
-    const id = extracted.idOf(r.name);
+    // a short form completed from its list (经信局 → 市经信局) links to the full name, else to the form written
+    const id = extracted.idOf(r.name) ?? (r.written ? extracted.idOf(r.written) : undefined);
     if (id && !out.includes(id)) out.push(id);
   }
   return out;

@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
-import { findNotes } from '../responsibility.js';
+import { findNotes } from '../notes/reader.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
 import type { SegParagraph, SegSection } from './types.js';
 

@@ -5,7 +5,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Level } from '../gbt9704.js';
-import type { NameRef } from '../responsibility.js';
+import type { Deadline } from '../notes/deadline.js';
+import type { NameRef } from '../notes/grammar.js';
 import type { Range } from '../sentences.js';
 
 export type PartType =
@@ -62,6 +63,8 @@ export interface SegNote extends Range {
   support: NameRef[];
   /** How the roles were read: named (牵头/配合, or the [责任单位：lead，support] layout), first-listed (a 负责 list under the document's convention), joint (a 负责 list: all lead). */
   roles: 'explicit' | 'first-listed' | 'joint';
+  /** By when: 2024年底前 (by), 2025年起 (from), 长期坚持 (ongoing); null when the note gives none. */
+  deadline: Deadline | null;
   damaged: boolean;
 }
 

@@ -1,0 +1,334 @@
+/**
+ * The grammar of a responsibility note (责任单位): who leads (牵头) a task,
+ * who supports it (配合), by when. A note's body (the inside of a bracket,
+ * or the trailing text of a paragraph) is a run of parts in any order:
+ *
+ *   note      := part (sep part)*            sep: ；，, 、 between lists, spaces; text after 。 is a remark
+ *   part      := LABEL： list                 牵头单位：A、B  配合部门：C  责任单位：A，B
+ *              | list ROLE                   A牵头  B、C配合  A、B等按职责分工负责  D指导
+ *              | list                        names whose role is the label's before them, or the role given elsewhere
+ *              | deadline                    2024年底前  9月30日前完成  年内完成  长期坚持  2025年起  (lib/notes/deadline.ts)
+ *              | KEY： text                  适用范围：…  完成时限：<deadline>  — a remark
+ *              | convention                  排在第一位的部门为牵头部门(，下同)
+ *   LABEL     := ROLE{1,4} UNIT [（UNIT）] [及 ROLE{1,4} UNIT]   牵头单位 牵头责任部门 主办单位 协同配合单位 责任单位及承办科室
+ *   ROLE      := 牵头 主责 主办 (lead) | 配合 协同 协办 参与 参加 协助 (support) | 责任 负责 (a list) | 督办 承办 (neither)
+ *   UNIT      := 单位 部门 处室 机关 科室 机构
+ *   list      := name (、 name)*             A（牵头）、B marks a role on one name; 等, 等有关部门 close a list
+ *   name      := an organ (ends like one: …局 …委 …办 …政府 …中心, or is in lexicon/agencies.tsv), a
+ *                collective (各区县政府, 市级有关部门), or a short form after a first mention (市发改委、经信局:
+ *                经信局 is read as 市经信局)
+ *
+ * The role of a label comes from its words, however combined: any lead word
+ * makes it a lead label, else any support word a support label; 责任/负责
+ * alone make a list whose roles the layout or the document's convention
+ * decides (the caller applies `FIRST_LISTED_LEADS`).
+ *
+ * Precision: a part that is none of these (prose: 研究制定具体办法, 由…牵头,
+ * 会同…) makes the whole body no note; a body without any label, role word
+ * or （牵头） mark is no note (（试行）, （以下简称…）); every name must be organ-like
+ * (牵头单位：要按照职责分工抓好落实 is prose). Every pattern here is anchored or bounded: linear.
+ */
+import { agencyLexicon } from '../lexicon.js';
+import { readDeadline, type Deadline } from './deadline.js';
+
+export interface NameRef {
+  /** The name as the note means it: a short form after a first mention is completed (经信局 → 市经信局). */
+  name: string;
+  /** UTF-16 offsets in the text the note was found in. */
+  start: number;
+  end: number;
+  /** The name as written, when `name` completes it. */
+  written?: string;
+}
+
+export type Role = 'lead' | 'support' | 'responsible' | 'other';
+
+const ROLE_WORD: Record<string, Role> = {
+  牵头: 'lead', 主责: 'lead', 主办: 'lead',
+  配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
+  责任: 'responsible', 负责: 'responsible',
+  督办: 'other', 承办: 'other',
+};
+const ROLE_ALT = Object.keys(ROLE_WORD).join('|');
+const UNIT_ALT = '单位|部门|处室|机关|科室|机构';
+
+/** A role label with its colon; group 1 = the role words, group 2 = a second label joined by 及 (责任单位及承办科室). */
+export const LABEL = new RegExp(`((?:${ROLE_ALT}){1,4})(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?)?\\s*[：:]`, 'g');
+
+/** The role a compound of role words gives: any lead word leads, else any support word supports, else 责任/负责 make a list. */
+export function roleOf(words: string): Role {
+  const roles = new Set<Role>();
+  for (let i = 0; i + 2 <= words.length; i += 2) {
+    const r = ROLE_WORD[words.slice(i, i + 2)];
+    if (r) roles.add(r);
+  }
+  return roles.has('lead') ? 'lead' : roles.has('support') ? 'support' : roles.has('responsible') ? 'responsible' : 'other';
+}
+
+/** A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实. */
+const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?(牵头负责|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责)$/;
+const END_ROLE: Record<string, Role> = {
+  牵头负责: 'lead', 牵头: 'lead', 主责: 'lead', 主办: 'lead', 指导: 'lead',
+  配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
+  负责落实: 'responsible', 负责: 'responsible',
+};
+/** The last characters of the role words ROLE_END ends with. */
+const ROLE_LAST = new Set(['头', '责', '办', '合', '同', '与', '加', '助', '导', '实']);
+/** A role in brackets after one name: A（牵头）. */
+const MARK = /^(.+?)[（(](牵头|主责|配合|参与|协同|协办|负责)[）)]$/;
+/** A remark or a deadline under its own key: 适用范围：X, 完成时限：2024年底前. */
+const KEYED = /^(\p{Script=Han}{1,8})[：:]/u;
+const DEADLINE_KEY = /^(?:完成)?(?:时限|时间|期限|时间节点|时间要求)$/;
+/** The convention that makes the first agency of a list the lead one. */
+export const FIRST_LISTED_LEADS = /(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)/;
+const CONVENTION = /^(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)$/;
+const FILLER = /^(?:下同|以下同|同上|下略)$/;
+
+/** Words that make a list a clause of prose, not a list of agencies: （技工院校内由…部门负责）. */
+const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|^[^、]{25,}$/;
+/** How the name of an organ or a collective of them ends. */
+export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
+const COLLECTIVE = /^(?:各|有关|相关)/;
+const ADMIN_PREFIX = /^(?:国家|国务院|自治区|省|市|区|县|州|各|有关|相关|中央|全国)/;
+
+let known: ReadonlySet<string> | undefined;
+function knownAgency(name: string): boolean {
+  known ??= new Set(agencyLexicon().map((e) => e.name));
+  return known.has(name);
+}
+
+/** An agency name or collective: Chinese, short, no prose. */
+export function looksLikeName(ref: NameRef): boolean {
+  const name = ref.written ?? ref.name;
+  return name.length >= 2 && name.length <= 30 && /^\p{Script=Han}[\p{Script=Han}（）()·]*$/u.test(name) && !NOT_A_LIST.test(name);
+}
+
+/** A name that is an organ or a collective by its ending or the lexicon. */
+export function organLike(ref: NameRef): boolean {
+  if (!looksLikeName(ref)) return false;
+  // a bracket after the name says more of it: 各区（市）县政府（管委会）, 市委组织部（市人才办）
+  const name = ref.name.endsWith('）') || ref.name.endsWith(')') ? ref.name.replace(/[（(][^（）()]*[）)]$/, '') : ref.name;
+  return ORGAN_END.test(name) || knownAgency(name) || (COLLECTIVE.test(name) && /(?:政府|部门|单位|机构|机关)$/.test(name));
+}
+
+/**
+ * Split an enumeration of names at 、，, ；; and spaces, and at 和 where it
+ * joins a collective (…等和各省级人民政府), keeping each name's offsets. 和
+ * inside a name (文化和旅游部) stays; a closing 等, 等部门 is no part of the last name.
+ */
+export function names(list: string, offset: number): NameRef[] {
+  const out: NameRef[] = [];
+  const pattern = /[^、，,；;\s]+/g;
+  for (const m of list.matchAll(pattern)) {
+    let from = 0;
+    for (const part of m[0].includes('和') ? m[0].split(/(?<=等)和|和(?=各)/) : [m[0]]) {
+      const name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '') : part;
+      const start = offset + m.index + m[0].indexOf(part, from);
+      from = start - offset - m.index + part.length;
+      if (name.length > 0) out.push({ name, start, end: start + name.length });
+    }
+  }
+  return out;
+}
+
+/**
+ * The longest note body read: a note names a few agencies and a deadline
+ * (the longest in the corpus is under 200 characters); a longer text is
+ * prose, and bounding it keeps hostile input cheap.
+ */
+export const MAX_NOTE = 1000;
+
+export interface NoteContext {
+  /** The document's year, for deadlines that do not name theirs. */
+  year: number | null;
+  /** The note's layout separates groups of a 责任单位 list by ，: the first group leads ([责任单位：A，B], a trailing 责任单位：A，B). */
+  groupsLeadFirst?: boolean;
+  /** The role of names before any label, as if labelled: a task table's column (牵头单位, 责任单位). */
+  role?: Role;
+}
+
+export interface ParsedNote {
+  lead: NameRef[];
+  support: NameRef[];
+  /** A list of responsible agencies with no role named: all in `lead` until a convention says the first leads. */
+  joint: boolean;
+  /** The note itself states that the first listed leads. */
+  firstListed: boolean;
+  deadline: Deadline | null;
+  /** Whether the note had a role label. */
+  labelled: boolean;
+}
+
+interface Segment {
+  role: Role | null;
+  /** A second label joined by 及: the groups after the first are about it (承办科室), remarks here. */
+  compound: boolean;
+  text: string;
+  at: number;
+}
+
+/** Clauses of a part at top-level ，,；; and spaces (not inside nested brackets), with offsets. */
+function clauses(text: string, at: number): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (i === text.length || (depth === 0 && (ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === ' ' || ch === '\u3000' || ch === '\t'))) {
+      if (i > from) out.push({ text: text.slice(from, i), at: at + from });
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/** The segments of a body: the text before its first label, then each label with its text up to the next. */
+function segments(text: string, at: number): { list: Segment[]; labelled: boolean } {
+  const list: Segment[] = [];
+  let last = 0;
+  let role: Role | null = null;
+  let compound = false;
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    list.push({ role, compound, text: text.slice(last, m.index), at: at + last });
+    role = roleOf(m[1]!);
+    compound = m[2] !== undefined;
+    last = m.index + m[0].length;
+  }
+  list.push({ role, compound, text: text.slice(last), at: at + last });
+  return { list, labelled: list.length > 1 };
+}
+
+/**
+ * Read a note's body (offsets shifted by `offset`), or null when it is not a
+ * note: a part that is prose, no role anywhere, or no agency named.
+ */
+export function parseNote(body: string, offset: number, context: NoteContext): ParsedNote | null {
+  if (body.length > MAX_NOTE) return null;
+  const stop = body.indexOf('。');
+  const text = stop >= 0 ? body.slice(0, stop) : body;
+  const { list, labelled: withLabel } = segments(text, offset);
+  const labelled = withLabel || context.role !== undefined;
+  if (context.role !== undefined) list[0]!.role = context.role;
+  const lead: NameRef[] = [];
+  const support: NameRef[] = [];
+  const groups: NameRef[][] = [];
+  const rest: NameRef[] = [];
+  let roleSeen = labelled;
+  let deadline: Deadline | null = null;
+  let firstListed = false;
+  const add = (role: Role, refs: NameRef[]) => {
+    if (role === 'lead') append(lead, refs);
+    else if (role === 'support') append(support, refs);
+    else if (role === 'responsible') groups.push(refs);
+  };
+  for (const seg of list) {
+    let group = 0;
+    for (const c of clauses(seg.text, seg.at)) {
+      // cheap tests first: most clauses are lists of names
+      const keyed = c.text.includes('：') || c.text.includes(':') ? KEYED.exec(c.text) : null;
+      if (keyed) {
+        if (DEADLINE_KEY.test(keyed[1]!)) {
+          const value = seg.text.slice(c.at - seg.at + keyed[0].length);
+          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year);
+        }
+        break; // the rest of this segment is the remark's
+      }
+      if (seg.compound && group >= 1) break;
+      const dl = readDeadline(c.text, c.at, context.year);
+      if (dl) {
+        deadline ??= dl;
+        continue;
+      }
+      if (c.text.includes('第一') && CONVENTION.test(c.text)) {
+        firstListed = true;
+        continue;
+      }
+      if (c.text.length <= 3 && FILLER.test(c.text)) continue;
+      const ended = ROLE_LAST.has(c.text[c.text.length - 1]!) ? ROLE_END.exec(c.text) : null;
+      if (ended) {
+        const refs = names(ended[1]!, c.at);
+        if (refs.length === 0 || !refs.every(looksLikeName)) return null;
+        add(END_ROLE[ended[2]!]!, refs);
+        roleSeen = true;
+        group++;
+        continue;
+      }
+      const refs = names(c.text, c.at);
+      if (refs.length === 0 || !refs.every(looksLikeName)) return null;
+      const unmarked: NameRef[] = [];
+      for (const r of refs) {
+        const own = MARK.exec(r.name);
+        if (!own) {
+          unmarked.push(r);
+          continue;
+        }
+        roleSeen = true;
+        add(own[2] === '负责' ? 'responsible' : (ROLE_WORD[own[2]!] ?? 'responsible'), [{ name: own[1]!, start: r.start, end: r.start + own[1]!.length }]);
+      }
+      if (unmarked.length > 0) {
+        // beside names marked （牵头）, the others are theirs to support, whatever the label
+        if (seg.role === null || unmarked.length < refs.length) append(rest, unmarked);
+        else add(seg.role, unmarked);
+      }
+      group++;
+    }
+  }
+  if (!roleSeen) return null;
+
+  let joint = false;
+  const responsible = groups.flat();
+  if (lead.length > 0) {
+    const leading = new Set(lead.map((r) => r.name));
+    append(support, responsible.filter((r) => !leading.has(r.name)), rest);
+  } else if (support.length > 0) {
+    append(lead, responsible, rest);
+  } else if (context.groupsLeadFirst && groups.length > 1 && rest.length === 0) {
+    // [责任单位：A、B，C、D]: the first group leads, the others support
+    append(lead, groups[0]!);
+    append(support, ...groups.slice(1));
+  } else {
+    append(lead, responsible, rest);
+    joint = lead.length > 1;
+  }
+  if (lead.length + support.length === 0) return null;
+  const byStart = (x: NameRef, y: NameRef) => x.start - y.start;
+  lead.sort(byStart);
+  support.sort(byStart);
+  const all = lead.concat(support).sort(byStart);
+  completeShortForms(all);
+  // a label makes no prose a name: every name, labelled or not, must end like an organ or be known
+  if (!all.every(organLike)) return null;
+  return { lead, support, joint, firstListed, deadline, labelled };
+}
+
+/** Push the lists onto `to` one by one (a spread of a long list overflows the stack). */
+function append(to: NameRef[], ...lists: NameRef[][]): void {
+  for (const list of lists) for (const r of list) to.push(r);
+}
+
+/** A one-character administrative prefix a list's later names may leave out: 市发改委、经信局. */
+const SHORT_PREFIX = /^[省市县区]/;
+const SHORT_FORM = /^\p{Script=Han}{2,5}(?:局|委|办|厅)$/u;
+
+/**
+ * Complete the short forms of a list in place: after a name with a
+ * one-character prefix (市发改委), a name without any prefix that is an
+ * organ's short form (经信局) takes that prefix (市经信局), unless the lexicon
+ * knows it as written (发展改革委, 扶贫办: national organs).
+ */
+function completeShortForms(refs: NameRef[]): void {
+  let prefix: string | null = null;
+  for (const r of refs) {
+    if (ADMIN_PREFIX.test(r.name)) {
+      prefix = SHORT_PREFIX.test(r.name) && !/^(?:市场|区域|县域|省级|市级|县级|区级)/.test(r.name) ? r.name[0]! : null;
+      continue;
+    }
+    if (prefix && SHORT_FORM.test(r.name) && !knownAgency(r.name)) {
+      r.written = r.name;
+      r.name = prefix + r.name;
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * Where notes stand in a paragraph, read with the grammar (`grammar.ts`):
+ *   - every outermost bracket （…） (…) […] ［…］ 【…】 whose inside parses as a note
+ *     (nested brackets belong to names: 各区（市）县政府, A（牵头）);
+ *   - a square-bracketed note whose opening was lost to corrupted bytes (…任单位：A，B]): damaged;
+ *   - the trailing text of a paragraph, outside brackets, that opens with a role label after the
+ *     end of a sentence (…落实。责任单位：A（牵头）、B) or is a last sentence of role-marked
+ *     names only (…落实。市发改委牵头，市财政局配合。).
+ * One pass over the text for the brackets, one for the trailing labels: linear.
+ */
+import { matchHeading } from '../gbt9704.js';
+import { FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type ParsedNote } from './grammar.js';
+import type { Deadline } from './deadline.js';
+
+export { FIRST_LISTED_LEADS };
+
+export interface NoteMatch {
+  start: number;
+  end: number;
+  lead: NameRef[];
+  support: NameRef[];
+  damaged: boolean;
+  /** A list of responsible agencies (…负责): all in `lead` until a convention says the first leads. */
+  joint: boolean;
+  /** The note states the convention that the first listed leads. */
+  firstListed: boolean;
+  deadline: Deadline | null;
+}
+
+const OPEN: Record<string, string> = { '（': '）', '(': ')', '[': ']', '［': '］', '【': '】' };
+const CLOSE = new Set(Object.values(OPEN));
+const SQUARE_CLOSE = new Set([']', '］', '】']);
+/** Brackets and colons: the only characters the scan stops at. */
+const STOPS = new Set([...Object.keys(OPEN), ...CLOSE, '：', ':', '\n']);
+
+export interface FindOptions {
+  /** The document's year, for deadlines that do not name theirs. */
+  year?: number | null;
+}
+
+export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] {
+  const year = options.year ?? null;
+  const notes: NoteMatch[] = [];
+  const push = (start: number, end: number, parsed: ParsedNote, damaged = false) =>
+    notes.push({ start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged });
+
+  // outermost brackets, matched by type; a newline closes everything
+  const stack: { open: number; close: string }[] = [];
+  /** A 单位： outside brackets since the last note: where its label starts and its colon. */
+  let damaged: { from: number; colon: number } | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (!STOPS.has(ch)) continue;
+    if (ch === '\n') {
+      stack.length = 0;
+      damaged = null;
+      continue;
+    }
+    const close = OPEN[ch];
+    if (close) {
+      stack.push({ open: i, close });
+      continue;
+    }
+    if ((ch === '：' || ch === ':') && stack.length === 0 && text[i - 1] === '位' && text[i - 2] === '单') {
+      let from = i - 2;
+      if (text[from - 1] === '任') from--;
+      if (text[from - 1] === '责') from--;
+      damaged = { from, colon: i };
+      continue;
+    }
+    if (!CLOSE.has(ch)) continue;
+    if (stack.length === 0) {
+      // a stray closing square bracket after 单位：: the note lost its opening to corrupted bytes
+      if (damaged && SQUARE_CLOSE.has(ch) && i - damaged.colon <= MAX_NOTE) {
+        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, { year, groupsLeadFirst: true, role: 'responsible' });
+        if (parsed) push(damaged.from, i + 1, parsed, true);
+      }
+      damaged = null;
+      continue;
+    }
+    // close the innermost bracket of this type; brackets of another type left open inside it are dropped
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k]!.close !== ch) k--;
+    if (k < 0) continue;
+    const { open } = stack[k]!;
+    stack.length = k;
+    if (k > 0 || i - open > MAX_NOTE) continue;
+    const square = ch !== '）' && ch !== ')';
+    const parsed = parseNote(text.slice(open + 1, i), open + 1, { year, groupsLeadFirst: square });
+    if (parsed) {
+      push(open, i + 1, parsed);
+      damaged = null;
+    }
+  }
+
+  const ending = endingNote(text, year);
+  if (ending && (notes.length === 0 || notes[notes.length - 1]!.end <= ending.start)) notes.push(ending);
+  return notes;
+}
+
+/** Depth of round and square brackets after `text[from..to)`, given `depth` at `from`. */
+function depthAfter(text: string, from: number, to: number, depth: number): number {
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (OPEN[ch]) depth++;
+    else if (CLOSE.has(ch) && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** The end of a sentence or the start of the text, before a trailing note. */
+/** Role words that name a lead or a support, not only a responsibility. */
+const EXPLICIT_ROLE = /牵头|配合|参与|协同|协办/;
+const SENTENCE_END = /(?:^|[。；;！!]\s*)$/;
+
+/**
+ * A note without brackets that ends its paragraph: from the last role label
+ * at depth 0 that opens the paragraph or follows the end of a sentence
+ * (责任单位：A（牵头）、B、C / 牵头单位：A；配合单位：B), or else the last
+ * sentence when it is only role-marked names (市发改委牵头，市财政局配合。).
+ * Every name must be organ-like.
+ */
+function endingNote(text: string, year: number | null): NoteMatch | null {
+  let start = -1;
+  let depth = 0;
+  let cursor = 0;
+  LABEL.lastIndex = 0;
+  // a heading marker may open the paragraph the note is: （四）责任单位：…
+  const marker = matchHeading(text)?.length ?? -1;
+  let hosting = false;
+  /** Whether a sentence ended (。！) since the current start: labels after ； continue the note it starts. */
+  let stopped = true;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    for (let i = cursor; i < m.index; i++) {
+      const ch = text[i]!;
+      if (OPEN[ch]) depth++;
+      else if (CLOSE.has(ch) && depth > 0) depth--;
+      else if (depth === 0 && (ch === '。' || ch === '！' || ch === '!')) stopped = true;
+    }
+    cursor = m.index;
+    if (depth === 0 && (stopped || start < 0) && (m.index === marker || SENTENCE_END.test(text.slice(Math.max(0, m.index - 2), m.index)))) {
+      start = m.index;
+      hosting = true;
+      stopped = false;
+    }
+    // 主办单位：, 承办单位： alone are a web site's or an event's sponsors, not a task's
+    if (start >= 0 && !/^(?:主办|承办|协办)+$/.test(m[1]!)) hosting = false;
+  }
+  if (start >= 0 && hosting) return null;
+  if (start < 0) {
+    // the last sentence, when it is made of names with 牵头/配合 only
+    const body = text.replace(/[。；;\s]+$/, '');
+    const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf(';')) + 1;
+    const last = body.slice(from);
+    if (last.length > MAX_NOTE || !EXPLICIT_ROLE.test(last) || depthAfter(text, 0, from, 0) !== 0) return null;
+    const parsed = parseNote(last, from, { year });
+    if (!parsed || parsed.labelled) return null;
+    const lead = last.length - last.trimStart().length;
+    return toMatch(from + lead, body.length, parsed);
+  }
+  const end = start + text.slice(start).replace(/[。；;\s]+$/, '').length;
+  if (end - start > MAX_NOTE) return null;
+  const parsed = parseNote(text.slice(start, end), start, { year, groupsLeadFirst: true });
+  return parsed ? toMatch(start, end, parsed) : null;
+}
+
+function toMatch(start: number, end: number, parsed: ParsedNote): NoteMatch {
+  return { start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged: false };
+}

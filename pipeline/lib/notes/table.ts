@@ -1,0 +1,122 @@
+/**
+ * Task tables (重点任务分工表): rows kept as one line each with their cells
+ * separated by ` | ` (rules/html-markup.ts, rules/markdown-syntax.ts). A header
+ * row names the columns — 序号 / 重点任务 / 具体措施 / 牵头单位 / 配合单位 /
+ * 责任单位 / 完成时限 — and each row under it is a note: its task cells,
+ * its agencies read with the note grammar in the role of their column (so
+ * a cell may mark roles itself: 市发改委（牵头）、市财政局), its deadline.
+ * A cell merged over several rows (rowspan) is absent from the later rows;
+ * the HTML reader writes it there as 〃 (`SPANNED_CELL`, the ditto mark
+ * tables use for "as above"), and the row takes the cell above. A header row
+ * repeated on every page is read again, to the same columns.
+ */
+import { CELL_SEPARATOR, SPANNED_CELL } from '../lines.js';
+import { readDeadline } from './deadline.js';
+import { parseNote, roleOf, type NameRef, type Role } from './grammar.js';
+import type { NoteMatch } from './reader.js';
+
+/** The columns of a task table, read off its header row. */
+export interface TableColumns {
+  cells: number;
+  /** Columns that name agencies, with the role their header gives. */
+  agencies: { column: number; role: Role }[];
+  task: number[];
+  deadline: number[];
+}
+
+/** A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室. */
+const AGENCY_HEADER = /^((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4})(?:单位|部门|处室|机关|科室|机构)(?:[（(](?:单位|部门)[）)])?$/;
+const TASK_HEADER = /^(?:重点|主要|具体|工作)?(?:任务|措施|工作|内容|事项)(?:内容|措施|事项)?$|^(?:任务|工作)(?:分工|要求)$/;
+const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)$/;
+
+export interface Cell {
+  text: string;
+  /** Offset of the cell's text in the row. */
+  start: number;
+}
+
+/** The cells of a row line; a line that starts with `| ` has an empty first cell (the line's leading space was trimmed). */
+export function cellsOf(row: string): Cell[] {
+  const out: Cell[] = [];
+  let from = 0;
+  if (row.startsWith(CELL_SEPARATOR.trimStart())) {
+    out.push({ text: '', start: 0 });
+    from = CELL_SEPARATOR.trimStart().length;
+  }
+  for (;;) {
+    const at = row.indexOf(CELL_SEPARATOR, from);
+    const end = at < 0 ? row.length : at;
+    const raw = row.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: from + lead });
+    if (at < 0) return out;
+    from = at + CELL_SEPARATOR.length;
+  }
+}
+
+/** A header row such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or null. */
+export function tableHeader(row: string): TableColumns | null {
+  if (!row.includes(CELL_SEPARATOR)) return null;
+  const cells = cellsOf(row);
+  const columns: TableColumns = { cells: cells.length, agencies: [], task: [], deadline: [] };
+  cells.forEach((c, k) => {
+    const text = c.text.replace(/\s/g, '');
+    const agency = AGENCY_HEADER.exec(text);
+    if (agency) columns.agencies.push({ column: k, role: roleOf(agency[1]!) });
+    else if (TASK_HEADER.test(text)) columns.task.push(k);
+    else if (DEADLINE_HEADER.test(text)) columns.deadline.push(k);
+  });
+  return columns.agencies.length > 0 ? columns : null;
+}
+
+/** Reads the rows of one table under its header, carrying merged cells down. */
+export class TableReader {
+  private above: string[] = [];
+  constructor(readonly columns: TableColumns, private readonly year: number | null) {}
+
+  /** The note a row makes, or null when it is no row of this table. */
+  row(row: string): NoteMatch | null {
+    if (!row.includes(CELL_SEPARATOR)) return null;
+    const cells = cellsOf(row);
+    if (cells.length !== this.columns.cells) return null;
+    // a merged cell repeats the one above; `texts` are what each cell means, `own` whether the row wrote it
+    const texts = cells.map((c, k) => (c.text === SPANNED_CELL ? (this.above[k] ?? '') : c.text));
+    this.above = texts;
+    const lead: NameRef[] = [];
+    const support: NameRef[] = [];
+    const responsible: NameRef[] = [];
+    let joint = false;
+    let deadline: NoteMatch['deadline'] = null;
+    for (const { column, role } of this.columns.agencies) {
+      const c = cells[column]!;
+      const text = texts[column]!;
+      if (text === '') continue;
+      // a carried cell's names point at the ditto mark of this row
+      const carried = c.text === SPANNED_CELL;
+      const parsed = parseNote(text, carried ? 0 : c.start, { year: this.year, role, groupsLeadFirst: role === 'responsible' });
+      if (!parsed) continue;
+      const place = (r: NameRef): NameRef => (carried ? { ...r, start: c.start, end: c.start + c.text.length } : r);
+      // names a 责任单位 cell gives as a plain list: they support a lead named in another column
+      if (role === 'responsible' && parsed.support.length === 0) responsible.push(...parsed.lead.map(place));
+      else {
+        lead.push(...parsed.lead.map(place));
+        support.push(...parsed.support.map(place));
+      }
+      joint ||= parsed.joint;
+      deadline ??= parsed.deadline;
+    }
+    if (lead.length > 0) support.push(...responsible.filter((r) => !lead.some((l) => l.name === r.name)));
+    else lead.push(...responsible);
+    if (support.length > 0) joint = false;
+    for (const k of this.columns.deadline) {
+      const c = cells[k]!;
+      deadline ??= c.text === SPANNED_CELL ? readDeadline(texts[k]!, 0, this.year) && { ...readDeadline(texts[k]!, 0, this.year)!, start: c.start, end: c.start + c.text.length } : readDeadline(texts[k]!, c.start, this.year);
+    }
+    if (lead.length + support.length === 0) return null;
+    const written = cells.filter((c, k) => c.text !== '' && (this.columns.task.includes(k) || this.columns.deadline.includes(k) || this.columns.agencies.some((a) => a.column === k)));
+    if (written.length === 0) return null;
+    const start = written[0]!.start;
+    const end = Math.max(...written.map((c) => c.start + c.text.length));
+    return { start, end, lead, support, joint, firstListed: false, deadline, damaged: false };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The note reader is linear in its input (issue 17, item 8): a paragraph of
+ * labels and brackets at 100 k and 1 M characters. Each generator must run
+ * the 1 MB paragraph in under a second of CPU (0.03–0.5 s measured), and the
+ * time must grow about as the size (a ratio far above 10 means a superlinear
+ * pass).
+ */
+import { describe, expect, it } from 'vitest';
+import { findNotes } from '../pipeline/lib/notes/reader.js';
+import { segment } from '../pipeline/stages/segment.js';
+
+const GENERATORS: Record<string, string> = {
+  'many （一） and [责任单位：': '（一）[责任单位：',
+  '市科技局牵头， repeated': '市科技局牵头，',
+  'closed notes': '（责任单位：市发改委、市经信局）',
+  'labels without brackets': '。责任单位：市发改委；配合单位：',
+  'unclosed brackets and colons': '（[【单位：',
+  'damaged notes': '任单位：市发改委，市科技局]',
+  'one long bracket': '市发改委、',
+};
+
+/** CPU time of the process (tests run in forks: this file's own), in ms: wall time on a shared machine measures the others. */
+const timed = (f: () => unknown): number => {
+  const t = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(t);
+  return (u.user + u.system) / 1000;
+};
+
+const of = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+describe('the note reader on a paragraph of labels and brackets', () => {
+  for (const [name, unit] of Object.entries(GENERATORS)) {
+    it(`is linear: ${name}`, () => {
+      const text = name === 'one long bracket' ? (n: number) => `（${of(unit, n)}负责）` : (n: number) => of(unit, n);
+      timed(() => findNotes(text(10_000)));
+      const small = timed(() => findNotes(text(100_000)));
+      const large = timed(() => findNotes(text(1_000_000)));
+      expect(large, `${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`).toBeLessThan(1000);
+      expect(large / Math.max(small, 5)).toBeLessThan(30);
+    });
+  }
+  it('segments a document of 20 000 notes in one section in time linear in them', () => {
+    const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n${'建设平台（市发改委负责）。'.repeat(n)}`;
+    const small = timed(() => segment(doc(2_000)));
+    const large = timed(() => segment(doc(20_000)));
+    expect(segment(doc(100)).notes).toHaveLength(100);
+    expect(large).toBeLessThan(2000);
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+  });
+});
