@@ -12,7 +12,7 @@
  * partial file, and the next run skips what was finished and completes the
  * rest. Results are ordered by output path, whatever order threads finish in.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,8 +28,28 @@ import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
 import { validateRunReport } from './validate.js';
 
-/** The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its name). */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
+/**
+ * The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its
+ * name): text, Markdown, and pages as sites name them (.shtml, .jhtml, .aspx, .jsp …; read as HTML by content).
+ * A file without an extension is read when its first bytes are HTML (a crawler's saved page).
+ */
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
+
+/** Whether a file without an extension starts like an HTML page. */
+function looksLikeHtml(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(1024);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return /^\s*(?:<!doctype html|<html[\s>])/i.test(head.subarray(0, n).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Input a worker thread must have to be worth starting: each worker loads
@@ -108,7 +128,8 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   };
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
   const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
-    if (!INPUT_EXTENSIONS.includes(extname(path).toLowerCase())) return 'other';
+    const ext = extname(path).toLowerCase();
+    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) return 'other';
     const real = realOrSelf(path);
     if (isExcluded(real)) return 'output';
     add(path, naturalTarget(root, path), size, real);
@@ -130,6 +151,8 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
       const path = join(dir, name);
       const stat = statOrFail(path);
       if (!stat) continue;
+      // a page saved by a browser keeps its images, scripts and styles in name_files/ beside name.html: not documents
+      if (stat.isDirectory() && /_files$/.test(name) && ['.html', '.htm', '.shtml', '.xhtml'].some((e) => names.includes(name.slice(0, -6) + e))) continue;
       if (stat.isDirectory()) walk(path, root);
       else found(path, root, stat.size);
     }

@@ -67,7 +67,7 @@ export function toolVersion(): string {
 export function detectFormat(file: string, text: string): InputFormat {
   const lower = file.toLowerCase();
   if (/\.(md|markdown)$/.test(lower)) return 'markdown';
-  if (/\.(html?|xhtml)$/.test(lower)) return 'html';
+  if (/\.(?:s?html?|xhtml|jhtml|aspx?|jsp|php)$/.test(lower)) return 'html';
   const head = text.slice(0, 2000).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || (head.match(/<(p|div|table|td|br)\b/g)?.length ?? 0) >= 5) return 'html';
   return 'text';

@@ -4,10 +4,13 @@
  * (test/fixtures/pages/gold.json). The scores are development scores: the body finder and the title rules
  * were written while looking at these pages.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadGold, scorePage, summary, type PageScore } from '../bench/page-score.js';
+import { collectJobs } from '../pipeline/batch.js';
 import { processDocument, rebuildInput, toMarkdown } from '../pipeline/index.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
@@ -83,5 +86,35 @@ describe('pages that are not documents (hand-made: a column’s list page, a new
   }
   it('while every development page, the sample and the gov.cn pages are documents', () => {
     for (const { gold: g, result } of runs) expect(result.document!.document.isDocument, g.file).toBe(gold.find((x) => x.file === g.file)!.isDocument);
+  });
+});
+
+describe('pages as they are saved', () => {
+  it('are read whatever their extension (.jsp, none) when their bytes are HTML, and a browser’s name_files/ folder is passed over', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-saved-'));
+    try {
+      const page = readFileSync(join(PAGES, 'pages-13-ezhou-cjw.html'));
+      mkdirSync(join(dir, 'a_files'));
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'a.html'), page);
+      writeFileSync(join(dir, 'a_files', 'inner.html'), page);
+      writeFileSync(join(dir, 'sub', 'content.jsp'), page);
+      writeFileSync(join(dir, 'sub', 'index'), page);
+      writeFileSync(join(dir, 'LICENSE'), 'MIT License\n');
+      const { jobs } = collectJobs([dir]);
+      expect(jobs.map((j) => j.target).sort()).toEqual(['a', 'sub/content', 'sub/index']);
+      const doc = processDocument({ bytes: page, file: join(dir, 'sub', 'index') }).document!;
+      expect(doc.source.format).toBe('html');
+      expect(doc.document.title['zh-Hans']).toBe('关于优化我市个人住房贷款中住房套数认定标准的通知');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('are decoded in the encoding they declare when their bytes are not UTF-8', () => {
+    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>关于做好安全生产工作的通知</p><p>各单位：</p><p>现将有关事项通知如下。</p></body></html>';
+    const doc = processDocument({ bytes: iconv.encode(html, 'gbk'), file: 'gb.html' }).document!;
+    expect(doc.source.encoding).toBe('gb18030');
+    expect(doc.source.encodingConfidence).toBe(1);
+    expect(doc.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
   });
 });
