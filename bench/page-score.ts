@@ -41,15 +41,18 @@ export function squash(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u3000]/gu, '').replace(/[，,]/gu, '，').replace(/[：:]/gu, '：').replace(/\(/gu, '（').replace(/\)/gu, '）');
 }
 
+/** A heading as the gold writes it: marker and words, the marker's stop as either mark (1. and 1、 are one marker). */
 function headingOf(marker: string, heading: string): string {
-  return squash(marker + heading).replace(/[。：]$/u, '');
+  return squash(marker + heading).replace(/^(\d{1,2})[.．、]/u, '$1.').replace(/[。：]$/u, '');
 }
 
 export function scorePage(doc: GongwenDocument | null, gold: PageGold): PageScore {
   const hans = (t: { 'zh-Hans': string } | null | undefined) => t?.['zh-Hans'] ?? '';
   const lines = (doc?.text['zh-Hans'] ?? '').split('\n').filter((l) => l.trim() !== '');
-  const level1 = (doc?.sections ?? []).map((s) => headingOf(s.marker, hans(s.heading)));
-  const wantHeadings = gold.level1Headings.map((h) => squash(h).replace(/[。：]$/u, ''));
+  // a cover that forwards a document has its headings in the attachment
+  const top = doc && doc.sections.length === 0 && doc.attachments.length > 0 ? doc.attachments[0]!.sections : (doc?.sections ?? []);
+  const level1 = top.map((s) => headingOf(s.marker, hans(s.heading)));
+  const wantHeadings = gold.level1Headings.map((h) => headingOf('', h));
   const got: Record<Field, string> = {
     title: hans(doc?.document.title),
     documentNumber: doc?.document.documentNumber ?? '',

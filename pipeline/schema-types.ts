@@ -166,7 +166,7 @@ export interface GongwenDocument {
      */
     documentNumber: string | null;
     /**
-     * 发文机关署名: the issuing organ from the signature, else from the title (…关于…).
+     * 发文机关署名: the issuing organ from the signature — a joint signature's organs in their order, the lead organ first, joined by 、 — else from the title (…关于…), else from the page's metadata.
      */
     issuer: null | Text;
     /**

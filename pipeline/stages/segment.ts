@@ -49,6 +49,8 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     title,
     documentNumber: header.documentNumber,
     issuer,
+    // the other organs of a joint signature, when the issuer is the signature's lead organ
+    coIssuers: issuer === closing.issuer ? closing.coIssuers : [],
     date,
     addressees: header.addressees,
     kind: header.decree ? '令' : documentKind(joined(text, header.title)),

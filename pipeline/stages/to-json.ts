@@ -102,7 +102,8 @@ export function toJson(input: JsonInput): GongwenDocument {
 
   const pub = cleaned.publication;
   const titleText = joinText(seg.title.map(textOf));
-  const issuerText = seg.issuer ? textOf(seg.issuer) : null;
+  // a joint signature's organs, the lead organ first, joined by 、
+  const issuerText = seg.issuer ? joinText([seg.issuer, ...seg.coIssuers].map(textOf), '、') : null;
   // the text's own title, else the site's metadata, else the page's headline; what the text lacks from the page
   const facts = documentFacts({
     title: titleText['zh-Hans'],
@@ -215,8 +216,8 @@ export function toJson(input: JsonInput): GongwenDocument {
 }
 
 /** Title lines joined into one title, in both scripts. */
-function joinText(lines: Text[]): Text {
-  return { 'zh-Hans': lines.map((t) => t['zh-Hans']).join(''), 'zh-Hant': lines.map((t) => t['zh-Hant']).join('') };
+function joinText(lines: Text[], separator = ''): Text {
+  return { 'zh-Hans': lines.map((t) => t['zh-Hans']).join(separator), 'zh-Hant': lines.map((t) => t['zh-Hant']).join(separator) };
 }
 
 function ids(refs: readonly { name: string; written?: string }[], extracted: Extracted): string[] {

@@ -149,6 +149,8 @@ export function isSigner(line: Line): boolean {
 
 export interface Closing {
   issuer: Range | null;
+  /** A joint signature's other organs, one per line, after the first (联合行文: the lead organ signs first). */
+  coIssuers: Range[];
   date: (Range & { iso: string }) | null;
   /** The lines of 正文, between the header and what closes it. */
   bodyLines: Line[];
@@ -164,6 +166,7 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
   const tail: Part[] = [];
   let date: Closing['date'] = null;
   let issuer: Range | null = null;
+  const coIssuers: Range[] = [];
   for (let j = lines.length - 1; j >= from && j >= lines.length - TAIL_LINES; j--) {
     const line = lines[j]!;
     const iso = parseDateLine(line.text);
@@ -173,9 +176,15 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
     end = j;
     const signer = lines[j - 1];
     if (signer && j - 1 >= from && isSigner(signer)) {
-      if (ORGAN_SUFFIX.test(signer.text)) issuer = { start: signer.start, end: signer.end };
-      tail.unshift({ type: 'signature', start: signer.start, end: signer.end });
-      end = j - 1;
+      // a joint signature: one organ a line, the lead organ first
+      let top = j - 1;
+      if (ORGAN_SUFFIX.test(signer.text)) {
+        while (top - 1 >= from && j - top < MAX_JOINT_SIGNERS && isSigner(lines[top - 1]!) && ORGAN_SUFFIX.test(lines[top - 1]!.text)) top--;
+        issuer = { start: lines[top]!.start, end: lines[top]!.end };
+        for (let k = top + 1; k < j; k++) coIssuers.push({ start: lines[k]!.start, end: lines[k]!.end });
+      }
+      tail.unshift({ type: 'signature', start: lines[top]!.start, end: signer.end });
+      end = top;
     }
     // everything after the date is 版记 or furniture the cleaner left
     for (let k = j + 1; k < lines.length; k++) {
@@ -200,8 +209,11 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
   if (bodyLines.length > 0) parts.push({ type: 'body', start: bodyLines[0]!.start, end: bodyLines[bodyLines.length - 1]!.end });
   if (attachmentList) parts.push(attachmentList);
   parts.push(...tail);
-  return { issuer, date, bodyLines };
+  return { issuer, coIssuers, date, bodyLines };
 }
+
+/** The most organs a joint signature is read with (a line above them is text). */
+const MAX_JOINT_SIGNERS = 12;
 
 /** A short bracket that ends a title: （试行）, （2024—2026年）, （征求意见稿）, （2024年修订）. */
 const TITLE_SUFFIX = /^[（(][^（）()。，]{1,11}[）)]$/u;

@@ -85,6 +85,8 @@ export interface Segmented {
   title: Range[];
   documentNumber: string | null;
   issuer: Range | null;
+  /** A joint signature's other organs, in their order (联合行文). */
+  coIssuers: Range[];
   date: (Range & { iso: string }) | null;
   addressees: Range[];
   kind: string | null;
