@@ -72,6 +72,10 @@ export function tidyTitle(title: string): { title: string; status: string | null
     start += number[0].length;
     t = t.slice(number[0].length);
   }
+  // a 发文字号 in brackets after the title (…的通知（市房金委字〔2022〕2号）) is the title's, but names the number
+  const bracketed = /[（(]([^（()）]{2,30})[）)]$/u.exec(t);
+  const inBracket = bracketed ? DOCUMENT_NUMBER.exec(bracketed[1]!) : null;
+  if (inBracket && inBracket.index === 0) documentNumber ??= documentNumberOf(inBracket);
   let end = 0;
   for (const pattern of [TRAILING_STATUS, TRAILING_DATE]) {
     const m = pattern.exec(t);
