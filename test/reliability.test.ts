@@ -4,7 +4,7 @@
  * stale outputs, odd file names.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statfsSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmdirSync, statfsSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -208,6 +208,23 @@ describe('nothing is written outside the output folder', () => {
       expect(readdirSync(elsewhere), link).toEqual([]);
       expect(lstatSync(join(out, link)).isSymbolicLink()).toBe(true);
     }
+  });
+
+  it('--prune does not remove through a link either', async () => {
+    const src = temp('prune-link');
+    mkdirSync(join(src, 'sub'));
+    writeFileSync(join(src, 'sub', 'a.txt'), NOTICE('链接'));
+    writeFileSync(join(src, 'b.txt'), NOTICE('乙'));
+    const out = temp('prune-link-out');
+    await runBatch([src], { out, jobs: 1 });
+    // sub/ becomes a link to a folder holding a file of the same name
+    const elsewhere = temp('elsewhere');
+    writeFileSync(join(elsewhere, 'a.json'), 'keep me');
+    for (const f of readdirSync(join(out, 'sub'))) unlinkSync(join(out, 'sub', f));
+    rmdirSync(join(out, 'sub'));
+    symlinkSync(elsewhere, join(out, 'sub'));
+    await expect(runBatch([join(src, 'b.txt')], { out, jobs: 1, prune: true })).rejects.toThrow(`${join(out, 'sub')} is a symbolic link inside the output folder`);
+    expect(readFileSync(join(elsewhere, 'a.json'), 'utf8')).toBe('keep me');
   });
 });
 
