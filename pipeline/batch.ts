@@ -271,7 +271,8 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       throw new Error(`cannot write to the output folder ${options.out}: ${(e as Error).message}`);
     }
   }
-  refuseLinks(folder, options.out, jobs);
+  // --prune removes recorded documents too: their folders are checked as well
+  refuseLinks(folder, options.out, options.prune ? [...jobs.map((j) => j.target), ...recordedTargets(options.out, options.shard)] : jobs.map((j) => j.target));
   const results: JobResult[] = [];
   let done = 0;
   const report = (r: JobResult) => {
@@ -377,13 +378,14 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
 /**
  * Stop before any document when a folder the run would write through is a
  * symbolic link inside the output folder (README, Reliability): the state
- * folder, the records' folders, every document's folder.
+ * folder, the records' folders, every document's folder (with --prune, also
+ * those of the recorded documents it may remove).
  */
-function refuseLinks(folder: OutputFolder, out: string, jobs: readonly Job[]): void {
+function refuseLinks(folder: OutputFolder, out: string, targets: readonly string[]): void {
   const dirs = new Set<string>([dirname(statePath(out, 'x')), ...Object.values(recordPaths(out, 'x')).map(dirname)]);
-  for (const j of jobs) {
-    dirs.add(dirname(join(out, j.target)));
-    dirs.add(dirname(statePath(out, j.target)));
+  for (const t of targets) {
+    dirs.add(dirname(join(out, t)));
+    dirs.add(dirname(statePath(out, t)));
   }
   for (const dir of dirs) {
     const link = folder.firstLink(dir);
