@@ -99,7 +99,7 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
     const format = input.format ?? detectFormat(input.file, decoded.text);
     const cleaned = timed('clean', () => clean({ text: decoded.text, format, options: options.clean }));
     const notChinese = chineseCheck(cleaned.text);
-    if (notChinese) return failed([...decoded.diagnostics, notChinese]);
+    if (notChinese) return failed([...decoded.diagnostics, ...cleaned.diagnostics, notChinese]);
     const converted = timed('convert', () => convert({ text: cleaned.text, variant }));
     const segmented = timed('segment', () => {
       const markdownHeadings = new Map(cleaned.markdownHeadings.map((h) => [converted.cleanToHans.forwardSpan(h.start, h.start).start, h.depth] as const));

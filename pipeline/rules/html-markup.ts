@@ -18,8 +18,10 @@ import type { Element, Nodes, RootContent } from 'hast';
 import { BLOCK, NEVER_TEXT } from '../lib/page/blocks.js';
 import { readPage } from '../lib/page/page.js';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
-import type { CleanRule } from './types.js';
 import { SPANNED_CELL } from '../lib/lines.js';
+import { diagnostic } from '../lib/diagnostics.js';
+import { MAX_HTML_DEPTH, htmlDepth } from '../lib/nesting.js';
+import { replaceAll, type CleanRule } from './types.js';
 
 /** Elements whose text is never document text (a <form> is not one of them: many sites wrap the whole page in one). */
 const DROP = NEVER_TEXT;
@@ -72,6 +74,19 @@ function spannedCells(cells: Element[], spans: number[]): Placed[] {
 export const htmlMarkup: CleanRule = {
   name: 'html-markup',
   run(text, context) {
+    // the parsers recurse once per level: bounded here, the result cannot depend on the thread's stack
+    const nesting = htmlDepth(text);
+    if (nesting.depth > MAX_HTML_DEPTH) {
+      const end = text.indexOf('\n', nesting.at);
+      context.diagnostics.push(
+        diagnostic(
+          'clean:too-deep',
+          `Unexpected HTML nested more than ${MAX_HTML_DEPTH} levels deep (elements that must be closed: div, span, table, ul, font …), expected at most ${MAX_HTML_DEPTH}: read as plain text with its tags removed`,
+          { space: 'raw', start: context.placeOf(nesting.at), end: context.placeOf(end < 0 ? text.length : end) },
+        ),
+      );
+      return replaceAll(text, /<[^<>]*>/g, () => '');
+    }
     const tree = unified().use(rehypeParse).parse(text);
     context.page = readPage(tree, context.placeOf);
     const kept: Kept[] = [];
