@@ -27,6 +27,10 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     date: doc.document.date,
     kind: doc.document.kind,
     addressees: doc.document.addressees.map(t),
+    // what a page says of the document: its validity, that it is no document, its attached files
+    ...(doc.document.status ? { status: doc.document.status } : {}),
+    ...(doc.document.isDocument ? {} : { isDocument: false }),
+    ...(doc.attachmentLinks.length > 0 ? { attachmentLinks: doc.attachmentLinks } : {}),
     script,
     source: { file: doc.source.file, sha256: doc.source.sha256, encoding: doc.source.encoding, script: doc.source.script },
     ...(doc.publication

@@ -25,6 +25,8 @@ import { CONTENTS_HEADING } from './headings.js';
 import type { Part, PartType, SegParagraph } from './types.js';
 
 const MAX_TITLE_LINES = 3;
+/** A 发文字号 written as a code: letters and digits (at least four digits), then 号, alone on its line. */
+const CODE_NUMBER = /^([A-Za-z]{1,8}\d{4,}(?:-\d+)?)\s*号$/;
 /** Lines read from the end of a document for its signature, date and 版记. */
 const TAIL_LINES = 8;
 
@@ -61,7 +63,14 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     if (!line || line.text.length > 30) return false;
     const m = DOCUMENT_NUMBER.exec(line.text);
     // a registration code may stand before it on the same line: CSCR-2018-01025 长政办函〔2018〕75号
-    if (!m || (m.index !== 0 && !/^[A-Za-z0-9-]+\s+$/.test(line.text.slice(0, m.index)))) return false;
+    if (!m || (m.index !== 0 && !/^[A-Za-z0-9-]+\s+$/.test(line.text.slice(0, m.index)))) {
+      // a number without a year in brackets, as some organs write theirs: FSBG2023063 号
+      const code = CODE_NUMBER.exec(line.text);
+      if (!code) return false;
+      documentNumber = `${code[1]}号`;
+      parts.push({ type: 'documentNumber', start: line.start, end: line.end });
+      return true;
+    }
     documentNumber = documentNumberOf(m);
     parts.push({ type: 'documentNumber', start: line.start, end: line.end });
     return true;
