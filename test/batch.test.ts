@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, re
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectJobs, defaultJobs, inShard, runBatch, splitPattern, WORKER_INPUT } from '../pipeline/batch.js';
+import { collectJobs, defaultJobs, INPUT_EXTENSIONS, inShard, runBatch, splitPattern, WORKER_INPUT } from '../pipeline/batch.js';
 import { folderHash } from '../pipeline/job.js';
 import { temporaryName } from '../pipeline/lib/output-files.js';
 import { validateRunReport } from '../pipeline/validate.js';
@@ -137,8 +137,8 @@ describe('glob patterns', () => {
     const { jobs, errors } = collectJobs([`${src}/**/*.html`, join(src, 'govcn', 'govcn-02.html'), `${src}/govcn/*.json`, `${src}/none/*.txt`]);
     expect(jobs.map((j) => j.target)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57']);
     expect(errors.map((e) => [relative(src, e.file), e.error])).toEqual([
-      ['govcn/*.json', 'no input file matches this pattern (1 file of another type matched); gongwen reads .txt .md .markdown .html .htm'],
-      ['none/*.txt', 'no input file matches this pattern; gongwen reads .txt .md .markdown .html .htm'],
+      ['govcn/*.json', `no input file matches this pattern (1 file of another type matched); gongwen reads ${INPUT_EXTENSIONS.join(' ')}`],
+      ['none/*.txt', `no input file matches this pattern; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`],
     ]);
     // a pattern relative to the working directory, as the CLI gets it when quoted
     const out = temp('glob');
@@ -157,7 +157,7 @@ describe('the output folder', () => {
     expect(second.files).toEqual({ ...first.files, ok: 0, skipped: first.files.ok });
     expect(existsSync(join(out, 'out'))).toBe(false);
     const pattern = await runBatch([`${out}/**/*.md`], { out, jobs: 1 });
-    expect(pattern.failures.map((f) => f.reason)).toEqual(['no input file matches this pattern (7 in the output folder, never read); gongwen reads .txt .md .markdown .html .htm']);
+    expect(pattern.failures.map((f) => f.reason)).toEqual([`no input file matches this pattern (7 in the output folder, never read); gongwen reads ${INPUT_EXTENSIONS.join(' ')}`]);
   });
 
   it('that cannot be made stops the run with one line naming it (exit 2), and never hangs', () => {
