@@ -235,8 +235,9 @@ export function runJob(task: JobTask): JobResult {
     writeFiles(folder, [...renderDocument(task, result.document)], io);
     // outputs of other options (a .zh-Hant.md after --script both, a .md after --format md) are no longer this document's
     removeFiles(ownedFiles(task.out, task.target).slice(0, TARGET_SUFFIXES.length).filter((p) => !outputs.includes(p)), io);
-    // the state is written last: a run killed before this line processes the file again
-    writeFiles(folder, [{ path: state, write: `${JSON.stringify({ key, file: task.file, diagnostics })}\n` }], io);
+    // the state is written last: a run killed before this line processes the file again. It needs no fsync: the
+    // outputs are durable before it is written, and a state lost or emptied by a power cut only makes the next run redo the document
+    writeFiles(folder, [{ path: state, write: `${JSON.stringify({ key, file: task.file, diagnostics })}\n` }], { fsync: false });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ...base, status: 'failed', error: `cannot write: ${(e as Error).message}`, ...(code && FATAL_WRITE_CODES.has(code) ? { stop: code } : {}), diagnostics, warnings, timings };

@@ -11,6 +11,8 @@ import { validateRunReport } from '../pipeline/validate.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
 
 const BIN = join(ROOT, 'bin', 'gongwen.js');
+/** The extensions a failure line lists (one list, in pipeline/batch.ts). */
+const READS = INPUT_EXTENSIONS.join(' ');
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `gongwen-${name}-`));
 
 /** Every file under a folder with its content, except the per-run report and state. */
@@ -137,8 +139,8 @@ describe('glob patterns', () => {
     const { jobs, errors } = collectJobs([`${src}/**/*.html`, join(src, 'govcn', 'govcn-02.html'), `${src}/govcn/*.json`, `${src}/none/*.txt`]);
     expect(jobs.map((j) => j.target)).toEqual(['govcn/govcn-02', 'govcn/govcn-05', 'govcn/govcn-20', 'govcn/govcn-33', 'govcn/govcn-57']);
     expect(errors.map((e) => [relative(src, e.file), e.error])).toEqual([
-      ['govcn/*.json', `no input file matches this pattern (1 file of another type matched); gongwen reads ${INPUT_EXTENSIONS.join(' ')}`],
-      ['none/*.txt', `no input file matches this pattern; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`],
+      ['govcn/*.json', `no input file matches this pattern (1 file of another type matched); gongwen reads ${READS}`],
+      ['none/*.txt', `no input file matches this pattern; gongwen reads ${READS}`],
     ]);
     // a pattern relative to the working directory, as the CLI gets it when quoted
     const out = temp('glob');
@@ -157,7 +159,7 @@ describe('the output folder', () => {
     expect(second.files).toEqual({ ...first.files, ok: 0, skipped: first.files.ok });
     expect(existsSync(join(out, 'out'))).toBe(false);
     const pattern = await runBatch([`${out}/**/*.md`], { out, jobs: 1 });
-    expect(pattern.failures.map((f) => f.reason)).toEqual([`no input file matches this pattern (7 in the output folder, never read); gongwen reads ${INPUT_EXTENSIONS.join(' ')}`]);
+    expect(pattern.failures.map((f) => f.reason)).toEqual([`no input file matches this pattern (7 in the output folder, never read); gongwen reads ${READS}`]);
   });
 
   it('that cannot be made stops the run with one line naming it (exit 2), and never hangs', () => {
