@@ -103,6 +103,9 @@ describe('deadlines', () => {
     expect(d('9月30日')).toBeNull();
     expect(d('按季度报送')).toBeNull();
     expect(d('13月底前')).toBeNull();
+    // under a 完成时限 key or column a date alone is a deadline
+    expect(readDeadline('2024年12月', 0, 2024, true)).toMatchObject({ date: '2024-12-31', kind: 'by' });
+    expect(read('（一）建设平台。（牵头单位：市发改委；完成时限：2025年6月）')[0]).toMatchObject({ deadline: { text: '2025年6月', date: '2025-06-30' } });
   });
   it('stands anywhere in a note, before the label too', () => {
     expect(read('（一）建设平台。（2024年底前；责任单位：市发改委）')[0]).toMatchObject({ lead: ['市发改委'], deadline: { text: '2024年底前', date: '2024-12-31', kind: 'by' } });

@@ -232,7 +232,7 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       if (keyed) {
         if (DEADLINE_KEY.test(keyed[1]!)) {
           const value = seg.text.slice(c.at - seg.at + keyed[0].length);
-          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year);
+          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year, true);
         }
         break; // the rest of this segment is the remark's
       }

@@ -110,7 +110,9 @@ export class TableReader {
     if (support.length > 0) joint = false;
     for (const k of this.columns.deadline) {
       const c = cells[k]!;
-      deadline ??= c.text === SPANNED_CELL ? readDeadline(texts[k]!, 0, this.year) && { ...readDeadline(texts[k]!, 0, this.year)!, start: c.start, end: c.start + c.text.length } : readDeadline(texts[k]!, c.start, this.year);
+      const read = readDeadline(texts[k]!, c.start, this.year, true);
+      // a carried deadline points at this row's ditto mark
+      deadline ??= read && c.text === SPANNED_CELL ? { ...read, start: c.start, end: c.start + c.text.length } : read;
     }
     if (lead.length + support.length === 0) return null;
     const written = cells.filter((c, k) => c.text !== '' && (this.columns.task.includes(k) || this.columns.deadline.includes(k) || this.columns.agencies.some((a) => a.column === k)));
