@@ -150,6 +150,15 @@ describe('task tables', () => {
       { text: '推进数据开放 | 开放公共数据 | 〃 | 各区县政府 | 2025年起', lead: ['agency:某某市数据局'], support: ['agencyGroup:各区县政府'], roles: 'explicit', deadline: ['2025年起', '2025-01-01', 'from'] },
     ]);
   });
+  it('reads no table whose header names no agency column, nor a person (负责人)', () => {
+    const other = [
+      '<p>某某市人民政府办公室关于公布联系人的通知</p><p>一、联系人</p>',
+      '<table><tr><th>序号</th><th>项目</th><th>负责人</th><th>联系电话</th></tr>',
+      '<tr><td>1</td><td>算力平台</td><td>张三</td><td>12345678</td></tr>',
+      '<tr><td>2</td><td>数据市场</td><td>市发改委</td><td>12345679</td></tr></table>',
+    ].join('\n');
+    expect(processDocument({ file: 'contacts.html', bytes: Buffer.from(other) }).document!.responsibilities).toEqual([]);
+  });
   it('reads the same table in Markdown, where an author writes 〃 for a merged cell', () => {
     const md = [
       '# 某某市人民政府关于加快数字经济发展的实施意见',
