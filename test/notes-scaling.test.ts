@@ -17,6 +17,8 @@ const GENERATORS: Record<string, string> = {
   'unclosed brackets and colons': '（[【单位：',
   'damaged notes': '任单位：市发改委，市科技局]',
   'one long bracket': '市发改委、',
+  'role words without a unit': '牵头牵头配合',
+  'names and commas': '市发改委，',
 };
 
 /** CPU time of the process (tests run in forks: this file's own), in ms: wall time on a shared machine measures the others. */
@@ -40,6 +42,21 @@ describe('the note reader on a paragraph of labels and brackets', () => {
       expect(large / Math.max(small, 5)).toBeLessThan(30);
     });
   }
+  it('keeps memory bounded on brackets left open (16 MB of [责任单位： took 2.7 GB before)', () => {
+    const text = of('[责任单位：', 4_000_000);
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const notes = findNotes(text);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    expect(notes).toEqual([]);
+    expect(peak - before).toBeLessThan(100_000_000);
+  });
+  it('trims a trailing run of ； in linear time', () => {
+    const small = timed(() => findNotes(`责任单位：市发改委${'；'.repeat(100_000)}x`));
+    const large = timed(() => findNotes(`责任单位：市发改委${'；'.repeat(1_000_000)}x`));
+    expect(large).toBeLessThan(1000);
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+  });
   it('segments a document of 20 000 notes in one section in time linear in them', () => {
     const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n${'建设平台（市发改委负责）。'.repeat(n)}`;
     const small = timed(() => segment(doc(2_000)));

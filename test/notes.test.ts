@@ -30,6 +30,15 @@ describe('labelled parts: LABEL is any compound of role words and a unit word', 
     expect(read('建设算力平台。（主办单位：市发改委；参与单位：各区县政府）')[0]).toMatchObject({ lead: ['市发改委'], support: ['各区县政府'] });
     expect(read('建设算力平台。（责任处室：规划处、法规处）')[0]).toMatchObject({ lead: ['规划处', '法规处'], joint: true });
   });
+  it('reads a label without its unit word, in square brackets, or with 主体', () => {
+    expect(read('建设算力平台。（牵头：市发改委；配合：市经信局、市财政局）')[0]).toMatchObject({ lead: ['市发改委'], support: ['市经信局', '市财政局'] });
+    expect(read('建设算力平台。【牵头单位】市发改委【配合单位】市经信局、市财政局')[0]).toMatchObject({ note: '【牵头单位】市发改委【配合单位】市经信局、市财政局', lead: ['市发改委'], support: ['市经信局', '市财政局'] });
+    expect(read('建设算力平台。[责任单位]市发改委、市经信局')[0]).toMatchObject({ lead: ['市发改委', '市经信局'], joint: true });
+    expect(read('建设算力平台。（责任主体：各区县政府）')[0]).toMatchObject({ lead: ['各区县政府'] });
+    // a bracketed label word alone is no note, nor prose after one
+    expect(read('建设算力平台【牵头单位】。')).toEqual([]);
+    expect(read('建设算力平台。【牵头单位】要抓好落实')).toEqual([]);
+  });
   it('does not fire on a label followed by prose, or on a key that is no role', () => {
     expect(read('建设算力平台。（牵头单位：要按照职责分工抓好落实）')).toEqual([]);
     expect(read('建设算力平台。（适用范围：全市各类园区）')).toEqual([]);
@@ -103,12 +112,19 @@ describe('deadlines', () => {
     expect(d('9月30日')).toBeNull();
     expect(d('按季度报送')).toBeNull();
     expect(d('13月底前')).toBeNull();
+    // under a 完成时限 key or column a date alone is a deadline
+    expect(readDeadline('2024年12月', 0, 2024, true)).toMatchObject({ date: '2024-12-31', kind: 'by' });
+    expect(read('（一）建设平台。（牵头单位：市发改委；完成时限：2025年6月）')[0]).toMatchObject({ deadline: { text: '2025年6月', date: '2025-06-30' } });
   });
   it('stands anywhere in a note, before the label too', () => {
     expect(read('（一）建设平台。（2024年底前；责任单位：市发改委）')[0]).toMatchObject({ lead: ['市发改委'], deadline: { text: '2024年底前', date: '2024-12-31', kind: 'by' } });
     expect(read('（一）建设平台。（市发改委牵头，市财政局配合，9月30日前完成）')[0]).toMatchObject({ lead: ['市发改委'], support: ['市财政局'], deadline: { date: '2024-09-30' } });
     expect(read('（一）建设平台。（责任单位：市发改委；完成时限：长期坚持）')[0]).toMatchObject({ deadline: { text: '长期坚持', kind: 'ongoing' } });
     expect(read('（一）建设平台。[责任单位：市发改委，市财政局；2025年起]')[0]).toMatchObject({ lead: ['市发改委'], support: ['市财政局'], deadline: { kind: 'from', date: '2025-01-01' } });
+  });
+  it('takes the time that leads a part however the part goes on', () => {
+    expect(read('（一）建设平台。（市发改委牵头，2025年底前基本完成）')[0]).toMatchObject({ lead: ['市发改委'], deadline: { text: '2025年底前', date: '2025-12-31', kind: 'by' } });
+    expect(read('（一）建设平台。（责任单位：市发改委；2024年起逐年推进）')[0]).toMatchObject({ deadline: { text: '2024年起', date: '2024-01-01', kind: 'from' } });
   });
   it('a note with a deadline and no agency is no note', () => {
     expect(read('（一）建设平台（2024年底前完成）。')).toEqual([]);
@@ -146,6 +162,15 @@ describe('task tables', () => {
       { text: '培育数据市场 | 完善交易规则 | 市数据局 | 市市场监管局 | 2024年底前', lead: ['agency:某某市数据局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit', deadline: ['2024年底前', '2024-12-31', 'by'] },
       { text: '推进数据开放 | 开放公共数据 | 〃 | 各区县政府 | 2025年起', lead: ['agency:某某市数据局'], support: ['agencyGroup:各区县政府'], roles: 'explicit', deadline: ['2025年起', '2025-01-01', 'from'] },
     ]);
+  });
+  it('reads no table whose header names no agency column, nor a person (负责人)', () => {
+    const other = [
+      '<p>某某市人民政府办公室关于公布联系人的通知</p><p>一、联系人</p>',
+      '<table><tr><th>序号</th><th>项目</th><th>负责人</th><th>联系电话</th></tr>',
+      '<tr><td>1</td><td>算力平台</td><td>张三</td><td>12345678</td></tr>',
+      '<tr><td>2</td><td>数据市场</td><td>市发改委</td><td>12345679</td></tr></table>',
+    ].join('\n');
+    expect(processDocument({ file: 'contacts.html', bytes: Buffer.from(other) }).document!.responsibilities).toEqual([]);
   });
   it('reads the same table in Markdown, where an author writes 〃 for a merged cell', () => {
     const md = [

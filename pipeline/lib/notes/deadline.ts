@@ -40,10 +40,11 @@ const FROM = /^(?:自|从)?(.+?)(?:起|开始)(?:实施|施行|执行|推进|开
 
 /**
  * The deadline a whole part is, with its offsets shifted by `offset`, or null.
- * `year` is the document's year, for times that do not name theirs.
+ * `year` is the document's year, for times that do not name theirs; `keyed`:
+ * the part is the value of a 完成时限 key or cell, so a date alone is a deadline.
  */
-export function readDeadline(part: string, offset: number, year: number | null): Deadline | null {
-  if (!MAY_BE_TIME.test(part)) return null;
+export function readDeadline(part: string, offset: number, year: number | null, keyed = false): Deadline | null {
+  if (part.length > 60 || !MAY_BE_TIME.test(part)) return null;
   const lead = part.length - part.trimStart().length;
   const text = part.trim().replace(/[。；;，,]+$/, '');
   if (text.length === 0 || text.length > 30) return null;
@@ -59,7 +60,8 @@ export function readDeadline(part: string, offset: number, year: number | null):
   let body = text.slice(0, tail.index);
   const thisYear = THIS_YEAR.exec(body);
   if (thisYear) body = body.slice(thisYear[0].length);
-  if (tail[0] === '' && !/(?:底|末|旬|季度|半年)$/.test(body)) return null;
+  // under a 完成时限 key or column a date alone is what the task is due by: 2024年12月
+  if (tail[0] === '' && !keyed && !/(?:底|末|旬|季度|半年)$/.test(body)) return null;
   if (body === '' && !thisYear) return null;
   if (body === '' || body === '底' || body === '末') body = '年底';
   const point = readPoint(body, year, 'end');

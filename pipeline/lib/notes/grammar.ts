@@ -7,12 +7,14 @@
  *   part      := LABEL： list                 牵头单位：A、B  配合部门：C  责任单位：A，B
  *              | list ROLE                   A牵头  B、C配合  A、B等按职责分工负责  D指导
  *              | list                        names whose role is the label's before them, or the role given elsewhere
- *              | deadline                    2024年底前  9月30日前完成  年内完成  长期坚持  2025年起  (lib/notes/deadline.ts)
+ *              | deadline                    2024年底前  9月30日前完成  年内完成  长期坚持  2025年起  (lib/notes/deadline.ts);
+ *                                            a part led by a time is one however it goes on (2025年底前基本完成)
  *              | KEY： text                  适用范围：…  完成时限：<deadline>  — a remark
  *              | convention                  排在第一位的部门为牵头部门(，下同)
- *   LABEL     := ROLE{1,4} UNIT [（UNIT）] [及 ROLE{1,4} UNIT]   牵头单位 牵头责任部门 主办单位 协同配合单位 责任单位及承办科室
+ *   LABEL     := ROLE{1,4} [UNIT] [（UNIT）] [及 ROLE{1,4} UNIT] ：  牵头单位： 牵头： 协同配合单位： 责任单位及承办科室：
+ *              | 【ROLE{1,4} [UNIT]】 [：]                       【牵头单位】A【配合单位】B
  *   ROLE      := 牵头 主责 主办 (lead) | 配合 协同 协办 参与 参加 协助 (support) | 责任 负责 (a list) | 督办 承办 (neither)
- *   UNIT      := 单位 部门 处室 机关 科室 机构
+ *   UNIT      := 单位 部门 处室 机关 科室 机构 主体
  *   list      := name (、 name)*             A（牵头）、B marks a role on one name; 等, 等有关部门 close a list
  *   name      := an organ (ends like one: …局 …委 …办 …政府 …中心, or is in lexicon/agencies.tsv), a
  *                collective (各区县政府, 市级有关部门), or a short form after a first mention (市发改委、经信局:
@@ -50,10 +52,17 @@ const ROLE_WORD: Record<string, Role> = {
   督办: 'other', 承办: 'other',
 };
 const ROLE_ALT = Object.keys(ROLE_WORD).join('|');
-const UNIT_ALT = '单位|部门|处室|机关|科室|机构';
+const UNIT_ALT = '单位|部门|处室|机关|科室|机构|主体';
 
-/** A role label with its colon; group 1 = the role words, group 2 = a second label joined by 及 (责任单位及承办科室). */
-export const LABEL = new RegExp(`((?:${ROLE_ALT}){1,4})(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?)?\\s*[：:]`, 'g');
+/**
+ * A role label: role words, a unit word (may be left out before the colon: 牵头：A；配合：B), and its colon —
+ * or the same in square brackets, the colon optional (【牵头单位】A【配合单位】B). Group 1 = the role words,
+ * group 2 = a second label joined by 及 (责任单位及承办科室).
+ */
+export const LABEL = new RegExp(
+  `[【\\[［]?((?:${ROLE_ALT}){1,4})(?:${UNIT_ALT})?(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?)?(?:[】\\]］]\\s*[：:]?|\\s*[：:])`,
+  'g',
+);
 
 /** The role a compound of role words gives: any lead word leads, else any support word supports, else 责任/负责 make a list. */
 export function roleOf(words: string): Role {
@@ -77,6 +86,10 @@ const ROLE_LAST = new Set(['头', '责', '办', '合', '同', '与', '加', '助
 /** A role in brackets after one name: A（牵头）. */
 const MARK = /^(.+?)[（(](牵头|主责|配合|参与|协同|协办|负责)[）)]$/;
 /** A remark or a deadline under its own key: 适用范围：X, 完成时限：2024年底前. */
+/** A part that starts with a time (a year, a month, 年内, 长期 …) is about when, never a name. */
+const TIME_LED = /^(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})年|\d{1,2}月|(?:年内|今年|明年|年底|长期|持续|常态化|每年))/;
+/** Where the time that leads a part ends: its 前, 起, 底 or 末, within its first 20 characters. */
+const TIME_END = /(?<=^.{0,19})(?:前|起|底|末)(?!前)/;
 const KEYED = /^(\p{Script=Han}{1,8})[：:]/u;
 const DEADLINE_KEY = /^(?:完成)?(?:时限|时间|期限|时间节点|时间要求)$/;
 /** The convention that makes the first agency of a list the lead one. */
@@ -232,7 +245,7 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       if (keyed) {
         if (DEADLINE_KEY.test(keyed[1]!)) {
           const value = seg.text.slice(c.at - seg.at + keyed[0].length);
-          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year);
+          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year, true);
         }
         break; // the rest of this segment is the remark's
       }
@@ -240,6 +253,12 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       const dl = readDeadline(c.text, c.at, context.year);
       if (dl) {
         deadline ??= dl;
+        continue;
+      }
+      // a part led by a time is about when, however it goes on (2025年底前基本完成): its time is the deadline
+      if (TIME_LED.test(c.text)) {
+        const cut = c.text.search(TIME_END);
+        deadline ??= cut > 0 ? readDeadline(c.text.slice(0, cut + 1), c.at, context.year) : null;
         continue;
       }
       if (c.text.includes('第一') && CONVENTION.test(c.text)) {

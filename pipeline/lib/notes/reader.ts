@@ -30,8 +30,29 @@ export interface NoteMatch {
 const OPEN: Record<string, string> = { '（': '）', '(': ')', '[': ']', '［': '］', '【': '】' };
 const CLOSE = new Set(Object.values(OPEN));
 const SQUARE_CLOSE = new Set([']', '］', '】']);
-/** Brackets and colons: the only characters the scan stops at. */
-const STOPS = new Set([...Object.keys(OPEN), ...CLOSE, '：', ':', '\n']);
+/** Brackets open at once that the scan keeps: deeper nesting is no note. */
+const MAX_DEPTH = 64;
+/**
+ * What a character is to the scans, by its code: 1 an opening bracket, 2 a
+ * closing one, 3 a colon, 4 a newline, 5 the end of a sentence (。！!), 0
+ * anything else (a switch: the scans visit every character of the text).
+ */
+function kind(code: number): number {
+  switch (code) {
+    case 0xff08: case 0x28: case 0x5b: case 0xff3b: case 0x3010:
+      return 1;
+    case 0xff09: case 0x29: case 0x5d: case 0xff3d: case 0x3011:
+      return 2;
+    case 0xff1a: case 0x3a:
+      return 3;
+    case 0x0a:
+      return 4;
+    case 0x3002: case 0xff01: case 0x21:
+      return 5;
+    default:
+      return 0;
+  }
+}
 
 export interface FindOptions {
   /** The document's year, for deadlines that do not name theirs. */
@@ -49,8 +70,9 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
   /** A 单位： outside brackets since the last note: where its label starts and its colon. */
   let damaged: { from: number; colon: number } | null = null;
   for (let i = 0; i < text.length; i++) {
+    const k0 = kind(text.charCodeAt(i));
+    if (k0 === 0 || k0 === 5) continue;
     const ch = text[i]!;
-    if (!STOPS.has(ch)) continue;
     if (ch === '\n') {
       stack.length = 0;
       damaged = null;
@@ -58,6 +80,8 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     }
     const close = OPEN[ch];
     if (close) {
+      // brackets left open pile up in hostile text ([责任单位：[责任单位：…): the oldest half is dropped, memory stays bounded
+      if (stack.length === MAX_DEPTH) stack.splice(0, MAX_DEPTH / 2);
       stack.push({ open: i, close });
       continue;
     }
@@ -101,9 +125,9 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
 /** Depth of round and square brackets after `text[from..to)`, given `depth` at `from`. */
 function depthAfter(text: string, from: number, to: number, depth: number): number {
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (OPEN[ch]) depth++;
-    else if (CLOSE.has(ch) && depth > 0) depth--;
+    const k = kind(text.charCodeAt(i));
+    if (k === 1) depth++;
+    else if (k === 2 && depth > 0) depth--;
   }
   return depth;
 }
@@ -132,10 +156,10 @@ function endingNote(text: string, year: number | null): NoteMatch | null {
   let stopped = true;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     for (let i = cursor; i < m.index; i++) {
-      const ch = text[i]!;
-      if (OPEN[ch]) depth++;
-      else if (CLOSE.has(ch) && depth > 0) depth--;
-      else if (depth === 0 && (ch === '。' || ch === '！' || ch === '!')) stopped = true;
+      const k = kind(text.charCodeAt(i));
+      if (k === 1) depth++;
+      else if (k === 2 && depth > 0) depth--;
+      else if (k === 5 && depth === 0) stopped = true;
     }
     cursor = m.index;
     if (depth === 0 && (stopped || start < 0) && (m.index === marker || SENTENCE_END.test(text.slice(Math.max(0, m.index - 2), m.index)))) {
@@ -149,7 +173,7 @@ function endingNote(text: string, year: number | null): NoteMatch | null {
   if (start >= 0 && hosting) return null;
   if (start < 0) {
     // the last sentence, when it is made of names with 牵头/配合 only
-    const body = text.replace(/[。；;\s]+$/, '');
+    const body = text.slice(0, trimmedEnd(text, text.length));
     const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf(';')) + 1;
     const last = body.slice(from);
     if (last.length > MAX_NOTE || !EXPLICIT_ROLE.test(last) || depthAfter(text, 0, from, 0) !== 0) return null;
@@ -158,10 +182,16 @@ function endingNote(text: string, year: number | null): NoteMatch | null {
     const lead = last.length - last.trimStart().length;
     return toMatch(from + lead, body.length, parsed);
   }
-  const end = start + text.slice(start).replace(/[。；;\s]+$/, '').length;
+  const end = trimmedEnd(text, text.length);
   if (end - start > MAX_NOTE) return null;
   const parsed = parseNote(text.slice(start, end), start, { year, groupsLeadFirst: true });
   return parsed ? toMatch(start, end, parsed) : null;
+}
+
+/** Where `text[0..end)` ends without its closing 。；; and spaces (a loop: `[。；;\s]+$` retries at every position of a long run). */
+function trimmedEnd(text: string, end: number): number {
+  while (end > 0 && /[。；;\s]/.test(text[end - 1]!)) end--;
+  return end;
 }
 
 function toMatch(start: number, end: number, parsed: ParsedNote): NoteMatch {

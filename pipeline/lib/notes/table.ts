@@ -24,8 +24,8 @@ export interface TableColumns {
   deadline: number[];
 }
 
-/** A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室. */
-const AGENCY_HEADER = /^((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4})(?:单位|部门|处室|机关|科室|机构)(?:[（(](?:单位|部门)[）)])?$/;
+/** A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室, 责任主体, 牵头. */
+const AGENCY_HEADER = /^((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4})(?:单位|部门|处室|机关|科室|机构|主体)?(?:[（(](?:单位|部门)[）)])?$/;
 const TASK_HEADER = /^(?:重点|主要|具体|工作)?(?:任务|措施|工作|内容|事项)(?:内容|措施|事项)?$|^(?:任务|工作)(?:分工|要求)$/;
 const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)$/;
 
@@ -110,7 +110,9 @@ export class TableReader {
     if (support.length > 0) joint = false;
     for (const k of this.columns.deadline) {
       const c = cells[k]!;
-      deadline ??= c.text === SPANNED_CELL ? readDeadline(texts[k]!, 0, this.year) && { ...readDeadline(texts[k]!, 0, this.year)!, start: c.start, end: c.start + c.text.length } : readDeadline(texts[k]!, c.start, this.year);
+      const read = readDeadline(texts[k]!, c.start, this.year, true);
+      // a carried deadline points at this row's ditto mark
+      deadline ??= read && c.text === SPANNED_CELL ? { ...read, start: c.start, end: c.start + c.text.length } : read;
     }
     if (lead.length + support.length === 0) return null;
     const written = cells.filter((c, k) => c.text !== '' && (this.columns.task.includes(k) || this.columns.deadline.includes(k) || this.columns.agencies.some((a) => a.column === k)));
