@@ -78,6 +78,11 @@ export function wordModel(): WordModel {
   return model;
 }
 
+/** Whether this process has built the word model (only a document with a suspect run needs it). */
+export function wordModelLoaded(): boolean {
+  return model !== undefined;
+}
+
 /** Value kept for a string that only begins dictionary words (jieba's own prefix dictionary does the same). */
 const PREFIX_ONLY = Number.POSITIVE_INFINITY;
 

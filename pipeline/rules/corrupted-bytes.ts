@@ -3,6 +3,12 @@
  * characters, a `?` standing for an undecodable byte between letters, an
  * enclosed numeral (⒏) inside Chinese text, `#` glued to Han characters.
  *
+ * One such character is not evidence: the legacy encodings hold valid
+ * characters in the same ranges — circled, parenthesised and full-stop
+ * numerals (①, ⑴, ⒈) that number lists, a private-use character standing for
+ * a rare character a site's font adds (Big5's user-defined area). A run is
+ * suspect only with two signs that the bytes are out of step (`suspectRuns`).
+ *
  * Each run is handed to the shifted-GBK repair (lib/shifted-gbk.ts), scored
  * against the document's own vocabulary. A confident repair replaces the run
  * (an edit of this rule, plus an info diagnostic with its scores); anything
@@ -21,6 +27,8 @@ const SUSPECT =
   /[\p{Co}\u2460-\u24ff\ufffd]|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)?(?=[\p{Script=Han}\p{L}\d;#])|(?<=\p{Script=Han})[#?](?=\p{Script=Han})/gu;
 /** Suspect characters closer than this (UTF-16 units) belong to one run. */
 const JOIN = 4;
+/** Signs of bytes out of step a run needs (see `evidence`). */
+const MIN_EVIDENCE = 2;
 /** Characters of context kept on each side of a run in the report. */
 const EDGE = 1;
 /** Characters of context on each side that the repair scores with. */
@@ -28,17 +36,51 @@ const CONTEXT = 6;
 /** A long document's vocabulary is read within this many characters of the run. */
 const VOCABULARY_WINDOW = 100_000;
 
+const ENCLOSED = /^[\u2460-\u24ff]$/u;
+const PRIVATE_USE = /^\p{Co}$/u;
+/** What may stand on both sides of an enclosed numeral only when the bytes are out of step. */
+const GLUED = /[\p{Script=Han}\p{Co}?]/u;
+
+/**
+ * How many signs of bytes out of step one run holds: every `?` or `#` that
+ * stands for a byte (before letters, digits or Han, between Han) and every
+ * U+FFFD is one; private-use characters are one however many (a page may use
+ * them for rare characters its font adds); an enclosed numeral is one only
+ * glued to Han or private-use characters on both sides, where no list marker
+ * or note reference stands (`規?;⒏叨`), else none (`；②完善`).
+ */
+function evidence(text: string, matches: readonly { start: number; end: number }[]): number {
+  let signs = 0;
+  let privateUse = 0;
+  let misplacedNumeral = 0;
+  for (const { start, end } of matches) {
+    const ch = text.slice(start, end);
+    if (PRIVATE_USE.test(ch)) privateUse = 1;
+    else if (ENCLOSED.test(ch)) {
+      if (GLUED.test(codePointBefore(text, start)) && GLUED.test(codePointAt(text, end))) misplacedNumeral = 1;
+    } else signs++;
+  }
+  return signs + privateUse + misplacedNumeral;
+}
+
+const codePointAt = (text: string, at: number): string => (at < text.length ? String.fromCodePoint(text.codePointAt(at)!) : '');
+const codePointBefore = (text: string, at: number): string =>
+  at <= 0 ? '' : at >= 2 && /[\udc00-\udfff]/.test(text[at - 1]!) ? text.slice(at - 2, at) : text[at - 1]!;
+
+/** Runs of suspect characters (each a span of UTF-16 units) that hold enough evidence of bytes out of step. */
 export function suspectRuns(text: string): { start: number; end: number }[] {
-  const runs: { start: number; end: number }[] = [];
+  const runs: { start: number; end: number; matches: { start: number; end: number }[] }[] = [];
   SUSPECT.lastIndex = 0;
   for (let m = SUSPECT.exec(text); m; m = SUSPECT.exec(text)) {
     const start = m.index;
     const end = m.index + m[0].length;
     const last = runs[runs.length - 1];
-    if (last && start - last.end <= JOIN && !text.slice(last.end, start).includes('\n')) last.end = end;
-    else runs.push({ start, end });
+    if (last && start - last.end <= JOIN && !text.slice(last.end, start).includes('\n')) {
+      last.end = end;
+      last.matches.push({ start, end });
+    } else runs.push({ start, end, matches: [{ start, end }] });
   }
-  return runs;
+  return runs.filter((r) => evidence(text, r.matches) >= MIN_EVIDENCE).map(({ start, end }) => ({ start, end }));
 }
 
 export const corruptedBytes: CleanRule = {

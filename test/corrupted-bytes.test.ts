@@ -1,0 +1,107 @@
+/**
+ * The corrupted-byte detector takes valid characters of the legacy encodings
+ * for text: list markers (①, ⑴, ⒈) and a rare character in the private-use
+ * area are not runs of bytes out of step, and the word model of the repair is
+ * not even built for them. The sample's five runs are tested in
+ * clean.test.ts and acceptance.test.ts.
+ *
+ * The corpus test runs first in this file's own process, so "not built"
+ * means: not by any document of the corpus.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../pipeline/stages/decode.js';
+import { clean, type InputFormat } from '../pipeline/stages/clean.js';
+import { suspectRuns } from '../pipeline/rules/corrupted-bytes.js';
+import { wordModelLoaded } from '../pipeline/lib/word-model.js';
+import { mojText, type MojLaw } from './helpers/moj-text.js';
+import { SHARED } from './helpers/paths.js';
+
+const CORPUS = join(SHARED, 'corpus');
+const corrupted = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code.startsWith('clean:corrupted-bytes'));
+const formatOf = (file: string): InputFormat => (/\.html?$/.test(file) ? 'html' : file.endsWith('.md') ? 'markdown' : 'text');
+
+/** Every document of the corpus that gongwen reads as text: pages, gov.cn, regulations, laws, Traditional pages. */
+function corpusDocuments(): { name: string; text: string; format: InputFormat }[] {
+  const out: { name: string; text: string; format: InputFormat }[] = [];
+  for (const dir of ['pages', 'govcn', 'lawrefbook', 'laws/lawrefbook', 'traditional']) {
+    for (const f of readdirSync(join(CORPUS, dir))) {
+      if (!/\.(html?|md|txt)$/.test(f)) continue;
+      const decoded = decode({ bytes: readFileSync(join(CORPUS, dir, f)), file: f });
+      out.push({ name: `${dir}/${f}`, text: decoded.text, format: formatOf(f) });
+    }
+  }
+  for (const f of readdirSync(join(CORPUS, 'laws/moj'))) {
+    const law = JSON.parse(readFileSync(join(CORPUS, 'laws/moj', f), 'utf8')) as MojLaw;
+    out.push({ name: `laws/moj/${f}`, text: mojText(law), format: 'text' });
+  }
+  return out;
+}
+
+describe('no false corrupted-byte alarms', () => {
+  it('finds no corrupted run in any document of the corpus, and never builds the word model', () => {
+    const docs = corpusDocuments();
+    expect(docs.length).toBeGreaterThan(190);
+    // moj-dev-06 writes a rare character of its font in the private-use area: 旱田（U+EF03）
+    expect(docs.find((d) => d.name.endsWith('moj-dev-06.json'))!.text).toMatch(/旱田（\p{Co}）/u);
+    for (const doc of docs) expect(corrupted(clean({ text: doc.text, format: doc.format }).diagnostics), doc.name).toEqual([]);
+    expect(wordModelLoaded()).toBe(false);
+  });
+
+  // real list items of a regulation (第九条 of lrb-dev-01, 供用电条例), numbered as other documents number them
+  const law = readFileSync(join(CORPUS, 'laws/lawrefbook/lrb-dev-01.md'), 'utf8').split('\n');
+  const lead = law.find((l) => l.startsWith('第九条'))!;
+  const items = law.slice(law.indexOf(lead) + 1).filter((l) => l !== '').slice(0, 3);
+  const MARKERS = { circled: ['①', '②', '③'], parenthesised: ['⑴', '⑵', '⑶'], 'full stop': ['⒈', '⒉', '⒊'] };
+
+  it('reads the regulation the cases are made of', () => {
+    expect(lead).toBe('第九条 供电企业不得有下列损害用电人权益的行为：');
+    expect(items.map((l) => l.slice(0, 3))).toEqual(['（一）', '（二）', '（三）']);
+  });
+
+  for (const [kind, markers] of Object.entries(MARKERS)) {
+    const texts = {
+      'a line each': [lead, ...items.map((l, k) => markers[k] + l.slice(3))].join('\n'),
+      'in one paragraph': lead + items.map((l, k) => markers[k] + l.slice(3)).join(''),
+      'after a space': [lead, ...items.map((l, k) => `${markers[k]} ${l.slice(3)}`)].join('\n'),
+    };
+    for (const [layout, text] of Object.entries(texts)) {
+      it(`keeps ${kind} numerals as list markers, ${layout}`, () => {
+        expect(suspectRuns(text)).toEqual([]);
+        const cleaned = clean({ text, format: 'text' });
+        expect(corrupted(cleaned.diagnostics)).toEqual([]);
+        for (const m of markers) expect(cleaned.text).toContain(m);
+      });
+    }
+  }
+
+  it('keeps a note reference glued to Han text and a lone private-use character', () => {
+    for (const text of ['根据《条例》第九条①规定', '本条例所称耕地，指私有之水田（田）及旱田（\ue003）。', '中\ue003\ue004文']) {
+      expect(suspectRuns(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds a run with two signs of bytes out of step', () => {
+    // the sample's first run (its pinyin annotation removed): ? before ;, a private-use character, ⒏ glued, ? before D (10 to 16)
+    expect(suspectRuns('加快突破石墨烯薄膜規?;\ue1d6⒏叨?D打印材料')).toEqual([{ start: 10, end: 16 }]);
+    // a ? for a byte before Han and the private-use character after it
+    expect(suspectRuns('貫徹?擞\ue1d6字中國')).toHaveLength(1);
+    // a misplaced numeral and a private-use character
+    expect(suspectRuns('規\ue1d6⒏叨打印')).toHaveLength(1);
+  });
+
+  it('is linear in the number of markers', () => {
+    const line = '①加强组织领导；②完善工作机制；③强化督促检查。\n';
+    const time = (n: number) => {
+      const text = line.repeat(n);
+      const t = performance.now();
+      expect(suspectRuns(text)).toEqual([]);
+      return performance.now() - t;
+    };
+    time(2000);
+    const small = Math.min(time(10_000), time(10_000));
+    const large = Math.min(time(100_000), time(100_000));
+    expect(large / small).toBeLessThan(30);
+  });
+});
