@@ -28,7 +28,7 @@ function corpusDocuments(): { name: string; text: string; format: InputFormat }[
   for (const dir of ['pages', 'govcn', 'lawrefbook', 'laws/lawrefbook', 'traditional']) {
     for (const f of readdirSync(join(CORPUS, dir))) {
       if (!/\.(html?|md|txt)$/.test(f)) continue;
-      const decoded = decode({ bytes: readFileSync(join(CORPUS, dir, f)), file: f });
+      const decoded = decode({ bytes: readFileSync(join(CORPUS, dir, f)) });
       out.push({ name: `${dir}/${f}`, text: decoded.text, format: formatOf(f) });
     }
   }
