@@ -16,10 +16,10 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, r
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'csv-stringify/sync';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { ENTITY_COLUMNS, RESPONSIBILITY_COLUMNS, recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
+import { datasetFiles, type DatasetRecord } from './lib/datasets.js';
+import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
@@ -77,6 +77,8 @@ export interface BatchOptions extends ProcessOptions {
   prune?: boolean;
   /** fsync every file before its rename and its folder after it (default true). */
   fsync?: boolean;
+  /** What each document's line of dataset.jsonl holds: full (default), slim or sentences (lib/datasets.ts). */
+  dataset?: DatasetRecord;
   /** Called after each file, in completion order. */
   onFile?: (result: JobResult, done: number, total: number) => void;
 }
@@ -283,7 +285,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   removeStaleTemporaries(options.out);
 
   const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
-  const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false, fsync: io.fsync }));
+  const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false, fsync: io.fsync, dataset: options.dataset }));
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   // a write that no document could do either (a full disk) stops the run: no further document is started
   let stopped: JobResult | undefined;
@@ -437,32 +439,25 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
 }
 
 /**
- * dataset.jsonl (each document's JSON on one line), entities.csv and
- * responsibilities.csv: they describe the whole output folder (this shard's
- * share of it) — every document with a state record, processed now or by an
- * earlier run — from the records each worker wrote for its document,
- * concatenated in output-path order without parsing them. The three are
- * written as one group (lib/output-files.ts): all replaced, or all left as
- * they were. A folder with no document and no earlier batch files gets none.
+ * The batch files (lib/datasets.ts): dataset.jsonl and the documents,
+ * entities and responsibilities tables as CSV and Parquet. They describe the
+ * whole output folder (this shard's share of it) — every document with a
+ * state record, processed now or by an earlier run — from the records each
+ * worker wrote for its document, in output-path order. They are written as
+ * one group (lib/output-files.ts): all replaced, or all left as they were. A
+ * folder with no document and no earlier batch files gets none.
  */
 function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }): string[] {
-  const kinds = ['dataset', 'entities', 'responsibilities'] as const;
-  const paths = Object.fromEntries(kinds.map((k) => [k, join(out, shardName(k, BATCH_FILES[k], shard))])) as Record<(typeof kinds)[number], string>;
+  const path = (name: string, ext: string) => join(out, shardName(name, ext, shard));
   const targets = recordedTargets(out, shard);
-  if (targets.length === 0 && !kinds.some((k) => existsSync(paths[k]))) return [];
-  const header = { dataset: '', entities: stringify([ENTITY_COLUMNS]), responsibilities: stringify([RESPONSIBILITY_COLUMNS]) };
-  const files: FileToWrite[] = kinds.map((k) => ({
-    path: paths[k],
-    write: (put) => {
-      if (header[k]) put(header[k]);
-      for (const t of targets) {
-        const record = recordPaths(out, t)[k];
-        if (existsSync(record)) put(readFileSync(record));
-      }
-    },
-  }));
+  if (targets.length === 0 && !['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv'].some((f) => existsSync(path(...(f.split('.') as [string, string]))))) return [];
+  const read = (t: string) => {
+    const record = recordPaths(out, t);
+    return { dataset: existsSync(record.dataset) ? readFileSync(record.dataset) : null, tables: existsSync(record.tables) ? readFileSync(record.tables, 'utf8') : null };
+  };
+  const files = datasetFiles(targets, read, path);
   writeFiles(folder, files, io);
-  return kinds.map((k) => paths[k]);
+  return files.map((f) => f.path);
 }
 
 /**

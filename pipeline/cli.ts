@@ -7,6 +7,7 @@ import { MultiBar, type SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { INPUT_EXTENSIONS, runBatch } from './batch.js';
 import type { Format, JobResult } from './job.js';
+import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
 import { DEFAULT_MAX_BYTES, processDocument, toolVersion } from './pipeline.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
@@ -43,6 +44,7 @@ interface Options {
   prune?: boolean;
   fsync: boolean;
   shard?: { index: number; count: number };
+  dataset: DatasetRecord;
   maxSize: number;
   keepPunctuation?: boolean;
   keepWrapper?: boolean;
@@ -61,8 +63,8 @@ Examples:
   gongwen corpus --out out --force --jobs 1   re-run everything on one thread
 
 A run writes <name>.json and <name>.md per document (mirroring subfolders),
-dataset.jsonl, entities.csv, responsibilities.csv (all documents of the
-output folder) and run-report.json. Unchanged documents (same bytes, options
+dataset.jsonl, the tables documents, entities and responsibilities as .csv
+and .parquet (all documents of the output folder) and run-report.json. Unchanged documents (same bytes, options
 and version) are skipped; --prune removes those whose input is gone.
 Exit codes: 0 all ok, 1 some files failed (the others are written) or the
 disk is full, 2 usage error.`;
@@ -85,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--prune', 'remove the documents of the output folder that none of the given inputs produced (inputs that are gone)')
     .option('--no-fsync', 'do not fsync files and folders (faster; a power loss may then leave damaged outputs)')
     .addOption(new Option('--shard <i/n>', 'process only the i-th of n deterministic shares of the files').argParser(parseShard))
+    .addOption(new Option('--dataset <record>', 'what dataset.jsonl holds per document: full (its JSON), slim (no edit log, alignment or sentences), sentences (slim with sentences)').choices([...DATASET_RECORDS]).default('full'))
     .addOption(new Option('--max-size <mb>', 'refuse files larger than this many MB').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(parsePositive))
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
     .option('--keep-wrapper', 'keep the news wrapper, a site’s metadata table and site furniture in the text')
@@ -138,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         prune: opts.prune,
         fsync: opts.fsync,
         shard: opts.shard,
+        dataset: opts.dataset,
         onFile: (r, done, total) => progress.file(r, done, total),
       });
       progress.stop();

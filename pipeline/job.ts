@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'csv-stringify/sync';
+import { datasetRecord, tableRecord, type DatasetRecord } from './lib/datasets.js';
 import { writeJson, type Sink } from './lib/json-writer.js';
 import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
 import { STATE_FOLDER, TARGET_SUFFIXES } from './lib/output-names.js';
@@ -33,6 +33,8 @@ export interface JobTask {
   force: boolean;
   /** fsync every file before its rename and its folder after (default true). */
   fsync?: boolean;
+  /** What the document's line of dataset.jsonl holds (lib/datasets.ts; default full). */
+  dataset?: DatasetRecord;
 }
 
 export interface JobResult {
@@ -59,12 +61,14 @@ export function statePath(out: string, target: string): string {
 
 /**
  * The document's share of the batch files, written with its outputs by the
- * worker that processed it: one folder per kind, so a record's name is the
- * target plus a short extension (a long name fits wherever its JSON fits).
+ * worker that processed it: its line of dataset.jsonl, and its rows of the
+ * three tables (one JSON line, lib/datasets.ts); one folder per kind, so a
+ * record's name is the target plus a short extension (a long name fits
+ * wherever its JSON fits).
  */
-export function recordPaths(out: string, target: string): { dataset: string; entities: string; responsibilities: string } {
+export function recordPaths(out: string, target: string): { dataset: string; tables: string } {
   const records = join(out, STATE_FOLDER, 'records');
-  return { dataset: join(records, 'dataset', `${target}.jsonl`), entities: join(records, 'entities', `${target}.csv`), responsibilities: join(records, 'responsibilities', `${target}.csv`) };
+  return { dataset: join(records, 'dataset', `${target}.jsonl`), tables: join(records, 'tables', `${target}.jsonl`) };
 }
 
 /** Every file a target may own: its outputs under any options, its records, its state (state last). */
@@ -83,28 +87,6 @@ export function removeDocument(out: string, target: string, options: { fsync?: b
   removeFiles(owned.slice(0, -1), options);
 }
 
-export const ENTITY_COLUMNS = ['document', 'entity', 'type', 'name_hans', 'name_hant', 'canonical', 'category', 'year', 'value', 'unit', 'mentions', 'first_start', 'first_end'];
-export const RESPONSIBILITY_COLUMNS = ['document', 'note', 'section', 'sentence', 'agency', 'agency_name', 'role', 'roles_basis'];
-
-/** The CSV rows of one document (its line of dataset.jsonl is written by renderDocument). */
-function csvRecords(target: string, doc: GongwenDocument): { entities: string; responsibilities: string } {
-  const names = new Map(doc.entities.map((e) => [e.id, e.name['zh-Hans']]));
-  return {
-    entities: stringify(
-      doc.entities.map((e) => [
-        target, e.id, e.type, e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? '', e.category ?? '', e.year ?? '', e.quantity?.value ?? '', e.quantity?.unit ?? '',
-        e.mentions.length, e.mentions[0].start, e.mentions[0].end,
-      ]),
-    ),
-    responsibilities: stringify(
-      doc.responsibilities.flatMap((n) => [
-        ...n.lead.map((a) => [target, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'lead', n.roles]),
-        ...n.support.map((a) => [target, n.id, n.sectionId ?? '', n.sentenceId ?? '', a, names.get(a) ?? '', 'support', n.roles]),
-      ]),
-    ),
-  };
-}
-
 /**
  * What decides whether a file must be processed again: its bytes, the
  * options that change output (defaults resolved, so the CLI and the API agree),
@@ -120,6 +102,7 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
     keepPinyin: Boolean(o.clean?.keepPinyin),
     formats: [...task.formats].sort(),
     script: task.script,
+    dataset: task.dataset ?? 'full',
   };
   return createHash('sha256')
     .update(bytes)
@@ -159,7 +142,7 @@ export function folderHash(dir: string): string {
 const folderDigests = new Map<string, string>();
 
 /** What decides which files a document writes, and where. */
-type OutputTask = Pick<JobTask, 'out' | 'target' | 'formats' | 'script'>;
+type OutputTask = Pick<JobTask, 'out' | 'target' | 'formats' | 'script' | 'dataset'>;
 
 /** The files a task writes: the JSON, and the Markdown in one script or both. */
 function outputFiles(task: OutputTask): { path: string; script: OutputScript | null }[] {
@@ -273,7 +256,6 @@ export function* renderDocument(
     yield { path: f.path, write: script ? (sink) => sink(toMarkdown(doc, script)) : json(doc, 1) };
   }
   const record = recordPaths(task.out, task.target);
-  yield { path: record.dataset, write: json({ path: task.target, ...doc }, 0) };
-  const rows = csvRecords(task.target, doc);
-  for (const k of ['entities', 'responsibilities'] as const) yield { path: record[k], write: (sink) => sink(rows[k]) };
+  yield { path: record.dataset, write: json(datasetRecord(task.target, doc, task.dataset), 0) };
+  yield { path: record.tables, write: (sink) => sink(tableRecord(task.target, doc)) };
 }

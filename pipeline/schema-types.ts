@@ -1,6 +1,8 @@
 /* Generated from schemas/document.schema.json by `npm run schema:types`. Do not edit. */
 
 /**
+ * A day of the Gregorian calendar, YYYY-MM-DD (format date: 2024-02-31 is refused, not only by its shape).
+ *
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
  * via the `definition` "isoDate".
  */
@@ -13,7 +15,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.4.0";
+  schemaVersion: "1.5.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -294,7 +296,7 @@ export interface GongwenDocument {
       /**
        * ISO date where the deadline resolves, the last day it allows for by (9月底前 in a 2024 document: 2024-09-30; 2024年底前: 2024-12-31) and the first for from (2025年起: 2025-01-01); the document's year completes a deadline without one. Null when it does not resolve (ongoing, or no year known).
        */
-      date: string | null;
+      date: null | IsoDate;
       /**
        * by: due by the date (…前, …底, 年内完成, …完成); from: from the date on (…起); ongoing: no end (长期坚持, 持续推进, 常态化开展).
        */
@@ -495,9 +497,9 @@ export interface Section {
    */
   id: string;
   /**
-   * 1 = 一、, 2 = （一）, 3 = 1. or 1、, 4 = （1）; 编/章/节/条 for regulations.
+   * The kind of heading, always a string (one type, so a table of sections has one column type): "1" = 一、, "2" = （一）, "3" = 1. or 1、, "4" = （1）; 编/章/节/条 for regulations.
    */
-  level: number | ("编" | "章" | "节" | "条");
+  level: "1" | "2" | "3" | "4" | "编" | "章" | "节" | "条";
   /**
    * Depth in the tree, 1 for a top-level section.
    */

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isCalendarDate } from './lib/gbt9704.js';
 import { projectRoot } from './lib/project.js';
 import type { RunReport } from './run-report-types.js';
 import type { GongwenDocument } from './schema-types.js';
@@ -21,7 +22,10 @@ function validator<T>(name: string): ValidateFunction<T> {
   let v = compiled.get(name);
   if (!v) {
     const schema = JSON.parse(readFileSync(schemaPath(name), 'utf8')) as object;
-    v = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile<T>(schema);
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    // format date: a real day of the calendar (the pattern checks only the shape)
+    ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
+    v = ajv.compile<T>(schema);
     compiled.set(name, v);
   }
   return v as ValidateFunction<T>;

@@ -188,13 +188,13 @@ describe('datasets', () => {
     const sample = records.find((r) => r.path === 'sample');
     expect(sample.responsibilities).toHaveLength(15);
     const rows = readFileSync(join(out, 'responsibilities.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('document,note,section,sentence,agency,agency_name,role,roles_basis');
+    expect(rows[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,note_text');
     const sampleRows = rows.filter((r) => r.startsWith('sample,'));
     const roles = sample.responsibilities.reduce((n: number, r: { lead: string[]; support: string[] }) => n + r.lead.length + r.support.length, 0);
     expect(sampleRows).toHaveLength(roles);
-    expect(sampleRows).toContain('sample,s5.5.r1,s5.5,s5.5.p1.s1,agency:成都市发展和改革委员会,市发改委,lead,explicit');
+    expect(sampleRows).toContain('sample,成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见,s5.5.r1,s5.5,（五）营造创新氛围,s5.5.p1.s1,成都市发展和改革委员会,agency,市发改委,lead,explicit,,,,[责任单位：市发改委，市科技局、市经信局市新经济委、市国资委、成都产业集团、各区（市）县政府（管委会）]');
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
-    expect(entities).toContain('govcn/govcn-05,agency:国家税务总局,agency,税务总局,稅務總局');
+    expect(entities).toContain('govcn/govcn-05,agency:国家税务总局,agency,国家税务总局,税务总局,稅務總局');
   });
 });
 

@@ -18,7 +18,7 @@ describe('gongwen CLI', () => {
     const out = mkdtempSync(join(tmpdir(), 'gongwen-out-'));
     const r = run([src, '--out', out, '--script', 'zh-Hant']);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'a.json', 'a.md', 'dataset.jsonl', 'entities.csv', 'responsibilities.csv', 'run-report.json', '子目录 with space']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'a.json', 'a.md', 'dataset.jsonl', 'documents.csv', 'documents.parquet', 'entities.csv', 'entities.parquet', 'responsibilities.csv', 'responsibilities.parquet', 'run-report.json', '子目录 with space']);
     expect(readdirSync(join(out, '子目录 with space')).sort()).toEqual(['通知.json', '通知.md']);
     const md = readFileSync(join(out, 'a.md'), 'utf8');
     const json = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8'));

@@ -246,8 +246,8 @@ describe('the rows of responsibilities.csv', () => {
     const rows = responsibilityRows('a', doc);
     const byColumn = rows.map((r) => Object.fromEntries(RESPONSIBILITY_COLUMNS.map((c, k) => [c, r[k]])));
     expect(byColumn).toEqual([
-      { document: 'a', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: 'agency:某某市发展和改革委员会', agency_name: '市发改委', role: 'lead', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
-      { document: 'a', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: 'agency:某某市财政局', agency_name: '市财政局', role: 'support', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
+      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市发展和改革委员会', agency_type: 'agency', agency_name: '市发改委', role: 'lead', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
+      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市财政局', agency_type: 'agency', agency_name: '市财政局', role: 'support', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
     ]);
   });
 });

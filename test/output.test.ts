@@ -29,10 +29,10 @@ describe('committed output/', () => {
     const perRun = (n: string) => n === '.gongwen' || n.startsWith('run-report');
     const committed = readdirSync(join(ROOT, 'output')).filter((n) => !perRun(n)).sort();
     expect(readdirSync(out).filter((n) => !perRun(n)).sort()).toEqual(committed);
-    expect(committed).toEqual(expect.arrayContaining(['dataset.jsonl', 'entities.csv', 'responsibilities.csv']));
+    expect(committed).toEqual(expect.arrayContaining(['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv', 'documents.parquet', 'entities.parquet', 'responsibilities.parquet']));
     expect(committed.length).toBeGreaterThan(0);
     for (const name of committed) {
-      expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(ROOT, 'output', name), 'utf8'));
+      expect(readFileSync(join(out, name), 'base64'), name).toBe(readFileSync(join(ROOT, 'output', name), 'base64'));
     }
   });
 

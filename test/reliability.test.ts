@@ -109,8 +109,8 @@ describe('a full disk', () => {
     const out = join(disk, 'out');
     // by the program of the second run, so that it finds a.txt unchanged (the incremental key includes the pipeline's code)
     expect(cli([src, '--out', out, '--jobs', '1']).status).toBe(0);
-    const batch = ['dataset.jsonl', 'entities.csv', 'responsibilities.csv'];
-    const before = Object.fromEntries(batch.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const batch = ['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv', 'documents.parquet', 'entities.parquet', 'responsibilities.parquet'];
+    const before = Object.fromEntries(batch.map((f) => [f, readFileSync(join(out, f), 'base64')]));
     // room for a small document's outputs, not for a new dataset.jsonl (390 KB) beside the old one
     writeFileSync(join(src, 'b.txt'), NOTICE('数字经济'));
     fill(disk, 150 * 1024);
@@ -118,7 +118,7 @@ describe('a full disk', () => {
     expect(r.status, r.stderr).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines[lines.length - 1]).toMatch(/^gongwen: cannot write the batch files: ENOSPC: no space left on device.*; they are left as they were$/);
-    for (const f of batch) expect(readFileSync(join(out, f), 'utf8'), f).toBe(before[f]);
+    for (const f of batch) expect(readFileSync(join(out, f), 'base64'), f).toBe(before[f]);
     expect(JSON.parse(readFileSync(join(out, 'b.json'), 'utf8')).document.title['zh-Hans']).toBe('某某市人民政府关于做好数字经济工作的通知');
     expect(temporaries(out)).toEqual([]);
   });
@@ -286,7 +286,7 @@ describe('stale outputs: the output folder holds what the current options produc
     await runBatch([src], { out, jobs: 1 });
     await runBatch([join(src, 'a.txt')], { out, jobs: 1, force: true });
     expect(datasetPaths(out)).toEqual(['a', 'b']);
-    expect(readFileSync(join(out, 'responsibilities.csv'), 'utf8').split('\n')[0]).toBe('document,note,section,sentence,agency,agency_name,role,roles_basis');
+    expect(readFileSync(join(out, 'responsibilities.csv'), 'utf8').split('\n')[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,note_text');
     writeFileSync(join(src, 'b.txt'), '');
     const r = await runBatch([src], { out, jobs: 1 });
     expect(r.failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^decode:empty/)]);

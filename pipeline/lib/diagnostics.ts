@@ -41,6 +41,7 @@ export const catalogue = {
   'segment:not-a-document': { severity: 'warning', summary: 'The text has none of the parts of an official document (文种 title, 发文字号, 主送机关, signature and date), or is an interpretation of one: a news story, a list or another page; document.kind is null and document.isDocument false.' },
   'segment:metadata-disagrees': { severity: 'warning', summary: "The page's metadata gives another 发文字号 or 成文日期 than the document's own text; the text's is kept." },
   'segment:no-title': { severity: 'warning', summary: 'No title line was found.' },
+  'segment:impossible-date': { severity: 'warning', summary: 'A 成文日期 (in the text or the page\'s metadata) names a day no calendar has (2024年2月31日); the record\'s date is null.' },
   'segment:no-date': { severity: 'info', summary: 'No 成文日期 was found.' },
   'segment:no-issuer': { severity: 'info', summary: 'No issuing organ was found in the signature or the title.' },
   'segment:heading-sequence': { severity: 'warning', summary: 'A heading number does not follow the previous one at its level.' },

@@ -7,7 +7,7 @@
  * page's metadata disagrees with the text.
  */
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { DOCUMENT_NUMBER, documentKind, documentNumberOf, parseDateLine } from './gbt9704.js';
+import { DOCUMENT_NUMBER, documentKind, documentNumberOf, isCalendarDate, parseDateLine } from './gbt9704.js';
 import { fieldOfLabel, type MetadataField } from './page/metadata-labels.js';
 
 export type TitleSource = 'text' | 'pageMetadata' | 'headline';
@@ -103,7 +103,9 @@ export function documentFacts(input: FactsInput): DocumentFacts {
   const meta = input.metadata;
   const metaNumberMatch = DOCUMENT_NUMBER.exec(metadataValue(meta, 'documentNumber') ?? '');
   const metaNumber = metaNumberMatch ? documentNumberOf(metaNumberMatch) : null;
-  const metaDate = isoDate(metadataValue(meta, 'date'));
+  const metaDateWritten = isoDate(metadataValue(meta, 'date'));
+  const metaDate = metaDateWritten && isCalendarDate(metaDateWritten) ? metaDateWritten : null;
+  if (metaDateWritten && !metaDate) diagnostics.push(diagnostic('segment:impossible-date', `Unexpected 成文日期 ${metaDateWritten} in the page's metadata: no such day in the calendar; it is not used`));
   const metaTitle = metadataValue(meta, 'title');
 
   // a page of links has no title line of its own: its first line is a menu

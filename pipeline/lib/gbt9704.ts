@@ -65,6 +65,19 @@ export function parseDateLine(line: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * Whether an ISO date (YYYY-MM-DD) is a day of the Gregorian calendar: 2024-02-29 is, 2023-02-29, 1900-02-29 and
+ * 2024-02-31 are not. A date line is read by its shape (month 1–12, day 1–31); the record keeps only real days.
+ */
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]!;
+}
+
 /** 文种, longest first so 实施意见 reports 意见 through the suffix match. */
 export const KINDS = ['意见', '通知', '办法', '条例', '方案', '决定', '规定', '规划', '批复', '通告', '公告', '报告', '通报', '函', '纪要', '细则', '措施', '指引', '标准', '决议', '命令', '议案', '请示', '公报', '纲要', '计划', '指南', '规则', '建议', '要点'];
 

@@ -7,7 +7,8 @@
  * the folders above it. Names are compared case-folded (a case-insensitive
  * file system must not merge two documents). The batch's own entries at the
  * top of the output folder — `.gongwen/` (state and records) and the batch
- * files run-report, dataset, entities, responsibilities (with their shard
+ * files run-report, dataset, documents, entities, responsibilities (CSV and
+ * Parquet; with their shard
  * forms) — are reserved: no document may claim them.
  *
  * Every target first tries its natural name (the input's path without its
@@ -27,14 +28,16 @@ const LONGEST_SUFFIX = Math.max(...TARGET_SUFFIXES.map((s) => Buffer.byteLength(
 /** The folder of the batch's state and records. */
 export const STATE_FOLDER = '.gongwen';
 /** The batch files: name and extension (a shard's are <name>.shard-i-of-n.<ext>). */
-export const BATCH_FILES = { dataset: 'jsonl', entities: 'csv', responsibilities: 'csv', 'run-report': 'json' } as const;
+export const BATCH_FILES = { dataset: 'jsonl', documents: 'csv', entities: 'csv', responsibilities: 'csv', 'run-report': 'json' } as const;
+/** The tables, written as Parquet too (<name>.parquet, lib/datasets.ts). */
+export const PARQUET_TABLES: readonly string[] = ['documents', 'entities', 'responsibilities'];
 
 /** Whether an entry at the top of the output folder (a file or folder name) belongs to the batch. */
 export function isReservedName(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower === STATE_FOLDER) return true;
   const m = /^([a-z-]+)(?:\.shard-\d+-of-\d+)?\.([a-z]+)$/.exec(lower);
-  return m !== null && Object.entries(BATCH_FILES).some(([name, ext]) => m[1] === name && m[2] === ext);
+  return m !== null && (Object.entries(BATCH_FILES).some(([name, ext]) => m[1] === name && m[2] === ext) || (m[2] === 'parquet' && PARQUET_TABLES.includes(m[1]!)));
 }
 
 /** Unique targets for natural ones (same order): see the module comment. */

@@ -9,7 +9,8 @@
  * (responsibility notes tied to sections and sentences).
  */
 import type { Diagnostic } from '../lib/diagnostics.js';
-import { documentKind } from '../lib/gbt9704.js';
+import { diagnostic } from '../lib/diagnostics.js';
+import { documentKind, isCalendarDate } from '../lib/gbt9704.js';
 import { splitLines } from '../lib/lines.js';
 import { coverEnd, readAttachments } from '../lib/segment/attachments.js';
 import { buildTree } from '../lib/segment/headings.js';
@@ -37,6 +38,10 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const { issuer, date } = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
   const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown) : [];
 
+  // a date line is read by its shape; a day no calendar has is reported here, and the record's date is null (to-json)
+  for (const d of [date, ...attachments.map((a) => a.date)]) {
+    if (d && !isCalendarDate(d.iso)) diagnostics.push(diagnostic('segment:impossible-date', `Unexpected 成文日期 ${d.iso}: no such day in the calendar; the date is left null`, { space: 'hans', start: d.start, end: d.end }));
+  }
   // a decree's title is the title of what it promulgates
   const title = header.decree && attachments[0] && attachments[0].title.length > 0 ? attachments[0].title : header.title;
   const yearOf = (d: { iso: string } | null) => (d ? Number(d.iso.slice(0, 4)) : null);

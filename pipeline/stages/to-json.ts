@@ -7,6 +7,7 @@
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
 import { documentFacts } from '../lib/document-facts.js';
+import { isCalendarDate } from '../lib/gbt9704.js';
 import { fieldOfLabel } from '../lib/page/metadata-labels.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { Range } from '../lib/sentences.js';
@@ -17,7 +18,7 @@ import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export interface JsonInput {
   file: string;
@@ -69,7 +70,7 @@ export function toJson(input: JsonInput): GongwenDocument {
   });
   const section = (s: SegSection): Section => ({
     id: s.id,
-    level: s.level,
+    level: String(s.level) as Section['level'],
     depth: s.depth,
     marker: s.marker,
     number: s.number,
@@ -109,7 +110,7 @@ export function toJson(input: JsonInput): GongwenDocument {
     title: titleText['zh-Hans'],
     documentNumber: seg.documentNumber,
     issuer: issuerText?.['zh-Hans'] ?? null,
-    date: seg.date?.iso ?? null,
+    date: calendarDate(seg.date?.iso),
     kind: seg.kind,
     addressees: seg.addressees.length,
     signed: seg.date !== null,
@@ -184,7 +185,7 @@ export function toJson(input: JsonInput): GongwenDocument {
       title: a.title.length > 0 ? joinText(a.title.map(textOf)) : null,
       kind: a.kind,
       issuer: a.issuer ? textOf(a.issuer) : null,
-      date: a.date?.iso ?? null,
+      date: calendarDate(a.date?.iso),
       parts: a.parts.map((p) => ({ type: p.type, span: span(p) })),
       preamble: a.preamble.map(paragraph),
       sections: a.sections.map(section),
@@ -234,4 +235,9 @@ function ids(refs: readonly { name: string; written?: string }[], extracted: Ext
 function wrapperRawEnd(cleaned: Cleaned): number {
   const first = cleaned.edits.find((e) => e.kind.includes('publication-wrapper'));
   return first ? first.rawEnd : 0;
+}
+
+/** A date line's ISO date when it is a day of the calendar, else null (segment reports it: segment:impossible-date). */
+function calendarDate(iso: string | undefined): string | null {
+  return iso !== undefined && isCalendarDate(iso) ? iso : null;
 }

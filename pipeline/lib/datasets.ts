@@ -1,0 +1,189 @@
+/**
+ * The batch's datasets (README: Datasets): three tables — documents,
+ * entities, responsibilities — written as CSV and as Parquet, and the
+ * dataset.jsonl record of each document (full, or slim for analysis).
+ *
+ * Tabular outputs follow one naming convention: snake_case column names,
+ * Simplified text unless the column ends in `_hant`, ids without a type
+ * prefix where the column says the type. Each column has one type, declared
+ * here once and used for both files: `string`, `int`, `float`, `bool`, `date` (a day,
+ * written YYYY-MM-DD in CSV and as a Parquet DATE), `strings` (a list: a
+ * Parquet LIST of strings; in CSV its items joined by ` | `); a bool is
+ * true/false in CSV. An absent value is an empty CSV cell and a Parquet null.
+ *
+ * A worker renders each document's rows of all three tables into one record
+ * (`tableRecord`, a JSON line of typed rows); the batch reads the records of
+ * every document of the output folder back and writes the six files.
+ */
+import * as arrow from 'apache-arrow';
+import { stringify } from 'csv-stringify/sync';
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
+import type { GongwenDocument, Paragraph, Section } from '../schema-types.js';
+import { RESPONSIBILITY_COLUMNS, responsibilityRows } from './notes/records.js';
+
+export type ColumnType = 'string' | 'int' | 'float' | 'bool' | 'date' | 'strings';
+export interface Column {
+  name: string;
+  type: ColumnType;
+}
+export type Cell = string | number | boolean | string[] | null;
+export type Row = Cell[];
+
+const columns = (spec: string): Column[] =>
+  spec
+    .trim()
+    .split(/\s+/)
+    .map((c) => {
+      const [name, type = 'string'] = c.split(':');
+      return { name: name!, type: type as ColumnType };
+    });
+
+/** The tables, their columns in order and each column's type. */
+export const TABLES = {
+  documents: columns(`
+    document path title title_hant document_number issuer date:date kind status is_document:bool title_source
+    script source_format encoding published:date sections:int attachments:int notes:int entities:int
+    warnings:int warning_codes:strings`),
+  entities: columns(`
+    document entity type key name name_hant canonical category year:int value:float unit mentions:int first_start:int first_end:int`),
+  responsibilities: RESPONSIBILITY_COLUMNS.map((name) => ({ name, type: name === 'deadline_date' ? 'date' : 'string' }) as Column),
+} as const satisfies Record<string, Column[]>;
+export type TableName = keyof typeof TABLES;
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** A section tree's size, attachments' included. */
+function countSections(list: readonly Section[]): number {
+  return list.reduce((n, s) => n + 1 + countSections(s.children), 0);
+}
+
+/** The document's row of the documents table; `target` is its output path without extension. */
+export function documentRow(target: string, doc: GongwenDocument): Row {
+  const d = doc.document;
+  const warnings = doc.diagnostics.filter((x) => x.severity !== 'info');
+  return [
+    target, doc.source.file, d.title['zh-Hans'] || null, d.title['zh-Hant'] || null, d.documentNumber, d.issuer?.['zh-Hans'] ?? null, d.date, d.kind, d.status, d.isDocument,
+    d.titleSource, doc.source.script, doc.source.format, doc.source.encoding, doc.publication?.publishedAt ?? null,
+    countSections(doc.sections) + doc.attachments.reduce((n, a) => n + countSections(a.sections), 0), doc.attachments.length, doc.responsibilities.length, doc.entities.length,
+    warnings.length, [...new Set(warnings.map((x) => x.code))].sort(),
+  ];
+}
+
+/** An entity id without its type: agency:成都市科学技术局 → 成都市科学技术局. */
+export function entityKey(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
+export function entityRows(target: string, doc: GongwenDocument): Row[] {
+  return doc.entities.map((e) => [
+    target, e.id, e.type, entityKey(e.id), e.name['zh-Hans'], e.name['zh-Hant'], e.canonical ?? null, e.category ?? null, e.year ?? null, e.quantity?.value ?? null, e.quantity?.unit ?? null,
+    e.mentions.length, e.mentions[0]!.start, e.mentions[0]!.end,
+  ]);
+}
+
+/** One document's rows of every table: the record a worker writes, read back by `tableFiles`. */
+export function tableRecord(target: string, doc: GongwenDocument): string {
+  const record: Record<TableName, Row[]> = { documents: [documentRow(target, doc)], entities: entityRows(target, doc), responsibilities: responsibilityRows(target, doc) };
+  return `${JSON.stringify(record)}\n`;
+}
+
+/**
+ * What dataset.jsonl holds for a document: `full` is its JSON record; `slim` leaves out what
+ * analysis rarely reads and the per-document JSON keeps — the edit log (`cleaning.edits`,
+ * `cleaning.text`), the script alignment (`textAlignment`) and the sentences of each
+ * paragraph (`sentences` keeps them). A slim line is no longer valid against the document schema.
+ */
+export type DatasetRecord = 'full' | 'slim' | 'sentences';
+export const DATASET_RECORDS: readonly DatasetRecord[] = ['full', 'slim', 'sentences'];
+
+export function datasetRecord(target: string, doc: GongwenDocument, kind: DatasetRecord = 'full'): object {
+  if (kind === 'full') return { path: target, ...doc };
+  const paragraph = (p: Paragraph) => (kind === 'sentences' ? p : { id: p.id, span: p.span, ...(p.article ? { article: p.article } : {}) });
+  const section = (s: Section): object => ({ ...s, paragraphs: s.paragraphs.map(paragraph), children: s.children.map(section) });
+  const { textAlignment: _alignment, cleaning, ...rest } = doc;
+  return {
+    path: target,
+    ...rest,
+    cleaning: { script: cleaning.script, rawLength: cleaning.rawLength },
+    preamble: doc.preamble.map(paragraph),
+    sections: doc.sections.map(section),
+    attachments: doc.attachments.map((a) => ({ ...a, preamble: a.preamble.map(paragraph), sections: a.sections.map(section) })),
+  };
+}
+
+/** A table's CSV text: header, then every row (null → empty cell, a list's items joined by ` | `). */
+export function tableCsv(table: TableName, rows: readonly Row[]): string {
+  const cols = TABLES[table];
+  const cell = (v: Cell, c: Column) => (v === null ? '' : c.type === 'strings' ? (v as string[]).join(' | ') : typeof v === 'boolean' ? String(v) : v);
+  return stringify([cols.map((c) => c.name), ...rows.map((r) => r.map((v, k) => cell(v, cols[k]!)))]);
+}
+
+/** An Arrow vector for one column's values, typed by the column (strings as plain UTF-8, not dictionaries). */
+function vector(c: Column, values: Cell[]): arrow.Vector {
+  switch (c.type) {
+    case 'string':
+      return arrow.vectorFromArray(values as (string | null)[], new arrow.Utf8());
+    case 'int':
+      return arrow.vectorFromArray(values as (number | null)[], new arrow.Int32());
+    case 'float':
+      return arrow.vectorFromArray(values as (number | null)[], new arrow.Float64());
+    case 'bool':
+      return arrow.vectorFromArray(values as (boolean | null)[], new arrow.Bool());
+    case 'date':
+      return arrow.vectorFromArray(
+        (values as (string | null)[]).map((v) => (v === null ? null : new Date(`${v}T00:00:00Z`))),
+        new arrow.DateDay(),
+      );
+    case 'strings':
+      return arrow.vectorFromArray(values as (string[] | null)[], new arrow.List(new arrow.Field('item', new arrow.Utf8(), true)));
+  }
+}
+
+/** A table's Parquet bytes (zstd), its columns typed as TABLES says. */
+export function tableParquet(table: TableName, rows: readonly Row[]): Uint8Array {
+  const cols = TABLES[table];
+  const data = Object.fromEntries(cols.map((c, k) => [c.name, vector(c, rows.map((r) => r[k]!))]));
+  const t = new arrow.Table(data);
+  const wasm = WasmTable.fromIPCStream(arrow.tableToIPC(t, 'stream'));
+  return writeParquet(wasm, new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
+}
+
+/** The rows of every table from the records of a batch's documents (in output-path order). */
+export function collectRows(records: Iterable<string>): Record<TableName, Row[]> {
+  const rows = { documents: [], entities: [], responsibilities: [] } as Record<TableName, Row[]>;
+  for (const text of records) {
+    const record = JSON.parse(text) as Record<TableName, Row[]>;
+    for (const t of TABLE_NAMES) for (const r of record[t]) rows[t].push(r);
+  }
+  return rows;
+}
+
+/** A batch file to write (lib/output-files.ts writes the group). */
+export interface DatasetFile {
+  path: string;
+  write: string | ((put: (piece: string | Uint8Array) => void) => void);
+}
+
+/**
+ * The batch files of the given documents: dataset.jsonl (their records concatenated as written), and each table
+ * as CSV and Parquet. `read(target)` gives a document's record files, or null for one that has none;
+ * `path(name, ext)` a batch file's path.
+ */
+export function datasetFiles(
+  targets: readonly string[],
+  read: (target: string) => { dataset: Uint8Array | null; tables: string | null },
+  path: (name: string, ext: string) => string,
+): DatasetFile[] {
+  const lines: Uint8Array[] = [];
+  const tables: string[] = [];
+  for (const t of targets) {
+    const r = read(t);
+    if (r.dataset) lines.push(r.dataset);
+    if (r.tables) tables.push(r.tables);
+  }
+  const rows = collectRows(tables);
+  return [
+    { path: path('dataset', 'jsonl'), write: (put) => lines.forEach((l) => put(l)) },
+    ...TABLE_NAMES.map((t) => ({ path: path(t, 'csv'), write: tableCsv(t, rows[t]) })),
+    ...TABLE_NAMES.map((t) => ({ path: path(t, 'parquet'), write: (put: (piece: Uint8Array) => void) => put(tableParquet(t, rows[t])) })),
+  ];
+}
