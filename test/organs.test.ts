@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAgencies } from '../pipeline/lib/entities/agencies.js';
+import { canonicalAgency, findAgencies, isCentralIssuer, issuerLocality } from '../pipeline/lib/entities/agencies.js';
 import { findOrgans } from '../pipeline/lib/entities/organs.js';
 import { boundaries } from '../pipeline/lib/jieba.js';
 import { isAddresseeList } from '../pipeline/lib/segment/parts.js';
@@ -99,5 +99,26 @@ describe('主送机关', () => {
     expect(isAddresseeList('各区（市）县政府（管委会），市政府各部门，有关单位')).toBe(true);
     expect(isAddresseeList('市卫生健康委在发布会上公布了以下几点')).toBe(false);
     expect(isAddresseeList('具体措施如下')).toBe(false);
+  });
+});
+
+describe('canonical names by the document’s jurisdiction', () => {
+  const canon = (name: string, issuer: string | null) => canonicalAgency(name, issuerLocality(issuer), isCentralIssuer(issuer));
+  it('gives a bare organ the jurisdiction of the issuer', () => {
+    expect(canon('知识产权局', '国务院办公厅')).toBe('国家知识产权局');
+    expect(canon('统计局', '国务院')).toBe('国家统计局');
+    expect(canon('知识产权局', '四川省人民政府')).toBe('四川省知识产权局');
+    expect(canon('省知识产权局', '四川省人民政府')).toBe('四川省知识产权局');
+    expect(canon('区房管局', '四川省成都市锦江区人民政府')).toBe('锦江区房产管理局');
+    // a central organ stays central in a local document
+    expect(canon('财政部', '四川省人民政府')).toBe('财政部');
+    expect(canon('央行', '成都市人民政府')).toBe('中国人民银行');
+  });
+
+  it('expands a place’s short form and the organ’s short form', () => {
+    expect(canon('成都发改委', null)).toBe('成都市发展和改革委员会');
+    expect(canon('北京市住建委', null)).toBe('北京市住房和城乡建设委员会');
+    expect(canon('黔东南州政府', null)).toBe('黔东南苗族侗族自治州人民政府');
+    expect(canon('最高法', null)).toBe('最高人民法院');
   });
 });

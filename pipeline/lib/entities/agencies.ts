@@ -8,6 +8,7 @@
  */
 import type { Boundaries } from '../jieba.js';
 import { agencyAbbreviations, agencyLexicon, type AgencyType } from '../lexicon.js';
+import { jurisdictions } from './gazetteer.js';
 import { findOrgans } from './organs.js';
 import type { Candidate } from './types.js';
 
@@ -20,11 +21,38 @@ export function agencyType(name: string): AgencyType {
 
 const SUFFIX = /(?:委员会|办公厅|办公室|管委会|人民政府|政府|总局|局|委|厅|部|署|办)$/;
 
-/** The place an issuer governs: 成都市人民政府 → 成都市; null for the State Council and unknown issuers. */
+/**
+ * The place an issuer governs: 成都市人民政府 → 成都市, 四川省知识产权局 → 四川省,
+ * 四川省成都市锦江区人民政府 → 锦江区 (the innermost division the gazetteer
+ * knows); null for the State Council, central organs and unknown issuers.
+ */
 export function issuerLocality(issuer: string | null): string | null {
   if (!issuer) return null;
+  const gaz = jurisdictions();
+  let at = 0;
+  let inner: string | null = null;
+  for (let step = 0; step < 4; step++) {
+    let next = -1;
+    for (let len = Math.min(12, issuer.length - at - 1); len >= 2; len--) {
+      const j = gaz.get(issuer.slice(at, at + len));
+      if (j && j.kind !== 'country' && j.full === issuer.slice(at, at + len)) {
+        next = at + len;
+        break;
+      }
+    }
+    if (next < 0) break;
+    inner = issuer.slice(at, next);
+    at = next;
+  }
+  if (inner && SUFFIX.test(issuer.slice(at)) || (inner && /^(?:人民政府|政府|人民代表大会|委员会)/.test(issuer.slice(at)))) return inner;
   const m = /^(\p{Script=Han}{2,8}?[省市县区州])(?:人民政府|政府|办公厅|委员会|人民代表大会)/u.exec(issuer);
   return m ? m[1]! : null;
+}
+
+/** A central issuer: the State Council, a ministry or commission of the lexicon, the Party's and the NPC's central organs. */
+export function isCentralIssuer(issuer: string | null): boolean {
+  if (!issuer || issuerLocality(issuer)) return false;
+  return lexiconByName().has(issuer) || /^(?:国务院|中共中央|中央|全国人民代表大会|全国人大|国家|中华人民共和国|最高人民)/.test(issuer);
 }
 
 /**
@@ -33,9 +61,10 @@ export function issuerLocality(issuer: string | null): string | null {
  * replaced by its full name. Two names of one organ (市经信局市新经济委) keep
  * both, each canonical, joined by ／.
  */
-export function canonicalAgency(name: string, locality: string | null): string {
-  const central = lexiconByName().get(name)?.canonical;
-  if (central) return central;
+export function canonicalAgency(name: string, locality: string | null, central = false): string {
+  const known = lexiconByName().get(name);
+  if (known?.canonical) return known.canonical;
+  if (known) return name;
   const twin = /^([市省区县])(.+?[局委办厅部])(\1.+)$/.exec(name);
   if (twin && SUFFIX.test(twin[2]!)) return `${canonicalAgency(twin[1]! + twin[2]!, locality)}／${canonicalAgency(twin[3]!, locality)}`;
   const abbreviations = agencyAbbreviations();
@@ -45,7 +74,32 @@ export function canonicalAgency(name: string, locality: string | null): string {
     if (name.startsWith(level) && !name.startsWith(locality)) return locality + expand(name.slice(1));
     if (name.startsWith(locality)) return locality + expand(name.slice(locality.length));
   }
+  // a name that starts with a place: the place's full name, the organ's full name (成都发改委 → 成都市发展和改革委员会)
+  const gaz = jurisdictions();
+  for (let len = Math.min(12, name.length - 2); len >= 2; len--) {
+    const j = gaz.get(name.slice(0, len));
+    if (j && j.kind !== 'country' && SUFFIX.test(name)) return j.full + expand(name.slice(len).replace(/^[省市县区州]/, (c) => (j.full.endsWith(c) ? '' : c)));
+  }
+  // a bare organ takes the document's jurisdiction: 知识产权局 is 国家知识产权局 in a central document, 四川省知识产权局 in a provincial one
+  if (SUFFIX.test(name) && !/^[国省市区县乡镇州]/.test(name)) {
+    if (central) return nationalByBare().get(name) ?? name;
+    if (locality) return locality + expand(name);
+  }
   return name;
+}
+
+let national: Map<string, string> | undefined;
+/** Central organs named 国家X in the lexicon, by X: 知识产权局 → 国家知识产权局. */
+function nationalByBare(): Map<string, string> {
+  if (!national) {
+    national = new Map();
+    for (const e of agencyLexicon()) {
+      const full = e.canonical ?? e.name;
+      if (e.type !== 'agency' || !full.startsWith('国家')) continue;
+      for (const n of [e.name, full]) if (n.startsWith('国家') && !lexiconByName().has(n.slice(2))) national.set(n.slice(2), full);
+    }
+  }
+  return national;
 }
 
 let byName: Map<string, { canonical: string | null }> | undefined;
@@ -62,12 +116,13 @@ export interface AgencySources {
 
 export function findAgencies(text: string, boundaries: Boundaries, sources: AgencySources): Candidate[] {
   const locality = issuerLocality(sources.issuer);
+  const central = isCentralIssuer(sources.issuer);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (name: string, type: AgencyType = agencyType(name)) => {
     if (name.length < 2 || seen.has(name)) return;
     seen.add(name);
-    out.push({ type, surface: name, key: type === 'agency' ? canonicalAgency(name, locality) : name });
+    out.push({ type, surface: name, key: type === 'agency' ? canonicalAgency(name, locality, central) : name });
   };
   for (const n of sources.named) add(n.name, n.type);
   // collectives of the lexicon by their whole name; organs by the grammar (organs.ts), which reads the lexicon's agencies too
