@@ -44,6 +44,14 @@ describe('the organ-name grammar', () => {
     expect(organs('上海光大会展中心举办车展，北京万科有限公司参展。')).toEqual([]);
     expect(organs('贵州西南部降雨，莫斯科斯巴达队获胜。')).toEqual([]);
     expect(organs('工作会议上，市场部经理发言。')).toEqual([]);
+    expect(organs('优化总体布局和空间布局，军队转业干部随迁。')).toEqual(['军队']);
+    // 会同 is a county's short form and a verb: 会同 + 市商务局 is the bureau alone
+    expect(organs('市房管中心会同市商务局制定细则。')).toEqual(['市商务局']);
+  });
+
+  it('splits two organs written together on a signature line, keeps a central organ’s local branch whole', () => {
+    expect(organs('佛山市住房和城乡建设局佛山市自然资源局')).toEqual(['佛山市住房和城乡建设局', '佛山市自然资源局']);
+    expect(organs('国家税务总局佛山市税务局')).toEqual(['国家税务总局佛山市税务局']);
   });
 
   it('finds no organ inside a book or film title', () => {

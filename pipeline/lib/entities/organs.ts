@@ -74,6 +74,9 @@ const NOT_AN_ORGAN = new Set([
   '部门', '委委', '办办', '查处', '地处', '签署', '多部', '宴会厅', '大厅', '餐厅', '客厅', '展厅', '歌厅', '舞厅', '前厅', '常委', '科室', '有所', '去处', '交界处', '平局', '变局', '董事局', '赌局', '骗局', '饭局', '棋局', '开局', '残局', '牌局', '时局', '政局',
   '游戏厅', '营业厅', '报告厅', '贵宾厅', '火车站', '客站', '营业部', '门市部', '编辑部', '事业部', '俱乐部', '学科', '本科', '专科', '外科', '内科', '牙科', '儿科', '理科', '文科', '工科', '部部', '全科',
 ]);
+/** Two-character endings no organ has (总体布局, 转业干部, 城区公办), whatever jieba made of the words before. */
+const NEVER_END = new Set(['布局', '格局', '全局', '大局', '结局', '局面', '部署', '干部', '全部', '内部', '外部', '局部', '开办', '举办', '创办', '承办', '主办',
+  '督办', '协办', '兴办', '公办', '民办', '平局', '变局', '查处', '地处', '签署', '去处', '有所', '场所', '住所', '处所', '总部', '本部', '俱乐部']);
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 /** Function words never found inside an organ name (和 is: 工业和信息化部 — but not 科技局和财政局). */
 const NOT_IN_NAME = /[的与及在对为把被是了着从将以等由向给跟或于之其这那各里过就也都还又再并而但有去靠非]/;
@@ -127,7 +130,7 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
 }
 
 /** The longest organ (with its sub-units) that starts at `at`, given whether a jurisdiction precedes it. */
-function organAt(text: string, at: number, b: Boundaries, withJurisdiction: boolean, country: string | null, shortCountry: boolean): number {
+function organAt(text: string, at: number, b: Boundaries, withJurisdiction: boolean, country: string | null, shortCountry: boolean, local = false): number {
   const w = closedWords();
   let best = -1;
   const o = ORDINAL.exec(text.slice(at, at + 4));
@@ -168,7 +171,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
     }
   }
   if (best < 0) return -1;
-  return subUnits(text, best, b);
+  return subUnits(text, best, b, local);
 }
 
 /** An open name [from, e): Han only, a suffix, no function word, ends on a word that is an organ's. */
@@ -176,7 +179,7 @@ function openName(text: string, from: number, e: number, b: Boundaries): boolean
   const name = text.slice(from, e);
   if (!HAN_ONLY.test(name) || !SUFFIX.test(name) || NOT_A_BODY.test(name) || NOT_IN_NAME.test(name) || TWO_ORGANS.test(name)) return false;
   const ts = b.startOfTokenEndingAt[e]!;
-  if (ts < 0) return false;
+  if (ts < 0 || NEVER_END.has(name.slice(-2))) return false;
   const last = text.slice(ts, e);
   // a suffix written as a word of its own is one that names organs (国土资源/局), not 所 or 部 (所 + verb, 多/部)
   if (last.length === 1 && !/[局厅委署司处科室办]/.test(last)) return false;
@@ -193,7 +196,7 @@ function openName(text: string, from: number, e: number, b: Boundaries): boolean
 }
 
 /** Sub-units after an organ ending at `at`: 经侦总队, 财政金融司, 总部. */
-function subUnits(text: string, at: number, b: Boundaries): number {
+function subUnits(text: string, at: number, b: Boundaries, local: boolean): number {
   if (/^[和及与、]/.test(text.slice(at, at + 1))) return at;
   const w = closedWords();
   let end = at;
@@ -202,6 +205,9 @@ function subUnits(text: string, at: number, b: Boundaries): number {
     for (let e = Math.min(text.length, end + MAX_SUB); e >= end + 2; e--) {
       const piece = text.slice(end, e);
       if (!isEnd(b, e)) continue;
+      // after a local organ a new jurisdiction starts a new organ (佛山市住房和城乡建设局佛山市自然资源局 are two);
+      // after a central one it is the organ's local branch (国家税务总局佛山市税务局)
+      if (local && (startsWithPlace(text, end) || /^(?:中共|国家)/.test(piece))) break;
       if (w.sub.has(piece) || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && !w.standalone.has(piece))) {
         next = e;
         break;
@@ -263,7 +269,7 @@ function organStartingAt(text: string, s: number, b: Boundaries): Organ | null {
   }
   const walk = (at: number, js: Jurisdiction[], country: string | null, group: boolean, depth: number) => {
     if (depth > 0) {
-      const e = organAt(text, at, b, true, country, false);
+      const e = organAt(text, at, b, true, country, false, js.length > 0);
       if (e > 0) consider(e, js, country, group || /部门$/.test(text.slice(at, e)));
     }
     if (depth >= 4) return;
