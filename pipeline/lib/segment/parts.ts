@@ -57,14 +57,15 @@ export interface Header {
 
 /** 版头: document number (before or after the title), the title (up to three lines), 主送机关; or a decree's 令 and 第N号. */
 /** Words an addressee ends in: an organ, a collective, people addressed (各位代表, 同志们). */
-const ADDRESSEE_END = /(?:政府|委员会|管委会|局|委|厅|部|署|办|室|院|会|处|科|所|站|队|中心|单位|机构|部门|公司|企业|集团|学校|高校|同志|代表|市|县|区|省|州|盟|旗|镇|乡|街道|团体|组织|银行|机关|党组|党委|们|人|者|户|家)$/;
+const ADDRESSEE_END = /(?:政府|委员会|管委会|局|委|厅|部|署|办|室|院|会|处|科|所|站|队|中心|单位|机构|部门|公司|企业|集团|学校|高校|同志|代表|市|县|区|省|州|盟|旗|镇|乡|街道|团体|组织|银行|机关|党组|党委|们|人|者|户|家|职工|员工|人员|群众|居民|市民|平台|主体|各方)$/;
 /** Prose announcing what follows, not a list of names. */
 const ANNOUNCING = /[。！？]|了|以下|如下|下列|几点|表示|指出|认为|说|称|提出|要求/;
 
 /** A line (without its colon) that lists addressees: every item ends in an organ or a collective, no sentence in it. */
 export function isAddresseeList(body: string): boolean {
   if (ANNOUNCING.test(body)) return false;
-  const items = body.split(/[，,；;、]/).map((x) => x.replace(/[（(][^（）()]*[）)]$/, '').trim());
+  // an item is what ，or ； separate; 、 joins the names of one item (江宁、浦口、六合、溧水、高淳区政府)
+  const items = body.split(/[，,；;]/).map((x) => x.replace(/[（(][^（）()]*[）)]$/, '').trim());
   return items.every((x) => x.length > 0 && ADDRESSEE_END.test(x));
 }
 
