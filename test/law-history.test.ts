@@ -86,8 +86,9 @@ describe('a law’s history', () => {
       return best;
     };
     time(1000);
-    // ten times the input in well under a hundred times the time (quadratic would be 100×: seconds here, for 1.6 M characters)
-    expect(time(40_000)).toBeLessThan(Math.max(400, time(4000) * 30));
+    // ten times the input in well under a hundred times the time (quadratic would be 100×: seconds here, for 1.6 M characters);
+    // the floor leaves room for a loaded machine
+    expect(time(40_000)).toBeLessThan(Math.max(1500, time(4000) * 30));
   });
   it('reads article markers in time linear in the line', () => {
     const time = (n: number) => {
@@ -101,6 +102,6 @@ describe('a law’s history', () => {
       return best;
     };
     time(1000);
-    expect(time(100_000)).toBeLessThan(Math.max(50, time(10_000) * 30));
+    expect(time(100_000)).toBeLessThan(Math.max(250, time(10_000) * 30));
   });
 });
