@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectJobs, runBatch } from '../pipeline/batch.js';
 import { readStream, printable } from '../pipeline/cli.js';
-import { runJob } from '../pipeline/job.js';
+import { recordPaths, runJob, statePath } from '../pipeline/job.js';
 import { temporaryName, writeAll } from '../pipeline/lib/output-files.js';
 import { assignTargets } from '../pipeline/lib/output-names.js';
 import { ROOT, SAMPLE } from './helpers/paths.js';
@@ -314,7 +314,9 @@ describe('stale outputs: the output folder holds what the current options produc
     expect(pruned.files).toMatchObject({ skipped: 1, failed: 0 });
     expect(docs(out)).toEqual(['a.json', 'a.md']);
     expect(datasetPaths(out)).toEqual(['a']);
-    expect(Object.keys(files(join(out, '.gongwen'))).sort()).toEqual(['records/dataset/a.jsonl', 'records/entities/a.csv', 'records/responsibilities/a.csv', 'state/a.json']);
+    // only a's records and state remain
+    expect(Object.keys(files(join(out, '.gongwen'))).sort()).toEqual([...Object.values(recordPaths(out, 'a')), statePath(out, 'a')].map((p) => relative(join(out, '.gongwen'), p)).sort());
+    expect(Object.keys(files(join(out, '.gongwen'))).every((f) => /\/a\.\w+$/.test(f))).toBe(true);
     // --prune with a shard touches only that shard's documents; an unreadable input path prunes nothing
     writeFileSync(join(src, 'b.txt'), NOTICE('乙'));
     await runBatch([src], { out, jobs: 1 });
