@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../pipeline/stages/clean.js';
+import { MARKDOWN_PIECE, markdownPieces } from '../pipeline/rules/markdown-syntax.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { rebuildRaw } from '../pipeline/lib/tracked-text.js';
@@ -225,6 +226,27 @@ describe('a page saved on one line', () => {
 });
 
 describe('markdown input', () => {
+  it('is parsed in pieces that end only before a new top-level block', () => {
+    const para = '第一条　为了规范数据处理活动，保护个人、组织的数据相关权益。\n\n';
+    const fenced = '```\n代码\n\n代码\n```\n\n';
+    const list = '- 第一项\n\n- 第二项\n\n';
+    const text = para.repeat(100) + fenced + list.repeat(200) + '> 引文\n\n' + para.repeat(100);
+    const pieces = markdownPieces(text);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => text.slice(p.start, p.end)).join('')).toBe(text);
+    for (const p of pieces.slice(1)) {
+      expect(text.slice(p.start - 2, p.start)).toBe('\n\n');
+      expect(text.slice(p.start, p.start + 2)).not.toBe('- ');
+      const before = text.slice(0, p.start);
+      expect((before.match(/```/g) ?? []).length % 2).toBe(0);
+    }
+    for (const p of pieces.slice(0, -1)) expect(p.end - p.start).toBeGreaterThanOrEqual(MARKDOWN_PIECE);
+    // a reference definition may be used anywhere: parsed whole
+    const defined = `${text}[注]: http://www.gov.cn\n`;
+    expect(markdownPieces(defined)).toEqual([{ start: 0, end: defined.length }]);
+    // the pieces' text is the text the whole parse keeps
+    expect(cleanText(text, 'markdown')).toBe(cleanText(defined, 'markdown'));
+  });
   it('keeps block text and drops the syntax', () => {
     expect(cleanText('# 某某条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n**第一条** 为了规范。', 'markdown')).toBe('某某条例\n第一章总则\n第一条为了规范。');
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTerms } from '../pipeline/lib/entities/terms.js';
 import { findTargets } from '../pipeline/lib/entities/time.js';
+import { boundaries, pieces } from '../pipeline/lib/jieba.js';
 import { termLexicon, placeLexicon } from '../pipeline/lib/lexicon.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import type { GongwenDocument } from '../pipeline/schema-types.js';
@@ -130,5 +131,25 @@ describe('targets', () => {
   it('reads a number only from the start of its digits', () => {
     const text = '到2025年，产值达到12345亿元。';
     expect(findTargets(text, [{ start: 0, end: text.length }]).map((t) => t.quantity)).toEqual([{ value: 12345, unit: '亿元' }]);
+  });
+});
+
+describe('jieba on a very long line', () => {
+  it('is given pieces of at most 4096 characters, cut after a mark where there is one', () => {
+    const line = '[责任单位：'.repeat(3000) + '市科技局牵头'.repeat(1000);
+    const parts = [...pieces(line)];
+    expect(parts.map((p) => p.text).join('')).toBe(line);
+    for (const p of parts) {
+      expect(p.text.length).toBeLessThanOrEqual(4096);
+      expect(line.slice(p.start, p.start + p.text.length)).toBe(p.text);
+    }
+    // in the run of notes a piece ends after ：; in the run without marks it is cut where it must be
+    expect(parts[0]!.text.endsWith('：')).toBe(true);
+    expect([...pieces('短句。')]).toEqual([{ start: 0, text: '短句。' }]);
+  });
+  it('gives the same word boundaries as a whole cut on a line of ordinary length', () => {
+    const text = '成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见\n市科技局、市发改委按职责分工负责。';
+    const b = boundaries(text);
+    expect([...b.starts].flatMap((x, i) => (x ? [i] : []))).toContain(text.indexOf('市科技局'));
   });
 });

@@ -34,6 +34,7 @@ const GENERATORS: Generator[] = [
   { name: 'a page on one line (long-line rule)', file: 'a.txt', make: (n) => `${HEAD}${repeat('加强管理。一、总体要求（一）指导思想坚持发展。[责任单位：市科技局]', n)}\n` },
   { name: 'deeply nested Markdown blockquotes on one line', file: 'a.md', make: (n) => `${HEAD}${'>'.repeat(n)} 文本内容\n` },
   { name: 'deeply nested Markdown list items on one line', file: 'a.md', make: (n) => `${HEAD}${'- '.repeat(n / 2)}文本内容\n` },
+  { name: 'many sibling Markdown blockquotes (parsed in pieces)', file: 'a.md', make: (n) => `${HEAD}\n${repeat('> 文本内容\n\n', n)}` },
   { name: 'deeply nested HTML elements', file: 'a.html', make: (n) => `<html><body><p>${HEAD}</p>${'<div>'.repeat(n / 11)}文本内容${'</div>'.repeat(n / 11)}</body></html>` },
 ];
 

@@ -81,10 +81,38 @@ export function boundaries(text: string): Boundaries {
   const starts = new Uint8Array(text.length + 1);
   const startOfTokenEndingAt = new Int32Array(text.length + 1).fill(-1);
   for (const line of splitLines(text)) {
-    for (const t of tokens(line.text)) {
-      starts[line.start + t.start] = 1;
-      startOfTokenEndingAt[line.start + t.end] = line.start + t.start;
+    for (const piece of pieces(line.text)) {
+      const at = line.start + piece.start;
+      for (const t of tokens(piece.text)) {
+        starts[at + t.start] = 1;
+        startOfTokenEndingAt[at + t.end] = at + t.start;
+      }
     }
   }
   return { starts, startOfTokenEndingAt };
+}
+
+/** The most characters jieba is given at once. */
+const PIECE = 4096;
+const PIECE_BREAK = /[。！？；，、：\s]/;
+
+/**
+ * A line in pieces of at most PIECE characters, each ending after a mark or a
+ * space where one lies in its last quarter (no word is cut there), for jieba:
+ * a line of millions of characters (a hostile input, a page on one line) made
+ * millions of token strings at once (16 MB of `[责任单位：` on one line took
+ * 2.8 GB). Lines of ordinary length are one piece.
+ */
+export function* pieces(line: string, max = PIECE): Generator<{ start: number; text: string }> {
+  let start = 0;
+  while (line.length - start > max) {
+    let end = start + max;
+    let k = end;
+    while (k > start + max * 0.75 && !PIECE_BREAK.test(line[k - 1]!)) k--;
+    if (k > start + max * 0.75) end = k;
+    else if (line.charCodeAt(end) >= 0xdc00 && line.charCodeAt(end) <= 0xdfff) end--; // never between the halves of a pair
+    yield { start, text: line.slice(start, end) };
+    start = end;
+  }
+  yield { start, text: line.slice(start) };
 }

@@ -15,7 +15,7 @@
  * else stays as it is, with a warning and the raw span.
  */
 import { diagnostic } from '../lib/diagnostics.js';
-import { loadJieba } from '../lib/jieba.js';
+import { loadJieba, pieces } from '../lib/jieba.js';
 import { converters } from '../lib/opencc.js';
 import { repairShiftedGbk } from '../lib/shifted-gbk.js';
 import type { DocumentCounts } from '../lib/word-model.js';
@@ -153,9 +153,11 @@ function documentCounts(hans: string): DocumentCounts {
   let total = 0;
   for (const line of hans.split('\n')) {
     if (line === '') continue;
-    for (const word of jieba.cut(line)) {
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-      total++;
+    for (const piece of pieces(line)) {
+      for (const word of jieba.cut(piece.text)) {
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+        total++;
+      }
     }
   }
   return { counts, total };
