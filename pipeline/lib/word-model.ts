@@ -13,14 +13,13 @@
  * dictionary and this module's code, so a process reads them back in a few
  * milliseconds and a changed dictionary or a rebuild prepares them anew.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { userDictionaryLines } from './lexicon.js';
+import { keepPrepared, preparedPath } from './prepared.js';
 import {
   CodePointSets,
   StringTable,
@@ -129,14 +128,7 @@ export function preparedTables(): Tables {
     // not prepared yet (or unreadable): build, and keep for the next process
   }
   const tables = buildTables(dictionary.toString('utf8'), user);
-  try {
-    // under a temporary name, then renamed: a parallel worker never reads half a file
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(partial, serialize(tables));
-    renameSync(partial, file);
-  } catch {
-    // a read-only temporary directory only costs the next process the build
-  }
+  keepPrepared(file, serialize(tables));
   return tables;
 }
 
@@ -145,15 +137,18 @@ export function cacheFile(): { file: string; dictionary: Buffer; user: readonly 
   const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
   const dictionary = readFileSync(DEFAULT_DICT);
   const user = userDictionaryLines();
-  const key = createHash('sha256')
-    .update(dictionary)
-    .update(user.join('\n'))
-    .update(readFileSync(fileURLToPath(import.meta.url)))
-    // the tables' layout (run from dist/ or, in tests, from the TypeScript source)
-    .update(readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))))
-    .digest('hex')
-    .slice(0, 16);
-  return { file: join(tmpdir(), `gongwen-word-model-${key}.v8`), dictionary, user };
+  const file = preparedPath(
+    'word-model',
+    [
+      dictionary,
+      user.join('\n'),
+      readFileSync(fileURLToPath(import.meta.url)),
+      // the tables' layout (run from dist/ or, in tests, from the TypeScript source)
+      readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))),
+    ],
+    'v8',
+  );
+  return { file, dictionary, user };
 }
 
 function buildTables(dictionary: string, userLines: readonly string[]): Tables {
