@@ -10,7 +10,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { allPairs, decodePair } from '../pipeline/lib/gbk.js';
+import { converters } from '../pipeline/lib/opencc.js';
 import { decode } from '../pipeline/stages/decode.js';
 import { clean, type InputFormat } from '../pipeline/stages/clean.js';
 import { suspectRuns } from '../pipeline/rules/corrupted-bytes.js';
@@ -103,5 +106,29 @@ describe('no false corrupted-byte alarms', () => {
     const small = Math.min(time(10_000), time(10_000));
     const large = Math.min(time(100_000), time(100_000));
     expect(large / small).toBeLessThan(30);
+  });
+});
+
+describe('the repair tables, prepared in one call', () => {
+  it('decodes every GBK pair as the pair alone decodes', () => {
+    let defined = 0;
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        const alone = iconv.decode(Buffer.from([lead, trail]), 'gb18030');
+        const expected = alone.length >= 1 && !alone.includes('\ufffd') && [...alone].length === 1 ? alone : null;
+        if (expected) defined++;
+        expect(decodePair(lead, trail), `${lead.toString(16)} ${trail.toString(16)}`).toBe(expected);
+      }
+    }
+    expect(defined).toBe(allPairs().length);
+    expect(decodePair(0xb0, 0xa1)).toBe('啊');
+  });
+  it('converts GBK Han characters a line each as each alone', () => {
+    const han = allPairs()
+      .map(({ ch }) => ch)
+      .filter((ch) => /\p{Script=Han}/u.test(ch));
+    const { toHans } = converters('t');
+    expect(toHans(han.join('\n')).split('\n')).toEqual(han.map((ch) => toHans(ch)));
   });
 });

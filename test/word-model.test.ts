@@ -4,10 +4,11 @@
  * score of the whole text with that candidate (score, one Viterbi pass).
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadJieba } from '../pipeline/lib/jieba.js';
-import { wordModel, type DocumentCounts } from '../pipeline/lib/word-model.js';
+import { cacheFile, preparedTables, wordModel, type DocumentCounts, type Tables } from '../pipeline/lib/word-model.js';
+import { CodePointSets, StringTable, codePointSetsData, stringTableData } from '../pipeline/lib/string-table.js';
 import { ROOT } from './helpers/paths.js';
 
 const hans = (JSON.parse(readFileSync(`${ROOT}/output/chengdu-future-industries-2024.json`, 'utf8')) as { text: { 'zh-Hans': string } }).text['zh-Hans'];
@@ -70,5 +71,53 @@ describe('word model', () => {
         }
       }
     }
+  });
+});
+
+/** Equal tables, compared as bytes (typed arrays of millions of elements; a table read back is a view into the file's buffer). */
+function sameTables(a: Tables, b: Tables): boolean {
+  const bytes = (v: ArrayBufferView) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  const views = (t: Tables) => [t.logP, t.followers, t.preceders, t.after, t.before].flatMap((part) => Object.values(part) as ArrayBufferView[]);
+  const [x, y] = [views(a), views(b)];
+  return (
+    x.length === y.length &&
+    x.every((v, i) => v.constructor === y[i]!.constructor && bytes(v).equals(bytes(y[i]!))) &&
+    JSON.stringify([a.commonChars, a.logTotal]) === JSON.stringify([b.commonChars, b.logTotal])
+  );
+}
+
+describe('the word model cache', () => {
+  it('reads back exactly the tables it builds, and rebuilds a missing file', () => {
+    const fromFileOrBuilt = preparedTables();
+    const { file } = cacheFile();
+    expect(existsSync(file)).toBe(true);
+    rmSync(file);
+    const built = preparedTables();
+    expect(existsSync(file)).toBe(true);
+    expect(sameTables(built, fromFileOrBuilt)).toBe(true);
+    expect(sameTables(preparedTables(), built)).toBe(true);
+    // the file is named by the dictionaries and the code: another user dictionary, another name
+    expect(file).toMatch(/gongwen-word-model-[0-9a-f]{16}\.v8$/);
+  });
+});
+
+describe('string tables', () => {
+  const entries = new Map<string, number>([['中国', -3.5], ['中', Infinity], ['𠀀字', 1], ['a', 0], ['', 7]]);
+  for (let k = 0; k < 2000; k++) entries.set(`词${k}`, k);
+  const table = new StringTable(stringTableData(entries));
+  it('finds every key with its value and nothing else', () => {
+    for (const [key, value] of entries) expect(table.get(key), key).toBe(value);
+    for (const absent of ['国', '中国人', '𠀀', '词2000', 'b']) {
+      expect(table.get(absent)).toBeUndefined();
+      expect(table.has(absent)).toBe(false);
+    }
+    expect(table.size).toBe(entries.size);
+  });
+  it('keeps each row of code points in the order it was filled', () => {
+    const rows = new Map([[0x4e2d, new Set([0x56fd, 0x4e00, 0x20000])], [0x41, new Set([0x42])]]);
+    const sets = new CodePointSets(codePointSetsData(rows));
+    expect([...sets.members(0x4e2d)]).toEqual([0x56fd, 0x4e00, 0x20000]);
+    expect([...sets.members(0x41)]).toEqual([0x42]);
+    expect([...sets.members(0x42)]).toEqual([]);
   });
 });

@@ -23,13 +23,22 @@ let byTrail: Map<number, number[]> | undefined;
 function pairs(): (string | null)[] {
   if (!table) {
     table = new Array<string | null>(256 * 256).fill(null);
+    // every pair decoded in one call, each followed by a line feed: the decoder is back in step at each
+    // line feed (an ASCII byte), so a piece is what the pair alone decodes to (tested against one call a pair)
+    const codes: number[] = [];
+    const bytes: number[] = [];
     for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
       for (let trail = 0x40; trail <= 0xfe; trail++) {
         if (trail === 0x7f) continue;
-        const ch = iconv.decode(Buffer.from([lead, trail]), 'gb18030');
-        if (ch.length >= 1 && !ch.includes('\ufffd') && [...ch].length === 1) table[lead * 256 + trail] = ch;
+        codes.push(lead * 256 + trail);
+        bytes.push(lead, trail, 0x0a);
       }
     }
+    const pieces = iconv.decode(Buffer.from(bytes), 'gb18030').split('\n');
+    codes.forEach((code, k) => {
+      const ch = pieces[k]!;
+      if (ch.length >= 1 && !ch.includes('\ufffd') && [...ch].length === 1) table![code] = ch;
+    });
   }
   return table;
 }

@@ -323,11 +323,17 @@ let formsByHans: { traditionalFirst: Map<string, string[]>; simplifiedFirst: Map
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
   if (!formsByHans) {
     const all = new Map<string, string[]>();
-    for (const { ch } of allPairs()) {
-      if (!/\p{Script=Han}/u.test(ch)) continue;
-      const s = toHans(ch);
+    const han = allPairs()
+      .map(({ ch }) => ch)
+      .filter((ch) => /\p{Script=Han}/u.test(ch));
+    // converted in one call, a character a line: no phrase spans a line feed, so each line is the
+    // character converted alone (tested against one call a character)
+    const hans = converters('t').toHans(han.join('\n')).split('\n');
+    han.forEach((ch, k) => {
+      const s = hans.length === han.length ? hans[k]! : toHans(ch);
+      if (!hansMemo.has(ch)) hansMemo.set(ch, s);
       (all.get(s) ?? all.set(s, []).get(s)!).push(ch);
-    }
+    });
     const traditionalFirst = new Map<string, string[]>();
     const simplifiedFirst = new Map<string, string[]>();
     for (const [s, forms] of all) {

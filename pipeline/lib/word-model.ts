@@ -6,10 +6,28 @@
  * module (it exposes segmentation, not scores). The dictionary file is read
  * once, on first use: only documents with corrupted bytes pay for it. Texts
  * are scored in Simplified, the dictionary's script.
+ *
+ * Building the tables from the dictionary takes about a second of CPU; the
+ * built tables (typed arrays: lib/string-table.ts) are kept in a cache file
+ * in the temporary directory, named by a hash of the dictionary, the user
+ * dictionary and this module's code, so a process reads them back in a few
+ * milliseconds and a changed dictionary or a rebuild prepares them anew.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { userDictionaryLines } from './lexicon.js';
+import { keepPrepared, preparedPath } from './prepared.js';
+import {
+  CodePointSets,
+  StringTable,
+  codePointSetsData,
+  stringTableData,
+  type CodePointSetsData,
+  type StringTableData,
+} from './string-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -74,7 +92,7 @@ function addPairs(into: Adjacency, word: string): void {
 let model: WordModel | undefined;
 
 export function wordModel(): WordModel {
-  model ??= build();
+  model ??= build(preparedTables());
   return model;
 }
 
@@ -86,8 +104,54 @@ export function wordModelLoaded(): boolean {
 /** Value kept for a string that only begins dictionary words (jieba's own prefix dictionary does the same). */
 const PREFIX_ONLY = Number.POSITIVE_INFINITY;
 
-function build(): WordModel {
+/** What the model is made of, as stored in the cache file. */
+export interface Tables {
+  /** Log probability of every word, PREFIX_ONLY for a proper prefix that is no word. */
+  logP: StringTableData;
+  /** Code points that follow each code point inside some word, and those that precede it. */
+  followers: CodePointSetsData;
+  preceders: CodePointSetsData;
+  /** Second characters of the two-character words by their first, and first by second. */
+  after: CodePointSetsData;
+  before: CodePointSetsData;
+  /** The 30 most frequent single-character words, most frequent first. */
+  commonChars: string[];
+  logTotal: number;
+}
+
+/** The tables, from the cache file when one was prepared for this dictionary and code, else built (and cached). */
+export function preparedTables(): Tables {
+  const { file, dictionary, user } = cacheFile();
+  try {
+    return deserialize(readFileSync(file)) as Tables;
+  } catch {
+    // not prepared yet (or unreadable): build, and keep for the next process
+  }
+  const tables = buildTables(dictionary.toString('utf8'), user);
+  keepPrepared(file, serialize(tables));
+  return tables;
+}
+
+/** The cache file of the tables for the dictionaries and code at hand. */
+export function cacheFile(): { file: string; dictionary: Buffer; user: readonly string[] } {
   const { DEFAULT_DICT } = require('nodejieba') as { DEFAULT_DICT: string };
+  const dictionary = readFileSync(DEFAULT_DICT);
+  const user = userDictionaryLines();
+  const file = preparedPath(
+    'word-model',
+    [
+      dictionary,
+      user.join('\n'),
+      readFileSync(fileURLToPath(import.meta.url)),
+      // the tables' layout (run from dist/ or, in tests, from the TypeScript source)
+      readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))),
+    ],
+    'v8',
+  );
+  return { file, dictionary, user };
+}
+
+function buildTables(dictionary: string, userLines: readonly string[]): Tables {
   // one map for counts, then log probabilities, then the prefixes of words: one lookup per substring later
   const logP = new Map<string, number>();
   const read = (line: string) => {
@@ -98,19 +162,18 @@ function build(): WordModel {
     const n = Number.parseFloat(rest);
     logP.set(word, Math.max(logP.get(word) ?? 0, Number.isFinite(n) && n > 0 ? n : 1000));
   };
-  const dictionary = readFileSync(DEFAULT_DICT, 'utf8');
   for (let from = 0; from < dictionary.length; ) {
     const end = dictionary.indexOf('\n', from);
     read(dictionary.slice(from, end < 0 ? dictionary.length : end));
     from = end < 0 ? dictionary.length : end + 1;
   }
-  for (const line of userDictionaryLines()) read(line);
+  for (const line of userLines) read(line);
   let total = 0;
   for (const n of logP.values()) total += n;
   const logTotal = Math.log(total);
 
-  const afterMap = new Map<string, Set<string>>();
-  const beforeMap = new Map<string, Set<string>>();
+  const afterMap: Adjacency = new Map();
+  const beforeMap: Adjacency = new Map();
   const singles: [string, number][] = [];
   const words = [...logP.keys()];
   const adjacent: Adjacency = new Map();
@@ -134,13 +197,43 @@ function build(): WordModel {
     }
     if (count === 1) singles.push([w, n]);
     if (count === 2) {
-      const a = w.slice(0, second);
-      const b = w.slice(second);
+      const a = w.codePointAt(0)!;
+      const b = w.codePointAt(second)!;
       (afterMap.get(a) ?? afterMap.set(a, new Set()).get(a)!).add(b);
       (beforeMap.get(b) ?? beforeMap.set(b, new Set()).get(b)!).add(a);
     }
   }
   singles.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const preceding: Adjacency = new Map();
+  for (const [a, followers] of adjacent) for (const b of followers) (preceding.get(b) ?? preceding.set(b, new Set()).get(b)!).add(a);
+  return {
+    logP: stringTableData(logP),
+    followers: codePointSetsData(adjacent),
+    preceders: codePointSetsData(preceding),
+    after: codePointSetsData(afterMap),
+    before: codePointSetsData(beforeMap),
+    commonChars: singles.slice(0, 30).map(([w]) => w),
+    logTotal,
+  };
+}
+
+function build(tables: Tables): WordModel {
+  const logP = new StringTable(tables.logP);
+  const logTotal = tables.logTotal;
+  // rows of the dictionary's adjacency as sets, made when first asked for
+  const setsOf = <T>(rows: CodePointSets, as: (cp: number) => T) => {
+    const made = new Map<number, ReadonlySet<T>>();
+    return (cp: number): ReadonlySet<T> => {
+      let set = made.get(cp);
+      if (!set) made.set(cp, (set = new Set([...rows.members(cp)].map(as))));
+      return set;
+    };
+  };
+  const followersOf = setsOf(new CodePointSets(tables.followers), (cp) => cp);
+  const precedersOf = setsOf(new CodePointSets(tables.preceders), (cp) => cp);
+  const afterOf = setsOf(new CodePointSets(tables.after), (cp) => String.fromCodePoint(cp));
+  const beforeOf = setsOf(new CodePointSets(tables.before), (cp) => String.fromCodePoint(cp));
+  const single = (ch: string): number => (ch.length > 0 && ch.length === (ch.codePointAt(0)! > 0xffff ? 2 : 1) ? ch.codePointAt(0)! : -1);
 
   // Costs for what the dictionary lacks: a run of Latin letters and digits is
   // one token of modest probability; punctuation is common; an unknown Han
@@ -276,7 +369,8 @@ function build(): WordModel {
     const ownAdjacent = document ? documentModel(document).adjacent : undefined;
     const left = at > 0 ? points[at - 1]!.codePointAt(0)! : -1;
     const right = at + 1 < n ? points[at + 1]!.codePointAt(0)! : -1;
-    const leftFollowers = adjacent.get(left);
+    const leftFollowers = left >= 0 ? followersOf(left) : undefined;
+    const rightPreceders = right >= 0 ? precedersOf(right) : undefined;
     const ownLeftFollowers = ownAdjacent?.get(left);
     const singles = singleScores(document);
     return (ch: string): number => {
@@ -291,7 +385,7 @@ function build(): WordModel {
       let best = before[at]! + single + tail(at + 1);
       // a word that starts before `at` holds the left neighbour and the character; one that starts at `at`, the character and the right neighbour
       const withLeft = leftFollowers?.has(c) === true || ownLeftFollowers?.has(c) === true;
-      const withRight = right >= 0 && (adjacent.get(c)?.has(right) === true || ownAdjacent?.get(c)?.has(right) === true);
+      const withRight = right >= 0 && (rightPreceders?.has(c) === true || ownAdjacent?.get(c)?.has(right) === true);
       if (!withLeft && !withRight) return best;
       for (const { from, head } of starts) {
         if (from < at ? !withLeft : !withRight) continue;
@@ -314,9 +408,9 @@ function build(): WordModel {
   return {
     score,
     scoreAt,
-    after: (ch) => afterMap.get(ch) ?? EMPTY,
-    before: (ch) => beforeMap.get(ch) ?? EMPTY,
+    after: (ch) => (single(ch) < 0 ? EMPTY : afterOf(single(ch))),
+    before: (ch) => (single(ch) < 0 ? EMPTY : beforeOf(single(ch))),
     knownChar: (ch) => (logP.get(ch) ?? PREFIX_ONLY) !== PREFIX_ONLY,
-    commonChars: singles.slice(0, 30).map(([w]) => w),
+    commonChars: tables.commonChars,
   };
 }

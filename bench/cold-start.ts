@@ -1,0 +1,91 @@
+/**
+ * npm run bench:cold — the cold start of a one-document run, on its own (the
+ * full `npm run bench` prints the same first line among its figures).
+ *
+ * Prints, best of --runs fresh CLI processes (default 5) on the sample:
+ *   - the wall time of `gongwen <sample> --jobs 1`, and its CPU time (from
+ *     its run-report.json: every thread of the process);
+ *   - the same with the word model's cache file removed first, i.e. what the
+ *     first run after a rebuild pays once to prepare it;
+ *   - where one fresh process spends its CPU time, step by step: importing the
+ *     modules, nodejieba's native load(), OpenCC, the word model (read from
+ *     its cache file), the first document.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../pipeline/lib/project.js';
+import type { RunReport } from '../pipeline/run-report-types.js';
+
+const root = projectRoot();
+const sample = join(root, 'input', 'chengdu-future-industries-2024.txt');
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+if (process.argv.includes('--steps')) {
+  // one fresh process, step by step (run as a child of the measuring process)
+  const steps: [string, number, number][] = [];
+  let wall = performance.now();
+  let cpu = cpuNow();
+  const step = (name: string) => {
+    steps.push([name, performance.now() - wall, cpuNow() - cpu]);
+    wall = performance.now();
+    cpu = cpuNow();
+  };
+  const { processDocument } = await import('../pipeline/pipeline.js');
+  await import('../pipeline/batch.js');
+  const { loadJieba } = await import('../pipeline/lib/jieba.js');
+  const { converters } = await import('../pipeline/lib/opencc.js');
+  const { wordModel } = await import('../pipeline/lib/word-model.js');
+  step('import the modules');
+  loadJieba();
+  step("nodejieba load() (native)");
+  converters('t');
+  step('OpenCC converters');
+  wordModel();
+  step('word model (cache file)');
+  processDocument({ bytes: readFileSync(sample), file: 'sample.txt' });
+  step('first document (processDocument)');
+  console.log(JSON.stringify(steps));
+} else {
+  const arg = (name: string, fallback: number) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  };
+  const runs = arg('--runs', 5);
+  const bin = join(root, 'bin', 'gongwen.js');
+  const work = mkdtempSync(join(tmpdir(), 'gongwen-cold-'));
+  const { cacheFile } = await import('../pipeline/lib/word-model.js');
+  const once = (k: number, clearCache: boolean) => {
+    if (clearCache) rmSync(cacheFile().file, { force: true });
+    const out = join(work, `out${k}`);
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, sample, '--out', out, '--jobs', '1', '--quiet']);
+    if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
+    const wall = performance.now() - t;
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReport;
+    return { wall, cpu: report.cpu.userMs + report.cpu.systemMs };
+  };
+  try {
+    const cold = Array.from({ length: runs }, (_, k) => once(k, false));
+    const prepared = [once(runs, true), once(runs + 1, true)];
+    const best = (list: { wall: number; cpu: number }[]) => ({ wall: Math.min(...list.map((r) => r.wall)), cpu: Math.min(...list.map((r) => r.cpu)) });
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const b = best(cold);
+    const p = best(prepared);
+    console.log(`cold start, one document:   ${s(b.wall)} wall, ${s(b.cpu)} CPU (best of ${runs}; target ≤ 1 s)`);
+    console.log(`  first run after a rebuild: ${s(p.wall)} wall, ${s(p.cpu)} CPU (word model prepared into its cache file; best of 2)`);
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--steps'], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`steps failed: ${child.stderr}`);
+    for (const [name, wall, cpu] of JSON.parse(child.stdout) as [string, number, number][]) {
+      console.log(`  ${name.padEnd(34)} ${wall.toFixed(0).padStart(5)} ms wall ${cpu.toFixed(0).padStart(5)} ms CPU`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

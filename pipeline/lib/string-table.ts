@@ -1,0 +1,142 @@
+/**
+ * Read-only lookup structures held in typed arrays, so that a prepared table
+ * loads as a few memory copies (v8.deserialize of typed arrays) instead of
+ * hundreds of thousands of Map insertions: the word model's dictionary
+ * (~500 k words and prefixes) is read this way on every cold start.
+ *
+ *   - StringTable: string → number, an open-addressing hash table over the
+ *     keys' UTF-16 units (FNV-1a, linear probing, at most half full).
+ *   - CodePointSets: code point → code points, in compressed rows (CSR); each
+ *     row keeps the order its members were added in.
+ */
+
+/** The plain data of a StringTable (what is stored). */
+export interface StringTableData {
+  /** Every key's UTF-16 units, one after another. */
+  units: Uint16Array;
+  /** Key i is units[starts[i], starts[i + 1]). */
+  starts: Uint32Array;
+  values: Float64Array;
+  /** Open-addressing slots: key index + 1, 0 when empty; length a power of two. */
+  slots: Int32Array;
+}
+
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function stringTableData(entries: ReadonlyMap<string, number>): StringTableData {
+  let length = 0;
+  for (const key of entries.keys()) length += key.length;
+  const units = new Uint16Array(length);
+  const starts = new Uint32Array(entries.size + 1);
+  const values = new Float64Array(entries.size);
+  let capacity = 1;
+  while (capacity < entries.size * 2) capacity *= 2;
+  const slots = new Int32Array(capacity);
+  const mask = capacity - 1;
+  let at = 0;
+  let i = 0;
+  for (const [key, value] of entries) {
+    starts[i] = at;
+    for (let k = 0; k < key.length; k++) units[at++] = key.charCodeAt(k);
+    values[i] = value;
+    let slot = hashOf(key) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = i + 1;
+    i++;
+  }
+  starts[i] = at;
+  return { units, starts, values, slots };
+}
+
+export class StringTable {
+  private readonly mask: number;
+  constructor(private readonly data: StringTableData) {
+    this.mask = data.slots.length - 1;
+  }
+
+  get size(): number {
+    return this.data.values.length;
+  }
+
+  /** The key's index, or -1. */
+  private find(key: string): number {
+    const { units, starts, slots } = this.data;
+    for (let slot = hashOf(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return -1;
+      const i = entry - 1;
+      const from = starts[i]!;
+      if (starts[i + 1]! - from !== key.length) continue;
+      let k = 0;
+      while (k < key.length && units[from + k] === key.charCodeAt(k)) k++;
+      if (k === key.length) return i;
+    }
+  }
+
+  get(key: string): number | undefined {
+    const i = this.find(key);
+    return i < 0 ? undefined : this.data.values[i];
+  }
+
+  has(key: string): boolean {
+    return this.find(key) >= 0;
+  }
+}
+
+/** The plain data of CodePointSets. */
+export interface CodePointSetsData {
+  /** Row keys, ascending. */
+  keys: Uint32Array;
+  /** Row r is members[offsets[r], offsets[r + 1]). */
+  offsets: Uint32Array;
+  members: Uint32Array;
+}
+
+export function codePointSetsData(rows: ReadonlyMap<number, ReadonlySet<number>>): CodePointSetsData {
+  const keys = Uint32Array.from([...rows.keys()].sort((a, b) => a - b));
+  const offsets = new Uint32Array(keys.length + 1);
+  let total = 0;
+  for (const set of rows.values()) total += set.size;
+  const members = new Uint32Array(total);
+  let at = 0;
+  keys.forEach((key, r) => {
+    offsets[r] = at;
+    for (const m of rows.get(key)!) members[at++] = m;
+  });
+  offsets[keys.length] = at;
+  return { keys, offsets, members };
+}
+
+export class CodePointSets {
+  constructor(private readonly data: CodePointSetsData) {}
+
+  /** The row of `key` as a range of `members`, or null. */
+  private row(key: number): [number, number] | null {
+    const { keys, offsets } = this.data;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid]!;
+      if (k === key) return [offsets[mid]!, offsets[mid + 1]!];
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
+  /** The members of `key`'s row, in the order they were added (empty when there is none). */
+  members(key: number): Uint32Array {
+    const r = this.row(key);
+    return r ? this.data.members.subarray(r[0], r[1]) : EMPTY_ROW;
+  }
+}
+
+const EMPTY_ROW = new Uint32Array(0);
