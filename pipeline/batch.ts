@@ -429,7 +429,7 @@ function cpuSince(start: NodeJS.CpuUsage): RunReport['cpu'] {
 }
 
 /** The compiled worker next to this module, or in dist/ when this module runs from its TypeScript source (tests). */
-function workerFile(): string {
+export function workerFile(): string {
   const beside = new URL('./worker.js', import.meta.url);
   return existsSync(beside) ? beside.href : pathToFileURL(join(projectRoot(), 'dist', 'pipeline', 'worker.js')).href;
 }
