@@ -307,7 +307,7 @@ describe('stale outputs: the output folder holds what the current options produc
     expect(pruned.files).toMatchObject({ skipped: 1, failed: 0 });
     expect(docs(out)).toEqual(['a.json', 'a.md']);
     expect(datasetPaths(out)).toEqual(['a']);
-    expect(Object.keys(files(join(out, '.gongwen'))).sort()).toEqual(['records/dataset/a.jsonl', 'records/entities/a.csv', 'records/responsibilities/a.csv', 'state/a.json']);
+    expect(Object.keys(files(join(out, '.gongwen'))).sort()).toEqual(['records/dataset/a.jsonl', 'records/tables/a.jsonl', 'state/a.json']);
     // --prune with a shard touches only that shard's documents; an unreadable input path prunes nothing
     writeFileSync(join(src, 'b.txt'), NOTICE('乙'));
     await runBatch([src], { out, jobs: 1 });
