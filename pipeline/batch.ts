@@ -77,6 +77,8 @@ export interface BatchOptions extends ProcessOptions {
   prune?: boolean;
   /** fsync every file before its rename and its folder after it (default true). */
   fsync?: boolean;
+  /** Stop at the first file that fails: no further document is started (--abort-on-error). */
+  abortOnError?: boolean;
   /** What each document's line of dataset.jsonl holds: full (default), slim or sentences (lib/datasets.ts). */
   dataset?: DatasetRecord;
   /** Called after each file, in completion order. */
@@ -88,7 +90,7 @@ export interface BatchOptions extends ProcessOptions {
  * schemas/run-report.schema.json), every file's result, and, when the run
  * stopped early (a full disk), the one line saying why.
  */
-export type RunReport = RunReportFile & { results: JobResult[]; stopped?: string };
+export type RunReport = RunReportFile & { results: JobResult[]; stopped?: string; reportFile?: string };
 
 interface Job {
   file: string;
@@ -289,12 +291,15 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   // a write that no document could do either (a full disk) stops the run: no further document is started
   let stopped: JobResult | undefined;
+  // --abort-on-error: a failed file (or an input path that could not be read) starts no further document
+  let aborted: JobResult | undefined = options.abortOnError ? errors[0] : undefined;
   const finished = (r: JobResult) => {
     if (r.stop && !stopped) stopped = r;
+    if (options.abortOnError && r.status === 'failed') aborted ??= r;
     report(r);
   };
   let next = 0;
-  const take = () => (stopped || next >= tasks.length ? undefined : tasks[next++]);
+  const take = () => (stopped || aborted || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
     for (let t = take(); t; t = take()) {
       finished(runJob(t));
@@ -314,7 +319,8 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   }
   // the documents a stopped run did not start: failed, their earlier outputs as they were (not reported one by one)
   const stopLine = stopped ? `stopped: ${stopped.error} (${stopped.stop}); ${tasks.length - next} file${tasks.length - next === 1 ? '' : 's'} not started; earlier outputs left as they were` : undefined;
-  for (const t of tasks.slice(next)) results.push({ file: t.file, target: t.target, status: 'failed', outputs: [], error: `not started: the run stopped (${stopped!.stop})`, diagnostics: {}, warnings: [], timings: {} });
+  for (const t of tasks.slice(next)) results.push({ file: t.file, target: t.target, status: 'failed', outputs: [], error: stopped ? `not started: the run stopped (${stopped.stop})` : `not started: ${aborted!.file} failed (--abort-on-error)`, diagnostics: {}, warnings: [], timings: {} });
+  const abortLine = !stopped && aborted && next < tasks.length ? `stopped at the first failure (--abort-on-error): ${aborted.file}; ${tasks.length - next} file${tasks.length - next === 1 ? '' : 's'} not started` : undefined;
   results.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
 
   const diagnostics: Record<string, number> = {};
@@ -367,13 +373,15 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     // checked as written (options left unset are absent, not undefined)
     const check = validateRunReport(JSON.parse(text));
     if (!check.valid) throw new Error(`run-report.json does not match schemas/run-report.schema.json: ${check.errors.join('; ')}`);
+    const reportFile = join(options.out, shardName('run-report', BATCH_FILES['run-report'], options.shard));
     try {
-      writeFiles(folder, [{ path: join(options.out, shardName('run-report', BATCH_FILES['run-report'], options.shard)), write: text }], io);
+      writeFiles(folder, [{ path: reportFile, write: text }], io);
+      runReport.reportFile = reportFile;
     } catch (e) {
       failedWrite ??= `cannot write the run report: ${(e as Error).message}; it is left as it was`;
     }
   }
-  if (failedWrite) runReport.stopped = failedWrite;
+  if (failedWrite ?? abortLine) runReport.stopped = failedWrite ?? abortLine;
   return runReport;
 }
 
@@ -429,7 +437,7 @@ function cpuSince(start: NodeJS.CpuUsage): RunReport['cpu'] {
 }
 
 /** The compiled worker next to this module, or in dist/ when this module runs from its TypeScript source (tests). */
-function workerFile(): string {
+export function workerFile(): string {
   const beside = new URL('./worker.js', import.meta.url);
   return existsSync(beside) ? beside.href : pathToFileURL(join(projectRoot(), 'dist', 'pipeline', 'worker.js')).href;
 }

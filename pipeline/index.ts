@@ -15,3 +15,4 @@ export { rebuildInput, rebuildRaw } from './lib/tracked-text.js';
 export { catalogue as diagnosticCatalogue } from './lib/diagnostics.js';
 export type { GongwenDocument } from './schema-types.js';
 export type { Variant } from './lib/opencc.js';
+export { createProcessor, type Processor, type ProcessorOptions } from './processor.js';

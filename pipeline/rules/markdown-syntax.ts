@@ -7,8 +7,17 @@
  * blocks. Escapes and entities become the characters they stand for. A table
  * row is one line with its cells separated by ` | `, as an HTML data row is,
  * so a task table keeps each task with its 责任单位.
+ *
+ * YAML front matter (remark-frontmatter) is no text: its fields that name the
+ * document (title, documentNumber, issuer, date — the keys gongwen's own
+ * Markdown writes — or 标题, 发文字号, 发文机关, 成文日期) are read as the
+ * document's metadata (`pageMetadata`), so what the text lacks comes from
+ * there, as from a page's metadata block: gongwen's Markdown fed back keeps
+ * its 发文字号.
  */
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { parse as parseYaml } from 'yaml';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
@@ -36,11 +45,16 @@ export const markdownSyntax: CleanRule = {
       return [];
     }
     const parser = unified().use(remarkParse).use(remarkGfm);
-    const trees = markdownPieces(text).map((piece) => {
-      const tree = parser.parse(text.slice(piece.start, piece.end));
+    // YAML front matter only at the start of the text (a later piece's --- line is a thematic break)
+    const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    const trees = markdownPieces(text).map((piece, k) => {
+      const tree = (k === 0 ? head : parser).parse(text.slice(piece.start, piece.end));
       if (piece.start > 0) shiftPositions(tree, piece.start);
       return tree;
     });
+    const top = trees[0]?.children[0];
+    const front = top?.type === 'yaml' ? frontMatter(top.value) : [];
+    if (front.length > 0) context.pageMetadata = front;
     const kept: Kept[] = [];
     let block = 0;
     /** Inside a table row every cell stays on the row's line: a <br> or hard break there is a space. */
@@ -158,4 +172,26 @@ function shiftPositions(node: Nodes, by: number): void {
     }
     if ('children' in n) for (const child of (n as Parents).children) stack.push(child as Nodes);
   }
+}
+
+/** The labels front-matter keys stand for (lib/page/metadata-labels.ts reads them by field). */
+const FRONT_MATTER_LABELS: Record<string, string> = { title: '标题', documentNumber: '发文字号', issuer: '发文机关', date: '成文日期' };
+
+/** The document's fields in a YAML front matter, as metadata pairs; none when it is not YAML or names none. */
+function frontMatter(yaml: string): [string, string][] {
+  let data: unknown;
+  try {
+    data = parseYaml(yaml, { maxAliasCount: 0 });
+  } catch {
+    return [];
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  const pairs: [string, string][] = [];
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const label = FRONT_MATTER_LABELS[key] ?? (Object.values(FRONT_MATTER_LABELS).includes(key) ? key : null);
+    if (!label) continue;
+    // YAML reads an unquoted 2024-01-03 as a string here (the core schema has no timestamps)
+    if (typeof value === 'string' && value.trim() !== '') pairs.push([label, value.trim()]);
+  }
+  return pairs;
 }

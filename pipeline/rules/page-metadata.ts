@@ -123,7 +123,8 @@ export const pageMetadata: CleanRule = {
     if (isBlock) pairs.push(...block);
     // the <meta> tags that carry metadata, after what the page prints
     for (const [name, content] of context.page?.head.meta ?? []) if (META_TAGS[name] && content !== '') pairs.push([name, content]);
-    const kept = pairs.filter(([, value]) => value !== '');
+    // after what an earlier rule read (a Markdown input's front matter)
+    const kept = [...(context.pageMetadata ?? []), ...pairs.filter(([, value]) => value !== '')];
     context.pageMetadata = kept.length > 0 ? kept : null;
     if (!isBlock) return [];
     const start = lines[first]!.start;
