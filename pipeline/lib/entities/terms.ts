@@ -23,9 +23,11 @@ const HEADS: [RegExp, TermCategory][] = [
  * such as 研发 follows): the end of an enumeration of terms. 等未来产业人才
  * is no such end: 产业 does not end its phrase there.
  */
-const ENUMERATION_END = /等([^，。；：、“”（）\n]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|领域|赛道|方向))(?=[，。；、）\n]|研发|攻关|突破|创新|研究|开发|布局|应用|制备|$)/g;
+const ENUMERATION_END = /等([^，。；：、“”（）\n]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|领域|赛道|方向))(?=[，。；、）\n]|研发|攻关|突破|创新|研究|开发|布局|应用|制备|提质|升级|转型|融合|集聚|持续|取得|实现|加快|$)/g;
+/** An enumeration whose closing word is a verb: 推动量子科技、生物制造、…、生命科学等成为新的经济增长点. */
+const ENUMERATION_BEFORE_VERB = /等(?=成为|实现|取得)/g;
 /** Words that make an item prose, an institution or a bare generic word, not a term. */
-const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:等|和|及|或)|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团)$/;
+const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业)$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团)$/;
 /** A modifier after a term: 石墨烯薄膜规模化 → 石墨烯薄膜. */
 const TRAILING = /(?:规模化|产业化|商业化|工程化|集成化|应用|研发|制备)$/;
 const MIN = 3;
@@ -36,31 +38,53 @@ function category(head: string): TermCategory {
   return 'technology';
 }
 
-function isTerm(item: string, lexicon: ReadonlyMap<string, TermCategory>): boolean {
+function isTerm(item: string, lexicon: ReadonlyMap<string, TermCategory>, min = MIN): boolean {
   if (lexicon.has(item)) return true;
-  return item.length >= MIN && item.length <= MAX && /^[\p{Script=Han}A-Za-z0-9+.-]+$/u.test(item) && /\p{Script=Han}/u.test(item) && !NOT_A_TERM.test(item);
+  return item.length >= min && item.length <= MAX && /^[\p{Script=Han}A-Za-z0-9+.-]+$/u.test(item) && /\p{Script=Han}/u.test(item) && !NOT_A_TERM.test(item);
 }
 
 /** `lexicon` is the term list (lexicon/technologies.tsv); an empty one measures what the patterns find alone. */
 export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategory> = termLexicon()): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
-  const add = (found: string, c: TermCategory) => {
+  const add = (found: string, c: TermCategory, min = MIN) => {
     const term = found.replace(TRAILING, '');
-    if (seen.has(term) || !isTerm(term, lexicon)) return;
+    if (seen.has(term) || !isTerm(term, lexicon, min)) return;
     seen.add(term);
     out.push({ type: c === 'industry' ? 'industry' : 'technology', surface: term, key: term, category: c });
   };
   for (const [term, c] of lexicon) if (text.includes(term)) add(term, c);
+  /** Each item of an enumeration; a pair joined by 及/和/与 is two items (新能源及绿色低碳, 生物医药和高端医疗器械). */
+  const enumeration = (clause: string, c: TermCategory) => {
+    const items = clause.split('、');
+    items[0] = stripLeading(items[0]!);
+    // in a list of three or more closed by its kind, a two-character item is a term too (钢铁、化工、建材等传统优势产业)
+    const min = items.length >= 3 ? 2 : MIN;
+    for (const item of items) {
+      const pair = /^(\p{Script=Han}{2,8})[及和与](\p{Script=Han}{2,8})$/u.exec(item.trim());
+      const parts = pair && !/(?:服务业|产业)$/.test(item) ? [pair[1]!, pair[2]!] : [item.trim()];
+      for (const part of parts) add(part, /产业$/.test(part) ? 'industry' : c, min);
+    }
+  };
 
   ENUMERATION_END.lastIndex = 0;
   for (let m = ENUMERATION_END.exec(text); m; m = ENUMERATION_END.exec(text)) {
     const c = category(m[1]!);
     // the enumeration runs back to the clause's start
     const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index), text.lastIndexOf('；', m.index), text.lastIndexOf('：', m.index), text.lastIndexOf('\n', m.index)) + 1;
-    const items = text.slice(clauseStart, m.index).split('、');
-    items[0] = stripLeading(items[0]!);
-    for (const item of items) add(item.trim(), /产业$/.test(item) ? 'industry' : c);
+    enumeration(text.slice(clauseStart, m.index), c);
+  }
+  ENUMERATION_BEFORE_VERB.lastIndex = 0;
+  for (let m = ENUMERATION_BEFORE_VERB.exec(text); m; m = ENUMERATION_BEFORE_VERB.exec(text)) {
+    const clauseStart = Math.max(text.lastIndexOf('，', m.index), text.lastIndexOf('。', m.index), text.lastIndexOf('；', m.index), text.lastIndexOf('：', m.index), text.lastIndexOf('\n', m.index)) + 1;
+    // a list of three or more: a single name before 等成为 is a subject, not an enumeration
+    if (text.slice(clauseStart, m.index).split('、').length >= 3) enumeration(text.slice(clauseStart, m.index), 'technology');
+  }
+  // a list of three or more that share their head, without 等: 发展智能制造、绿色制造、服务型制造，
+  for (const m of text.matchAll(/(?:发展|培育|聚焦|布局|推动|壮大|突破)((?:[\p{Script=Han}]{2,10}、){2,}[\p{Script=Han}]{2,10})(?=[，。；])/gu)) {
+    const items = m[1]!.split('、');
+    const head = items[0]!.slice(-2);
+    if (/^(?:制造|技术|材料|能源|装备|器件|芯片|医药|通信|计算|智能|汽车|产业)$/.test(head) && items.every((i) => i.endsWith(head))) for (const i of items) add(i, category(i));
   }
   for (const m of text.matchAll(/攻关([^，。；：、“”（）\n等]{2,16})(?=[，。；])/g)) add(m[1]!, category(m[1]!));
   // one field named with its kind and no enumeration: 重点培育超级高铁细分领域
