@@ -186,7 +186,7 @@ function openName(text: string, from: number, e: number, b: Boundaries): boolean
   // a count or a direction before the suffix names a part, not an organ (一部, 大部, 西南部, 一处)
   if (/^(?:[一二两三四五六七八九十几多大全各每某下上]|[东西南北]{1,2})[部处所局]$/.test(last) || /[东西南北]部$/.test(name)) return false;
   // a centre is an organ when it manages or serves (住房保障管理中心), not a venue (会展中心, 购物中心)
-  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收)中心$/.test(name)) return false;
+  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收|信息|事务|登记)中心$/.test(name)) return false;
   if (/站$/.test(name) && !/(?:总站|管理站|监测站|服务站|执法站)$/.test(name)) return false;
   if (NOT_AN_ORGAN.has(last) && ts === from) return false;
   if (NOT_AN_ORGAN.has(last) && last !== '部门' && last !== '中心') return false;
