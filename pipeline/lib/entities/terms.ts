@@ -15,7 +15,7 @@ import type { Candidate } from './types.js';
 const HEADS: [RegExp, TermCategory][] = [
   [/(?:技术|装备|系统|设备|器件|工艺|路线)$/, 'technology'],
   [/材料$/, 'material'],
-  [/(?:产业|产业链|集群)$/, 'industry'],
+  [/(?:产业|产业链|集群|服务业)$/, 'industry'],
   [/(?:领域|细分领域|赛道|方向)$/, 'field'],
 ];
 /**
@@ -23,7 +23,7 @@ const HEADS: [RegExp, TermCategory][] = [
  * such as 研发 follows): the end of an enumeration of terms. 等未来产业人才
  * is no such end: 产业 does not end its phrase there.
  */
-const ENUMERATION_END = /等([^，。；：、“”（）\n]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|领域|赛道|方向))(?=[，。；、）\n]|研发|攻关|突破|创新|研究|开发|布局|应用|制备|提质|升级|转型|融合|集聚|持续|取得|实现|加快|$)/g;
+const ENUMERATION_END = /等([^，。；：、“”（）\n的]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|服务业|领域|赛道|方向))(?=[，。；、）\n]|研发|攻关|突破|创新|研究|开发|布局|应用|制备|提质|升级|转型|融合|集聚|持续|取得|实现|加快|向|基地|集群|数字化|智能化|绿色化|$)/g;
 /** An enumeration whose closing word is a verb: 推动量子科技、生物制造、…、生命科学等成为新的经济增长点. */
 const ENUMERATION_BEFORE_VERB = /等(?=成为|实现|取得)/g;
 /** Words that make an item prose, an institution or a bare generic word, not a term. */
@@ -57,7 +57,8 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   /** Each item of an enumeration; a pair joined by 及/和/与 is two items (新能源及绿色低碳, 生物医药和高端医疗器械). */
   const enumeration = (clause: string, c: TermCategory) => {
     const items = clause.split('、');
-    items[0] = stripLeading(items[0]!);
+    // the verbs before the first item: jieba's tags, then any launching verb left (全链条推动铝精深加工, 统筹推动现代农业)
+    items[0] = stripLeading(items[0]!).replace(/^.{1,8}?(?:推动|推进|加快|发展|培育|聚焦|布局|打造|支持|突破|攻关)(?=.{2})/u, '');
     // in a list of three or more closed by its kind, a two-character item is a term too (钢铁、化工、建材等传统优势产业)
     const min = items.length >= 3 ? 2 : MIN;
     for (const item of items) {
@@ -81,10 +82,15 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     if (text.slice(clauseStart, m.index).split('、').length >= 3) enumeration(text.slice(clauseStart, m.index), 'technology');
   }
   // a list of three or more that share their head, without 等: 发展智能制造、绿色制造、服务型制造，
-  for (const m of text.matchAll(/(?:发展|培育|聚焦|布局|推动|壮大|突破)((?:[\p{Script=Han}]{2,10}、){2,}[\p{Script=Han}]{2,10})(?=[，。；])/gu)) {
+  for (const m of text.matchAll(/(?:发展|培育|聚焦|布局|推动|壮大|突破|向)((?:[\p{Script=Han}]{2,10}、){2,}[\p{Script=Han}]{2,10}?)(?=[，。；]|全面|转型|融合|协同)/gu)) {
     const items = m[1]!.split('、');
     const head = items[0]!.slice(-2);
     if (/^(?:制造|技术|材料|能源|装备|器件|芯片|医药|通信|计算|智能|汽车|产业)$/.test(head) && items.every((i) => i.endsWith(head))) for (const i of items) add(i, category(i));
+  }
+  // a list counted by its scale: 打造新一代信息技术、新能源及智能网联汽车2个万亿级和高端装备、新材料4个千亿级产业集群
+  for (const m of text.matchAll(/((?:[\p{Script=Han}]{2,12}、)+[\p{Script=Han}]{2,12})\d+个[万千百亿]+级/gu)) {
+    const clause = m[1]!.replace(/^.*[和及]?\d+个[万千百亿]+级和/u, '');
+    enumeration(clause, 'industry');
   }
   for (const m of text.matchAll(/攻关([^，。；：、“”（）\n等]{2,16})(?=[，。；])/g)) add(m[1]!, category(m[1]!));
   // one field named with its kind and no enumeration: 重点培育超级高铁细分领域
