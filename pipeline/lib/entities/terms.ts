@@ -31,6 +31,7 @@ const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:�
 /** A modifier after a term: 石墨烯薄膜规模化 → 石墨烯薄膜. */
 const TRAILING = /(?:规模化|产业化|商业化|工程化|集成化|应用|研发|制备)$/;
 const MIN = 3;
+const GENERIC_ASPECT = /^(?:材料|制造|设计|研发|服务|应用|生产|工艺|装备|技术|产品|平台|数据|系统|设备|检测|测试|运维|管理)$/;
 const MAX = 16;
 
 function category(head: string): TermCategory {
@@ -62,9 +63,12 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     // in a list of three or more closed by its kind, a two-character item is a term too (钢铁、化工、建材等传统优势产业)
     const min = items.length >= 3 ? 2 : MIN;
     for (const item of items) {
+      // (a two-character first part only when both end alike, 氢能和核聚变能: 基因及细胞治疗 is 基因治疗 and 细胞治疗, kept whole)
       const pair = /^(\p{Script=Han}{2,8})[及和与](\p{Script=Han}{2,8})$/u.exec(item.trim());
-      const parts = pair && !/(?:服务业|产业)$/.test(item) ? [pair[1]!, pair[2]!] : [item.trim()];
-      for (const part of parts) add(part, /产业$/.test(part) ? 'industry' : c, min);
+      const split = pair && !/(?:服务业|产业)$/.test(item) && (pair[1]!.length >= 3 || pair[1]!.at(-1) === pair[2]!.at(-1));
+      const parts = split ? [pair[1]!, pair[2]!] : [item.trim()];
+      // a two-character aspect of a technology (设计、材料、制造) is no term of its own
+      for (const part of parts) if (!(part.length === 2 && GENERIC_ASPECT.test(part))) add(part, /产业$/.test(part) ? 'industry' : c, min);
     }
   };
 
