@@ -30,11 +30,14 @@ describe('the organ-name grammar', () => {
   });
 
   it('keeps generic organs of laws as collectives', () => {
-    const text = '县级以上地方人民政府应当加强领导，国务院有关部门按照职责分工负责。';
+    const text = '县级以上地方人民政府应当加强领导，国务院有关部门按照职责分工负责，国务院卫生行政部门负责监督管理。';
     expect(findOrgans(text, boundaries(text)).map((o) => [o.name, o.group])).toEqual([
       ['县级以上地方人民政府', true],
       ['国务院有关部门', true],
+      ['国务院卫生行政部门', true],
     ]);
+    // two organs joined by 和 are two, whatever their suffix
+    expect(organs('美国国务院和国务院新闻办公室')).toEqual(['美国国务院', '国务院新闻办公室']);
   });
 
   it('stops at a person’s title, a venue, a company and a direction', () => {

@@ -12,8 +12,8 @@ import { jurisdictions } from './gazetteer.js';
 import { findOrgans } from './organs.js';
 import type { Candidate } from './types.js';
 
-/** Collectives: "各…", "有关…", "相关…", "…等部门", "国务院各部委、各直属机构". */
-const GROUP = /^(?:各|有关|相关|其他)|有关(?:部门|单位)|(?:等|各)(?:部门|单位)$|各(?:部委|直属机构|成员单位)/;
+/** Collectives: "各…", "有关…", "相关…", "…等部门", "市各相关单位", "国务院各部委、各直属机构", and organs listed with a shared head (葛店经开区、临空经济区管委会). */
+const GROUP = /^(?:各|有关|相关|其他)|(?:有关|相关)(?:部门|单位)|(?:等|各)(?:部门|单位)$|各(?:部委|直属机构|成员单位)|、/;
 
 export function agencyType(name: string): AgencyType {
   return GROUP.test(name) ? 'agencyGroup' : 'agency';

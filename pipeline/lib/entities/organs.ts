@@ -82,7 +82,7 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 const NOT_IN_NAME = /[的与及在对为把被是了着从将以等由向给跟或于之其这那各里过就也都还又再并而但有去靠非]/;
 /** A person's title is not part of an organ (局长王某, 市委常委), nor is an institution that is no government body. */
 const NOT_A_BODY = /(?:[局处科部厅队司院所站办]长|主任|书记|常委|主席|委员(?!会)|公司|集团|酒店|宾馆|饭店|分行|支行|银行|大学|学院|中学|小学|医院|俱乐部|商场|超市|万科|地处|位于|出现|联合|会同|依法|建立|查处|昨天|今天|明天|日前|近日|副|[一二三四五六七八九十]部委)/;
-const TWO_ORGANS = /(?:局|委|厅|部|署|办|委员会|办公室)[和及与]|关于|转发|印发|通知|意见|召开|会议/;
+const TWO_ORGANS = /(?:局|委|厅|部|署|办|院|府|会|委员会|办公室|中心|所|处)[和及与]|关于|转发|印发|通知|意见|召开|会议/;
 const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
@@ -186,7 +186,7 @@ function openName(text: string, from: number, e: number, b: Boundaries): boolean
   // a count or a direction before the suffix names a part, not an organ (一部, 大部, 西南部, 一处)
   if (/^(?:[一二两三四五六七八九十几多大全各每某下上]|[东西南北]{1,2})[部处所局]$/.test(last) || /[东西南北]部$/.test(name)) return false;
   // a centre is an organ when it manages or serves (住房保障管理中心), not a venue (会展中心, 购物中心)
-  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收)中心$/.test(name)) return false;
+  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收|信息|事务|登记)中心$/.test(name)) return false;
   if (/站$/.test(name) && !/(?:总站|管理站|监测站|服务站|执法站)$/.test(name)) return false;
   if (NOT_AN_ORGAN.has(last) && ts === from) return false;
   if (NOT_AN_ORGAN.has(last) && last !== '部门' && last !== '中心') return false;
@@ -208,7 +208,9 @@ function subUnits(text: string, at: number, b: Boundaries, local: boolean): numb
       // after a local organ a new jurisdiction starts a new organ (佛山市住房和城乡建设局佛山市自然资源局 are two);
       // after a central one it is the organ's local branch (国家税务总局佛山市税务局)
       if (local && (startsWithPlace(text, end) || /^(?:中共|国家)/.test(piece))) break;
-      if (w.sub.has(piece) || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && !w.standalone.has(piece))) {
+      // a department of a central organ named by its field is a collective of it: 国务院卫生行政部门, 国务院有关主管部门
+      const department = /^\p{Script=Han}{2,6}(?:行政|主管)部门$/u.test(piece) && !NOT_IN_NAME.test(piece);
+      if (w.sub.has(piece) || department || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && !w.standalone.has(piece))) {
         next = e;
         break;
       }
@@ -283,6 +285,7 @@ function organStartingAt(text: string, s: number, b: Boundaries): Organ | null {
   if (e > 0) consider(e, [], null, /部门$/.test(text.slice(s, e)));
   const found = best as Organ | null;
   if (!found) return null;
+  if (/部门$/.test(found.name)) found.group = true;
   if (/^(?:有关|相关|其他|各)/.test(text.slice(found.end, found.end + 2)) && /^(?:有关|相关|其他|各)(?:部门|单位|机关)/.test(text.slice(found.end))) {
     // 国务院有关部门: a collective of the organ
     const g = /^(?:有关|相关|其他|各)(?:部门|单位|机关)/.exec(text.slice(found.end))![0];
