@@ -164,7 +164,7 @@ export interface GongwenDocument {
      */
     isDocument: boolean;
     /**
-     * 发文字号, e.g. 成府发〔2024〕1号, normalised to 〔〕 brackets; null when the document carries none.
+     * 发文字号, e.g. 成府发〔2024〕1号, normalised to 〔〕 brackets; a Taiwan 發文字號 as its source writes it (院臺經字第1130012345號), several of a joint 令 or 函 joined by 、; null when the document carries none.
      */
     documentNumber: string | null;
     /**
@@ -172,17 +172,40 @@ export interface GongwenDocument {
      */
     issuer: null | Text;
     /**
-     * 成文日期 as YYYY-MM-DD, from Arabic (2024年1月3日) or Chinese (二〇二四年一月三日) numerals.
+     * 成文日期 (Taiwan: 發文日期) as YYYY-MM-DD, from Arabic (2024年1月3日) or Chinese (二〇二四年一月三日) numerals, or the ROC calendar (中華民國113年5月10日 = 2024-05-10: year + 1911). For a law without one, the date of the first event of its history (its adoption or promulgation).
      */
     date: null | IsoDate;
     /**
-     * 主送机关, one entry per addressee separated by ， or ；.
+     * 主送机关 (Taiwan: 受文者, else 正本), one entry per addressee separated by ， or ；.
      */
     addressees: Text[];
     /**
      * 文种: the document type word that ends the title (意见, 通知, 办法, 条例, 方案, 决定, 规定, 规划, 批复, 通告, 公告, 报告, 函, 纪要, 细则, 措施, 指引, 标准), in zh-Hans; null when the title ends in none of them, and when isDocument is false.
      */
     kind: string | null;
+    /**
+     * Whose layout the document follows, read from its own text: cn (mainland: 第X条 articles whose paragraphs are 款 and （一） items 项; 发文字号 with 〔〕), tw (Taiwan: ROC dates 中華民國…年, 第 N 條 articles with Arabic numerals, articles whose paragraphs are 項, 一、 items 款 and （一） sub-items 目; 發文字號 …字第…號), hk (Hong Kong: 第1條 with (1) subsections and (a) paragraphs); null when nothing in the text tells.
+     */
+    jurisdiction: "cn" | "tw" | "hk" | null;
+    /**
+     * 主旨 of a Taiwan 函 or 公告 (the text after 主旨：); null for other documents.
+     */
+    subject: null | Text;
+    /**
+     * What a law or regulation says under its title about how it came to be, one entry per event in the order written: adopted (通过), approved (批准), promulgated (公布, 发布; Taiwan 訂定發布), revised (修正, 修订), in force (施行), from lines such as 2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过, 国务院令第N号公布, 最高人民法院审判委员会第N次会议通过, 中華民國九十四年六月二十九日…令訂定發布. document.date is the date of the first entry.
+     */
+    history: {
+      date: IsoDate;
+      /**
+       * The organ as written (session number included), when the line names one.
+       */
+      organ: null | Text;
+      /**
+       * adopted, approved, promulgated, revised, amended (修正), effective (施行), abolished.
+       */
+      action: "adopted" | "approved" | "promulgated" | "revised" | "amended" | "effective" | "abolished";
+      span: Span1;
+    }[];
   };
   text: Text2;
   /**
@@ -191,8 +214,8 @@ export interface GongwenDocument {
   textAlignment: {
     identity: boolean;
     segments: {
-      hans: Span1;
-      hant: Span1;
+      hans: Span2;
+      hant: Span2;
     }[];
   };
   /**
@@ -216,8 +239,8 @@ export interface GongwenDocument {
        * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, html-markup, invisible-characters, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, long-line, page-metadata, page-chrome, publication-wrapper, site-furniture.
        */
       kind: string;
-      raw: Span2;
-      clean: Span3;
+      raw: Span3;
+      clean: Span4;
       before: string;
       after: string;
     }[];
@@ -242,7 +265,7 @@ export interface GongwenDocument {
      * att1, att2 … in order.
      */
     id: string;
-    span: Span1;
+    span: Span2;
     title: null | Text;
     /**
      * 文种 from the attachment's title (方案, 办法, 条例, 报告 …).
@@ -273,7 +296,7 @@ export interface GongwenDocument {
      * Id of the sentence the note closes: the sentence it ends, or the one before it when the note stands alone after 。. null when the paragraph has no earlier sentence.
      */
     sentenceId: string | null;
-    span: Span5;
+    span: Span6;
     text: Text;
     /**
      * Entity ids of the lead agencies, in order of mention.
@@ -291,7 +314,7 @@ export interface GongwenDocument {
      * By when the note says the task is due, or null when it says nothing. Since schema 1.4.0.
      */
     deadline: null | {
-      span: Span6;
+      span: Span7;
       text: Text;
       /**
        * ISO date where the deadline resolves, the last day it allows for by (9月底前 in a 2024 document: 2024-09-30; 2024年底前: 2024-12-31) and the first for from (2025年起: 2025-01-01); the document's year completes a deadline without one. Null when it does not resolve (ongoing, or no year known).
@@ -342,7 +365,7 @@ export interface GongwenDocument {
     /**
      * @minItems 1
      */
-    mentions: [Span1, ...Span1[]];
+    mentions: [Span2, ...Span2[]];
   }[];
   /**
    * Everything the pipeline was unsure of or could not do. code is stage:rule.
@@ -354,9 +377,9 @@ export interface GongwenDocument {
     /**
      * Span in text["zh-Hans"], or null when the problem has no place in the cleaned text (see byteSpan or rawSpan).
      */
-    span: null | Span1;
-    rawSpan?: Span7;
-    byteSpan?: Span8;
+    span: null | Span2;
+    rawSpan?: Span8;
+    byteSpan?: Span9;
   }[];
 }
 /**
@@ -384,6 +407,13 @@ export interface Text1 {
   "zh-Hant": string;
 }
 /**
+ * The event's words in the text, date to action.
+ */
+export interface Span1 {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  */
 export interface Text2 {
@@ -396,13 +426,6 @@ export interface Text2 {
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
  * via the `definition` "span".
  */
-export interface Span1 {
-  start: number;
-  end: number;
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
 export interface Span2 {
   start: number;
   end: number;
@@ -411,6 +434,13 @@ export interface Span2 {
  * Half-open range [start, end) of Unicode code points.
  */
 export interface Span3 {
+  start: number;
+  end: number;
+}
+/**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span4 {
   start: number;
   end: number;
 }
@@ -435,7 +465,7 @@ export interface Part {
     | "printing"
     | "attachment"
     | "attachmentLabel";
-  span: Span1;
+  span: Span2;
 }
 /**
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
@@ -446,14 +476,22 @@ export interface Paragraph {
    * Section id + .p + ordinal (p1, p2 … for preamble paragraphs).
    */
   id: string;
-  span: Span1;
+  span: Span2;
   /**
-   * Only in an article (条): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null. 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3.
+   * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them.
    */
-  article?: {
-    kuan: number;
-    xiang: number | null;
-  };
+  article?:
+    | {
+        jurisdiction: "cn";
+        kuan: number;
+        xiang: number | null;
+      }
+    | {
+        jurisdiction: "tw";
+        xiang: number;
+        kuan: number | null;
+        mu: number | null;
+      };
   sentences: Sentence[];
 }
 /**
@@ -465,7 +503,7 @@ export interface Sentence {
    * Paragraph id + .s + ordinal (s4.2.p1.s3).
    */
   id: string;
-  span: Span1;
+  span: Span2;
   text: Text;
   /**
    * Present when the sentence has two or more clauses ending in ； (outside brackets and quotes): the clauses in order, each with its ；.
@@ -474,15 +512,15 @@ export interface Sentence {
    */
   clauses?: [
     {
-      span: Span1;
+      span: Span2;
       text: Text;
     },
     {
-      span: Span1;
+      span: Span2;
       text: Text;
     },
     ...{
-      span: Span1;
+      span: Span2;
       text: Text;
     }[]
   ];
@@ -493,42 +531,39 @@ export interface Sentence {
  */
 export interface Section {
   /**
-   * Stable id from the section's path: s4.2 is 四、（二）; chapters c3, articles a12 (a12 stays a12 inside a chapter).
+   * Stable id from the section's path: s4.2 is 四、（二）; chapters c3, articles a12 (a12 stays a12 inside a chapter; an inserted article 第十二条之一 or 第 12-1 條 is a12-1).
    */
   id: string;
   /**
-   * The kind of heading, always a string (one type, so a table of sections has one column type): "1" = 一、, "2" = （一）, "3" = 1. or 1、, "4" = （1）; 编/章/节/条 for regulations.
+   * The kind of heading, always a string (one type, so a table of sections has one column type): "0" = 壹、贰、 (Taiwan's capital numerals, above 一、), "1" = 一、, "2" = （一）, "3" = 1. or 1、, "4" = （1）; 编/章/节/条 for regulations; 段 for a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项: marker is the label, id d1, d2 …, its 一、 items are its children).
    */
-  level: "1" | "2" | "3" | "4" | "编" | "章" | "节" | "条";
+  level: "0" | "1" | "2" | "3" | "4" | "编" | "章" | "节" | "条" | "段";
   /**
    * Depth in the tree, 1 for a top-level section.
    */
   depth: number;
   /**
-   * The numbering as written (normalised to full-width brackets), e.g. 一、 or （三） or 第十二条.
+   * The numbering as written (normalised to full-width brackets, in zh-Hans, without the spaces of 第 1 條), e.g. 一、 or （三） or 第十二条, 第14-1条, 第十四条之一.
    */
   marker: string;
   /**
-   * The numbering as an integer (三 → 3).
+   * The numbering as an integer (三 → 3; 14 for 第 14-1 條).
    */
   number: number;
+  /**
+   * Only for an inserted article: its number after the article it follows (1 for 第十四条之一 and 第 14-1 條, whose id is a14-1).
+   */
+  sub?: number;
   /**
    * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading.
    */
   heading: null | Text;
-  span: Span4;
+  span: Span5;
   /**
    * Paragraphs of the section before its first child. A run-in heading's own line is a paragraph too.
    */
   paragraphs: Paragraph[];
   children: Section[];
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
-export interface Span4 {
-  start: number;
-  end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
@@ -545,6 +580,13 @@ export interface Span6 {
   end: number;
 }
 /**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span7 {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  */
 export interface Text3 {
@@ -554,14 +596,14 @@ export interface Text3 {
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span7 {
+export interface Span8 {
   start: number;
   end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span8 {
+export interface Span9 {
   start: number;
   end: number;
 }

@@ -344,11 +344,12 @@ describe('regulations: 款 and 项', () => {
     walk(doc.sections);
     const a2 = articles.find((a) => a.id === 'a2')!;
     expect(a2.paragraphs.map((p) => p.article)).toEqual([
-      { kuan: 1, xiang: null },
-      ...a2.paragraphs.slice(1).map((_, k) => ({ kuan: 1, xiang: k + 1 })),
+      { jurisdiction: 'cn', kuan: 1, xiang: null },
+      ...a2.paragraphs.slice(1).map((_, k) => ({ jurisdiction: 'cn', kuan: 1, xiang: k + 1 })),
     ]);
+    expect(doc.document.jurisdiction).toBe('cn');
     const a4 = articles.find((a) => a.id === 'a4')!;
-    expect(a4.paragraphs.map((p) => p.article?.kuan)).toEqual([1, 2, 3]);
+    expect(a4.paragraphs.map((p) => (p.article?.jurisdiction === 'cn' ? p.article.kuan : null))).toEqual([1, 2, 3]);
     // a law says under its title when and by whom it was adopted
     expect(doc.document.date).toBe('2021-11-25');
     expect(doc.document.issuer?.['zh-Hans']).toBe('上海市第十五届人民代表大会常务委员会');

@@ -3,28 +3,48 @@
  * on the Simplified text). One place for every marker the segmenter knows.
  */
 import { chineseNumber } from './cjk.js';
+import { parseRocDateLine } from './roc-date.js';
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const CN_ANY = '[一二三四五六七八九十百千零〇两\\d]+';
 
-export type NumberedLevel = 1 | 2 | 3 | 4;
-export type RegulationLevel = '编' | '章' | '节' | '条';
+/** 0 = 壹、贰、 (Taiwan's capital numerals, above 一、), 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）. */
+export type NumberedLevel = 0 | 1 | 2 | 3 | 4;
+/** 编/章/节/条 of a regulation; 段 = a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项). */
+export type RegulationLevel = '编' | '章' | '节' | '条' | '段';
 export type Level = NumberedLevel | RegulationLevel;
 
 export interface HeadingMatch {
   level: Level;
-  /** The marker as written, normalised to full-width brackets (（一）, 1.). */
+  /** The marker as written, normalised to full-width brackets (（一）, 1.) and without the spaces of 第 1 条. */
   marker: string;
   number: number;
+  /** An inserted article: 1 for 第十四条之一 and 第 14-1 条 (the 之一 or -1), else absent. */
+  sub?: number;
   /** Length of the marker in the line, including spaces after it. */
   length: number;
 }
 
+/**
+ * What follows a 第X条/章/节/编 that is cited, not a heading: 第五条及第八条所称…,
+ * 第十条第一项所定之…, 第三章、第二十条…, 第二十七条之规定…, 第一条规定的…,
+ * 第三条至第五条, 第四条或者第六条 (but 第十一条第五条及… is article 11 citing
+ * article 5: an article cites 款/项, not another 条). A heading is followed by a space, the end
+ * of the line or its text — and the cleaner drops the space between Chinese
+ * characters, so the text may start right after the marker (第三条中小学校…,
+ * 第二章规划建设): only words that cannot start an article's text count.
+ */
+const REFERENCE_AFTER = `(?![、，,及至的]|[和与或](?:者)?第|第${CN_ANY}[款项目]|所(?:称|定|列|指|述|载|规定)|之(?![一二三四五六七八九十])|规定)`;
+
+/** 第 1 条 / 第14-1条 / 第十四条之一 / 第一条: the number (1), the inserted number after - (2) or 之 (3). */
+const ARTICLE = new RegExp(`^第\\s*(${CN_ANY})(?:\\s*-\\s*(\\d+)\\s*|\\s*)条(?:之(${CN}))?${REFERENCE_AFTER}\\s*`);
+
 const HEADINGS: { level: Level; pattern: RegExp; marker: (m: RegExpExecArray) => string }[] = [
-  { level: '编', pattern: new RegExp(`^第(${CN_ANY})编\\s*`), marker: (m) => `第${m[1]}编` },
-  { level: '章', pattern: new RegExp(`^第(${CN_ANY})章\\s*`), marker: (m) => `第${m[1]}章` },
-  { level: '节', pattern: new RegExp(`^第(${CN_ANY})节\\s*`), marker: (m) => `第${m[1]}节` },
-  { level: '条', pattern: new RegExp(`^第(${CN_ANY})条\\s*`), marker: (m) => `第${m[1]}条` },
+  { level: '编', pattern: new RegExp(`^第\\s*(${CN_ANY})\\s*编${REFERENCE_AFTER}\\s*`), marker: (m) => `第${m[1]}编` },
+  { level: '章', pattern: new RegExp(`^第\\s*(${CN_ANY})\\s*章${REFERENCE_AFTER}\\s*`), marker: (m) => `第${m[1]}章` },
+  { level: '节', pattern: new RegExp(`^第\\s*(${CN_ANY})\\s*节${REFERENCE_AFTER}\\s*`), marker: (m) => `第${m[1]}节` },
+  { level: '条', pattern: ARTICLE, marker: (m) => (m[2] ? `第${m[1]}-${m[2]}条` : `第${m[1]}条${m[3] ? `之${m[3]}` : ''}`) },
+  { level: 0, pattern: /^([壹贰貳叁參参肆伍陆陸柒捌玖拾佰]+)、\s*/, marker: (m) => `${m[1]}、` },
   { level: 1, pattern: new RegExp(`^(${CN})[、，]\\s*`), marker: (m) => `${m[1]}、` },
   { level: 2, pattern: new RegExp(`^[（(](${CN})[）)]\\s*`), marker: (m) => `（${m[1]}）` },
   { level: 3, pattern: /^(\d{1,2})(?:[.．、](?!\d)|\s)\s*/, marker: (m) => `${m[1]}.` },
@@ -35,13 +55,21 @@ export function matchHeading(line: string): HeadingMatch | null {
   for (const h of HEADINGS) {
     const m = h.pattern.exec(line);
     if (!m) continue;
-    const number = chineseNumber(m[1]!);
+    const number = chineseNumber(h.level === 0 ? fromCapitals(m[1]!) : m[1]!.trim());
     if (number === null) continue;
-    // "一、" followed by nothing is not a heading; nor is "1.5亿" (guarded by (?!\d))
-    if (m[0].length >= line.length) continue;
-    return { level: h.level, marker: h.marker(m), number, length: m[0].length };
+    // "一、" followed by nothing is not a heading; nor is "1.5亿" (guarded by (?!\d)).
+    // An article's number may stand alone on its line, its text on the lines after (第 1 條, as Taiwan's law database writes it).
+    // So may 壹、, its heading on the next line.
+    if (m[0].length >= line.length && h.level !== '条' && h.level !== 0) continue;
+    const sub = h.level === '条' ? (m[2] ? Number(m[2]) : m[3] ? chineseNumber(m[3]) : null) : null;
+    return { level: h.level, marker: h.marker(m), number, ...(sub ? { sub } : {}), length: m[0].length };
   }
   return null;
+}
+
+/** 壹贰叁 → 一二三: the capital numerals (大写) Taiwan numbers its top parts with. */
+function fromCapitals(s: string): string {
+  return s.replace(/[壹贰貳叁參参肆伍陆陸柒捌玖拾佰]/g, (c) => '一二二三三三四五六六七八九十百'['壹贰貳叁參参肆伍陆陸柒捌玖拾佰'.indexOf(c)]!);
 }
 
 /** 发文字号: 国发〔2018〕42号, also with [] () ［］ instead of 〔〕. Group 1 = organ code, 2 = year, 3 = serial. */
@@ -57,9 +85,10 @@ export const DATE_LINE = new RegExp(
   `^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日|((?:19|20)\\d{2})([-/.])(\\d{1,2})\\8(\\d{1,2}))\\s*[）)]?$`,
 );
 
+/** The date of a line that is only a date: 2024年1月3日, 二〇二四年一月三日, 2024-01-03, or the ROC calendar (中华民国113年5月10日). */
 export function parseDateLine(line: string): string | null {
   const m = DATE_LINE.exec(line);
-  if (!m) return null;
+  if (!m) return parseRocDateLine(line);
   const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : m[7] ? [Number(m[7]), Number(m[9]), Number(m[10])] : [chineseNumber(m[4]!), chineseNumber(m[5]!), chineseNumber(m[6]!)];
   if (y === null || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -8,14 +8,16 @@
  * attachments.ts (where a cover ends, the documents it forwards), notes.ts
  * (responsibility notes tied to sections and sentences).
  */
+import { detectJurisdiction, placeArticleParagraphs } from '../lib/articles.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { diagnostic } from '../lib/diagnostics.js';
 import { documentKind, isCalendarDate } from '../lib/gbt9704.js';
 import { splitLines } from '../lib/lines.js';
-import { coverEnd, readAttachments } from '../lib/segment/attachments.js';
+import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attachments.js';
 import { buildTree } from '../lib/segment/headings.js';
 import { attachNotes } from '../lib/segment/notes.js';
-import { documentIssuerAndDate, joined, readClosing, readHeader } from '../lib/segment/parts.js';
+import { documentIssuerAndDate, joined, readClosing, readHeader, readTaiwanClosing } from '../lib/segment/parts.js';
+import { PART_LABEL } from '../lib/tw-gongwen.js';
 import type { Part, SegAttachment, Segmented } from '../lib/segment/types.js';
 
 export type { Part, PartType, SegAttachment, SegNote, SegParagraph, SegSection, SegSentence, Segmented } from '../lib/segment/types.js';
@@ -31,12 +33,30 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
   const header = readHeader(text, lines, 0, parts, diagnostics, true);
-  const split = coverEnd(lines, header.next);
+  const taiwan = header.taiwan;
+  // a Taiwan 函/令 ends at its 署名 when it sends a document; a mainland cover at its signature and 成文日期
+  const split = taiwan ? taiwanCoverEnd(lines, header.next) : coverEnd(lines, header.next);
   const coverLines = split < 0 ? lines : lines.slice(0, split);
-  const closing = readClosing(coverLines, header.next, parts);
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown) };
-  const { issuer, date } = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
+  const twClosing = taiwan ? readTaiwanClosing(coverLines, header.next, parts) : null;
+  const closing = twClosing ?? readClosing(coverLines, header.next, parts);
+  // a Taiwan 函 or 公告 is in labelled parts (主旨：, 说明：, 公告事项：); so is a text whose body opens with 主旨：
+  const labelled = taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text));
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled) };
+  const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
+  const { history } = found;
+  // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期
+  const issuers = taiwan?.issuers ?? [];
+  const issuer = issuers[0] ?? found.issuer;
+  const date = found.date ?? taiwan?.date ?? header.date;
+  const subjectPart = cover.sections.find((s) => s.level === '段' && s.marker === '主旨');
+  const subjectLine = subjectPart?.paragraphs[0];
+  const subject = subjectLine ? { start: subjectLine.start + PART_LABEL.exec(text.slice(subjectLine.start, subjectLine.end))![0].length, end: subjectLine.end } : null;
+  // 受文者, else the 正本 line of a 函
+  const addressees = header.addressees.length > 0 ? header.addressees : (twClosing?.addressees ?? []);
   const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown) : [];
+  // whose layout: from the text's own marks, else from its articles (Taiwan's 一、 款 inside them)
+  const detected = detectJurisdiction(text);
+  const articles = placeArticleParagraphs(text, [cover.sections, ...attachments.map((a) => a.sections)], detected);
 
   // a date line is read by its shape; a day no calendar has is reported here, and the record's date is null (to-json)
   for (const d of [date, ...attachments.map((a) => a.date)]) {
@@ -53,12 +73,16 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     parts,
     title,
     documentNumber: header.documentNumber,
+    numberRanges: taiwan?.numbers ?? [],
     issuer,
-    // the other organs of a joint signature, when the issuer is the signature's lead organ
-    coIssuers: issuer === closing.issuer ? closing.coIssuers : [],
+    // the other organs of a joint signature (a Taiwan header's: 行政院 / 司法院), when the issuer is its lead organ
+    coIssuers: taiwan ? issuers.slice(1) : issuer === closing.issuer ? closing.coIssuers : [],
+    jurisdiction: taiwan ? 'tw' : (detected ?? articles),
+    subject,
+    history,
     date,
-    addressees: header.addressees,
-    kind: header.decree ? '令' : documentKind(joined(text, header.title)),
+    addressees,
+    kind: header.decree ? '令' : (taiwan?.kind ?? documentKind(joined(text, header.title))),
     preamble: cover.preamble,
     sections: cover.sections,
     attachments,

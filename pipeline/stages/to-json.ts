@@ -10,6 +10,7 @@ import { documentFacts } from '../lib/document-facts.js';
 import { isCalendarDate } from '../lib/gbt9704.js';
 import { fieldOfLabel } from '../lib/page/metadata-labels.js';
 import { converters, type Variant } from '../lib/opencc.js';
+import { TW_DOCUMENT_NUMBER } from '../lib/tw-gongwen.js';
 import type { Range } from '../lib/sentences.js';
 import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '../schema-types.js';
 import { editsInCodePoints, type Cleaned, type InputFormat } from './clean.js';
@@ -74,6 +75,7 @@ export function toJson(input: JsonInput): GongwenDocument {
     depth: s.depth,
     marker: s.marker,
     number: s.number,
+    ...(s.sub ? { sub: s.sub } : {}),
     heading: s.heading ? textOf(s.heading) : null,
     span: span(s),
     paragraphs: s.paragraphs.map(paragraph),
@@ -123,6 +125,8 @@ export function toJson(input: JsonInput): GongwenDocument {
     'zh-Hant': [...t['zh-Hant']].slice(facts.titleCut.start, [...t['zh-Hant']].length - facts.titleCut.end).join(''),
   });
   const title: Text = facts.titleSource === 'text' ? cutTitle(titleText) : facts.title ? fromSource(facts.title) : titleText;
+  // a Taiwan 發文字號 in the page's metadata (经商字第…号: the cleaner keeps 发文日期 and 发文字号 together apart), as written
+  const metaTaiwanNumber = taiwanNumbers(cleaned.pageMetadata?.find(([label]) => ['发文字号', '文号'].includes(toHans(label)))?.[1] ?? '', toHans);
 
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -156,13 +160,18 @@ export function toJson(input: JsonInput): GongwenDocument {
     document: {
       title,
       titleSource: facts.titleSource,
-      documentNumber: facts.documentNumber,
+      // a Taiwan 發文字號 as the source writes it (院臺法字…號), several joined by 、
+      documentNumber:
+        seg.numberRanges.length > 0 && cv.script === 'zh-Hant' ? seg.numberRanges.map((r) => textOf(r)['zh-Hant'].replace(/\s+/g, '')).join('、') : (facts.documentNumber ?? metaTaiwanNumber),
       issuer: issuerText ?? (facts.issuer ? fromSource(facts.issuer) : null),
       date: facts.date,
       addressees: seg.addressees.map(textOf),
       kind: facts.kind,
       status: facts.status,
       isDocument: facts.isDocument,
+      jurisdiction: seg.jurisdiction,
+      subject: seg.subject ? textOf(seg.subject) : null,
+      history: seg.history.map((e) => ({ date: e.iso, organ: e.organ ? textOf(e.organ) : null, action: e.action, span: span(e) })),
     },
     text: { 'zh-Hans': hans, 'zh-Hant': hant },
     textAlignment: {
@@ -214,6 +223,13 @@ export function toJson(input: JsonInput): GongwenDocument {
     })),
     diagnostics: [...input.diagnostics, ...facts.diagnostics].map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...place(d) })),
   };
+}
+
+/** Taiwan 發文字號 in a value as written (经商字第…号 found on its Simplified form), joined by 、; null when there is none. */
+function taiwanNumbers(value: string, toHans: (s: string) => string): string | null {
+  const hans = toHans(value);
+  const found = [...hans.matchAll(TW_DOCUMENT_NUMBER)].map((m) => (hans.length === value.length ? value.slice(m.index, m.index + m[0].length) : m[0]).replace(/\s+/g, ''));
+  return found.length > 0 ? found.join('、') : null;
 }
 
 /** Title lines joined into one title, in both scripts. */

@@ -12,6 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { Alignment } from '../lib/alignment.js';
+import { converters, type Variant } from '../lib/opencc.js';
 import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.js';
 
 export type OutputScript = 'zh-Hans' | 'zh-Hant';
@@ -19,13 +20,15 @@ export type OutputScript = 'zh-Hans' | 'zh-Hant';
 export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans'): string {
   const t = (text: Text | null | undefined): string => (text ? text[script] : '');
   const slice = slicer(doc, script);
+  // labels the record keeps in zh-Hans only (文种, 发文字号, markers) are written in the Markdown's script
+  const label = labeller(doc, script);
   const children: RootContent[] = [];
   const front = {
-    title: t(doc.document.title),
-    documentNumber: doc.document.documentNumber,
+    title: doc.document.title ? t(doc.document.title) : null,
+    documentNumber: doc.document.documentNumber === null ? null : label(doc.document.documentNumber),
     issuer: doc.document.issuer ? t(doc.document.issuer) : null,
     date: doc.document.date,
-    kind: doc.document.kind,
+    kind: doc.document.kind === null ? null : label(doc.document.kind),
     addressees: doc.document.addressees.map(t),
     // what a page says of the document: its validity, that it is no document, its attached files
     ...(doc.document.status ? { status: doc.document.status } : {}),
@@ -38,17 +41,28 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
       : {}),
   };
   children.push({ type: 'yaml', value: toYaml(front, { lineWidth: 0 }).trimEnd() });
-  // 版头 above the title: 份号, 密级, 发文机关标志
-  for (const part of doc.parts) if (ABOVE_TITLE.has(part.type)) children.push(paragraph(slice(part.span)));
-  if (doc.document.title[script]) children.push(heading(1, doc.document.title[script]));
+  const rendered = new Set<GongwenDocument['parts'][number]>();
+  const part = (p: GongwenDocument['parts'][number]): void => {
+    rendered.add(p);
+    children.push(paragraph(slice(p.span)));
+  };
+  // 版头 above the title: 份号, 密级, 发文机关标志 (a Taiwan 函's 行政院函 line)
+  for (const p of doc.parts) if (ABOVE_TITLE.has(p.type)) part(p);
+  if (doc.document.title?.[script]) children.push(heading(1, doc.document.title[script]));
   const addresseesPart = doc.parts.find((p) => p.type === 'addressees');
-  if (addresseesPart) children.push(paragraph(slice(addresseesPart.span)));
+  if (addresseesPart) part(addresseesPart);
+  // the rest of the header where the body has not begun: a Taiwan 函's 地址 and date lines, a date under a title
+  const bodyStart = doc.parts.find((p) => p.type === 'body')?.span.start ?? Infinity;
+  for (const p of doc.parts) if (p.span.start < bodyStart && !IN_BODY.has(p.type) && !rendered.has(p)) part(p);
   for (const p of doc.preamble) children.push(paragraph(paragraphText(p, script)));
-  for (const s of doc.sections) renderSection(s, script, children);
+  const context: RenderContext = { script, label, hans: slicer(doc, 'zh-Hans'), spaced: spacedAt(doc), out: children };
+  const render = (s: Section): void => renderSection(s, context);
+  doc.sections.forEach(render);
+  // what closes the body (a 函's 正本 line is an addressees part there, after the body)
   const closing = (parts: GongwenDocument['parts']) => {
-    for (const part of parts) {
-      if (IN_BODY.has(part.type)) continue;
-      children.push(paragraph(slice(part.span)));
+    for (const p of parts) {
+      if (rendered.has(p) || (IN_BODY.has(p.type) && !(p.type === 'addressees' && p.span.start > bodyStart))) continue;
+      children.push(paragraph(slice(p.span)));
     }
   };
   closing(doc.parts);
@@ -61,7 +75,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     const addressees = a.parts.find((p) => p.type === 'addressees');
     if (addressees) children.push(paragraph(slice(addressees.span)));
     for (const p of a.preamble) children.push(paragraph(paragraphText(p, script)));
-    for (const s of a.sections) renderSection(s, script, children);
+    a.sections.forEach(render);
     closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
@@ -106,27 +120,96 @@ function riskyCharacters(state: State): RegExp {
 const ABOVE_TITLE = new Set(['copyNumber', 'classification', 'issuerMark']);
 const IN_BODY = new Set(['title', 'addressees', 'body', 'documentNumber', 'attachment', ...ABOVE_TITLE]);
 
-function renderSection(s: Section, script: OutputScript, out: RootContent[]): void {
+/** An article's number at the start of its line, in either script: 第十二条, 第 1 條, 第14-1条, 第十四条之一. */
+const ARTICLE_NUMBER = /^第[^条條\n]{1,12}?[条條](?:之[一二三四五六七八九十]+)?\s*/;
+
+interface RenderContext {
+  script: OutputScript;
+  /** A label the record holds in zh-Hans, in the Markdown's script. */
+  label: (hans: string) => string;
+  /** A span of the zh-Hans text. */
+  hans: (span: { start: number; end: number }) => string;
+  /** Whether the source had a space before this zh-Hans offset (kept, or removed by the cleaner). */
+  spaced: (at: number) => boolean;
+  out: RootContent[];
+}
+
+function renderSection(s: Section, context: RenderContext): void {
+  const { script, label, out } = context;
   const headingText = s.heading ? s.heading[script] : '';
+  const marker = label(s.marker);
   if (s.level === '条') {
-    // an article is a paragraph that starts with its number in bold
+    // an article is a paragraph that starts with its number in bold; the number is said once
     const [first, ...rest] = s.paragraphs;
-    const body = first ? paragraphText(first, script).replace(/^第\S+?条\s*/, '') : '';
-    out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: s.marker }] }, { type: 'text', value: ` ${body}` }] });
+    const ownLine = first !== undefined && first.span.start === s.span.start;
+    const body = first ? (ownLine ? paragraphText(first, script).replace(ARTICLE_NUMBER, '') : paragraphText(first, script)) : '';
+    out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: marker }] }, { type: 'text', value: ` ${body}` }] });
     for (const p of rest) out.push(paragraph(paragraphText(p, script)));
   } else {
-    out.push(heading(Math.min(6, s.depth + 1), `${s.marker}${headingText}`));
+    // one space where the source separates a chapter's number from its name (第一章 总则)
+    // one space where the source separates a chapter's number from its name (第一章 总则), as the edit log says
+    const line = context.hans({ start: s.span.start, end: Math.min(s.span.end, s.span.start + 80) }).split('\n')[0]!;
+    const hansHeading = s.heading?.['zh-Hans'] ?? '';
+    const inLine = hansHeading ? line.indexOf(hansHeading) : -1;
+    const spaced = (s.level === '编' || s.level === '章' || s.level === '节') && inLine > 0 && context.spaced(s.span.start + [...line.slice(0, inLine)].length);
+    const at = headingText ? paragraphLine(s, script).indexOf(headingText) : -1;
+    out.push(heading(Math.min(6, s.depth + 1), `${marker}${spaced ? ' ' : ''}${headingText}`));
     s.paragraphs.forEach((p, index) => {
       let text = paragraphText(p, script);
       // a run-in heading shares its line with the paragraph: do not say the heading twice
       if (index === 0 && p.span.start === s.span.start) {
-        const afterHeading = text.slice(s.marker.length + headingText.length).replace(/^[。：:]/, '');
-        text = afterHeading;
+        const headingEnd = at >= 0 ? at + headingText.length : s.marker.length + headingText.length;
+        text = text.slice(headingEnd).replace(/^[。：:]/, '');
       }
       if (text.trim()) out.push(paragraph(text));
     });
   }
-  for (const c of s.children) renderSection(c, script, out);
+  for (const c of s.children) renderSection(c, context);
+}
+
+/**
+ * Labels the record holds in one script (文种, 发文字号, section markers in
+ * zh-Hans; a Taiwan 發文字號 as its source writes it) in the Markdown's
+ * script, converted with the record's variant, so a Traditional reader never
+ * meets 意见, 国发 or 第一条, nor a Simplified one 院臺法字.
+ */
+function labeller(doc: GongwenDocument, script: OutputScript): (hans: string) => string {
+  const memo = new Map<string, string>();
+  const { toHant, toHans } = converters(doc.generator.options.variant as Variant);
+  // a Taiwan 發文字號 is kept as the source writes it: Simplified for zh-Hans
+  const convert = script === 'zh-Hans' ? toHans : toHant;
+  return (label) => {
+    let out = memo.get(label);
+    if (out === undefined) {
+      out = convert(label);
+      memo.set(label, out);
+    }
+    return out;
+  };
+}
+
+/** The text of a section's own line, when it is also its first paragraph (a run-in heading). */
+function paragraphLine(s: Section, script: OutputScript): string {
+  const first = s.paragraphs[0];
+  return first && first.span.start === s.span.start ? paragraphText(first, script) : '';
+}
+
+/**
+ * Whether the source had whitespace right before a zh-Hans offset: the
+ * cleaner drops blanks between Chinese characters (第一章 总则 → 第一章总则)
+ * and records each as an edit, so the edit log says where they stood.
+ */
+function spacedAt(doc: GongwenDocument): (at: number) => boolean {
+  let removed: Set<number> | undefined;
+  let alignment: Alignment | undefined;
+  return (at) => {
+    // a mixed-script source's edits index a text of their own
+    if (doc.cleaning.text !== null) return false;
+    removed ??= new Set(doc.cleaning.edits.filter((e) => e.clean.start === e.clean.end && e.before !== '' && e.before.trim() === '').map((e) => e.clean.start));
+    if (doc.cleaning.script === 'zh-Hans' || doc.textAlignment.identity) return removed.has(at);
+    alignment ??= new Alignment(doc.textAlignment.segments.map((x) => ({ aStart: x.hans.start, aEnd: x.hans.end, bStart: x.hant.start, bEnd: x.hant.end })));
+    return removed.has(alignment.forwardSpan(at, at).start);
+  };
 }
 
 function paragraphText(p: Paragraph, script: OutputScript): string {

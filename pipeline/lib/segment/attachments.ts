@@ -7,13 +7,14 @@ import type { Diagnostic } from '../diagnostics.js';
 import { CC_LINE, documentKind, NOTE_LINE, parseDateLine, PRINTING_LINE } from '../gbt9704.js';
 import type { Line } from '../lines.js';
 import { buildTree } from './headings.js';
+import { DECIDED_BY, TW_SIGNER } from '../tw-gongwen.js';
 import { isSigner, joined, readClosing, readHeader } from './parts.js';
 import type { Part, SegAttachment } from './types.js';
 
-/** The label above an attached document: 附件, 附件1, 附件：. */
-const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
-/** 附件2: the label of a second (third …) attached document. */
-const NUMBERED_ATTACHMENT_LABEL = /^附件\s*\d+\s*[：:]?$/;
+/** The label above an attached document: 附件, 附件1, 附件一, 附件：. */
+const ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:]?$/;
+/** 附件2, 附件二: the label of a second (third …) attached document. */
+const NUMBERED_ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:]?$/;
 
 /**
  * Where a cover ends and the document it forwards begins: the first
@@ -30,6 +31,23 @@ export function coverEnd(lines: Line[], from: number): number {
     const titleAt = rest[0] && ATTACHMENT_LABEL.test(rest[0].text) ? 1 : 0;
     const head = rest[titleAt];
     if (rest.length - titleAt >= 2 && head && head.text.length <= 60 && !head.text.includes('。') && !CC_LINE.test(head.text) && !PRINTING_LINE.test(head.text)) return k;
+  }
+  return -1;
+}
+
+/**
+ * Where a Taiwan 函/令 ends and the document it sends begins: after its
+ * 署名 (院长 谢长廷; one line per signing official) when a document follows
+ * (a title line, short, no 。). -1 when nothing follows.
+ */
+export function taiwanCoverEnd(lines: Line[], from: number): number {
+  for (let j = from + 1; j < lines.length - 2; j++) {
+    if (!TW_SIGNER.test(lines[j]!.text.trim())) continue;
+    let k = j + 1;
+    while (k < lines.length && (TW_SIGNER.test(lines[k]!.text.trim()) || DECIDED_BY.test(lines[k]!.text))) k++;
+    const head = lines[k];
+    if (head && lines.length - k >= 2 && head.text.length <= 60 && !head.text.includes('。')) return k;
+    return -1;
   }
   return -1;
 }

@@ -9,11 +9,12 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findNotes } from '../notes/reader.js';
+import { matchPartLabel } from '../tw-gongwen.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
 import type { SegParagraph, SegSection } from './types.js';
 
 /** Rank of a level in the tree: a heading closes every open section of the same or a lower rank. */
-const RANK: Record<string, number> = { 编: 1, 章: 2, 节: 3, 条: 4, 1: 5, 2: 6, 3: 7, 4: 8 };
+const RANK: Record<string, number> = { 段: 0, 编: 1, 章: 2, 节: 3, 条: 4, 0: 4.5, 1: 5, 2: 6, 3: 7, 4: 8 };
 
 /** The heading of a table of contents: 目录, 目　　录. */
 export const CONTENTS_HEADING = /^目\s*录$/;
@@ -24,6 +25,8 @@ export function buildTree(
   diagnostics: Diagnostic[],
   idPrefix: string,
   markdown: ReadonlyMap<number, number>,
+  /** A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段). */
+  labelledParts = false,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   /** Markdown depth of each section that came from a Markdown heading. */
   const markdownDepth = new Map<SegSection, number>();
@@ -39,7 +42,6 @@ export function buildTree(
   /** The last section of each level among a parent's children (copying and searching the list per heading was quadratic). */
   const lastChild = new Map<SegSection[], Map<Level, SegSection>>();
   /** The 款 of an article so far (counted per paragraph, it was quadratic in a long article). */
-  const kuanCount = new Map<SegSection, number>();
   /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
   const lastAtLevel = new Map<Level, number>();
   const toc = tableOfContents(lines);
@@ -52,7 +54,9 @@ export function buildTree(
   for (const line of lines) {
     const top = stack[stack.length - 1];
     // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
-    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : matchHeading(line.text);
+    const label = labelledParts ? matchPartLabel(line.text) : null;
+    if (label) label.number = roots.filter((s) => s.level === '段').length + 1;
+    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? matchHeading(line.text));
     const md = markdown.get(line.start);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
@@ -77,7 +81,7 @@ export function buildTree(
       // numbering may also run on across parents (gov.cn: 一、（一）…（五） 二、（六）…)
       const runsOn = !previous && lastAtLevel.has(heading.level) && heading.number === lastAtLevel.get(heading.level)! + 1;
       lastAtLevel.set(heading.level, heading.number);
-      if (heading.number !== expected && !runsOn && heading.level !== '条') {
+      if (heading.number !== expected && !runsOn && heading.level !== '条' && heading.level !== '段') {
         diagnostics.push(
           diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
         );
@@ -85,7 +89,7 @@ export function buildTree(
       if (typeof heading.level === 'number' && heading.level > 1 && !parent) {
         diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
       }
-      let id = sectionId(heading.level, heading.number, stack);
+      let id = sectionId(heading.level, heading.number, stack, heading.sub);
       if (!id.startsWith(idPrefix)) id = idPrefix + id;
       if (usedIds.has(id)) {
         let n = nextSuffix.get(id) ?? 2;
@@ -99,7 +103,8 @@ export function buildTree(
       const stop = rest.search(/[。！？]/);
       const runIn = stop >= 0 && stop < rest.length - 1;
       let headingRange: Range | null;
-      if (heading.level === '条') headingRange = null;
+      // an article and a labelled part (主旨：…) have no heading: their line is their text
+      if (heading.level === '条' || heading.level === '段') headingRange = null;
       else if (stop < 0) headingRange = { start: headStart, end: line.end };
       else headingRange = { start: headStart, end: headStart + stop };
       const section: SegSection = {
@@ -108,6 +113,7 @@ export function buildTree(
         depth: stack.length + 1,
         marker: heading.marker,
         number: heading.number,
+        ...(heading.sub ? { sub: heading.sub } : {}),
         heading: headingRange,
         start: line.start,
         end: line.end,
@@ -127,26 +133,13 @@ export function buildTree(
         }
       }
       // a run-in heading's line (or an article's text) is also the section's first paragraph
-      if (headingIsParagraph(heading.level, rest, runIn)) {
-        const first = paragraph(text, `${id}.p1`, line);
-        if (heading.level === '条') {
-          first.article = { kuan: 1, xiang: null };
-          kuanCount.set(section, 1);
-        }
-        section.paragraphs.push(first);
-      }
+      if (headingIsParagraph(heading.level, rest, runIn)) section.paragraphs.push(paragraph(text, `${id}.p1`, line));
       extend(stack, line.end);
       continue;
     }
     if (top) {
-      const p = paragraph(text, `${top.id}.p${top.paragraphs.length + 1}`, line);
-      if (top.level === '条') {
-        // an article's paragraphs are its 款; a （一） line is a 项 of the 款 before it
-        const kuan = kuanCount.get(top) ?? 0;
-        p.article = isItem && heading ? { kuan: Math.max(1, kuan), xiang: heading.number } : { kuan: kuan + 1, xiang: null };
-        if (p.article.xiang === null) kuanCount.set(top, kuan + 1);
-      }
-      top.paragraphs.push(p);
+      // an article's paragraphs get their place in the article (款/项, or 項/款/目) from lib/articles.ts once the tree is built
+      top.paragraphs.push(paragraph(text, `${top.id}.p${top.paragraphs.length + 1}`, line));
       extend(stack, line.end);
     } else {
       preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
@@ -207,12 +200,14 @@ function isListItem(heading: HeadingMatch, line: string, previous: string, expec
 
 /**
  * Whether a heading's line is also the section's first paragraph: a run-in
- * heading (text after its first 。), an article (its text is the article), a
- * long heading that is a whole sentence, or one that carries a
- * responsibility note (（一）加强监管（海关总署负责）。).
+ * heading (text after its first 。), an article's line with its text (not
+ * the number alone, 第 1 條, whose text follows on the next lines), a long
+ * heading that is a whole sentence, or one that carries a responsibility
+ * note (（一）加强监管（海关总署负责）。).
  */
 function headingIsParagraph(level: Level, rest: string, runIn: boolean): boolean {
-  if (runIn || level === '条') return true;
+  if (runIn) return true;
+  if (level === '条' || level === '段') return rest.trim() !== '';
   const stop = rest.search(/[。！？]/);
   if (stop >= 0 && stop === rest.length - 1 && level !== 1 && rest.length > 30) return true;
   return findNotes(rest).length > 0;
@@ -222,9 +217,11 @@ function extend(stack: SegSection[], end: number): void {
   for (const s of stack) s.end = Math.max(s.end, end);
 }
 
-function sectionId(level: Level, number: number, stack: readonly SegSection[]): string {
-  if (level === '条') return `a${number}`;
+function sectionId(level: Level, number: number, stack: readonly SegSection[], sub?: number): string {
+  // an inserted article (第十四条之一, 第 14-1 條) is a14-1
+  if (level === '条') return `a${number}${sub ? `-${sub}` : ''}`;
   if (level === '编') return `b${number}`;
+  if (level === '段') return `d${number}`;
   if (level === '章') return `${prefix(stack, ['编'])}c${number}`;
   if (level === '节') return `${prefix(stack, ['编', '章'])}j${number}`;
   const numbered = stack.filter((s) => typeof s.level === 'number');

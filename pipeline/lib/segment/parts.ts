@@ -19,10 +19,13 @@ import {
   matchHeading,
   parseDateLine,
 } from '../gbt9704.js';
-import type { Line } from '../lines.js';
+import { isHistoryLine, readHistory } from '../law-history.js';
+import { CELL_SEPARATOR, type Line } from '../lines.js';
+import { findRocDate } from '../roc-date.js';
+import { COPY_LINE, readTaiwanHeader, TW_NUMBER_LINE, TW_SIGNER, type TwHeader } from '../tw-gongwen.js';
 import type { Range } from '../sentences.js';
 import { CONTENTS_HEADING } from './headings.js';
-import type { Part, PartType, SegParagraph } from './types.js';
+import type { Part, PartType, SegHistoryEvent, SegParagraph } from './types.js';
 
 const MAX_TITLE_LINES = 3;
 /** A 发文字号 written as a code: letters and digits (at least four digits), then 号, alone on its line. */
@@ -53,6 +56,10 @@ export interface Header {
   documentNumber: string | null;
   addressees: Range[];
   decree: { organ: Range } | null;
+  /** The header of a Taiwan 函/令/公告 (行政院函 | 中华民国94年4月29日, 院授主忠字第…号), which has no title line. */
+  taiwan: TwHeader | null;
+  /** A date in the title's own row (行政院95年度施政方针 | 中华民国94年3月30日行政院第2933次会议通过). */
+  date: (Range & { iso: string }) | null;
 }
 
 /** 版头: document number (before or after the title), the title (up to three lines), 主送机关; or a decree's 令 and 第N号. */
@@ -71,6 +78,19 @@ export function isAddresseeList(body: string): boolean {
 
 export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean): Header {
   let i = from;
+  const taiwan = cover ? readTaiwanHeader(lines, i) : null;
+  if (taiwan) {
+    // 發文機關 and 文別, 發文日期, 發文字號, 受文者: parts of the header; a 函 has no title, and its header line is never one
+    taiwan.lines.forEach((line, k) => {
+      const within = (r: Range) => r.start >= line.start && r.end <= line.end;
+      const type: PartType =
+        k === 0 ? 'issuerMark' : taiwan.numbers.some(within) ? 'documentNumber' : taiwan.date && within(taiwan.date) ? 'date' : taiwan.addressees.some(within) ? 'addressees' : taiwan.contact.some(within) ? 'note' : 'classification';
+      parts.push({ type, start: line.start, end: line.end });
+    });
+    diagnostics.push(diagnostic('segment:no-title', `A Taiwan ${taiwan.kind} has no title line; its header “${text.slice(taiwan.lines[0]!.start, taiwan.lines[0]!.end).slice(0, 40)}” is not one: the title is left empty unless the page gives one`, { space: 'hans', start: taiwan.lines[0]!.start, end: taiwan.lines[0]!.end }));
+    const documentNumber = taiwan.numbers.length > 0 ? taiwan.numbers.map((r) => text.slice(r.start, r.end).replace(/\s+/g, '')).join('、') : null;
+    return { next: taiwan.next, title: [], documentNumber, addressees: taiwan.addressees, decree: null, taiwan, date: null };
+  }
   let documentNumber: string | null = null;
   const takeNumber = (line: Line | undefined): boolean => {
     if (!line || line.text.length > 30) return false;
@@ -120,7 +140,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       documentNumber = `${organ === '国务院' ? '国' : organ}令${serial}`;
       parts.push({ type: 'documentNumber', start: decreeLine.start, end: last.end });
       i = lines.indexOf(last) + 1;
-      return { next: i, title: [], documentNumber, addressees: [], decree };
+      return { next: i, title: [], documentNumber, addressees: [], decree, taiwan: null, date: null };
     }
   }
 
@@ -130,7 +150,24 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     i++;
   }
   const title: Range[] = [];
-  while (i < lines.length && title.length < MAX_TITLE_LINES) {
+  // a title in a table row with its date (the gazette's header table): the title is the first cell, the date the cell it opens
+  let rowDate: Header['date'] = null;
+  const row = cover ? lines[i] : undefined;
+  if (row && row.text.includes(CELL_SEPARATOR)) {
+    const cells = row.text.split(CELL_SEPARATOR);
+    const first = cells[0]!.trim();
+    const datedAt = cells.findIndex((c, k) => k > 0 && findRocDate(c.trim())?.start === 0);
+    if (datedAt > 0 && first.length >= 4 && first.length <= 60 && !first.includes('。')) {
+      const cellStart = row.start + cells.slice(0, datedAt).reduce((n, c) => n + c.length + CELL_SEPARATOR.length, 0);
+      const cell = cells[datedAt]!;
+      const d = findRocDate(cell)!;
+      rowDate = { start: cellStart + d.start, end: cellStart + d.end, iso: d.iso };
+      const lead = cells[0]!.length - cells[0]!.trimStart().length;
+      title.push({ start: row.start + lead, end: row.start + lead + first.length });
+      i++;
+    }
+  }
+  while (i < lines.length && title.length < MAX_TITLE_LINES && rowDate === null) {
     const line = lines[i]!;
     if (title.length > 0) {
       const sofar = joined(text, title);
@@ -140,12 +177,21 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
         i++;
         break;
       }
-      if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text)) break;
-      // a law's adoption note (（2021年6月10日…会议通过）), a long bracketed note about the text, and 目录 follow a title;
-      // a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
-      if (ADOPTION_LINE.test(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
+      if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text) || TW_NUMBER_LINE.test(line.text) || parseDateLine(line.text)) break;
+      // a law's adoption note (（2021年6月10日…会议通过）) or any line of its history (1999年6月25日 最高人民法院公告公布),
+      // a long bracketed note about the text, and 目录 follow a title; a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
+      if (ADOPTION_LINE.test(line.text) || isHistoryLine(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
-    title.push({ start: line.start, end: line.end });
+    // a title in a table row keeps its text, not the row's empty cells (行政院95年度施政方针 |)
+    const lead = /^[\s|]*/.exec(line.text)![0].length;
+    const trail = /[\s|]*$/.exec(line.text)![0].length;
+    title.push({ start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) });
+    i++;
+  }
+  // a date alone under the title (a report, a speech): the document's date unless its end gives one
+  if (cover && rowDate === null && title.length > 0 && lines[i] && parseDateLine(lines[i]!.text)) {
+    rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: parseDateLine(lines[i]!.text)! };
+    parts.push({ type: 'date', start: lines[i]!.start, end: lines[i]!.end });
     i++;
   }
   if (title.length > 0) parts.push({ type: 'title', start: title[0]!.start, end: title[title.length - 1]!.end });
@@ -163,7 +209,47 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     parts.push({ type: 'addressees', start: addresseeLine.start, end: addresseeLine.end });
     i++;
   }
-  return { next: i, title, documentNumber, addressees, decree };
+  return { next: i, title, documentNumber, addressees, decree, taiwan: null, date: rowDate };
+}
+
+/**
+ * What closes the body of a Taiwan 函/令/公告 (lines[from…end)): the 署名
+ * lines (院长 谢长廷, two for a joint 函), 正本：/副本： lines (主送/抄送),
+ * and whatever follows the signature. Pushes the body and these parts.
+ */
+export function readTaiwanClosing(lines: Line[], from: number, parts: Part[]): Closing & { addressees: Range[] } {
+  let signerAt = -1;
+  for (let j = from + 1; j < lines.length; j++) {
+    if (TW_SIGNER.test(lines[j]!.text.trim())) {
+      signerAt = j;
+      break;
+    }
+  }
+  const end = signerAt < 0 ? lines.length : signerAt;
+  const bodyLines: Line[] = [];
+  const copies: Part[] = [];
+  const addressees: Range[] = [];
+  for (const line of lines.slice(from, end)) {
+    const copy = COPY_LINE.exec(line.text);
+    if (!copy) {
+      bodyLines.push(line);
+      continue;
+    }
+    copies.push({ type: copy[1] === '正本' ? 'addressees' : 'cc', start: line.start, end: line.end });
+    if (copy[1] === '正本') {
+      for (const m of line.text.slice(copy[0].length).matchAll(/[^、，,；;]+/g)) {
+        const name = m[0].trim();
+        if (name) addressees.push({ start: line.start + copy[0].length + m.index + m[0].indexOf(name), end: line.start + copy[0].length + m.index + m[0].indexOf(name) + name.length });
+      }
+    }
+  }
+  if (bodyLines.length > 0) parts.push({ type: 'body', start: bodyLines[0]!.start, end: bodyLines[bodyLines.length - 1]!.end });
+  parts.push(...copies);
+  for (let j = end; j < lines.length; j++) {
+    const line = lines[j]!;
+    parts.push({ type: TW_SIGNER.test(line.text.trim()) ? 'signature' : 'note', start: line.start, end: line.end });
+  }
+  return { issuer: null, coIssuers: [], date: null, bodyLines, addressees };
 }
 
 export function isSigner(line: Line): boolean {
@@ -252,7 +338,9 @@ const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会
  * The issuer and date of the whole document: a decree's organ; else the
  * cover's signature, or the organ in the title when the cover is signed by a
  * person, unsigned or forwards a document (国务院关于…, 国务院办公厅转发…); a law's
- * adoption line under its title when nothing else gives them.
+ * history under its title (adopted, approved, promulgated, revised …: the
+ * lines at the start of the body that begin with a date and name an action)
+ * when nothing else gives them: the first event's date and organ.
  */
 export function documentIssuerAndDate(
   text: string,
@@ -260,7 +348,7 @@ export function documentIssuerAndDate(
   cover: Closing & { preamble: SegParagraph[] },
   forwards: boolean,
   diagnostics: Diagnostic[],
-): { issuer: Range | null; date: (Range & { iso: string }) | null } {
+): { issuer: Range | null; date: (Range & { iso: string }) | null; history: SegHistoryEvent[] } {
   const titleText = joined(text, header.title);
   let issuer = cover.issuer;
   if (header.decree) issuer = header.decree.organ;
@@ -271,16 +359,26 @@ export function documentIssuerAndDate(
       issuer = { start: header.title[0]!.start, end: header.title[0]!.start + m[1]!.length };
     }
   }
-  // a law or regulation says under its title when and by whom it was adopted
-  let date = cover.date;
-  const adoption = cover.preamble[0] ? ADOPTION_LINE.exec(text.slice(cover.preamble[0].start, cover.preamble[0].end)) : null;
-  if (adoption && cover.preamble[0]) {
-    const at = cover.preamble[0].start;
-    date ??= { start: at, end: at + adoption[1]!.length, iso: parseDateLine(adoption[1]!.replace(/\s/g, ''))! };
-    // the organ as written, session number included (上海市第十五届人民代表大会常务委员会)
-    issuer ??= { start: at + adoption[0].indexOf(adoption[2]!), end: at + adoption[0].indexOf(adoption[3]!, adoption[0].indexOf(adoption[2]!)) + adoption[3]!.length };
+  // a law or regulation says under its title when and by whom it was adopted, promulgated, revised
+  const history: SegHistoryEvent[] = [];
+  for (const p of cover.preamble) {
+    const line = text.slice(p.start, p.end);
+    if (!isHistoryLine(line)) break;
+    for (const e of readHistory(line)) {
+      history.push({ iso: e.iso, action: e.action, organ: e.organ ? { start: p.start + e.organ.start, end: p.start + e.organ.end } : null, start: p.start + e.start, end: p.start + e.end });
+    }
   }
+  let date = cover.date;
+  const first = history[0];
+  if (first) {
+    date ??= { start: first.start, end: first.end, iso: first.iso };
+    // the organ as written, session number included (上海市第十五届人民代表大会常务委员会)
+    issuer ??= history.find((e) => e.organ)?.organ ?? null;
+  }
+  // a report or speech by an organ's head: 行政院谢院长于立法院…施政方针报告
+  const head = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,12}?(?:院|部|委员会|署|局|政府))\p{Script=Han}{0,3}?(?:院长|部长|主任委员|署长|局长|市长|县长|省长)/u.exec(titleText);
+  if (head) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + head[1]!.length };
   if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
   if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
-  return { issuer, date };
+  return { issuer, date, history };
 }

@@ -3,7 +3,9 @@
  * paragraphs and sentences, attached documents and responsibility notes.
  * Offsets are UTF-16 units into the zh-Hans text.
  */
+import type { ArticlePosition, Jurisdiction } from '../articles.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { HistoryAction } from '../law-history.js';
 import type { Level } from '../gbt9704.js';
 import type { Deadline } from '../notes/deadline.js';
 import type { NameRef } from '../notes/grammar.js';
@@ -39,8 +41,8 @@ export interface SegSentence extends Range {
 export interface SegParagraph extends Range {
   id: string;
   sentences: SegSentence[];
-  /** In an article (条): which 款 the paragraph is, and the 项 number when it is an item （一）. */
-  article?: { kuan: number; xiang: number | null };
+  /** In an article (条): where the paragraph stands, as its jurisdiction names it (cn: 款 and 项; tw: 項, 款 and 目). */
+  article?: ArticlePosition;
 }
 
 export interface SegSection extends Range {
@@ -49,6 +51,8 @@ export interface SegSection extends Range {
   depth: number;
   marker: string;
   number: number;
+  /** An inserted article's number after the one it follows (第十四条之一, 第 14-1 條: 1). */
+  sub?: number;
   heading: Range | null;
   paragraphs: SegParagraph[];
   children: SegSection[];
@@ -80,13 +84,26 @@ export interface SegAttachment extends Range {
   sections: SegSection[];
 }
 
+/** One event of a law's history (lib/law-history.ts), with its place in the text. */
+export interface SegHistoryEvent extends Range {
+  iso: string;
+  action: HistoryAction;
+  organ: Range | null;
+}
+
 export interface Segmented {
   parts: Part[];
   title: Range[];
   documentNumber: string | null;
+  /** Where a Taiwan 發文字號 stands (several for a joint 令), so the record can write it in the source's script. */
+  numberRanges: Range[];
   issuer: Range | null;
   /** A joint signature's other organs, in their order (联合行文). */
   coIssuers: Range[];
+  jurisdiction: Jurisdiction | null;
+  /** 主旨 of a Taiwan 函 or 公告: the text after its label. */
+  subject: Range | null;
+  history: SegHistoryEvent[];
   date: (Range & { iso: string }) | null;
   addressees: Range[];
   kind: string | null;

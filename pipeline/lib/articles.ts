@@ -1,0 +1,129 @@
+/**
+ * Jurisdictions and the hierarchy inside an article (条), which differs:
+ *
+ *   mainland (cn)  article → 款 (paragraph) → 项 （一）
+ *   Taiwan (tw)    article → 項 (paragraph) → 款 一、 → 目 （一）
+ *
+ * so 第十二条第二款第（三）项 (cn) and 第十二條第二項第三款 (tw) both name
+ * the third item of the second paragraph. Works on zh-Hans lines.
+ */
+import { matchHeading } from './gbt9704.js';
+import { ROC_DATE_SOURCE } from './roc-date.js';
+
+export type Jurisdiction = 'cn' | 'tw' | 'hk';
+
+export type ArticlePosition = { jurisdiction: 'cn'; kuan: number; xiang: number | null } | { jurisdiction: 'tw'; xiang: number; kuan: number | null; mu: number | null };
+
+/** 第 1 条, 第14-1条: an article numbered in Arabic numerals, as Taiwan's law database (and no mainland law) writes it. */
+const ARABIC_ARTICLE = /^第\s*\d+(?:\s*-\s*\d+)?\s*条/mu;
+/** 发文字号 of Taiwan: 院台经字第1130012345号, 农授粮字第 0941057981 号. */
+const TW_NUMBER = /\p{Script=Han}{1,8}字第\s*[\dA-Za-z-]+\s*号/u;
+const ROC_DATE = new RegExp(ROC_DATE_SOURCE, 'u');
+/** 发文字号 of the mainland: 国发〔2024〕1号. */
+const CN_NUMBER = /\p{Script=Han}{1,12}〔\d{4}〕\d{1,4}号/u;
+/** Mainland organs that only mainland documents name as their own: 人民代表大会, 中华人民共和国. */
+const CN_ORGANS = /中华人民共和国|人民代表大会|国务院办公厅|人民政府/u;
+/** Hong Kong: the region's name, ordinance chapters (第123章). */
+const HK_MARKS = /香港特别行政区|第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*\(第\d+[A-Z]?章\)/u;
+
+/**
+ * Whose layout a text (zh-Hans) follows, from its own words: Taiwan when it
+ * dates in the ROC calendar, numbers its articles in Arabic numerals
+ * (第 1 條) or carries a …字第…號 number; the mainland when it carries a
+ * 〔2024〕 number or names a people's congress; Hong Kong when it names the
+ * region or cites ordinances by chapter. Null when nothing tells (or both do
+ * equally).
+ */
+export function detectJurisdiction(text: string): Jurisdiction | null {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (TW_NUMBER.test(head) ? 1 : 0);
+  const cn = (CN_NUMBER.test(head) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
+  const hk = HK_MARKS.test(head) ? 2 : 0;
+  const best = Math.max(tw, cn, hk);
+  if (best === 0) return null;
+  const winners = [tw === best ? 'tw' : null, cn === best ? 'cn' : null, hk === best ? 'hk' : null].filter((x) => x !== null);
+  return winners.length === 1 ? (winners[0] as Jurisdiction) : null;
+}
+
+/** Whether an article's lines (after its first) use Taiwan's 一、 items (款). */
+export function hasTaiwanItems(lines: readonly string[]): boolean {
+  return lines.some((l) => matchHeading(l)?.level === 1);
+}
+
+/** A line that ends where a sentence or a list's lead-in may end; any other line was wrapped and runs on into the next. */
+const LINE_END = /[。：:；;？！?!」』）)”]$/u;
+
+/**
+ * The position of each of an article's paragraphs (its lines, the first
+ * possibly the article's own line 第一条 …) in the article's hierarchy.
+ * Taiwan's older laws wrap lines by hand: a line after one that ends in no
+ * mark continues the paragraph before it and keeps its position.
+ */
+export function articlePositions(lines: readonly string[], jurisdiction: 'cn' | 'tw'): ArticlePosition[] {
+  const out: ArticlePosition[] = [];
+  if (jurisdiction === 'cn') {
+    // the 款 so far; a numbered line (（一）) is a 项 of the 款 before it
+    let kuan = 0;
+    for (const line of lines) {
+      const h = matchHeading(line);
+      if (h && typeof h.level === 'number') out.push({ jurisdiction: 'cn', kuan: Math.max(1, kuan), xiang: h.number });
+      else out.push({ jurisdiction: 'cn', kuan: ++kuan, xiang: null });
+    }
+    return out;
+  }
+  let xiang = 0;
+  let kuan: number | null = null;
+  let mu: number | null = null;
+  lines.forEach((line, k) => {
+    const h = matchHeading(line);
+    const level = h && typeof h.level === 'number' ? h.level : null;
+    if (level === 1) {
+      xiang = Math.max(1, xiang);
+      kuan = h!.number;
+      mu = null;
+    } else if (level === 2) {
+      xiang = Math.max(1, xiang);
+      mu = h!.number;
+    } else if (level !== null || (k > 0 && !LINE_END.test(lines[k - 1]!.trimEnd()))) {
+      // a deeper item (1. （1）) or a wrapped line keeps the place of the line above it
+      xiang = Math.max(1, xiang);
+    } else {
+      xiang++;
+      kuan = null;
+      mu = null;
+    }
+    out.push({ jurisdiction: 'tw', xiang, kuan, mu });
+  });
+  return out;
+}
+
+interface ArticleTree {
+  level: string | number;
+  paragraphs: { start: number; end: number; article?: ArticlePosition }[];
+  children: ArticleTree[];
+}
+
+/**
+ * Give every paragraph of every article in the trees its position, in the
+ * document's jurisdiction; where the text did not tell (null, hk), Taiwan's
+ * when an article has 一、 items, else the mainland's. Returns the system used,
+ * or null when there is no article.
+ */
+export function placeArticleParagraphs(text: string, trees: readonly ArticleTree[][], jurisdiction: Jurisdiction | null): 'cn' | 'tw' | null {
+  const articles: ArticleTree[] = [];
+  const walk = (list: readonly ArticleTree[]): void => {
+    for (const s of list) {
+      if (s.level === '条') articles.push(s);
+      walk(s.children);
+    }
+  };
+  trees.forEach(walk);
+  if (articles.length === 0) return null;
+  const linesOf = (a: ArticleTree) => a.paragraphs.map((p) => text.slice(p.start, p.end));
+  const system = jurisdiction === 'cn' || jurisdiction === 'tw' ? jurisdiction : articles.some((a) => hasTaiwanItems(linesOf(a).slice(1))) ? 'tw' : 'cn';
+  for (const a of articles) {
+    const positions = articlePositions(linesOf(a), system);
+    a.paragraphs.forEach((p, k) => (p.article = positions[k]!));
+  }
+  return system;
+}
