@@ -31,14 +31,30 @@ export interface DocumentRegion {
   last: number;
 }
 
-/** 文种: the words a 公文 title ends with (GB/T 9704, 党政机关公文处理工作条例), plus the plans and rules documents publish. */
+/** 文种: the words a 公文 title ends with (GB/T 9704, 党政机关公文处理工作条例), plus the plans and rules documents publish; in both scripts (the page is read as written), with Taiwan's 施政方针. */
 const KIND_END =
-  /(?:通知|通报|意见|方案|办法|决定|决议|规定|细则|措施|公告|通告|批复|函|报告|规划|纲要|条例|计划|要点|指引|指南|命令|令|议案|纪要|请示|公报|建议|规则|制度|标准|目录|清单|章程|守则|准则|政策)》?(?:（[^）]{1,12}）|\([^)]{1,12}\)|[（(][^（()）]{1,20}\d+号[）)])?$/u;
+  /(?:通知|通报|意见|方案|办法|决定|决议|规定|细则|措施|公告|通告|批复|函|报告|规划|纲要|条例|计划|要点|指引|指南|命令|令|议案|纪要|请示|公报|建议|规则|制度|标准|目录|清单|章程|守则|准则|政策|施政方针|通報|意見|辦法|決定|決議|規定|細則|批覆|報告|規劃|綱要|條例|計畫|計劃|要點|議案|紀要|請示|建議|規則|標準|目錄|準則|施政方針)》?(?:（[^）]{1,12}）|\([^)]{1,12}\)|[（(][^（()）]{1,20}\d+号[）)])?$/u;
 
 /** A line that is only a 发文字号 (沪教委规〔2021〕2号, 宁房市字[2017]108号). */
 function isDocumentNumber(t: string): boolean {
   const m = DOCUMENT_NUMBER.exec(t);
   return m !== null && m.index === 0 && m[0].length === t.length;
+}
+
+/**
+ * A line of a Taiwan 函/令/公告's header, which the gazette prints in a table
+ * above the text: the organ and 文別 (行政院函, 法務部內政部|令), the 發文日期
+ * in the ROC calendar, a 發文字號 (院授主忠字第0940002788號), or a row of
+ * them (cells as the page measures them, without separators). Either script.
+ */
+const TW_NUMBER = /(?:[\p{Script=Han}\d]|[（(][一二三四五六七八九十\d]{1,3}[）)]){1,12}字第[\dA-Za-z-]+[號号]/u;
+const ROC_DATE = /^(?:中華民國|中华民国)[\d一二三四五六七八九十百零〇]+年[\d一二三四五六七八九十]+月[\d一二三四五六七八九十]+日/u;
+function isTaiwanHeaderLine(t: string): boolean {
+  if (t.length > 80) return false;
+  const cells = t.replace(TW_NUMBER, '\n').replace(ROC_DATE, '\n').replace(/[（(](?:補登|补登)[）)]/gu, '');
+  const rest = cells.replace(/\n/g, '');
+  // what is left is an organ and its 文別, or nothing
+  return cells.includes('\n') ? rest === '' || /^[\p{Script=Han}、]{2,40}?(?:函|書函|书函|令|公告)$/u.test(rest) : /^[\p{Script=Han}、]{2,40}?(?:函|書函|书函|令|公告)$/u.test(rest) && /(?:院|部|會|会|署|局|處|处|府)(?:函|書函|书函|令|公告)$/u.test(rest);
 }
 
 function normaliseSpace(s: string): string {
@@ -206,7 +222,8 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   const kept: number[] = [];
   let start = titleLine !== null && titleLine < first ? titleLine : first;
   // a 发文字号 printed just above the title (GB/T 9704 puts it there)
-  while (start > 0 && start > first - TITLE_WINDOW && isDocumentNumber(normalise(m.lines[start - 1]!.text))) start--;
+  // (a Taiwan 函's header table: organ and 文別, ROC date, 發文字號)
+  while (start > 0 && start > first - TITLE_WINDOW && (isDocumentNumber(normalise(m.lines[start - 1]!.text)) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
   for (let i = start; i <= last; i++) {
     const line = m.lines[i]!;
     // a headline above the block that the block's first line repeats: the block's own copy is kept
@@ -214,9 +231,10 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     if (i < first && i !== titleLine) {
       // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
       const t = normalise(line.text);
-      if (!(isDocumentNumber(t) || /^（[^）]{1,20}）$/u.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
+      if (!(isDocumentNumber(t) || isTaiwanHeaderLine(t) || /^（[^）]{1,20}）$/u.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
-    if (isLinkLine(line)) continue;
+    // (a Taiwan header's organ is often a link to its site)
+    if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text))) continue;
     kept.push(i);
   }
   trimTrailingFurniture(m, kept);
