@@ -15,7 +15,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.5.0";
+  schemaVersion: "1.6.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */

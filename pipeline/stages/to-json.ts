@@ -19,7 +19,7 @@ import type { Decoded } from './decode.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.5.0';
+export const SCHEMA_VERSION = '1.6.0';
 
 export interface JsonInput {
   file: string;

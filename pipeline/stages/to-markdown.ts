@@ -151,7 +151,7 @@ function renderSection(s: Section, context: RenderContext): void {
     const line = context.hans({ start: s.span.start, end: Math.min(s.span.end, s.span.start + 80) }).split('\n')[0]!;
     const hansHeading = s.heading?.['zh-Hans'] ?? '';
     const inLine = hansHeading ? line.indexOf(hansHeading) : -1;
-    const spaced = typeof s.level === 'string' && inLine > 0 && context.spaced(s.span.start + [...line.slice(0, inLine)].length);
+    const spaced = (s.level === '编' || s.level === '章' || s.level === '节') && inLine > 0 && context.spaced(s.span.start + [...line.slice(0, inLine)].length);
     const at = headingText ? paragraphLine(s, script).indexOf(headingText) : -1;
     out.push(heading(Math.min(6, s.depth + 1), `${marker}${spaced ? ' ' : ''}${headingText}`));
     s.paragraphs.forEach((p, index) => {
