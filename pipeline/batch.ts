@@ -30,10 +30,11 @@ import { validateRunReport } from './validate.js';
 
 /**
  * The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its
- * name): text, Markdown, and pages as sites name them (.shtml, .jhtml, .aspx, .jsp …; read as HTML by content).
+ * name): text, Markdown, pages as sites name them (.shtml, .jhtml, .aspx, .jsp …; read as HTML by content), and
+ * files (PDF, DOCX, DOC, WPS, XLSX: read by their extractor, the kind sniffed from the bytes).
  * A file without an extension is read when its first bytes are HTML (a crawler's saved page).
  */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php', '.pdf', '.docx', '.doc', '.wps', '.xlsx'];
 
 /** Whether a file without an extension starts like an HTML page. */
 function looksLikeHtml(path: string): boolean {
@@ -297,7 +298,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const take = () => (stopped || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
     for (let t = take(); t; t = take()) {
-      finished(runJob(t));
+      finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

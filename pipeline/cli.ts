@@ -9,7 +9,7 @@ import { INPUT_EXTENSIONS, runBatch } from './batch.js';
 import type { Format, JobResult } from './job.js';
 import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
-import { DEFAULT_MAX_BYTES, processDocument, toolVersion } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, processFile, toolVersion } from './pipeline.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 
 function parseFormats(value: string): Format[] {
@@ -55,7 +55,7 @@ interface Options {
 
 const EXAMPLES = `
 Examples:
-  gongwen input --out output                  every .txt/.md/.html under input/, in parallel
+  gongwen input --out output                  every .txt/.md/.html/.pdf/.docx/.doc/.wps/.xlsx under input/
   gongwen docs/*.html --out out --script zh-Hant
   gongwen 'corpus/**/*.html' --out out        a quoted pattern, expanded by gongwen (out/a/b.json for corpus/a/b.html)
   gongwen corpus --out out --shard 3/8        the third of eight deterministic shares (batch schedulers)
@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
           exitCode = 1;
           return;
         }
-        const result = processDocument({ bytes: input, file: '-' }, options);
+        const result = await processFile({ bytes: input, file: '-' }, options);
         if (!result.ok || !result.document) {
           for (const d of result.diagnostics) process.stderr.write(`-: ${d.severity} ${d.code}: ${d.message}\n`);
           exitCode = 1;

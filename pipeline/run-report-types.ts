@@ -79,6 +79,10 @@ export interface RunReport {
    * Milliseconds per stage, summed over the documents processed in this run (over all threads, so with several threads the sum exceeds the elapsed time); write is rendering and writing a document's outputs, datasets writing the batch files.
    */
   stageTime: {
+    /**
+     * A file's extractor (PDF, Word, Excel) reading its text.
+     */
+    read?: number;
     decode?: number;
     clean?: number;
     convert?: number;

@@ -15,7 +15,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.5.0";
+  schemaVersion: "1.6.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -46,11 +46,18 @@ export interface GongwenDocument {
      */
     bytes: number;
     /**
-     * How the input was parsed.
+     * What the input is: text, markdown or html (parsed as such), or a file read by an extractor (source.extractor): pdf (its text layer, laid out into paragraphs; see layout), docx, doc, wps or xlsx (converted to HTML, which is then parsed as html input is). The format is sniffed from the bytes, not the file name.
      */
-    format: "text" | "markdown" | "html";
+    format: "text" | "markdown" | "html" | "pdf" | "docx" | "doc" | "wps" | "xlsx";
     /**
-     * Character encoding the bytes were decoded with (WHATWG label, e.g. utf-8, utf-16le, gb18030, big5).
+     * For a file (pdf, docx, doc, wps, xlsx): the library that read its text — pdfjs-dist, mammoth, word-extractor or exceljs — and its version. What it read (for Word, DOC/WPS and XLSX the HTML built from it) is the raw text of the edit log. Null for text, Markdown and HTML input.
+     */
+    extractor: null | {
+      name: string;
+      version: string;
+    };
+    /**
+     * Character encoding the bytes were decoded with (WHATWG label, e.g. utf-8, utf-16le, gb18030, big5); binary for a file read by an extractor.
      */
     encoding: string;
     /**
@@ -65,6 +72,36 @@ export interface GongwenDocument {
      * 0..1: share of script-specific Han characters that agree with the reported script.
      */
     scriptConfidence: number;
+  };
+  /**
+   * For a PDF: its pages and where each paragraph stands on them, as docling's prov; null for any other input. A paragraph that runs on across a page break has one block per page. Page furniture (page numbers, running heads and feet) has no block: it is removed from text as edits (cleaning.edits, kind page-furniture).
+   */
+  layout: null | {
+    pages: {
+      /**
+       * 1-based page number.
+       */
+      number: number;
+      /**
+       * Page width in PDF points (1/72 inch).
+       */
+      width: number;
+      /**
+       * Page height in PDF points.
+       */
+      height: number;
+    }[];
+    blocks: {
+      page: number;
+      /**
+       * [left, top, right, bottom] in PDF points from the page's top-left corner (y down, as a rendered page image), estimated from the glyphs' baselines and font size.
+       *
+       * @minItems 4
+       * @maxItems 4
+       */
+      bbox: [number, number, number, number];
+      span: Span;
+    }[];
   };
   /**
    * What the site says about the document besides its text: the rows of its metadata block (政府信息公开 tables, the info row under a headline, `[label] value` runs, label：value cells; 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 …) and the <meta> tags that carry metadata (ArticleTitle, PubDate, ContentSource, Keywords, og:title), each label and value as printed (source script, spaces inside a label dropped), in page order, the tags last; null when there are none. The rows are removed from text (cleaning.edits, kind page-metadata or page-chrome). Document fields the text itself does not give (发文字号, 成文日期, issuer, title, status) are taken from them, read by field whatever the site's label.
@@ -144,7 +181,7 @@ export interface GongwenDocument {
      * Editorial paragraphs of the page before the full text (附全文).
      */
     lead: Text[];
-    rawSpan: Span;
+    rawSpan: Span1;
   };
   /**
    * Metadata of the document (GB/T 9704 版头 and 版记 parts).
@@ -191,12 +228,12 @@ export interface GongwenDocument {
   textAlignment: {
     identity: boolean;
     segments: {
-      hans: Span1;
-      hant: Span1;
+      hans: Span2;
+      hant: Span2;
     }[];
   };
   /**
-   * Every change the clean stage made. Applying each edit in reverse (replace the clean span of the cleaned text with before) rebuilds the decoded input exactly. The cleaned text is cleaning.text when it is not null, else text[cleaning.script].
+   * Every change the clean stage made. Applying each edit in reverse (replace the clean span of the cleaned text with before) rebuilds the decoded input exactly (for a file, the text its extractor read: source.extractor). The cleaned text is cleaning.text when it is not null, else text[cleaning.script].
    */
   cleaning: {
     /**
@@ -216,8 +253,8 @@ export interface GongwenDocument {
        * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, html-markup, invisible-characters, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, long-line, page-metadata, page-chrome, publication-wrapper, site-furniture.
        */
       kind: string;
-      raw: Span2;
-      clean: Span3;
+      raw: Span3;
+      clean: Span4;
       before: string;
       after: string;
     }[];
@@ -242,7 +279,7 @@ export interface GongwenDocument {
      * att1, att2 … in order.
      */
     id: string;
-    span: Span1;
+    span: Span2;
     title: null | Text;
     /**
      * 文种 from the attachment's title (方案, 办法, 条例, 报告 …).
@@ -273,7 +310,7 @@ export interface GongwenDocument {
      * Id of the sentence the note closes: the sentence it ends, or the one before it when the note stands alone after 。. null when the paragraph has no earlier sentence.
      */
     sentenceId: string | null;
-    span: Span5;
+    span: Span6;
     text: Text;
     /**
      * Entity ids of the lead agencies, in order of mention.
@@ -291,7 +328,7 @@ export interface GongwenDocument {
      * By when the note says the task is due, or null when it says nothing. Since schema 1.4.0.
      */
     deadline: null | {
-      span: Span6;
+      span: Span7;
       text: Text;
       /**
        * ISO date where the deadline resolves, the last day it allows for by (9月底前 in a 2024 document: 2024-09-30; 2024年底前: 2024-12-31) and the first for from (2025年起: 2025-01-01); the document's year completes a deadline without one. Null when it does not resolve (ongoing, or no year known).
@@ -342,7 +379,7 @@ export interface GongwenDocument {
     /**
      * @minItems 1
      */
-    mentions: [Span1, ...Span1[]];
+    mentions: [Span2, ...Span2[]];
   }[];
   /**
    * Everything the pipeline was unsure of or could not do. code is stage:rule.
@@ -354,10 +391,17 @@ export interface GongwenDocument {
     /**
      * Span in text["zh-Hans"], or null when the problem has no place in the cleaned text (see byteSpan or rawSpan).
      */
-    span: null | Span1;
-    rawSpan?: Span7;
-    byteSpan?: Span8;
+    span: null | Span2;
+    rawSpan?: Span8;
+    byteSpan?: Span9;
   }[];
+}
+/**
+ * The text of the block in text["zh-Hans"].
+ */
+export interface Span {
+  start: number;
+  end: number;
 }
 /**
  * A human-readable text in both scripts.
@@ -372,7 +416,7 @@ export interface Text {
 /**
  * Where the wrapper stood in the raw input (code points into the decoded input, before cleaning).
  */
-export interface Span {
+export interface Span1 {
   start: number;
   end: number;
 }
@@ -396,13 +440,6 @@ export interface Text2 {
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
  * via the `definition` "span".
  */
-export interface Span1 {
-  start: number;
-  end: number;
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
 export interface Span2 {
   start: number;
   end: number;
@@ -411,6 +448,13 @@ export interface Span2 {
  * Half-open range [start, end) of Unicode code points.
  */
 export interface Span3 {
+  start: number;
+  end: number;
+}
+/**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span4 {
   start: number;
   end: number;
 }
@@ -435,7 +479,7 @@ export interface Part {
     | "printing"
     | "attachment"
     | "attachmentLabel";
-  span: Span1;
+  span: Span2;
 }
 /**
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
@@ -446,7 +490,7 @@ export interface Paragraph {
    * Section id + .p + ordinal (p1, p2 … for preamble paragraphs).
    */
   id: string;
-  span: Span1;
+  span: Span2;
   /**
    * Only in an article (条): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null. 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3.
    */
@@ -465,7 +509,7 @@ export interface Sentence {
    * Paragraph id + .s + ordinal (s4.2.p1.s3).
    */
   id: string;
-  span: Span1;
+  span: Span2;
   text: Text;
   /**
    * Present when the sentence has two or more clauses ending in ； (outside brackets and quotes): the clauses in order, each with its ；.
@@ -474,15 +518,15 @@ export interface Sentence {
    */
   clauses?: [
     {
-      span: Span1;
+      span: Span2;
       text: Text;
     },
     {
-      span: Span1;
+      span: Span2;
       text: Text;
     },
     ...{
-      span: Span1;
+      span: Span2;
       text: Text;
     }[]
   ];
@@ -516,19 +560,12 @@ export interface Section {
    * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading.
    */
   heading: null | Text;
-  span: Span4;
+  span: Span5;
   /**
    * Paragraphs of the section before its first child. A run-in heading's own line is a paragraph too.
    */
   paragraphs: Paragraph[];
   children: Section[];
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
-export interface Span4 {
-  start: number;
-  end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
@@ -545,6 +582,13 @@ export interface Span6 {
   end: number;
 }
 /**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span7 {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  */
 export interface Text3 {
@@ -554,14 +598,14 @@ export interface Text3 {
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span7 {
+export interface Span8 {
   start: number;
   end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span8 {
+export interface Span9 {
   start: number;
   end: number;
 }

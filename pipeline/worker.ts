@@ -5,6 +5,6 @@
  */
 import { runJob, type JobTask, type JobResult } from './job.js';
 
-export default function work(task: JobTask): JobResult {
+export default function work(task: JobTask): Promise<JobResult> {
   return runJob(task);
 }

@@ -1,0 +1,114 @@
+/**
+ * A PDF's text layer through pdfjs-dist (Mozilla PDF.js, the legacy build that
+ * runs in Node), one page at a time: each page's text runs are read, kept as
+ * small records, and the page's resources are released before the next, so
+ * memory grows with the text, not with the file's images and fonts. The layout
+ * (lines, paragraphs, furniture) is pdf-layout.ts.
+ *
+ * The character maps and standard font data pdfjs needs come from the
+ * installed package; nothing is fetched.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { layoutText, type PageRuns, type PdfText, type TextRun } from './pdf-layout.js';
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+
+export interface PdfRead extends PdfText {
+  pageCount: number;
+  /** pdfjs-dist's version. */
+  version: string;
+  /** Han characters among the letters and symbols read (not spaces, digits or punctuation of the CJK blocks). */
+  hanShare: number;
+  /** Characters read, before layout, and the Han characters among them. */
+  characters: number;
+  han: number;
+}
+
+/** Why a PDF could not be read at all, as one line. */
+export class PdfError extends Error {
+  constructor(
+    readonly reason: 'encrypted' | 'corrupt' | 'no-pages',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfjsModule> | undefined;
+function loadPdfjs(): Promise<PdfjsModule> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+export function pdfjsVersion(): string {
+  return (require('pdfjs-dist/package.json') as { version: string }).version;
+}
+
+/** The runs of a text content item list (pdfjs TextItem), in user space. */
+function runsOf(items: readonly unknown[]): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    const it = item as { str?: string; transform?: number[]; width?: number };
+    if (typeof it.str !== 'string' || !it.transform) continue;
+    const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b);
+    runs.push({ str: it.str, x: e, y: f, width: it.width ?? 0, size });
+  }
+  return runs;
+}
+
+/** Reads the text layer of every page and lays it out. Throws PdfError for a file that cannot be read. */
+export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: number) => void } = {}): Promise<PdfRead> {
+  const { getDocument } = await loadPdfjs();
+  const task = getDocument({
+    // pdfjs takes ownership of (and may detach) the buffer it is given
+    data: new Uint8Array(bytes),
+    cMapUrl: pathToFileURL(join(PDFJS_ROOT, 'cmaps')).pathname + '/',
+    cMapPacked: true,
+    standardFontDataUrl: pathToFileURL(join(PDFJS_ROOT, 'standard_fonts')).pathname + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const name = (error as { name?: string }).name ?? '';
+    const message = error instanceof Error ? error.message : String(error);
+    if (name === 'PasswordException') throw new PdfError('encrypted', 'encrypted PDF: it needs a password; save an unprotected copy');
+    throw new PdfError('corrupt', `corrupt PDF: ${message}`);
+  }
+  try {
+    if (doc.numPages === 0) throw new PdfError('no-pages', 'PDF with zero pages');
+    const pages: PageRuns[] = [];
+    let han = 0;
+    let letters = 0;
+    let characters = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [, , width = 0, height = 0] = page.view;
+      const content = await page.getTextContent();
+      const runs = runsOf(content.items);
+      for (const r of runs) {
+        for (const ch of r.str) {
+          characters++;
+          if (/\p{Script=Han}/u.test(ch)) han++;
+          if (/[\p{L}\p{S}\p{Po}]/u.test(ch) && !/[\u3000-\u303f\uff00-\uffef]/u.test(ch)) letters++;
+        }
+      }
+      pages.push({ number: n, width, height, runs });
+      page.cleanup();
+      options.onPage?.(n);
+    }
+    return { ...layoutText(pages), pageCount: doc.numPages, version: pdfjsVersion(), hanShare: letters === 0 ? 0 : han / letters, characters, han };
+  } finally {
+    await doc.destroy();
+  }
+}
