@@ -44,13 +44,24 @@ export async function readOle(bytes: Uint8Array): Promise<WordRead> {
   return { html: tabbedTextToHtml(doc.getBody()), messages: [], version: versionOf('word-extractor') };
 }
 
+/** Within a table: a line that the next few lines (no blank one) carry into a row's first tab is that row's first cell. */
+function rowFollows(lines: readonly string[], i: number): boolean {
+  for (let j = i; j < Math.min(lines.length, i + 8); j++) {
+    const l = lines[j]!;
+    if (l.trim() === '') return false;
+    if (l.includes('\t')) return true;
+  }
+  return false;
+}
+
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * word-extractor's text → HTML: a run of text ending in "\t\n" is a table row,
  * its cells split at tabs (a cell's own line breaks become <br>); a row
- * starts after the previous row or at the start of the line of its first tab.
- * Other lines are paragraphs. Linear in the text.
+ * starts at the start of the line of its first tab, or, right after another
+ * row, at the first of up to 8 lines before it (a first cell of several
+ * lines). Other lines are paragraphs. Linear in the text.
  */
 export function tabbedTextToHtml(text: string): string {
   const out: string[] = [];
@@ -63,7 +74,7 @@ export function tabbedTextToHtml(text: string): string {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (row === null && !line.includes('\t')) {
+    if (row === null && !line.includes('\t') && !(inTable && rowFollows(lines, i))) {
       // a line without a tab that the next row does not continue is a paragraph
       flushTable();
       if (line.trim() !== '') out.push(`<p>${escape(line)}</p>`);
