@@ -106,9 +106,11 @@ interface Job {
 // (input extensions only) and named from the pattern's fixed folder, so
 // `corpus/**/*.html` writes out/a/b.json for corpus/a/b.html. A file reached
 // twice (given twice, or matched by two patterns) is processed once.
-export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[] } {
+export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
+  // a folder's files of another type are listed, never silently passed over (hidden files aside)
+  const notRead: NotRead[] = [];
   const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
@@ -132,7 +134,10 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
   const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
     const ext = extname(path).toLowerCase();
-    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) return 'other';
+    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) {
+      if (!basename(path).startsWith('.')) notRead.push({ file: path, reason: `not a type gongwen reads (${ext || 'no extension'})` });
+      return 'other';
+    }
     const real = realOrSelf(path);
     if (isExcluded(real)) return 'output';
     add(path, naturalTarget(root, path), size, real);
@@ -204,7 +209,13 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   // two inputs never write the same output, nor a document the batch's own files (lib/output-names.ts)
   const targets = assignTargets(jobs.map((j) => j.target));
   for (const [k, job] of jobs.entries()) job.target = targets[k]!;
-  return { jobs, errors };
+  return { jobs, errors, notRead };
+}
+
+/** A file found in a folder that gongwen does not read, and why. */
+export interface NotRead {
+  file: string;
+  reason: string;
 }
 
 /**
@@ -265,6 +276,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
   const errors = mine(collected.errors);
+  const notRead = options.shard ? collected.notRead.filter((n) => inShard(n.file, options.shard!)) : collected.notRead;
   const total = jobs.length + errors.length;
   const folder = new OutputFolder(options.out);
   if (jobs.length > 0) {
@@ -354,6 +366,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       failed: results.filter((r) => r.status === 'failed').length,
     },
     failures: results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, reason: r.error ?? 'failed' })),
+    notRead,
     diagnostics,
     stageTime,
     elapsedMs: Math.round(performance.now() - started),

@@ -146,7 +146,12 @@ export async function main(argv: string[]): Promise<number> {
       });
       progress.stop();
       const { ok, skipped, failed, total } = report.files;
-      if (!opts.quiet) process.stderr.write(`${ok} ok, ${skipped} unchanged, ${failed} failed — ${(report.elapsedMs / 1000).toFixed(1)} s; report: ${printable(opts.out)}/run-report.json\n`);
+      if (!opts.quiet) {
+        // files of a folder that are not documents are named, never passed over in silence
+        for (const n of report.notRead) process.stderr.write(`- ${printable(n.file)}: not read: ${n.reason}\n`);
+        const notRead = report.notRead.length > 0 ? `, ${report.notRead.length} not read` : '';
+        process.stderr.write(`${ok} ok, ${skipped} unchanged, ${failed} failed${notRead} — ${(report.elapsedMs / 1000).toFixed(1)} s; report: ${printable(opts.out)}/run-report.json\n`);
+      }
       if (total === 0) {
         process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
         exitCode = 2;

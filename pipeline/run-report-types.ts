@@ -70,6 +70,13 @@ export interface RunReport {
     reason: string;
   }[];
   /**
+   * Files found in the input folders (or matched by a folder a pattern matched) that gongwen does not read — an image, a spreadsheet in an old format, an archive — each with why; hidden files (names starting with .) are not listed. Not counted in files.
+   */
+  notRead: {
+    file: string;
+    reason: string;
+  }[];
+  /**
    * Diagnostics by code over the run's documents (unchanged ones included, as recorded when they were processed).
    */
   diagnostics: {

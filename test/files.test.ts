@@ -4,8 +4,10 @@
  * bad files, and the real files of ../shared/corpus/files against gold
  * labels written by reading them (test/fixtures/files/gold.json).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBatch } from '../pipeline/batch.js';
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, formatNumber, labelNumbering, readNumbering } from '../pipeline/lib/files/docx-numbering.js';
 import { layoutText, pageLines, type PageRuns, type TextRun } from '../pipeline/lib/files/pdf-layout.js';
@@ -249,6 +251,24 @@ describe('Word', () => {
       '<p>附件1</p>\n<p>评价指标</p>\n<table>\n<tr><td>一级指标</td><td>二级指标</td><td>评分</td></tr>\n<tr><td>一、规划布局<br>（12分）</td><td>规划科学</td><td>5</td></tr>\n</table>\n<p>说明</p>',
     );
   });
+});
+
+describe('a folder of files', () => {
+  it('reads its PDFs in worker threads, and lists what it does not read with the reason (hidden files aside)', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-files-'));
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-files-out-'));
+    const rule = (n: number): Buffer => textPdf([[[120, 700, 22, `某某市数据管理办法${'一二'[n]}`], [112, 640, 16, '第一条为了规范数据管理，制定本办法。']]]);
+    writeFileSync(join(src, 'a.pdf'), rule(0));
+    writeFileSync(join(src, 'b.pdf'), rule(1));
+    writeFileSync(join(src, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(join(src, '.DS_Store'), 'x');
+    const report = await runBatch([src], { out, jobs: 2 });
+    expect(report.files).toEqual({ total: 2, ok: 2, skipped: 0, failed: 0 });
+    expect(report.notRead).toEqual([{ file: join(src, 'scan.jpg'), reason: 'not a type gongwen reads (.jpg)' }]);
+    const doc = JSON.parse(readFileSync(join(out, 'b.json'), 'utf8')) as GongwenDocument;
+    expect(doc.document.title!['zh-Hans']).toBe('某某市数据管理办法二');
+    expect(report.stageTime.read).toBeGreaterThan(0);
+  }, 60_000);
 });
 
 // ---- the real files against gold labels written by reading them ----
