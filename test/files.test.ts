@@ -17,7 +17,7 @@ import { CELL_SEPARATOR } from '../pipeline/lib/lines.js';
 import { rebuildInput } from '../pipeline/lib/tracked-text.js';
 import { processFile, type ProcessResult } from '../pipeline/pipeline.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
-import { emptyPdf, encryptedPdf, textPdf } from './helpers/pdf.js';
+import { emptyPdf, encryptedPdf, textPdf } from '../bench/pdf-build.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
 /** Runs of one line: each character its own run, one em wide, as a typesetter places Chinese. */

@@ -61,6 +61,37 @@ function runsOf(items: readonly unknown[]): TextRun[] {
   return runs;
 }
 
+const ASCII_SIGN = /[!-/:-@[-`{-~]/;
+const NOT_COUNTED = /[()[\]{}\-_]/;
+
+/**
+ * Characters, Han characters, and letters and symbols (the Han ones, Latin
+ * letters, signs and other punctuation outside the CJK punctuation blocks: what
+ * a font without a Unicode map turns Chinese into), counted by code point with
+ * fast paths for ASCII and the main CJK block.
+ */
+export function countCharacters(s: string): { characters: number; han: number; letters: number } {
+  let characters = 0;
+  let han = 0;
+  let letters = 0;
+  for (const ch of s) {
+    characters++;
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (ASCII_SIGN.test(ch) && !NOT_COUNTED.test(ch))) letters++;
+    } else if (c >= 0x4e00 && c <= 0x9fff) {
+      han++;
+      letters++;
+    } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef)) {
+      // CJK punctuation and full-width forms: neither
+    } else {
+      if (/\p{Script=Han}/u.test(ch)) han++;
+      if (/[\p{L}\p{S}\p{Po}]/u.test(ch)) letters++;
+    }
+  }
+  return { characters, han, letters };
+}
+
 /** Reads the text layer of every page and lays it out. Throws PdfError for a file that cannot be read. */
 export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: number) => void } = {}): Promise<PdfRead> {
   const { getDocument } = await loadPdfjs();
@@ -97,11 +128,10 @@ export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: numb
       const content = await page.getTextContent();
       const runs = runsOf(content.items);
       for (const r of runs) {
-        for (const ch of r.str) {
-          characters++;
-          if (/\p{Script=Han}/u.test(ch)) han++;
-          if (/[\p{L}\p{S}\p{Po}]/u.test(ch) && !/[\u3000-\u303f\uff00-\uffef]/u.test(ch)) letters++;
-        }
+        const counted = countCharacters(r.str);
+        characters += counted.characters;
+        han += counted.han;
+        letters += counted.letters;
       }
       pages.push({ number: n, width, height, runs });
       page.cleanup();

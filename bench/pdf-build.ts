@@ -1,7 +1,7 @@
 /**
- * Minimal PDFs built byte by byte for the tests of bad files: a valid
- * cross-reference table, so a reader fails for the reason the test names
- * and not for a broken file.
+ * Minimal PDFs built byte by byte, for the tests (bad files, layout) and the
+ * benchmark (a 500-page PDF): a valid cross-reference table, so a reader
+ * fails for the reason a test names and not for a broken file.
  */
 export function buildPdf(objects: string[]): Buffer {
   let body = '%PDF-1.4\n';
