@@ -297,7 +297,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   for (const e of errors) report(e);
   removeStaleTemporaries(options.out);
 
-  const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
+  const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes, ocr: options.ocr };
   const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false, fsync: io.fsync, dataset: options.dataset }));
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   // a write that no document could do either (a full disk) stops the run: no further document is started

@@ -49,6 +49,8 @@ interface Options {
   keepPunctuation?: boolean;
   keepWrapper?: boolean;
   keepPinyin?: boolean;
+  /** false with --no-ocr. */
+  ocr: boolean;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -92,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
     .option('--keep-wrapper', 'keep the news wrapper, a site’s metadata table and site furniture in the text')
     .option('--keep-pinyin', 'keep pinyin annotations such as 網(wǎng)')
+    .option('--no-ocr', 'do not OCR scanned PDFs or PDFs whose fonts have no Unicode map (they fail with one line)')
     .option('-q, --quiet', 'print only failures')
     .option('-v, --verbose', 'also print every warning of every file')
     .addHelpText('after', EXAMPLES)
@@ -103,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
         encoding: opts.encoding,
         maxBytes: opts.maxSize * 1024 * 1024,
         clean: { keepPunctuation: opts.keepPunctuation, keepWrapper: opts.keepWrapper, keepPinyin: opts.keepPinyin },
+        ocr: opts.ocr,
       };
       if (paths.length > 1 && paths.includes('-')) {
         process.stderr.write('gongwen: - (one document from stdin to stdout) cannot be combined with other paths\n');

@@ -100,6 +100,7 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
     keepPunctuation: Boolean(o.clean?.keepPunctuation),
     keepWrapper: Boolean(o.clean?.keepWrapper),
     keepPinyin: Boolean(o.clean?.keepPinyin),
+    ocr: o.ocr ?? true,
     formats: [...task.formats].sort(),
     script: task.script,
     dataset: task.dataset ?? 'full',

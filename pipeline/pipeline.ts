@@ -39,6 +39,8 @@ export interface ProcessOptions {
   /** Force the input encoding (skips detection). */
   encoding?: string;
   clean?: CleanOptions;
+  /** OCR a scanned PDF or one whose fonts have no Unicode map (processFile; default true, --no-ocr turns it off). */
+  ocr?: boolean;
 }
 
 export interface ProcessResult {
@@ -150,7 +152,7 @@ export async function processFile(input: ProcessInput, options: ProcessOptions =
   const start = performance.now();
   let text: FileText | null;
   try {
-    text = await fileText(input);
+    text = await fileText(input, { ocr: options.ocr ?? true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, file: input.file, document: null, diagnostics: [{ severity: 'error', code: 'pipeline:failed', message: `Unexpected failure reading the file: ${message}`, span: null }], timings: {} };

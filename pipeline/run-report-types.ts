@@ -25,6 +25,10 @@ export interface RunReport {
      */
     maxBytes: number | null;
     /**
+     * false with --no-ocr: scanned PDFs and PDFs whose fonts have no Unicode map were not OCR'd.
+     */
+    ocr?: boolean;
+    /**
      * Cleaning rules turned off.
      */
     clean?: {

@@ -57,6 +57,15 @@ export interface GongwenDocument {
       version: string;
     };
     /**
+     * For a PDF whose pages were read by OCR (a scan, or a text layer in fonts without a Unicode map): the engine, its version, the pages read and the mean confidence of the recognised lines (0..1). Null when no OCR ran.
+     */
+    ocr: null | {
+      engine: string;
+      version: string;
+      pages: number;
+      confidence: number;
+    };
+    /**
      * Character encoding the bytes were decoded with (WHATWG label, e.g. utf-8, utf-16le, gb18030, big5); binary for a file read by an extractor.
      */
     encoding: string;

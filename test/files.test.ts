@@ -168,7 +168,7 @@ describe('PDF files', () => {
 
   it('bad PDFs fail with one clear line: encrypted, zero pages, corrupt, scanned', async () => {
     const reason = async (bytes: Buffer): Promise<string> => {
-      const r: ProcessResult = await processFile({ bytes, file: 'x.pdf' });
+      const r: ProcessResult = await processFile({ bytes, file: 'x.pdf' }, { ocr: false });
       expect(r.ok).toBe(false);
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
       expect(errors).toHaveLength(1);
@@ -178,8 +178,8 @@ describe('PDF files', () => {
     expect(await reason(emptyPdf())).toMatch(/^decode:no-pages: PDF with zero pages/);
     expect(await reason(Buffer.concat([textPdf([[[80, 700, 16, '通知']]]).subarray(0, 200)]))).toMatch(/^decode:(corrupt|scanned)/);
     expect(await reason(Buffer.from('%PDF-1.7\n%garbage\n'))).toMatch(/^decode:corrupt: corrupt PDF/);
-    // a page with no text at all: a scan
-    expect(await reason(textPdf([[]]))).toMatch(/^decode:scanned: scanned PDF, no text layer/);
+    // a page with no text at all: a scan (with --no-ocr)
+    expect(await reason(textPdf([[]]))).toMatch(/^decode:scanned: scanned PDF, no text layer \(1 page of images\): run without --no-ocr/);
   });
 });
 
@@ -303,7 +303,8 @@ function headingsMatch(gold: string[], out: { marker: string; text: string }[]):
 describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () => {
   const results = new Map<string, Promise<ProcessResult>>();
   const run = (name: string) => {
-    if (!results.has(name)) results.set(name, processFile({ bytes: readFileSync(join(FILES, name)), file: name }));
+    // without OCR: OCR of the 9 files that need it takes minutes (measured in README; one OCR test below)
+    if (!results.has(name)) results.set(name, processFile({ bytes: readFileSync(join(FILES, name)), file: name }, { ocr: false }));
     return results.get(name)!;
   };
 
@@ -319,7 +320,7 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
         failures.push(`${name}: ${errors[0]!.code}`);
       }
     }
-    // the 7 gazette PDFs whose fonts have no Unicode map and the 2 image-only scans (no OCR in this version)
+    // with --no-ocr: the 7 gazette PDFs whose fonts have no Unicode map and the 2 image-only scans
     expect(failures).toEqual([
       ...[16, 17, 18, 19, 20, 21, 22].map((n) => expect.stringMatching(new RegExp(`^files-${n}-.*\\.pdf: decode:unmapped-font$`))),
       ...[23, 24].map((n) => expect.stringMatching(new RegExp(`^files-${n}-.*\\.pdf: decode:scanned$`))),
@@ -359,6 +360,21 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
       expect(docx.responsibilities.map((n) => norm(n.text['zh-Hans'])), g.twin).toEqual(pdf.responsibilities.map((n) => norm(n.text['zh-Hans'])));
     }
   }, 120_000);
+
+  it('a scanned PDF is read by OCR, with its engine and confidence in source.ocr and a warning', async () => {
+    const name = 'files-24-foshan-rencai-scan.pdf';
+    const r = await processFile({ bytes: readFileSync(join(FILES, name)), file: name });
+    const doc = r.document!;
+    expect(doc.source.ocr).toMatchObject({ engine: expect.stringContaining('PaddleOCR'), pages: 2 });
+    expect(doc.source.ocr!.confidence).toBeGreaterThan(0.9);
+    expect(doc.diagnostics.filter((d) => d.code === 'decode:ocr')).toHaveLength(1);
+    // as the page image shows it (rendered and read by eye)
+    const text = doc.text['zh-Hans'];
+    expect(text).toContain('关于进一步完善人才住房政策');
+    expect(text).toContain('一、认定为优粤佛山卡A卡、B卡、C卡、T卡的人才，享受我市户籍人口购房政策。');
+    expect(doc.sections.map((s) => s.marker)).toEqual(['一、', '二、']);
+    expect(doc.layout!.blocks.some((b) => b.page === 2)).toBe(true);
+  }, 240_000);
 
   it('a PDF with running heads and page numbers keeps none of them, and every paragraph points at its page', async () => {
     const doc = (await run('files-10-beijing-gz-dizhen.pdf')).document!;

@@ -37,6 +37,7 @@ export const catalogue = {
   'decode:scanned': { severity: 'error', summary: 'A scanned PDF: no page has a text layer, and no OCR ran.' },
   'decode:unmapped-font': { severity: 'error', summary: 'The PDF’s text layer is not text: its fonts have no Unicode map, so the characters read are symbols.' },
   'decode:unsupported': { severity: 'error', summary: 'A file format gongwen does not read (RTF, a zip that is not DOCX or XLSX, an OLE file that is not a Word document).' },
+  'decode:ocr': { severity: 'warning', summary: 'A PDF’s text was read by OCR from its rendered pages (a scan, or fonts without a Unicode map); the message gives the engine and its mean confidence.' },
   'decode:extractor-message': { severity: 'info', summary: 'What the file’s extractor said about something it could not convert (mammoth: an unknown style, an image).' },
   'clean:corrupted-bytes': { severity: 'warning', summary: 'A run of characters that looks like text decoded out of step (GBK bytes shifted by one); left as it is.' },
   'clean:corrupted-bytes-repaired': { severity: 'info', summary: 'A run of text decoded out of step was repaired by re-encoding and decoding it shifted.' },

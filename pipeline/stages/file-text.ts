@@ -12,7 +12,7 @@
  */
 import { extname } from 'node:path';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
-import { PdfError, readPdf } from '../lib/files/pdf.js';
+import { MIN_HAN, MIN_HAN_SHARE, PdfError, readPdf } from '../lib/files/pdf.js';
 import type { LayoutBlock } from '../lib/files/pdf-layout.js';
 import { sniffFile } from '../lib/files/sniff.js';
 import { readDocx, readOle } from '../lib/files/word.js';
@@ -33,29 +33,32 @@ export interface FileText {
   furniture: { start: number; end: number; replacement: string }[];
   /** PDF only: the pages and where each paragraph (or its part on a page) stands. */
   layout: { pages: { number: number; width: number; height: number }[]; blocks: LayoutBlock[] } | null;
+  /** PDF only: when its pages were read by OCR, the engine, its version, the pages and the mean confidence. */
+  ocr: { engine: string; version: string; pages: number; confidence: number } | null;
   diagnostics: Diagnostic[];
 }
 
-/** Below this share of Han characters among the letters and symbols read, a PDF's text layer is not Chinese text. */
-const MIN_HAN_SHARE = 0.35;
-/** Fewer Han characters than this in the whole text layer: a scan (a stamp or a page number may be text). */
-const MIN_HAN = 10;
+export interface FileTextOptions {
+  /** OCR a scanned PDF or one whose fonts have no Unicode map (default true; --no-ocr). */
+  ocr?: boolean;
+}
+
 
 /** The file's text, or null when the bytes are not a file format (text, Markdown, HTML: processDocument reads them). */
-export async function fileText(input: { bytes: Uint8Array; file: string }): Promise<FileText | null> {
+export async function fileText(input: { bytes: Uint8Array; file: string }, options: FileTextOptions = {}): Promise<FileText | null> {
   const kind = sniffFile(input.bytes);
   if (kind === null) return null;
   const failed = (format: FileFormat, name: string, d: Diagnostic): FileText => ({
-    ok: false, format, parse: 'text', text: '', extractor: { name, version: '' }, furniture: [], layout: null, diagnostics: [d],
+    ok: false, format, parse: 'text', text: '', extractor: { name, version: '' }, furniture: [], layout: null, ocr: null, diagnostics: [d],
   });
   switch (kind) {
     case 'pdf':
-      return pdfText(input.bytes);
+      return pdfText(input.bytes, options.ocr ?? true);
     case 'docx':
       try {
         const read = await readDocx(input.bytes);
         return {
-          ok: true, format: 'docx', parse: 'html', text: read.html, extractor: { name: 'mammoth', version: read.version }, furniture: [], layout: null,
+          ok: true, format: 'docx', parse: 'html', text: read.html, extractor: { name: 'mammoth', version: read.version }, furniture: [], layout: null, ocr: null,
           diagnostics: read.messages.map((m) => diagnostic('decode:extractor-message', `mammoth: ${m}`)),
         };
       } catch (error) {
@@ -64,7 +67,7 @@ export async function fileText(input: { bytes: Uint8Array; file: string }): Prom
     case 'xlsx':
       try {
         const read = await readXlsx(input.bytes);
-        return { ok: true, format: 'xlsx', parse: 'html', text: read.html, extractor: { name: 'exceljs', version: read.version }, furniture: [], layout: null, diagnostics: [] };
+        return { ok: true, format: 'xlsx', parse: 'html', text: read.html, extractor: { name: 'exceljs', version: read.version }, furniture: [], layout: null, ocr: null, diagnostics: [] };
       } catch (error) {
         return failed('xlsx', 'exceljs', diagnostic('decode:corrupt', `corrupt XLSX: ${message(error)}`));
       }
@@ -72,7 +75,7 @@ export async function fileText(input: { bytes: Uint8Array; file: string }): Prom
       const format: FileFormat = extname(input.file).toLowerCase() === '.wps' ? 'wps' : 'doc';
       try {
         const read = await readOle(input.bytes);
-        return { ok: true, format, parse: 'html', text: read.html, extractor: { name: 'word-extractor', version: read.version }, furniture: [], layout: null, diagnostics: [] };
+        return { ok: true, format, parse: 'html', text: read.html, extractor: { name: 'word-extractor', version: read.version }, furniture: [], layout: null, ocr: null, diagnostics: [] };
       } catch (error) {
         return failed(format, 'word-extractor', diagnostic('decode:unsupported', `OLE file that is not a readable Word document (${message(error)}); save it as DOCX`));
       }
@@ -84,17 +87,23 @@ export async function fileText(input: { bytes: Uint8Array; file: string }): Prom
   }
 }
 
-async function pdfText(bytes: Uint8Array): Promise<FileText> {
+async function pdfText(bytes: Uint8Array, ocr: boolean): Promise<FileText> {
   const base = { format: 'pdf' as const, parse: 'text' as const, extractor: { name: 'pdfjs-dist', version: '' } };
   try {
-    const read = await readPdf(bytes);
+    const read = await readPdf(bytes, { ocr });
     const extractor = { name: 'pdfjs-dist', version: read.version };
-    const fail = (d: Diagnostic): FileText => ({ ...base, extractor, ok: false, text: '', furniture: [], layout: null, diagnostics: [d] });
+    const fail = (d: Diagnostic): FileText => ({ ...base, extractor, ok: false, text: '', furniture: [], layout: null, ocr: null, diagnostics: [d] });
+    const notes: Diagnostic[] = [];
+    if (read.ocr) {
+      const why = read.ocr.textLayerHanShare === 0 && read.han >= MIN_HAN ? 'no text layer' : `a text layer ${Math.round(read.ocr.textLayerHanShare * 100)} % Chinese`;
+      if (read.han < MIN_HAN) return fail(diagnostic('decode:scanned', `scanned PDF: OCR found no Chinese text on its ${read.pageCount} page${read.pageCount > 1 ? 's' : ''}`));
+      notes.push(diagnostic('decode:ocr', `text read by OCR (${read.ocr.engine} ${read.ocr.version}) from ${read.ocr.pages} rendered page${read.ocr.pages > 1 ? 's' : ''} (${why}), mean confidence ${read.ocr.confidence}: check names and numbers against the page`));
+    }
     if (read.han < MIN_HAN) {
-      return fail(diagnostic('decode:scanned', `scanned PDF, no text layer (${read.pageCount} page${read.pageCount > 1 ? 's' : ''} of images): OCR it first (ocrmypdf, or a scanner's searchable PDF)`));
+      return fail(diagnostic('decode:scanned', `scanned PDF, no text layer (${read.pageCount} page${read.pageCount > 1 ? 's' : ''} of images): run without --no-ocr, or OCR it first (ocrmypdf, a scanner's searchable PDF)`));
     }
     if (read.hanShare < MIN_HAN_SHARE) {
-      return fail(diagnostic('decode:unmapped-font', `PDF text layer without a Unicode map: ${Math.round(read.hanShare * 100)} % of the characters read are Chinese; OCR the rendered pages, or use the publisher's Word or HTML version`));
+      return fail(diagnostic('decode:unmapped-font', `PDF text layer without a Unicode map: ${Math.round(read.hanShare * 100)} % of the characters read are Chinese; run without --no-ocr, or use the publisher's Word or HTML version`));
     }
     return {
       ...base,
@@ -103,12 +112,13 @@ async function pdfText(bytes: Uint8Array): Promise<FileText> {
       text: read.text,
       furniture: read.furniture.map((f) => ({ start: f.start, end: f.end, replacement: f.replacement })),
       layout: { pages: read.pages, blocks: read.blocks },
-      diagnostics: [],
+      ocr: read.ocr ? { engine: read.ocr.engine, version: read.ocr.version, pages: read.ocr.pages, confidence: read.ocr.confidence } : null,
+      diagnostics: notes,
     };
   } catch (error) {
     if (error instanceof PdfError) {
       const code = error.reason === 'encrypted' ? 'decode:encrypted' : error.reason === 'no-pages' ? 'decode:no-pages' : 'decode:corrupt';
-      return { ...base, ok: false, text: '', furniture: [], layout: null, diagnostics: [diagnostic(code, error.message)] };
+      return { ...base, ok: false, text: '', furniture: [], layout: null, ocr: null, diagnostics: [diagnostic(code, error.message)] };
     }
     throw error;
   }

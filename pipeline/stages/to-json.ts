@@ -136,6 +136,7 @@ export function toJson(input: JsonInput): GongwenDocument {
       bytes: input.bytes.length,
       format: input.fileText?.format ?? input.format,
       extractor: input.fileText ? { ...input.fileText.extractor } : null,
+      ocr: input.fileText?.ocr ? { ...input.fileText.ocr } : null,
       encoding: input.decoded.encoding,
       encodingConfidence: input.decoded.confidence,
       script: cv.script,

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ocrPage, ocrVersion } from './ocr.js';
 import { layoutText, type PageRuns, type PdfText, type TextRun } from './pdf-layout.js';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +26,14 @@ export interface PdfRead extends PdfText {
   /** Characters read, before layout, and the Han characters among them. */
   characters: number;
   han: number;
+  /** When the pages were read by OCR (the text layer was empty or not Chinese): the engine and how sure it was. */
+  ocr: { engine: string; version: string; pages: number; confidence: number; textLayerHanShare: number } | null;
 }
+
+/** Below this share of Han characters among the letters and symbols read, a text layer is not Chinese text (fonts without a Unicode map). */
+export const MIN_HAN_SHARE = 0.35;
+/** Fewer Han characters than this in the whole text layer: a scan (a stamp or a page number may be text). */
+export const MIN_HAN = 10;
 
 /** Why a PDF could not be read at all, as one line. */
 export class PdfError extends Error {
@@ -93,7 +101,7 @@ export function countCharacters(s: string): { characters: number; han: number; l
 }
 
 /** Reads the text layer of every page and lays it out. Throws PdfError for a file that cannot be read. */
-export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: number) => void } = {}): Promise<PdfRead> {
+export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: number) => void; ocr?: boolean } = {}): Promise<PdfRead> {
   const { getDocument } = await loadPdfjs();
   const task = getDocument({
     // pdfjs takes ownership of (and may detach) the buffer it is given
@@ -137,7 +145,27 @@ export async function readPdf(bytes: Uint8Array, options: { onPage?: (page: numb
       page.cleanup();
       options.onPage?.(n);
     }
-    return { ...layoutText(pages), pageCount: doc.numPages, version: pdfjsVersion(), hanShare: letters === 0 ? 0 : han / letters, characters, han };
+    const hanShare = letters === 0 ? 0 : han / letters;
+    if (options.ocr && (han < MIN_HAN || hanShare < MIN_HAN_SHARE)) {
+      // a scan, or fonts without a Unicode map: the rendered pages read by OCR, page by page
+      const confidence: number[] = [];
+      let ocrHan = 0;
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const read = await ocrPage(page as never);
+        pages[n - 1] = { ...pages[n - 1]!, runs: read.runs };
+        confidence.push(...read.confidence);
+        for (const r of read.runs) ocrHan += countCharacters(r.str).han;
+        page.cleanup();
+        options.onPage?.(n);
+      }
+      const mean = confidence.length === 0 ? 0 : confidence.reduce((a, b) => a + b, 0) / confidence.length;
+      return {
+        ...layoutText(pages), pageCount: doc.numPages, version: pdfjsVersion(), hanShare: 1, characters, han: ocrHan,
+        ocr: { engine: '@gutenye/ocr-node (PaddleOCR)', version: ocrVersion(), pages: doc.numPages, confidence: Math.round(mean * 1000) / 1000, textLayerHanShare: Math.round(hanShare * 1000) / 1000 },
+      };
+    }
+    return { ...layoutText(pages), pageCount: doc.numPages, version: pdfjsVersion(), hanShare, characters, han, ocr: null };
   } finally {
     await doc.destroy();
   }
