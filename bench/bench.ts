@@ -22,7 +22,9 @@
  *     as a batch writes them, with fsync and without, in turn;
  *   - the cold start of a one-document CLI run;
  *   - peak memory of a batch run (processing and writing every file) on one
- *     20 MB document against one 2 MB document (fresh processes).
+ *     20 MB document against one 2 MB document (fresh processes);
+ *   - PDF pages per second against pdfjs-dist's own text extraction, and peak
+ *     memory on the largest PDF and a 500-page one (bench/pdf.ts).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +40,7 @@ import { processDocument, type Stage } from '../pipeline/pipeline.js';
 import type { RunReport as RunReportFile } from '../pipeline/run-report-types.js';
 import { realDocuments } from './documents.js';
 import { pageBench } from './pages.js';
+import { pdfBench } from './pdf.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -239,6 +242,8 @@ try {
   console.log(`peak memory, 2 MB document:  ${mb(small)}`);
   console.log(`peak memory, 20 MB document: ${mb(big)}  (target ≤ 1536 MB)`);
   console.log(`memory ratio 20 MB / 2 MB:   ${(big / small).toFixed(1)}  (target ≤ 12)`);
+
+  await pdfBench(work, mb);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -30,10 +30,11 @@ import { validateRunReport } from './validate.js';
 
 /**
  * The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its
- * name): text, Markdown, and pages as sites name them (.shtml, .jhtml, .aspx, .jsp …; read as HTML by content).
+ * name): text, Markdown, pages as sites name them (.shtml, .jhtml, .aspx, .jsp …; read as HTML by content), and
+ * files (PDF, DOCX, DOC, WPS, XLSX: read by their extractor, the kind sniffed from the bytes).
  * A file without an extension is read when its first bytes are HTML (a crawler's saved page).
  */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php'];
+export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.shtml', '.shtm', '.xhtml', '.jhtml', '.asp', '.aspx', '.jsp', '.php', '.pdf', '.docx', '.doc', '.wps', '.xlsx'];
 
 /** Whether a file without an extension starts like an HTML page. */
 function looksLikeHtml(path: string): boolean {
@@ -107,9 +108,11 @@ interface Job {
 // (input extensions only) and named from the pattern's fixed folder, so
 // `corpus/**/*.html` writes out/a/b.json for corpus/a/b.html. A file reached
 // twice (given twice, or matched by two patterns) is processed once.
-export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[] } {
+export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
+  // a folder's files of another type are listed, never silently passed over (hidden files aside)
+  const notRead: NotRead[] = [];
   const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
@@ -133,7 +136,10 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
   const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
     const ext = extname(path).toLowerCase();
-    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) return 'other';
+    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) {
+      if (!basename(path).startsWith('.')) notRead.push({ file: path, reason: `not a type gongwen reads (${ext || 'no extension'})` });
+      return 'other';
+    }
     const real = realOrSelf(path);
     if (isExcluded(real)) return 'output';
     add(path, naturalTarget(root, path), size, real);
@@ -205,7 +211,13 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   // two inputs never write the same output, nor a document the batch's own files (lib/output-names.ts)
   const targets = assignTargets(jobs.map((j) => j.target));
   for (const [k, job] of jobs.entries()) job.target = targets[k]!;
-  return { jobs, errors };
+  return { jobs, errors, notRead };
+}
+
+/** A file found in a folder that gongwen does not read, and why. */
+export interface NotRead {
+  file: string;
+  reason: string;
 }
 
 /**
@@ -266,6 +278,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
   const errors = mine(collected.errors);
+  const notRead = options.shard ? collected.notRead.filter((n) => inShard(n.file, options.shard!)) : collected.notRead;
   const total = jobs.length + errors.length;
   const folder = new OutputFolder(options.out);
   if (jobs.length > 0) {
@@ -286,7 +299,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   for (const e of errors) report(e);
   removeStaleTemporaries(options.out);
 
-  const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes };
+  const processOptions: ProcessOptions = { variant: options.variant, encoding: options.encoding, clean: options.clean, maxBytes: options.maxBytes, ocr: options.ocr };
   const tasks: JobTask[] = jobs.map((j) => ({ file: j.file, target: j.target, out: options.out, formats, script: options.script ?? 'zh-Hans', options: processOptions, force: options.force ?? false, fsync: io.fsync, dataset: options.dataset }));
   const threads = Math.max(1, Math.min(options.jobs ?? defaultJobs(jobs.reduce((n, j) => n + j.bytes, 0)), tasks.length));
   // a write that no document could do either (a full disk) stops the run: no further document is started
@@ -302,7 +315,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const take = () => (stopped || aborted || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
     for (let t = take(); t; t = take()) {
-      finished(runJob(t));
+      finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -359,6 +372,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       failed: results.filter((r) => r.status === 'failed').length,
     },
     failures: results.filter((r) => r.status === 'failed').map((r) => ({ file: r.file, reason: r.error ?? 'failed' })),
+    notRead,
     diagnostics,
     stageTime,
     elapsedMs: Math.round(performance.now() - started),

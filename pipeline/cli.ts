@@ -10,7 +10,7 @@ import { catalogue, type DiagnosticCode } from './lib/diagnostics.js';
 import type { Format, JobResult } from './job.js';
 import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
-import { DEFAULT_MAX_BYTES, processDocument, toolVersion } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, processDocument, processFile, toolVersion } from './pipeline.js';
 import type { InputFormat } from './stages/clean.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 import type { GongwenDocument } from './schema-types.js';
@@ -59,13 +59,15 @@ interface Options {
   keepPunctuation?: boolean;
   keepWrapper?: boolean;
   keepPinyin?: boolean;
+  /** false with --no-ocr. */
+  ocr: boolean;
   quiet?: boolean;
   verbose?: boolean;
 }
 
 const EXAMPLES = `
 Examples:
-  gongwen input --out output                  every .txt/.md/.html under input/, in parallel
+  gongwen input --out output                  every .txt/.md/.html/.pdf/.docx/.doc/.wps/.xlsx under input/
   gongwen docs/*.html --out out --script zh-Hant
   gongwen 'corpus/**/*.html' --out out        a quoted pattern, expanded by gongwen (out/a/b.json for corpus/a/b.html)
   gongwen corpus --out out --shard 3/8        the third of eight deterministic shares (batch schedulers)
@@ -106,6 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--keep-punctuation', 'keep ASCII punctuation (no GB/T 15834 full-width marks)')
     .option('--keep-wrapper', 'keep the news wrapper, a site’s metadata table and site furniture in the text')
     .option('--keep-pinyin', 'keep pinyin annotations such as 網(wǎng)')
+    .option('--no-ocr', 'do not OCR scanned PDFs or PDFs whose fonts have no Unicode map (they fail with one line)')
     .option('-q, --quiet', 'print only failures')
     .option('-v, --verbose', 'also print every warning of every file')
     .addHelpText('after', EXAMPLES)
@@ -117,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         encoding: opts.encoding,
         maxBytes: opts.maxSize * 1024 * 1024,
         clean: { keepPunctuation: opts.keepPunctuation, keepWrapper: opts.keepWrapper, keepPinyin: opts.keepPinyin },
+        ocr: opts.ocr,
       };
       if (paths.length > 1 && paths.includes('-')) {
         process.stderr.write('gongwen: - (one document from stdin to stdout) cannot be combined with other paths\n');
@@ -135,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
           exitCode = 1;
           return;
         }
-        const result = processDocument({ bytes: input, file: '-', ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
+        const result = await processFile({ bytes: input, file: '-', ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
         if (!result.ok || !result.document) {
           for (const d of result.diagnostics) process.stderr.write(`-: ${d.severity} ${d.code}: ${d.message}\n`);
           exitCode = 1;
@@ -172,7 +176,12 @@ export async function main(argv: string[]): Promise<number> {
       });
       progress.stop();
       const { ok, skipped, failed, total } = report.files;
-      if (!opts.quiet) process.stderr.write(`${summary(report.files, report.diagnostics)} — ${(report.elapsedMs / 1000).toFixed(1)} s${report.reportFile ? `; report: ${printable(report.reportFile)}` : ''}\n`);
+      if (!opts.quiet) {
+        // files of a folder that are not documents are named, never passed over in silence
+        for (const n of report.notRead) process.stderr.write(`- ${printable(n.file)}: not read: ${n.reason}\n`);
+        const notRead = report.notRead.length > 0 ? `, ${report.notRead.length} not read` : '';
+        process.stderr.write(`${summary(report.files, report.diagnostics)}${notRead} — ${(report.elapsedMs / 1000).toFixed(1)} s${report.reportFile ? `; report: ${printable(report.reportFile)}` : ''}\n`);
+      }
       if (total === 0) {
         process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
         exitCode = 2;

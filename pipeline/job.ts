@@ -15,7 +15,7 @@ import { writeJson, type Sink } from './lib/json-writer.js';
 import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
 import { STATE_FOLDER, TARGET_SUFFIXES } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
-import { DEFAULT_MAX_BYTES, processDocument, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, processFile, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 
@@ -100,6 +100,7 @@ function jobKey(bytes: Uint8Array, task: JobTask): string {
     keepPunctuation: Boolean(o.clean?.keepPunctuation),
     keepWrapper: Boolean(o.clean?.keepWrapper),
     keepPinyin: Boolean(o.clean?.keepPinyin),
+    ocr: o.ocr ?? true,
     formats: [...task.formats].sort(),
     script: task.script,
     dataset: task.dataset ?? 'full',
@@ -167,7 +168,7 @@ function outputFiles(task: OutputTask): { path: string; script: OutputScript | n
  *   earlier outputs stay as they were, no temporary file is left, and a full
  *   disk (FATAL_WRITE_CODES) sets `stop`, for the batch to stop.
  */
-export function runJob(task: JobTask): JobResult {
+export async function runJob(task: JobTask): Promise<JobResult> {
   const base = { file: task.file, target: task.target, outputs: [] as string[], diagnostics: {}, warnings: [] as string[], timings: {} };
   const io = { fsync: task.fsync ?? true };
   /** A failure that no longer produces a document: its earlier outputs go too. */
@@ -202,7 +203,8 @@ export function runJob(task: JobTask): JobResult {
       // no state: process
     }
   }
-  const result = processDocument({ bytes, file: task.file }, task.options);
+  // a PDF, Word or Excel file is read by its extractor first (stages/file-text.ts)
+  const result = await processFile({ bytes, file: task.file }, task.options);
   const diagnostics: Record<string, number> = {};
   for (const d of result.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
   const warnings = result.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.code}: ${d.message}`);

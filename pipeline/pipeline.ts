@@ -14,6 +14,7 @@ import type { GongwenDocument } from './schema-types.js';
 import { clean, type CleanOptions, type InputFormat } from './stages/clean.js';
 import { convert } from './stages/convert.js';
 import { decode } from './stages/decode.js';
+import { fileText, type FileText } from './stages/file-text.js';
 import { extract } from './stages/extract.js';
 import { segment } from './stages/segment.js';
 import { toJson } from './stages/to-json.js';
@@ -26,6 +27,8 @@ export interface ProcessInput {
   file: string;
   /** Parse as this format instead of deciding from the extension and content. */
   format?: InputFormat;
+  /** The text of a PDF, Word or Excel file, read by fileText (processFile does both). */
+  fileText?: FileText;
 }
 
 export interface ProcessOptions {
@@ -36,6 +39,8 @@ export interface ProcessOptions {
   /** Force the input encoding (skips detection). */
   encoding?: string;
   clean?: CleanOptions;
+  /** OCR a scanned PDF or one whose fonts have no Unicode map (processFile; default true, --no-ocr turns it off). */
+  ocr?: boolean;
 }
 
 export interface ProcessResult {
@@ -49,7 +54,7 @@ export interface ProcessResult {
   timings: Partial<Record<Stage, number>>;
 }
 
-export type Stage = 'decode' | 'clean' | 'convert' | 'segment' | 'extract' | 'emit';
+export type Stage = 'read' | 'decode' | 'clean' | 'convert' | 'segment' | 'extract' | 'emit';
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
@@ -94,10 +99,10 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
     if (input.bytes.length > maxBytes) {
       return failed([diagnostic('decode:too-large', `Unexpected input of ${megabytes(input.bytes.length)}, above the limit of ${megabytes(maxBytes)} (raise it with --max-size)`)]);
     }
-    const decoded = timed('decode', () => decode({ bytes: input.bytes, encoding: options.encoding }));
+    const decoded = timed('decode', () => decode({ bytes: input.bytes, encoding: options.encoding, file: input.fileText }));
     if (!decoded.ok) return failed(decoded.diagnostics);
-    const format = input.format ?? detectFormat(input.file, decoded.text);
-    const cleaned = timed('clean', () => clean({ text: decoded.text, format, options: options.clean }));
+    const format = input.fileText?.parse ?? input.format ?? detectFormat(input.file, decoded.text);
+    const cleaned = timed('clean', () => clean({ text: decoded.text, format, options: options.clean, furniture: input.fileText?.furniture }));
     const notChinese = chineseCheck(cleaned.text);
     if (notChinese) return failed([...decoded.diagnostics, ...cleaned.diagnostics, notChinese]);
     const converted = timed('convert', () => convert({ text: cleaned.text, variant }));
@@ -113,6 +118,7 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
         bytes: input.bytes,
         sha256: createHash('sha256').update(input.bytes).digest('hex'),
         format,
+        fileText: input.fileText ?? null,
         variant,
         version: toolVersion(),
         decoded,
@@ -132,6 +138,29 @@ export function processDocument(input: ProcessInput, options: ProcessOptions = {
     const message = error instanceof Error ? error.message : String(error);
     return failed([diagnostic('pipeline:failed', `Unexpected failure: ${message}`)]);
   }
+}
+
+/**
+ * Any input, files included: a PDF, DOCX, DOC, WPS or XLSX (sniffed from the
+ * bytes) is read by its extractor first (asynchronous: pdfjs-dist is), then
+ * processed as processDocument processes text; other bytes go to
+ * processDocument as they are. Never throws for a bad file.
+ */
+export async function processFile(input: ProcessInput, options: ProcessOptions = {}): Promise<ProcessResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (input.fileText || input.bytes.length > maxBytes) return processDocument(input, options);
+  const start = performance.now();
+  let text: FileText | null;
+  try {
+    text = await fileText(input, { ocr: options.ocr ?? true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, file: input.file, document: null, diagnostics: [{ severity: 'error', code: 'pipeline:failed', message: `Unexpected failure reading the file: ${message}`, span: null }], timings: {} };
+  }
+  const read = performance.now() - start;
+  const result = processDocument(text ? { ...input, fileText: text } : input, options);
+  if (text) result.timings.read = read;
+  return result;
 }
 
 /** An error when the text is not a Chinese document (English, numbers, an empty page). */

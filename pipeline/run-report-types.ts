@@ -25,6 +25,10 @@ export interface RunReport {
      */
     maxBytes: number | null;
     /**
+     * false with --no-ocr: scanned PDFs and PDFs whose fonts have no Unicode map were not OCR'd.
+     */
+    ocr?: boolean;
+    /**
      * Cleaning rules turned off.
      */
     clean?: {
@@ -70,6 +74,13 @@ export interface RunReport {
     reason: string;
   }[];
   /**
+   * Files found in the input folders (or matched by a folder a pattern matched) that gongwen does not read — an image, a spreadsheet in an old format, an archive — each with why; hidden files (names starting with .) are not listed. Not counted in files.
+   */
+  notRead: {
+    file: string;
+    reason: string;
+  }[];
+  /**
    * Diagnostics by code over the run's documents (unchanged ones included, as recorded when they were processed).
    */
   diagnostics: {
@@ -79,6 +90,10 @@ export interface RunReport {
    * Milliseconds per stage, summed over the documents processed in this run (over all threads, so with several threads the sum exceeds the elapsed time); write is rendering and writing a document's outputs, datasets writing the batch files.
    */
   stageTime: {
+    /**
+     * A file's extractor (PDF, Word, Excel) reading its text.
+     */
+    read?: number;
     decode?: number;
     clean?: number;
     convert?: number;

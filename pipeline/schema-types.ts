@@ -46,11 +46,27 @@ export interface GongwenDocument {
      */
     bytes: number;
     /**
-     * How the input was parsed.
+     * What the input is: text, markdown or html (parsed as such), or a file read by an extractor (source.extractor): pdf (its text layer, laid out into paragraphs; see layout), docx, doc, wps or xlsx (converted to HTML, which is then parsed as html input is). The format is sniffed from the bytes, not the file name.
      */
-    format: "text" | "markdown" | "html";
+    format: "text" | "markdown" | "html" | "pdf" | "docx" | "doc" | "wps" | "xlsx";
     /**
-     * Character encoding the bytes were decoded with (WHATWG label, e.g. utf-8, utf-16le, gb18030, big5).
+     * For a file (pdf, docx, doc, wps, xlsx): the library that read its text — pdfjs-dist, mammoth, word-extractor or exceljs — and its version. What it read (for Word, DOC/WPS and XLSX the HTML built from it) is the raw text of the edit log. Null for text, Markdown and HTML input.
+     */
+    extractor: null | {
+      name: string;
+      version: string;
+    };
+    /**
+     * For a PDF whose pages were read by OCR (a scan, or a text layer in fonts without a Unicode map): the engine, its version, the pages read and the mean confidence of the recognised lines (0..1). Null when no OCR ran.
+     */
+    ocr: null | {
+      engine: string;
+      version: string;
+      pages: number;
+      confidence: number;
+    };
+    /**
+     * Character encoding the bytes were decoded with (WHATWG label, e.g. utf-8, utf-16le, gb18030, big5); binary for a file read by an extractor.
      */
     encoding: string;
     /**
@@ -65,6 +81,36 @@ export interface GongwenDocument {
      * 0..1: share of script-specific Han characters that agree with the reported script.
      */
     scriptConfidence: number;
+  };
+  /**
+   * For a PDF: its pages and where each paragraph stands on them, as docling's prov; null for any other input. A paragraph that runs on across a page break has one block per page. Page furniture (page numbers, running heads and feet) has no block: it is removed from text as edits (cleaning.edits, kind page-furniture).
+   */
+  layout: null | {
+    pages: {
+      /**
+       * 1-based page number.
+       */
+      number: number;
+      /**
+       * Page width in PDF points (1/72 inch).
+       */
+      width: number;
+      /**
+       * Page height in PDF points.
+       */
+      height: number;
+    }[];
+    blocks: {
+      page: number;
+      /**
+       * [left, top, right, bottom] in PDF points from the page's top-left corner (y down, as a rendered page image), estimated from the glyphs' baselines and font size.
+       *
+       * @minItems 4
+       * @maxItems 4
+       */
+      bbox: [number, number, number, number];
+      span: Span;
+    }[];
   };
   /**
    * What the site says about the document besides its text: the rows of its metadata block (政府信息公开 tables, the info row under a headline, `[label] value` runs, label：value cells; 索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, 有效性 …) and the <meta> tags that carry metadata (ArticleTitle, PubDate, ContentSource, Keywords, og:title), each label and value as printed (source script, spaces inside a label dropped), in page order, the tags last; null when there are none. The rows are removed from text (cleaning.edits, kind page-metadata or page-chrome). Document fields the text itself does not give (发文字号, 成文日期, issuer, title, status) are taken from them, read by field whatever the site's label.
@@ -144,7 +190,7 @@ export interface GongwenDocument {
      * Editorial paragraphs of the page before the full text (附全文).
      */
     lead: Text[];
-    rawSpan: Span;
+    rawSpan: Span1;
   };
   /**
    * Metadata of the document (GB/T 9704 版头 and 版记 parts).
@@ -219,7 +265,7 @@ export interface GongwenDocument {
     }[];
   };
   /**
-   * Every change the clean stage made. Applying each edit in reverse (replace the clean span of the cleaned text with before) rebuilds the decoded input exactly. The cleaned text is cleaning.text when it is not null, else text[cleaning.script].
+   * Every change the clean stage made. Applying each edit in reverse (replace the clean span of the cleaned text with before) rebuilds the decoded input exactly (for a file, the text its extractor read: source.extractor). The cleaned text is cleaning.text when it is not null, else text[cleaning.script].
    */
   cleaning: {
     /**
@@ -383,6 +429,13 @@ export interface GongwenDocument {
   }[];
 }
 /**
+ * The text of the block in text["zh-Hans"].
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  *
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
@@ -395,7 +448,7 @@ export interface Text {
 /**
  * Where the wrapper stood in the raw input (code points into the decoded input, before cleaning).
  */
-export interface Span {
+export interface Span1 {
   start: number;
   end: number;
 }

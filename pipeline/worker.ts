@@ -8,7 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { runJob, type JobTask, type JobResult } from './job.js';
 import { processDocument, type ProcessInput, type ProcessOptions, type ProcessResult } from './pipeline.js';
 
-export default function work(task: JobTask): JobResult {
+export default function work(task: JobTask): Promise<JobResult> {
   return runJob(task);
 }
 

@@ -9,8 +9,8 @@ describe('the public API', () => {
   it('exports these names, and only these', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
-        'clean', 'collectJobs', 'convert', 'createProcessor', 'decode', 'detectFormat', 'detectScript', 'diagnosticCatalogue', 'documentValidator', 'extract', 'inShard',
-        'processDocument', 'RULES', 'rebuildInput', 'rebuildRaw', 'runBatch', 'runJob', 'schemaPath', 'segment', 'toJson', 'toMarkdown', 'toolVersion', 'validateDocument', 'validateRunReport',
+        'clean', 'collectJobs', 'convert', 'createProcessor', 'decode', 'detectFormat', 'detectScript', 'diagnosticCatalogue', 'documentValidator', 'extract', 'fileText', 'inShard',
+        'processDocument', 'processFile', 'RULES', 'rebuildInput', 'rebuildRaw', 'runBatch', 'runJob', 'schemaPath', 'segment', 'toJson', 'toMarkdown', 'toolVersion', 'validateDocument', 'validateRunReport',
       ].sort(),
     );
   });

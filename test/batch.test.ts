@@ -300,8 +300,9 @@ describe('bad input gets one clear line and loses nothing', () => {
     const failure = (name: string) => lines.find((l) => l.startsWith('[') && l.includes(`✗ ${join(src, name)}:`));
     expect(failure('empty.txt')).toMatch(/decode:empty/);
     expect(failure('image.txt')).toMatch(/decode:binary.*PNG/);
-    expect(failure('report.txt')).toMatch(/decode:binary.*PDF/);
-    expect(failure('archive.txt')).toMatch(/decode:binary.*zip/i);
+    // read as the files their bytes are, whatever the extension says
+    expect(failure('report.txt')).toMatch(/decode:corrupt: corrupt PDF/);
+    expect(failure('archive.txt')).toMatch(/decode:unsupported: zip archive that is neither DOCX nor XLSX/);
     expect(failure('english.txt')).toMatch(/decode:not-chinese/);
     expect(failure('huge.txt')).toMatch(/decode:too-large: 3\.0 MB/);
     expect(failure('dangling.txt')).toMatch(/cannot read/);

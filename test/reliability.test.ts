@@ -356,9 +356,9 @@ describe('small ones', () => {
     expect(printable('a\tb\x1bc')).toBe('a\\tb\\u{1b}c');
   });
 
-  it('an error code is named once', () => {
+  it('an error code is named once', async () => {
     const out = temp('enoent');
-    const r = runJob({ file: join(out, 'gone.txt'), target: 'gone', out, formats: ['json'], script: 'zh-Hans', options: {}, force: false });
+    const r = await runJob({ file: join(out, 'gone.txt'), target: 'gone', out, formats: ['json'], script: 'zh-Hans', options: {}, force: false });
     expect(r.error).toBe(`cannot read: ENOENT: no such file or directory, stat '${join(out, 'gone.txt')}'`);
   });
 

@@ -381,3 +381,69 @@ describe('Markdown input', () => {
     expect(doc.sections[0]!.paragraphs).toHaveLength(4);
   });
 });
+
+describe('printed files: 版记 before the forwarded document, promulgation lines, marks above the title', () => {
+  it('a cover whose 抄送, 印发 and 公开方式 lines stand between its date and the document it forwards', () => {
+    // as a PDF of a 文件 reads: cover, its 版记 at the foot of its last page, then the attachment
+    const text = [
+      '某某市住房和城乡建设局文件',
+      '某建〔2026〕55号',
+      '某某市住房和城乡建设局关于印发《人才房票试行工作方案》的通知',
+      '各县（市、区）人民政府：',
+      '《人才房票试行工作方案》已经市人民政府同意，现印发给你们，请抓好贯彻落实。',
+      '某某市住房和城乡建设局',
+      '2026年4月24日',
+      '公开方式：主动公开',
+      '抄送：市委办公室。',
+      '某某市住房和城乡建设局办公室 2026年4月24日印发',
+      '人才房票试行工作方案',
+      '一、适用原则',
+      '本方案遵循自愿申请的原则。',
+      '二、适用对象',
+      '在本市就业的人才。',
+    ].join('\n');
+    const seg = segment(text);
+    expect(seg.date?.iso).toBe('2026-04-24');
+    expect(slice(text, seg.issuer)).toBe('某某市住房和城乡建设局');
+    expect(seg.attachments.map((a) => a.title.map((r) => slice(text, r)).join(''))).toEqual(['人才房票试行工作方案']);
+    expect(seg.attachments[0]!.sections.map((s) => s.marker)).toEqual(['一、', '二、']);
+    expect(seg.parts.filter((p) => ['note', 'cc', 'printing'].includes(p.type)).map((p) => p.type)).toEqual(['note', 'cc', 'printing']);
+  });
+
+  it('a document whose 版记 ends it is still one document', () => {
+    const text = ['某某市住房公积金管理委员会关于调整贷款政策的意见', '一、提高贷款额度。', '二、本意见自2022年8月1日起执行。', '某某市住房公积金管理委员会', '2022年7月27日', '（此页无正文）', '抄送：各委员单位', '某某市住房公积金管理委员会 2022年7月27日印发'].join('\n');
+    const seg = segment(text);
+    expect(seg.attachments).toEqual([]);
+    expect(seg.date?.iso).toBe('2022-07-27');
+    expect(seg.sections.map((s) => s.marker)).toEqual(['一、', '二、']);
+  });
+
+  it('a 规章’s promulgation line gives its date and organ; a law’s adoption line still does', () => {
+    for (const [line, iso, organ] of [
+      ['（2022年12月23日北京市人民政府第307号令公布 自2023年3月1日起施行）', '2022-12-23', '北京市人民政府'],
+      ['（2025年8月29日北京市人民政府第318号令发布 自2025年10月1日起施行）', '2025-08-29', '北京市人民政府'],
+      ['（2021年11月25日上海市第十五届人民代表大会常务委员会第三十七次会议通过）', '2021-11-25', '上海市第十五届人民代表大会常务委员会'],
+    ] as const) {
+      const text = ['北京市地震预警管理办法', line, '第一章 总则', '第一条 为了规范地震预警活动，制定本办法。'].join('\n');
+      const seg = segment(text);
+      expect(seg.date?.iso, line).toBe(iso);
+      expect(slice(text, seg.issuer), line).toBe(organ);
+    }
+    // a date in the text that promulgates nothing is no date of the document
+    const plain = segment(['北京市地震预警管理办法', '（2022年12月23日北京市人民政府印发的第307号文件）', '第一条 为了规范地震预警活动，制定本办法。'].join('\n'));
+    expect(plain.date).toBeNull();
+  });
+
+  it('公开, a 文件 mark without names and an attachment label above the title are no title; a title with 公开 in it is one', () => {
+    const title = (lines: string[]) => {
+      const text = lines.join('\n');
+      const seg = segment(text);
+      return seg.title.map((r) => slice(text, r)).join('');
+    };
+    const rest = ['各有关单位：', '一、总体要求', '做好工作。'];
+    expect(title(['公开', '沪建房管联〔2021〕476号', '关于加强住房赠与管理的通知', ...rest])).toBe('关于加强住房赠与管理的通知');
+    expect(title(['文件', '江建〔2026〕55号', '关于印发工作方案的通知', ...rest])).toBe('关于印发工作方案的通知');
+    expect(title(['附件1', '人才购房补贴的实施细则（试行）', ...rest])).toBe('人才购房补贴的实施细则（试行）');
+    expect(title(['政府信息公开工作年度报告', ...rest])).toBe('政府信息公开工作年度报告');
+  });
+});

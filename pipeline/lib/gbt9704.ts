@@ -127,10 +127,11 @@ export const ATTACHMENT_LIST = /^附件[：:]/;
 
 /**
  * The adoption line of a law or regulation under its title:
- * 2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过.
+ * 2021年11月25日 上海市第十五届人民代表大会常务委员会第三十七次会议通过, or
+ * the promulgation line of a government rule (规章): 2022年12月23日北京市人民政府第307号令公布.
  * Groups: 1 = date, 2 = organ before its session number (上海市 + 人民代表大会常务委员会).
  */
 export const ADOPTION_LINE = new RegExp(
-  `^[（(]?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)\\s*(\\p{Script=Han}{2,20}?)(?:第${CN}届)?(人民代表大会常务委员会|人民代表大会|人民政府|国务院)第${CN}次(?:全体|常务)?会议(?:审议)?(?:通过|修订|修正)`,
+  `^[（(]?\\s*(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)\\s*(\\p{Script=Han}{2,20}?)(?:第${CN}届)?(人民代表大会常务委员会|人民代表大会|人民政府|国务院)(?:第${CN}次(?:全体|常务)?会议(?:审议)?(?:通过|修订|修正)|令?第${CN_ANY}号令?(?:公布|发布))`,
   'u',
 );

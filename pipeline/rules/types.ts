@@ -30,6 +30,8 @@ export interface RuleContext {
   page: PageFacts | null;
   /** Headings of a Markdown input: their depth (# = 1) and the raw offset of their line. */
   markdownHeadings: { depth: number; raw: number }[];
+  /** Raw spans of page furniture found by a file's extractor (PDF), and what replaces each. */
+  furniture: readonly { start: number; end: number; replacement: string }[];
 }
 
 /** A cleaning rule: one named, small function from the current text to replacements. */

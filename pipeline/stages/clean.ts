@@ -17,6 +17,7 @@ import { invisibleCharacters } from '../rules/invisible.js';
 import { longLines } from '../rules/long-lines.js';
 import { markdownSyntax } from '../rules/markdown-syntax.js';
 import { pageChrome } from '../rules/page-chrome.js';
+import { pageFurniture } from '../rules/page-furniture.js';
 import { pageMetadata } from '../rules/page-metadata.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
 import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
@@ -39,6 +40,8 @@ export interface CleanInput {
   text: string;
   format: InputFormat;
   options?: CleanOptions;
+  /** Raw spans of page furniture a file's extractor found (PDF): removed first, as edits. */
+  furniture?: readonly { start: number; end: number; replacement: string }[];
 }
 
 export interface Cleaned {
@@ -70,6 +73,8 @@ const on = (flag: keyof CleanOptions) => (input: CleanInput) => !input.options?.
 
 /** The rule order, in one place. */
 export const RULES: readonly Step[] = [
+  // first: its spans are raw offsets
+  { rule: pageFurniture, when: (input) => (input.furniture?.length ?? 0) > 0 },
   { rule: lineBreaks },
   { rule: markdownSyntax, when: (input) => input.format === 'markdown' },
   { rule: htmlMarkup, when: (input) => input.format === 'html' },
@@ -109,6 +114,7 @@ export function clean(input: CleanInput): Cleaned {
     pageMetadata: null,
     page: null,
     markdownHeadings: [],
+    furniture: input.furniture ?? [],
   };
   for (const step of RULES) {
     if (step.when && !step.when(input)) continue;

@@ -7,17 +7,25 @@
  * decoded characters are common Chinese characters. iconv-lite does the
  * decoding; it replaces bad sequences with U+FFFD silently, so the byte
  * offsets of every invalid sequence are found here and reported.
+ *
+ * A file that is not text (PDF, DOCX, DOC, WPS, XLSX) is read before the
+ * pipeline by its extractor (stages/file-text.ts, asynchronous); its text
+ * enters here as the raw text, with the encoding `binary`. Given such a file's
+ * bytes without that text, decode fails with `decode:binary`.
  */
 import sniffHtmlEncoding from 'html-encoding-sniffer';
 import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../lib/diagnostics.js';
 import { isCommonHan } from '../lib/cjk.js';
 import { invalidSequences, type ByteRange } from '../lib/encodings.js';
+import type { FileText } from './file-text.js';
 
 export interface DecodeInput {
   bytes: Uint8Array;
   /** Force an encoding (any label iconv-lite knows); skips detection. */
   encoding?: string | undefined;
+  /** The text a file's extractor read (stages/file-text.ts): taken as it is. */
+  file?: FileText | undefined;
 }
 
 export interface Decoded {
@@ -34,6 +42,10 @@ const SAMPLE = 64 * 1024;
 
 export function decode(input: DecodeInput): Decoded {
   const bytes = input.bytes;
+  if (input.file) {
+    const file = input.file;
+    return { text: file.text, encoding: 'binary', confidence: 1, ok: file.ok, diagnostics: [...file.diagnostics] };
+  }
   if (input.encoding) {
     const label = input.encoding.toLowerCase();
     if (!iconv.encodingExists(label)) throw new Error(`Unknown encoding "${input.encoding}"`);
@@ -113,11 +125,11 @@ function invalidBytes(bytes: Uint8Array, range: ByteRange, encoding: string): Di
 function binarySignature(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('\x89PNG')) return 'PNG image';
-  if (head.startsWith('%PDF')) return 'PDF document';
-  if (head.startsWith('PK\x03\x04')) return 'zip archive (docx/xlsx?)';
+  if (head.startsWith('%PDF')) return 'PDF document: read it with processFile or the CLI';
+  if (head.startsWith('PK\x03\x04')) return 'zip archive (DOCX or XLSX: read it with processFile or the CLI)';
   if (head.startsWith('\xff\xd8\xff')) return 'JPEG image';
   if (head.startsWith('GIF8')) return 'GIF image';
-  if (head.startsWith('\xd0\xcf\x11\xe0')) return 'OLE document (doc/xls?)';
+  if (head.startsWith('\xd0\xcf\x11\xe0')) return 'OLE document (DOC or WPS: read it with processFile or the CLI)';
   const sample = bytes.subarray(0, 8192);
   let nul = 0;
   for (const b of sample) if (b === 0) nul++;

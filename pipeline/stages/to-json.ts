@@ -16,6 +16,7 @@ import type { GongwenDocument, Paragraph, Section, Sentence, Span, Text } from '
 import { editsInCodePoints, type Cleaned, type InputFormat } from './clean.js';
 import type { Converted } from './convert.js';
 import type { Decoded } from './decode.js';
+import type { FileText } from './file-text.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
@@ -26,6 +27,8 @@ export interface JsonInput {
   bytes: Uint8Array;
   sha256: string;
   format: InputFormat;
+  /** The file's extracted text (PDF, Word, Excel), or null for text input. */
+  fileText?: FileText | null;
   variant: Variant;
   version: string;
   decoded: Decoded;
@@ -135,12 +138,15 @@ export function toJson(input: JsonInput): GongwenDocument {
       file: input.file,
       sha256: input.sha256,
       bytes: input.bytes.length,
-      format: input.format,
+      format: input.fileText?.format ?? input.format,
+      extractor: input.fileText ? { ...input.fileText.extractor } : null,
+      ocr: input.fileText?.ocr ? { ...input.fileText.ocr } : null,
       encoding: input.decoded.encoding,
       encodingConfidence: input.decoded.confidence,
       script: cv.script,
       scriptConfidence: cv.scriptConfidence,
     },
+    layout: input.fileText?.layout ? layoutOf(input.fileText.layout, cleaned, cleanSpan) : null,
     publication: pub
       ? {
           site: pub.site ? fromSource(pub.site) : null,
@@ -230,6 +236,19 @@ function taiwanNumbers(value: string, toHans: (s: string) => string): string | n
   const hans = toHans(value);
   const found = [...hans.matchAll(TW_DOCUMENT_NUMBER)].map((m) => (hans.length === value.length ? value.slice(m.index, m.index + m[0].length) : m[0]).replace(/\s+/g, ''));
   return found.length > 0 ? found.join('、') : null;
+}
+
+/** The PDF's blocks with spans into the zh-Hans text (a block the cleaner removed whole has none and is left out). */
+function layoutOf(layout: NonNullable<FileText['layout']>, cleaned: Cleaned, cleanSpan: (start: number, end: number) => Span): NonNullable<GongwenDocument['layout']> {
+  const round = (n: number): number => Math.round(n * 10) / 10;
+  const blocks: NonNullable<GongwenDocument['layout']>['blocks'] = [];
+  for (const b of layout.blocks) {
+    const start = cleaned.rawToClean(b.start);
+    const end = cleaned.rawToClean(b.end);
+    if (end <= start) continue;
+    blocks.push({ page: b.page, bbox: b.bbox.map(round) as [number, number, number, number], span: cleanSpan(start, end) });
+  }
+  return { pages: layout.pages.map((p) => ({ number: p.number, width: round(p.width), height: round(p.height) })), blocks };
 }
 
 /** Title lines joined into one title, in both scripts. */

@@ -21,11 +21,15 @@ const NUMBERED_ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九
  * signature + 成文日期 pair (with its 附注) that still has a document after
  * it. -1 when the text is one document.
  */
+/** Lines of a printed cover's 版记 besides 抄送 and 印发: 公开方式：主动公开, （此页无正文）. */
+const VERSO_LINE = /^(?:(?:公开方式|公开属性|信息公开选项)[：:]|[（(]此页无正文[）)]$)/;
+
 export function coverEnd(lines: Line[], from: number): number {
   for (let j = from + 1; j < lines.length - 2; j++) {
     if (!parseDateLine(lines[j]!.text) || !isSigner(lines[j - 1]!)) continue;
     let k = j + 1;
-    while (k < lines.length && NOTE_LINE.test(lines[k]!.text)) k++;
+    // 附注, and the 版记 a printed cover ends with before the document it forwards (抄送, 印发, 公开方式)
+    while (k < lines.length && (NOTE_LINE.test(lines[k]!.text) || VERSO_LINE.test(lines[k]!.text) || CC_LINE.test(lines[k]!.text) || PRINTING_LINE.test(lines[k]!.text))) k++;
     const rest = lines.slice(k);
     // a document follows: a title line (short, no 。), possibly under an 附件 label, then text
     const titleAt = rest[0] && ATTACHMENT_LABEL.test(rest[0].text) ? 1 : 0;

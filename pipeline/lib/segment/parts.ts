@@ -42,8 +42,12 @@ const PERSON_SIGNER = /^(?:总理|副总理|主席|部长|主任|省长|市长|�
 const COPY_NUMBER = /^\d{6}$/;
 /** 密级 and 保密期限, 紧急程度: 秘密★1年, 机密, 特急, 加急 (alone or together). */
 const CLASSIFICATION = /^(?:(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四五六七八九十]+\s*年)?|特急|加急|平急|特提)(?:\s+(?:特急|加急|平急|特提))?$/;
-/** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件). */
-const ISSUER_MARK = /^[\p{Script=Han}\s]{2,40}文件$/u;
+/** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件); 文件 alone where a PDF draws the names as graphics. */
+const ISSUER_MARK = /^[\p{Script=Han}\s]{0,40}文件$/u;
+/** 公开属性 printed above the title where 密级 would stand (公开, 主动公开, 依申请公开, 不予公开). */
+const OPENNESS = /^(?:公开|主动公开|依申请公开|不予公开)$/;
+/** The label of a file that is an attachment, above its title: 附件, 附件1, 附件：. */
+const ATTACHMENT_LABEL = /^附件\s*\d*\s*[：:]?$/;
 
 /** The text of ranges read as one, such as a title over several lines. */
 export function joined(text: string, ranges: readonly Range[]): string {
@@ -116,7 +120,13 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       i++;
       continue;
     }
-    const type: PartType | null = COPY_NUMBER.test(line.text) ? 'copyNumber' : CLASSIFICATION.test(line.text) ? 'classification' : ISSUER_MARK.test(line.text) ? 'issuerMark' : null;
+    const type: PartType | null =
+      COPY_NUMBER.test(line.text) ? 'copyNumber'
+      : CLASSIFICATION.test(line.text) || OPENNESS.test(line.text) ? 'classification'
+      : ISSUER_MARK.test(line.text) ? 'issuerMark'
+      // a file that is an attachment starts with its label: 附件1 / title
+      : n === 0 && from === 0 && ATTACHMENT_LABEL.test(line.text) ? 'note'
+      : null;
     if (!type) break;
     parts.push({ type, start: line.start, end: line.end });
     i++;

@@ -1,0 +1,339 @@
+/**
+ * A PDF page's glyph runs → the text of a 公文: lines, paragraphs, page furniture.
+ *
+ * pdfjs-dist gives text runs (a string, its baseline origin, advance width and
+ * font size) in drawing order. Here, without pdfjs (so it is tested on plain
+ * data):
+ * - runs on one baseline (within 0.4 of the font size) make a line, read left
+ *   to right; between Latin letters and digits a space goes where the PDF
+ *   drew one or the runs stand apart, beside Chinese only where they stand half
+ *   a character apart (Word's quarter-em autospace between 年 and a digit is
+ *   no space; a letter-spaced title's blanks are left for the cleaner);
+ *   a run drawn twice on itself (fake bold) is read once; a line with three or
+ *   more cells two characters apart is a table row, its cells joined by the
+ *   HTML rows' separator;
+ * - lines make paragraphs as a 公文 is laid out: a line indented (two
+ *   characters), centred, in another font size, after a gap wider than the
+ *   line pitch, or after a line that ends short starts a new paragraph; a
+ *   paragraph runs on across a page break unless the next page starts one;
+ * - page furniture: in the top 12 % or bottom 15 % of a page, a page number
+ *   (`— 3 —`, `-3-`, `3`, `第3页 共8页`, `3/8`) or a line repeated (digits
+ *   aside) on at least half of the pages (and two) is returned as a span of the
+ *   text for the cleaner to remove as an edit, so the text stays what was read.
+ *
+ * Everything is linear in the number of runs but for the sorts.
+ */
+import { CELL_SEPARATOR } from '../lines.js';
+
+export interface TextRun {
+  str: string;
+  /** Baseline origin, PDF user space (y up). */
+  x: number;
+  y: number;
+  /** Advance width in user space. */
+  width: number;
+  /** Font size (height of the em square) in user space. */
+  size: number;
+}
+
+export interface PageRuns {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+}
+
+export interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Baseline, y up. */
+  y: number;
+  size: number;
+}
+
+/** A piece of the text on one page: a paragraph, or the part of it on this page. */
+export interface LayoutBlock {
+  /** UTF-16 offsets into the text. */
+  start: number;
+  end: number;
+  page: number;
+  /** [left, top, right, bottom] in PDF points from the page's top-left corner. */
+  bbox: [number, number, number, number];
+}
+
+/** A span of the text that is page furniture, and what the cleaner puts in its place. */
+export interface Furniture {
+  start: number;
+  end: number;
+  replacement: string;
+  page: number;
+  text: string;
+}
+
+export interface PdfText {
+  text: string;
+  blocks: LayoutBlock[];
+  furniture: Furniture[];
+  pages: { number: number; width: number; height: number }[];
+}
+
+const HAN_OR_FULL = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** The lines of one page, top to bottom. */
+export function pageLines(runs: readonly TextRun[]): Line[] {
+  const sorted = runs.filter((r) => r.str !== '' && r.size > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let baseline = Number.NaN;
+  for (const r of sorted) {
+    if (current.length > 0 && Math.abs(r.y - baseline) <= 0.4 * r.size) {
+      current.push(r);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [r];
+    baseline = r.y;
+  }
+  if (current.length > 0) groups.push(current);
+  const lines: Line[] = [];
+  for (const group of groups) {
+    const line = lineOf(group.sort((a, b) => a.x - b.x));
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function lineOf(runs: readonly TextRun[]): Line | null {
+  const cells: string[] = [];
+  let text = '';
+  let x0 = Number.NaN;
+  let x1 = Number.NaN;
+  let size = 0;
+  let sized = 0;
+  let spaceSeen = false;
+  let previous: TextRun | null = null;
+  let wideGaps = 0;
+  for (const r of runs) {
+    if (r.str.trim() === '') {
+      spaceSeen = true;
+      continue;
+    }
+    // a run drawn again on itself (fake bold, a shadow) is read once
+    if (previous && r.str === previous.str && Math.abs(r.x - previous.x) < 0.3 * r.size) continue;
+    if (previous) {
+      const gap = r.x - x1;
+      const last = text.at(-1) ?? '';
+      const next = r.str[0]!;
+      // Word sets a quarter em between Chinese and Latin or digits (autospace) and pdfjs reports it as a
+      // space: beside Chinese only a gap of half a character is a space; between Latin letters and digits, any
+      const cjk = HAN_OR_FULL.test(last) || HAN_OR_FULL.test(next);
+      if (gap >= 2 * r.size) {
+        wideGaps++;
+        cells.push(text);
+        text = '';
+      } else if (gap >= (cjk ? 0.5 : 0.15) * r.size || (spaceSeen && !cjk)) {
+        text += ' ';
+      }
+    } else {
+      x0 = r.x;
+    }
+    text += r.str;
+    x1 = Math.max(Number.isNaN(x1) ? r.x : x1, r.x + r.width);
+    size += r.size * r.str.length;
+    sized += r.str.length;
+    spaceSeen = false;
+    previous = r;
+  }
+  if (!previous) return null;
+  cells.push(text);
+  // three or more cells apart: a table row; fewer: one line, its gap a space
+  const joined = cells.length >= 3 && wideGaps >= 2 ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
+  return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized };
+}
+
+const PAGE_NUMBER = [
+  /^[-—–－~～\s]*\d{1,4}[-—–－~～\s]*$/u,
+  /^第\s*\d{1,4}\s*页\s*[,，/]?\s*(共\s*\d{1,4}\s*页)?$/u,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/u,
+  /^(page\s*)?\d{1,4}\s*(of\s*\d{1,4})?$/iu,
+];
+
+type Band = 'top' | 'bottom' | null;
+
+function bandOf(line: Line, height: number, top: number, bottom: number): Band {
+  const fromTop = (height - line.y) / height;
+  if (fromTop <= top) return 'top';
+  if (fromTop >= 1 - bottom) return 'bottom';
+  return null;
+}
+
+/** Lines of each page that are furniture: page numbers and running heads or feet. */
+export function furnitureLines(pages: readonly { lines: Line[]; height: number }[]): Set<Line> {
+  const out = new Set<Line>();
+  const key = (l: Line, band: Band): string => `${band}:${l.text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
+  const seen = new Map<string, number>();
+  for (const page of pages) {
+    const keys = new Set<string>();
+    for (const l of page.lines) {
+      const band = bandOf(l, page.height, 0.12, 0.15);
+      if (band) keys.add(key(l, band));
+    }
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (const page of pages) {
+    for (const l of page.lines) {
+      const band = bandOf(l, page.height, 0.12, 0.15);
+      if (!band) continue;
+      const compact = l.text.replace(/\s+/g, ' ').trim();
+      if (PAGE_NUMBER.some((p) => p.test(compact)) || (seen.get(key(l, band)) ?? 0) >= needed) out.add(l);
+    }
+  }
+  return out;
+}
+
+/** The most frequent value of rounded numbers (ties: the smaller). */
+function mode(values: readonly number[], step: number): number {
+  const counts = new Map<number, number>();
+  for (const v of values) {
+    const k = Math.round(v / step);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [k, c] of counts) if (c > bestCount || (c === bestCount && k < best)) [best, bestCount] = [k, c];
+  return best * step;
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+interface Geometry {
+  left: number;
+  right: number;
+  pitch: number;
+}
+
+/** Text column and line pitch of the body lines of pages of one width. */
+function geometry(lines: readonly Line[]): Geometry {
+  const left = mode(lines.map((l) => l.x0), 2);
+  const right = quantile(lines.map((l) => l.x1), 0.9);
+  const steps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const d = lines[i - 1]!.y - lines[i]!.y;
+    if (d > 0 && d < 4 * lines[i]!.size) steps.push(d);
+  }
+  return { left, right, pitch: steps.length > 0 ? quantile(steps, 0.5) : 0 };
+}
+
+function joiner(before: string, after: string): string {
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '';
+}
+
+/** Pages of runs → the document's text, its blocks and its furniture. */
+export function layoutText(pages: readonly PageRuns[]): PdfText {
+  const laid = pages.map((p) => ({ page: p, lines: pageLines(p.runs), height: p.height }));
+  const furniture = furnitureLines(laid);
+  // one geometry per page width (a landscape table page has its own column)
+  const byWidth = new Map<number, Line[]>();
+  for (const { page, lines } of laid) {
+    const k = Math.round(page.width);
+    const list = byWidth.get(k) ?? [];
+    for (const l of lines) if (!furniture.has(l)) list.push(l);
+    byWidth.set(k, list);
+  }
+  const geometries = new Map([...byWidth].map(([k, lines]) => [k, geometry(lines)] as const));
+
+  let text = '';
+  const blocks: LayoutBlock[] = [];
+  const spans: Furniture[] = [];
+  let open: { block: LayoutBlock; last: Line } | null = null;
+  let pendingFurniture: Furniture[] = [];
+  const box = (l: Line, height: number): [number, number, number, number] => [l.x0, height - (l.y + 0.88 * l.size), l.x1, height - (l.y - 0.12 * l.size)];
+  const closeParagraph = (): void => {
+    if (!open) return;
+    text += '\n';
+    // furniture met while the paragraph could still run on: its own lines, after it
+    for (const f of pendingFurniture) {
+      const start = text.length;
+      text += `${f.text}\n`;
+      spans.push({ ...f, start, end: text.length });
+    }
+    pendingFurniture = [];
+    open = null;
+  };
+  for (const { page, lines } of laid) {
+    const g = geometries.get(Math.round(page.width))!;
+    let previous: Line | null = null;
+    for (const line of lines) {
+      if (furniture.has(line)) {
+        if (open) {
+          // inside a paragraph that may run on: the furniture swallows the line breaks around it
+          pendingFurniture.push({ start: -1, end: -1, replacement: '', page: page.number, text: line.text });
+        } else {
+          const start = text.length;
+          text += `${line.text}\n`;
+          spans.push({ start, end: text.length, replacement: '', page: page.number, text: line.text });
+        }
+        continue;
+      }
+      const ref: Line | null = previous ?? open?.last ?? null;
+      const continues = open !== null && ref !== null && !startsParagraph(ref, line, g, previous === null);
+      if (continues && open) {
+        const o: { block: LayoutBlock; last: Line } = open;
+        if (o.block.page !== page.number) {
+          // run on across the page break: the furniture between goes with its line breaks
+          const breakAt = text.length;
+          let inserted = '';
+          for (const f of pendingFurniture) inserted += `\n${f.text}`;
+          const join = joiner(o.last.text, line.text);
+          if (pendingFurniture.length > 0) {
+            text += `${inserted}\n`;
+            const first = pendingFurniture[0]!;
+            spans.push({ start: breakAt, end: text.length, replacement: join, page: first.page, text: pendingFurniture.map((f) => f.text).join(' / ') });
+            pendingFurniture = [];
+          } else {
+            text += join;
+          }
+          const start = text.length;
+          text += line.text;
+          o.block = { start, end: text.length, page: page.number, bbox: box(line, page.height) };
+          blocks.push(o.block);
+        } else {
+          text += joiner(o.last.text, line.text) + line.text;
+          o.block.end = text.length;
+          const b = box(line, page.height);
+          o.block.bbox = [Math.min(o.block.bbox[0], b[0]), o.block.bbox[1], Math.max(o.block.bbox[2], b[2]), b[3]];
+        }
+        o.last = line;
+      } else {
+        closeParagraph();
+        const start = text.length;
+        text += line.text;
+        const block: LayoutBlock = { start, end: text.length, page: page.number, bbox: box(line, page.height) };
+        blocks.push(block);
+        open = { block, last: line };
+      }
+      previous = line;
+    }
+  }
+  closeParagraph();
+  return { text, blocks, furniture: spans, pages: pages.map((p) => ({ number: p.number, width: p.width, height: p.height })) };
+}
+
+/** Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`). */
+function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean): boolean {
+  const size = line.size;
+  if (Math.abs(previous.size - size) > 0.15 * size) return true;
+  if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
+  if (previous.x1 < g.right - 1.5 * size) return true;
+  if (!pageBreak && g.pitch > 0 && previous.y - line.y > 1.5 * g.pitch) return true;
+  return PARAGRAPH_START.test(line.text);
+}
+
+/** Heading markers at the start of a line that is not indented (some files set headings flush left). */
+const PARAGRAPH_START = /^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;

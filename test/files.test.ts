@@ -1,0 +1,394 @@
+/**
+ * Files as inputs (PDF, DOCX, DOC, WPS, XLSX): the layout of a PDF's text
+ * layer on synthetic glyph runs and on PDFs built here, Word numbering, the
+ * bad files, and the real files of ../shared/corpus/files against gold
+ * labels written by reading them (test/fixtures/files/gold.json).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBatch } from '../pipeline/batch.js';
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, formatNumber, labelNumbering, readNumbering } from '../pipeline/lib/files/docx-numbering.js';
+import { layoutText, pageLines, type PageRuns, type TextRun } from '../pipeline/lib/files/pdf-layout.js';
+import { sniffFile } from '../pipeline/lib/files/sniff.js';
+import { tabbedTextToHtml } from '../pipeline/lib/files/word.js';
+import { CELL_SEPARATOR } from '../pipeline/lib/lines.js';
+import { rebuildInput } from '../pipeline/lib/tracked-text.js';
+import { processFile, type ProcessResult } from '../pipeline/pipeline.js';
+import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
+import { emptyPdf, encryptedPdf, textPdf } from '../bench/pdf-build.js';
+import { ROOT, SHARED } from './helpers/paths.js';
+
+/** Runs of one line: each character its own run, one em wide, as a typesetter places Chinese. */
+function line(text: string, x: number, y: number, size = 16): TextRun[] {
+  return [...text].map((ch, i) => ({ str: ch, x: x + i * size, y, width: size, size }));
+}
+/** A page of 公文 lines: 28 characters a line from x = 80 (right edge 528), 28 pt apart. */
+function page(number: number, lines: TextRun[][]): PageRuns {
+  return { number, width: 595, height: 842, runs: lines.flat() };
+}
+const FULL = '为进一步促进房地产市场健康发展贯彻落实好住房限购政策经市政府同意我局'; // 34 characters
+const body = (n: number) => FULL.slice(0, n);
+
+describe('PDF layout: lines', () => {
+  it('joins Chinese without spaces, keeps spaces between Latin words and numbers, and reads Word’s autospace as none', () => {
+    const runs: TextRun[] = [
+      { str: '截至', x: 80, y: 700, width: 32, size: 16 },
+      // a quarter em before a number: Word's autospace, no space in the text
+      { str: '2024', x: 116, y: 700, width: 32, size: 16 },
+      { str: '年', x: 152, y: 700, width: 16, size: 16 },
+      { str: 'Cyber', x: 80, y: 670, width: 40, size: 16 },
+      { str: 'Security', x: 124, y: 670, width: 60, size: 16 },
+      { str: '1', x: 190, y: 670, width: 8, size: 16 },
+    ];
+    expect(pageLines(runs).map((l) => l.text)).toEqual(['截至2024年', 'Cyber Security 1']);
+  });
+
+  it('reads a run drawn twice on itself (fake bold) once, and a baseline a little off as the same line', () => {
+    const runs: TextRun[] = [
+      { str: '关于印发', x: 200, y: 700, width: 88, size: 22 },
+      { str: '关于印发', x: 200.4, y: 700.3, width: 88, size: 22 },
+      { str: '的通知', x: 288, y: 701.5, width: 66, size: 22 },
+    ];
+    expect(pageLines(runs).map((l) => l.text)).toEqual(['关于印发的通知']);
+  });
+
+  it('makes a line with three or more cells two characters apart a table row with the HTML rows’ separator', () => {
+    const runs = [...line('序号', 80, 700), ...line('重点任务', 160, 700), ...line('责任单位', 300, 700), ...line('市发改委', 80, 660), ...line('牵头', 180, 660)];
+    expect(pageLines(runs).map((l) => l.text)).toEqual([['序号', '重点任务', '责任单位'].join(CELL_SEPARATOR), '市发改委 牵头']);
+  });
+});
+
+describe('PDF layout: paragraphs and page furniture', () => {
+  const head = () => line('某某市人民政府规章', 80, 800, 12);
+  const foot = (n: number) => line(`— ${n} —`, 280, 50, 12);
+
+  it('starts a paragraph at an indent, after a short line, at a heading marker; runs one on across a page break', () => {
+    const doc = layoutText([
+      page(1, [
+        head(),
+        line('关于明确住房限购政策的通知', 120, 740, 22),
+        line(body(26), 112, 680), // indented two characters: a new paragraph
+        line(body(28), 80, 652),
+        line(body(10), 80, 624), // short: ends it
+        line(body(26), 112, 596),
+        line(body(28), 80, 568), // full at the foot of the page: runs on
+        foot(1),
+      ]),
+      page(2, [head(), line(body(12), 80, 760), line('一、总体要求', 112, 732), line(body(26), 112, 704), foot(2)]),
+    ]);
+    const paragraphs = doc.text.split('\n').filter((l) => l !== '');
+    // furniture stays in the raw text, in reading order; the cleaner removes it
+    expect(paragraphs).toEqual([
+      '某某市人民政府规章',
+      '关于明确住房限购政策的通知',
+      body(26) + body(28) + body(10),
+      body(26) + body(28),
+      '— 1 —',
+      '某某市人民政府规章',
+      body(12),
+      '一、总体要求',
+      body(26),
+      '— 2 —',
+    ]);
+    const removed = doc.furniture.map((f) => doc.text.slice(f.start, f.end));
+    expect(removed).toEqual(['某某市人民政府规章\n', '\n— 1 —\n某某市人民政府规章\n', '— 2 —\n']);
+    // without the furniture the paragraph across the page break is one line
+    let clean = doc.text;
+    for (const f of [...doc.furniture].reverse()) clean = clean.slice(0, f.start) + f.replacement + clean.slice(f.end);
+    expect(clean.split('\n')).toContain(body(26) + body(28) + body(12));
+    // its blocks: one per page, each with the page's part of the text
+    const across = doc.blocks.filter((b) => doc.text.slice(b.start, b.end) === body(12) || doc.text.slice(b.start, b.end) === body(26) + body(28));
+    expect(across.map((b) => b.page)).toEqual([1, 2]);
+    const first = doc.blocks.find((b) => doc.text.slice(b.start, b.end) === '关于明确住房限购政策的通知')!;
+    expect(first.page).toBe(1);
+    expect(first.bbox[0]).toBe(120);
+    expect(first.bbox[1]).toBeCloseTo(842 - 740 - 0.88 * 22, 5);
+  });
+
+  it('removes page numbers in every form, and a line repeated on half the pages in the head or foot band, but not a repeated body line', () => {
+    const pages = ['第1页 共3页', '- 2 -', '3/3'].map((n, i) =>
+      page(i + 1, [line('附件', 80, 790), line('一、总体要求', 112, 600), line(n, 280, 40, 12)]),
+    );
+    const doc = layoutText(pages);
+    expect(doc.furniture.map((f) => f.text)).toEqual(['附件', '第1页 共3页', '附件', '- 2 -', '附件', '3/3']);
+    // 一、总体要求 is on every page too, but in the body: kept
+    expect(doc.blocks.filter((b) => doc.text.slice(b.start, b.end) === '一、总体要求')).toHaveLength(3);
+  });
+
+  it('is linear in the number of runs (2000 pages)', () => {
+    const make = (n: number) => Array.from({ length: n }, (_, i) => page(i + 1, [head(), ...Array.from({ length: 20 }, (_, j) => line(body(28), j % 5 === 0 ? 112 : 80, 760 - j * 28)), foot(i + 1)]));
+    const time = (n: number) => {
+      const pages = make(n);
+      const start = performance.now();
+      layoutText(pages);
+      return performance.now() - start;
+    };
+    time(100);
+    const small = time(200);
+    const large = time(2000);
+    expect(large / small).toBeLessThan(25);
+  });
+});
+
+describe('PDF files', () => {
+  it('a PDF’s furniture is a page-furniture edit, the raw text is what was read, every paragraph has a block', async () => {
+    const pdf = textPdf([
+      [
+        [80, 780, 12, '某某市人民政府规章'],
+        [120, 700, 22, '某某市数据管理办法'],
+        [112, 640, 16, '第一条为了规范数据管理，制定本办法。'],
+        [280, 40, 12, '— 1 —'],
+      ],
+      [
+        [80, 780, 12, '某某市人民政府规章'],
+        [112, 700, 16, '第二条本办法自发布之日起施行。'],
+        [280, 40, 12, '— 2 —'],
+      ],
+    ]);
+    const result = await processFile({ bytes: pdf, file: 'rule.pdf' });
+    expect(result.ok).toBe(true);
+    const doc = result.document!;
+    expect(doc.source).toMatchObject({ format: 'pdf', encoding: 'binary', extractor: { name: 'pdfjs-dist' } });
+    expect(doc.text['zh-Hans']).not.toMatch(/规章|— 1 —|— 2 —/);
+    expect(doc.document.title!['zh-Hans']).toBe('某某市数据管理办法');
+    const furniture = doc.cleaning.edits.filter((e) => e.kind.includes('page-furniture')).map((e) => e.before.trim());
+    expect(furniture).toEqual(['某某市人民政府规章', '— 1 —\n某某市人民政府规章', '— 2 —']);
+    expect(rebuildInput(doc)).toContain('— 1 —\n某某市人民政府规章\n第二条');
+    const hans = [...doc.text['zh-Hans']];
+    const blocks = doc.layout!.blocks.map((b) => [b.page, hans.slice(b.span.start, b.span.end).join('')]);
+    expect(blocks).toEqual([
+      [1, '某某市数据管理办法'],
+      [1, '第一条为了规范数据管理，制定本办法。'],
+      [2, '第二条本办法自发布之日起施行。'],
+    ]);
+    expect(doc.layout!.pages).toEqual([{ number: 1, width: 595, height: 842 }, { number: 2, width: 595, height: 842 }]);
+  });
+
+  it('bad PDFs fail with one clear line: encrypted, zero pages, corrupt, scanned', async () => {
+    const reason = async (bytes: Buffer): Promise<string> => {
+      const r: ProcessResult = await processFile({ bytes, file: 'x.pdf' }, { ocr: false });
+      expect(r.ok).toBe(false);
+      const errors = r.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors).toHaveLength(1);
+      return `${errors[0]!.code}: ${errors[0]!.message}`;
+    };
+    expect(await reason(encryptedPdf())).toMatch(/^decode:encrypted: encrypted PDF: it needs a password/);
+    expect(await reason(emptyPdf())).toMatch(/^decode:no-pages: PDF with zero pages/);
+    expect(await reason(Buffer.concat([textPdf([[[80, 700, 16, '通知']]]).subarray(0, 200)]))).toMatch(/^decode:(corrupt|scanned)/);
+    expect(await reason(Buffer.from('%PDF-1.7\n%garbage\n'))).toMatch(/^decode:corrupt: corrupt PDF/);
+    // a page with no text at all: a scan (with --no-ocr)
+    expect(await reason(textPdf([[]]))).toMatch(/^decode:scanned: scanned PDF, no text layer \(1 page of images\): run without --no-ocr/);
+  });
+});
+
+describe('sniffing by content', () => {
+  it('names a file by its bytes, not its extension', async () => {
+    expect(sniffFile(Buffer.from('%PDF-1.4\n'))).toBe('pdf');
+    expect(sniffFile(Buffer.from('{\\rtf1\\ansi 通知}'))).toBe('rtf');
+    expect(sniffFile(Buffer.from('<html><body><p>通知</p></body></html>'))).toBeNull();
+    // a .doc that is really HTML (as some sites save Word files) is read as HTML
+    const html = Buffer.from('<html><body><p>某某市人民政府关于做好数据管理工作的通知</p><p>各区县人民政府：</p><p>一、总体要求</p><p>做好数据管理工作。</p></body></html>');
+    const r = await processFile({ bytes: html, file: 'notice.doc' });
+    expect(r.ok).toBe(true);
+    expect(r.document!.source.format).toBe('html');
+    expect(r.document!.document.title!['zh-Hans']).toBe('某某市人民政府关于做好数据管理工作的通知');
+    const rtf = await processFile({ bytes: Buffer.from('{\\rtf1\\ansi 通知}'), file: 'notice.doc' });
+    expect(rtf.diagnostics.map((d) => d.code)).toEqual(['decode:unsupported']);
+  });
+});
+
+describe('Word', () => {
+  it('formats Word counters', () => {
+    expect([1, 10, 11, 20, 21, 105, 110].map(chineseNumber)).toEqual(['一', '十', '十一', '二十', '二十一', '一百零五', '一百一十']);
+    expect(formatNumber(5, 'chineseCounting')).toBe('五');
+    expect(formatNumber(12, 'chineseLegalSimplified')).toBe('拾贰');
+    expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
+    expect(formatNumber(28, 'upperLetter')).toBe('BB');
+    expect(formatNumber(14, 'lowerRoman')).toBe('xiv');
+    expect(formatNumber(2, 'ideographTraditional')).toBe('乙');
+  });
+
+  it('writes list numbering as text: levels, restarts, start overrides, styles; bullets get none', () => {
+    const lvl = (i: number, fmt: string, text: string, start = 1) =>
+      `<w:lvl w:ilvl="${i}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = readNumbering(
+      `<w:numbering><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}</w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+        `<w:abstractNum w:abstractNumId="2">${lvl(0, 'chineseCounting', '第%1章', 5)}</w:abstractNum>` +
+        `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+        `<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num></w:numbering>`,
+      '<w:styles><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>',
+    );
+    const p = (ppr: string, text: string) => `<w:p><w:pPr>${ppr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const num = (id: number, level: number) => `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${id}"/></w:numPr>`;
+    const xml = [
+      p(num(1, 0), '总体要求'),
+      p(num(1, 1), '指导思想'),
+      p(num(1, 1), '主要目标'),
+      p('<w:pStyle w:val="H1"/>', '重点任务'),
+      p(num(1, 1), '建设平台'),
+      p(num(2, 0), '要点'),
+      p(num(3, 0), '法律责任'),
+      p('', '正文'),
+    ].join('');
+    const text = labelNumbering(xml, numbering).replace(/<w:pPr>[\s\S]*?<\/w:pPr>/g, '').replace(/<[^>]+>/g, '');
+    expect(text).toBe('一、总体要求（一）指导思想（二）主要目标二、重点任务（一）建设平台要点第五章 法律责任正文');
+  });
+
+  it('a DOCX whose chapters Word numbers gives the chapters the PDF prints', async () => {
+    const file = join(SHARED, 'corpus', 'files', 'files-28-beijing-gz-dizhen.docx');
+    if (!existsSync(file)) return;
+    const r = await processFile({ bytes: readFileSync(file), file });
+    expect(r.document!.sections.map((s) => s.marker)).toEqual(['第一章', '第二章', '第三章', '第四章', '第五章', '第六章']);
+    expect(r.document!.sections[4]!.heading!['zh-Hans']).toBe('法律责任');
+  });
+
+  it('reads word-extractor’s tabbed rows as table rows, other lines as paragraphs', () => {
+    const html = tabbedTextToHtml('附件1\n\n评价指标\n一级指标\t二级指标\t评分\t\n一、规划布局\n（12分）\t规划科学\t5\t\n说明');
+    expect(html).toBe(
+      '<p>附件1</p>\n<p>评价指标</p>\n<table>\n<tr><td>一级指标</td><td>二级指标</td><td>评分</td></tr>\n<tr><td>一、规划布局<br>（12分）</td><td>规划科学</td><td>5</td></tr>\n</table>\n<p>说明</p>',
+    );
+  });
+});
+
+describe('a folder of files', () => {
+  it('reads its PDFs in worker threads, and lists what it does not read with the reason (hidden files aside)', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'gongwen-files-'));
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-files-out-'));
+    const rule = (n: number): Buffer => textPdf([[[120, 700, 22, `某某市数据管理办法${'一二'[n]}`], [112, 640, 16, '第一条为了规范数据管理，制定本办法。']]]);
+    writeFileSync(join(src, 'a.pdf'), rule(0));
+    writeFileSync(join(src, 'b.pdf'), rule(1));
+    writeFileSync(join(src, 'scan.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(join(src, '.DS_Store'), 'x');
+    const report = await runBatch([src], { out, jobs: 2 });
+    expect(report.files).toEqual({ total: 2, ok: 2, skipped: 0, failed: 0 });
+    expect(report.notRead).toEqual([{ file: join(src, 'scan.jpg'), reason: 'not a type gongwen reads (.jpg)' }]);
+    const doc = JSON.parse(readFileSync(join(out, 'b.json'), 'utf8')) as GongwenDocument;
+    expect(doc.document.title!['zh-Hans']).toBe('某某市数据管理办法二');
+    expect(report.stageTime.read).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+// ---- the real files against gold labels written by reading them ----
+
+interface Gold {
+  file: string;
+  twin?: string;
+  title: string;
+  date: string | null;
+  documentNumber: string | null;
+  headings: string[];
+}
+const FILES = join(SHARED, 'corpus', 'files');
+const GOLD = (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'files', 'gold.json'), 'utf8')) as { documents: Gold[] }).documents;
+const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '').replace(/[“”"]/g, '"');
+
+/** Level-1 headings as compared with the gold: the cover's, else those of the document it forwards. */
+function levelOne(doc: GongwenDocument): { marker: string; text: string }[] {
+  const of = (sections: Section[]) => sections.map((s) => ({ marker: s.marker ?? '', text: norm((s.marker ?? '') + (s.heading?.['zh-Hans'] ?? '')) }));
+  const cover = of(doc.sections);
+  return cover.length > 0 || doc.attachments.length === 0 ? cover : of(doc.attachments[0]!.sections);
+}
+function headingsMatch(gold: string[], out: { marker: string; text: string }[]): boolean {
+  if (gold.length !== out.length) return false;
+  return gold.every((g, i) => {
+    const o = out[i]!;
+    const want = norm(g);
+    return o.text === want || o.text.startsWith(want) || (want.startsWith(o.text) && o.text.length > o.marker.length);
+  });
+}
+
+describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () => {
+  const results = new Map<string, Promise<ProcessResult>>();
+  const run = (name: string) => {
+    // without OCR: OCR of the 9 files that need it takes minutes (measured in README; one OCR test below)
+    if (!results.has(name)) results.set(name, processFile({ bytes: readFileSync(join(FILES, name)), file: name }, { ocr: false }));
+    return results.get(name)!;
+  };
+
+  it('each gives a schema-valid document or one clear failure line', async () => {
+    const names = (await import('node:fs')).readdirSync(FILES).filter((n) => n !== 'labels.json').sort();
+    expect(names).toHaveLength(36);
+    const failures: string[] = [];
+    for (const name of names) {
+      const r = await run(name);
+      if (!r.ok) {
+        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        expect(errors, name).toHaveLength(1);
+        failures.push(`${name}: ${errors[0]!.code}`);
+      }
+    }
+    // with --no-ocr: the 7 gazette PDFs whose fonts have no Unicode map and the 2 image-only scans
+    expect(failures).toEqual([
+      ...[16, 17, 18, 19, 20, 21, 22].map((n) => expect.stringMatching(new RegExp(`^files-${n}-.*\\.pdf: decode:unmapped-font$`))),
+      ...[23, 24].map((n) => expect.stringMatching(new RegExp(`^files-${n}-.*\\.pdf: decode:scanned$`))),
+    ]);
+  }, 120_000);
+
+  it('title, 成文日期, 发文字号 and level-1 headings equal the gold on at least 90 % of the files', async () => {
+    const score = { title: 0, date: 0, number: 0, headings: 0 };
+    const misses: string[] = [];
+    for (const g of GOLD) {
+      const doc = (await run(g.file)).document!;
+      const title = norm(doc.document.title?.['zh-Hans']) === norm(g.title);
+      const date = doc.document.date === g.date;
+      const number = doc.document.documentNumber === g.documentNumber;
+      const headings = headingsMatch(g.headings, levelOne(doc));
+      score.title += Number(title);
+      score.date += Number(date);
+      score.number += Number(number);
+      score.headings += Number(headings);
+      if (!title) misses.push(`${g.file} title: ${doc.document.title?.['zh-Hans']}`);
+      if (!date) misses.push(`${g.file} date: ${doc.document.date}`);
+      if (!number) misses.push(`${g.file} number: ${doc.document.documentNumber}`);
+      if (!headings) misses.push(`${g.file} headings: ${levelOne(doc).map((h) => h.text.slice(0, 12)).join(' / ')}`);
+    }
+    // the figures README reports (Files: measured)
+    console.log(`files gold (${GOLD.length}): title ${score.title}, date ${score.date}, number ${score.number}, headings ${score.headings}\n${misses.join('\n')}`);
+    for (const k of ['title', 'date', 'number', 'headings'] as const) expect(score[k] / GOLD.length, k).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+
+  it('a PDF and the DOCX of the same document agree on title, date, headings and notes', async () => {
+    for (const g of GOLD.filter((x) => x.twin)) {
+      const pdf = (await run(g.file)).document!;
+      const docx = (await run(g.twin!)).document!;
+      expect(norm(docx.document.title?.['zh-Hans']), g.twin).toBe(norm(pdf.document.title?.['zh-Hans']));
+      expect(docx.document.date, g.twin).toBe(pdf.document.date);
+      expect(levelOne(docx).map((h) => h.text), g.twin).toEqual(levelOne(pdf).map((h) => h.text));
+      expect(docx.responsibilities.map((n) => norm(n.text['zh-Hans'])), g.twin).toEqual(pdf.responsibilities.map((n) => norm(n.text['zh-Hans'])));
+    }
+  }, 120_000);
+
+  it('a scanned PDF is read by OCR, with its engine and confidence in source.ocr and a warning', async () => {
+    const name = 'files-24-foshan-rencai-scan.pdf';
+    const r = await processFile({ bytes: readFileSync(join(FILES, name)), file: name });
+    const doc = r.document!;
+    expect(doc.source.ocr).toMatchObject({ engine: expect.stringContaining('PaddleOCR'), pages: 2 });
+    expect(doc.source.ocr!.confidence).toBeGreaterThan(0.9);
+    expect(doc.diagnostics.filter((d) => d.code === 'decode:ocr')).toHaveLength(1);
+    // as the page image shows it (rendered and read by eye)
+    const text = doc.text['zh-Hans'];
+    expect(text).toContain('关于进一步完善人才住房政策');
+    expect(text).toContain('一、认定为优粤佛山卡A卡、B卡、C卡、T卡的人才，享受我市户籍人口购房政策。');
+    expect(doc.sections.map((s) => s.marker)).toEqual(['一、', '二、']);
+    expect(doc.layout!.blocks.some((b) => b.page === 2)).toBe(true);
+  }, 240_000);
+
+  it('a PDF with running heads and page numbers keeps none of them, and every paragraph points at its page', async () => {
+    const doc = (await run('files-10-beijing-gz-dizhen.pdf')).document!;
+    const text = doc.text['zh-Hans'];
+    expect(text).not.toMatch(/北京市人民政府规章|北京市人民政府发布|- \d+ -/);
+    // each of the 7 pages prints the head 北京市人民政府规章, the foot 北京市人民政府发布 and - N - (read from pdfjs's raw text)
+    const removed = doc.cleaning.edits.filter((e) => e.kind.includes('page-furniture')).map((e) => e.before).join('\n');
+    expect(removed.match(/北京市人民政府规章/g)).toHaveLength(7);
+    expect(removed.match(/北京市人民政府发布/g)).toHaveLength(7);
+    expect(removed.match(/- \d -/g)).toEqual(['- 1 -', '- 2 -', '- 3 -', '- 4 -', '- 5 -', '- 6 -', '- 7 -']);
+    expect(new Set(doc.layout!.blocks.map((b) => b.page))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
+    // the text of a block is on its page: 第五章 on page 7 as printed (read from pdfjs's raw text)
+    const hans = [...text];
+    const chapter = doc.layout!.blocks.find((b) => hans.slice(b.span.start, b.span.end).join('').startsWith('第五章'))!;
+    expect(chapter.page).toBe(7);
+  }, 120_000);
+});
