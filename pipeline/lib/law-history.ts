@@ -56,8 +56,8 @@ const ACTIONS: Record<string, HistoryAction> = {
   废止: 'abolished',
 };
 
-/** Where the organ's name ends: a session (第N次), a cited title (《), a decree or announcement (令, 公告), a document number (农授粮字第…号). */
-const ORGAN_END = /第[\d一二三四五六七八九十百零〇]+次|《|令第|令|公告|字第|以|，|,|、/u;
+/** Where the organ's name ends: a session (第N次), a decree's number (北京市人民政府第307号令), a cited title (《), a decree or announcement (令, 公告), a document number (农授粮字第…号). */
+const ORGAN_END = /第[\d一二三四五六七八九十百零〇]+[次号]|《|令第|令|公告|字第|以|，|,|、/u;
 /** Last characters of organs' names, to find where an organ ends and its document number's code (农授粮, 院台规) begins. */
 const ORGAN_LAST = /[会部院署局处厅府所室馆]/u;
 
