@@ -14,7 +14,6 @@
  * The XML is scanned with regular expressions, each once over its part:
  * linear in the file's size.
  */
-import JSZip from 'jszip';
 
 interface Level {
   start: number;
@@ -188,6 +187,7 @@ export function labelNumbering(documentXml: string, numbering: Numbering): strin
 
 /** The DOCX with its numbering labels written as text, or the same bytes when it has no numbering. */
 export async function withVisibleNumbering(bytes: Uint8Array): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const numberingXml = await zip.file('word/numbering.xml')?.async('string');
   const documentXml = await zip.file('word/document.xml')?.async('string');

@@ -9,7 +9,6 @@
  * and a line break; its rows become <tr>, its other lines <p>.
  */
 import { createRequire } from 'node:module';
-import mammoth from 'mammoth';
 import { withVisibleNumbering } from './docx-numbering.js';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +26,8 @@ function versionOf(name: string): string {
 export async function readDocx(bytes: Uint8Array): Promise<WordRead> {
   // Word's automatic numbering (第五章, 一、) written as text first: mammoth drops it
   const numbered = await withVisibleNumbering(bytes);
+  // loaded when a DOCX comes, not at every worker's start
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(numbered.buffer, numbered.byteOffset, numbered.byteLength) });
   return { html: result.value, messages: result.messages.map((m) => `${m.type}: ${m.message}`), version: versionOf('mammoth') };
 }

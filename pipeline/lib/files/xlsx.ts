@@ -4,12 +4,13 @@
  * the one cell separator, as it does a page's task table. Read with exceljs.
  */
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
 
 const require = createRequire(import.meta.url);
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export async function readXlsx(bytes: Uint8Array): Promise<{ html: string; version: string }> {
+  // loaded when an XLSX comes (≈ 2 s to import on a loaded machine: not at every worker's start)
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   const out: string[] = [];
