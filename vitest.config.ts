@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // nodejieba.load() takes about a second per worker
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // nodejieba.load() takes about a second per worker; batch tests run real processes, which a loaded two-core machine slows several times
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
