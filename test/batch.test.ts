@@ -205,7 +205,9 @@ describe('run-report.json', () => {
     const returned = await runBatch([src], { out, jobs: 2, shard: { index: 1, count: 2 }, maxBytes: Number.POSITIVE_INFINITY });
     const report = JSON.parse(readFileSync(join(out, 'run-report.shard-1-of-2.json'), 'utf8'));
     expect(validateRunReport(report)).toEqual({ valid: true, errors: [] });
-    const { results: _results, ...written } = returned;
+    // what the run returns besides the report: its results and where it wrote the report
+    const { results: _results, reportFile, ...written } = returned;
+    expect(reportFile).toBe(join(out, 'run-report.shard-1-of-2.json'));
     expect(report).toEqual(JSON.parse(JSON.stringify(written)));
     expect(report.shard).toEqual({ index: 1, count: 2 });
     // no size limit is written as null (JSON has no Infinity)
