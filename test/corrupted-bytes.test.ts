@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { allPairs, decodePair } from '../pipeline/lib/gbk.js';
 import { converters } from '../pipeline/lib/opencc.js';
 import { decode } from '../pipeline/stages/decode.js';
+import { processFile } from '../pipeline/pipeline.js';
 import { clean, type InputFormat } from '../pipeline/stages/clean.js';
 import { suspectRuns } from '../pipeline/rules/corrupted-bytes.js';
 import { wordModelLoaded } from '../pipeline/lib/word-model.js';
@@ -49,6 +50,24 @@ describe('no false corrupted-byte alarms', () => {
     // moj-dev-06 writes a rare character of its font in the private-use area: 旱田（U+EF03）
     expect(docs.find((d) => d.name.endsWith('moj-dev-06.json'))!.text).toMatch(/旱田（\p{Co}）/u);
     for (const doc of docs) expect(corrupted(clean({ text: doc.text, format: doc.format }).diagnostics), doc.name).toEqual([]);
+    expect(wordModelLoaded()).toBe(false);
+  });
+
+  it('keeps the real ① lists of the corpus files as text, and still never builds the word model', { timeout: 600_000 }, async () => {
+    // the files of the corpus read from their text layer (PDF, DOCX, DOC, WPS, XLSX; OCR off: scans give no text here)
+    const lists: string[] = [];
+    for (const dir of ['files', 'traditional']) {
+      for (const f of readdirSync(join(CORPUS, dir))) {
+        if (!/\.(pdf|docx|doc|wps|xlsx)$/.test(f)) continue;
+        const result = await processFile({ bytes: readFileSync(join(CORPUS, dir, f)), file: f }, { ocr: false });
+        expect(corrupted(result.diagnostics), f).toEqual([]);
+        for (const line of result.document?.text['zh-Hans'].split('\n') ?? []) if (/^[\u2460-\u24ff]/u.test(line)) lists.push(line);
+      }
+    }
+    // 福建长乐 talent policy (files-07, PDF) and the Hong Kong Labour Department's FAQ (trad-25, PDF) number items ①②③
+    expect(lists.length).toBeGreaterThanOrEqual(6);
+    expect(lists.some((l) => l.startsWith('①经认定的福建省特级'))).toBe(true);
+    expect(lists.some((l) => l.startsWith('① 雇员每星期最少工作'))).toBe(true);
     expect(wordModelLoaded()).toBe(false);
   });
 
