@@ -78,6 +78,7 @@ const NOT_AN_ORGAN = new Set([
 const NEVER_END = new Set(['布局', '格局', '全局', '大局', '结局', '局面', '部署', '干部', '全部', '内部', '外部', '局部', '开办', '举办', '创办', '承办', '主办',
   '督办', '协办', '兴办', '公办', '民办', '平局', '变局', '查处', '地处', '签署', '去处', '有所', '场所', '住所', '处所', '总部', '本部', '俱乐部']);
 const HAN_ONLY = /^\p{Script=Han}+$/u;
+const HAN = /\p{Script=Han}/u;
 /** Function words never found inside an organ name (和 is: 工业和信息化部 — but not 科技局和财政局). */
 const NOT_IN_NAME = /[的与及在对为把被是了着从将以等由向给跟或于之其这那各里过就也都还又再并而但有去靠非]/;
 /** A person's title is not part of an organ (局长王某, 市委常委), nor is an institution that is no government body. */
@@ -239,7 +240,8 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
   const out: Organ[] = [];
   const titles = insideTitles(text);
   for (let s = 0; s < text.length; ) {
-    const m = (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 ? organStartingAt(text, s, b) : null;
+    // every name starts with a Han character: marks, Latin and digits are passed over at once
+    const m = HAN.test(text[s]!) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 ? organStartingAt(text, s, b) : null;
     if (m) {
       out.push(m);
       s = m.end;
