@@ -250,7 +250,7 @@ export interface GongwenDocument {
        * adopted, approved, promulgated, revised, amended (修正), effective (施行), abolished.
        */
       action: "adopted" | "approved" | "promulgated" | "revised" | "amended" | "effective" | "abolished";
-      span: Span1;
+      span: Span2;
     }[];
   };
   text: Text2;
@@ -260,8 +260,8 @@ export interface GongwenDocument {
   textAlignment: {
     identity: boolean;
     segments: {
-      hans: Span2;
-      hant: Span2;
+      hans: Span3;
+      hant: Span3;
     }[];
   };
   /**
@@ -285,8 +285,8 @@ export interface GongwenDocument {
        * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, html-markup, invisible-characters, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, long-line, page-metadata, page-chrome, publication-wrapper, site-furniture.
        */
       kind: string;
-      raw: Span3;
-      clean: Span4;
+      raw: Span4;
+      clean: Span5;
       before: string;
       after: string;
     }[];
@@ -311,7 +311,7 @@ export interface GongwenDocument {
      * att1, att2 … in order.
      */
     id: string;
-    span: Span2;
+    span: Span3;
     title: null | Text;
     /**
      * 文种 from the attachment's title (方案, 办法, 条例, 报告 …).
@@ -342,7 +342,7 @@ export interface GongwenDocument {
      * Id of the sentence the note closes: the sentence it ends, or the one before it when the note stands alone after 。. null when the paragraph has no earlier sentence.
      */
     sentenceId: string | null;
-    span: Span6;
+    span: Span7;
     text: Text;
     /**
      * Entity ids of the lead agencies, in order of mention.
@@ -360,7 +360,7 @@ export interface GongwenDocument {
      * By when the note says the task is due, or null when it says nothing. Since schema 1.4.0.
      */
     deadline: null | {
-      span: Span7;
+      span: Span8;
       text: Text;
       /**
        * ISO date where the deadline resolves, the last day it allows for by (9月底前 in a 2024 document: 2024-09-30; 2024年底前: 2024-12-31) and the first for from (2025年起: 2025-01-01); the document's year completes a deadline without one. Null when it does not resolve (ongoing, or no year known).
@@ -411,7 +411,7 @@ export interface GongwenDocument {
     /**
      * @minItems 1
      */
-    mentions: [Span2, ...Span2[]];
+    mentions: [Span3, ...Span3[]];
   }[];
   /**
    * Everything the pipeline was unsure of or could not do. code is stage:rule.
@@ -423,9 +423,9 @@ export interface GongwenDocument {
     /**
      * Span in text["zh-Hans"], or null when the problem has no place in the cleaned text (see byteSpan or rawSpan).
      */
-    span: null | Span2;
-    rawSpan?: Span8;
-    byteSpan?: Span9;
+    span: null | Span3;
+    rawSpan?: Span9;
+    byteSpan?: Span10;
   }[];
 }
 /**
@@ -462,7 +462,7 @@ export interface Text1 {
 /**
  * The event's words in the text, date to action.
  */
-export interface Span1 {
+export interface Span2 {
   start: number;
   end: number;
 }
@@ -479,13 +479,6 @@ export interface Text2 {
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
  * via the `definition` "span".
  */
-export interface Span2 {
-  start: number;
-  end: number;
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
 export interface Span3 {
   start: number;
   end: number;
@@ -494,6 +487,13 @@ export interface Span3 {
  * Half-open range [start, end) of Unicode code points.
  */
 export interface Span4 {
+  start: number;
+  end: number;
+}
+/**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span5 {
   start: number;
   end: number;
 }
@@ -518,7 +518,7 @@ export interface Part {
     | "printing"
     | "attachment"
     | "attachmentLabel";
-  span: Span2;
+  span: Span3;
 }
 /**
  * This interface was referenced by `GongwenDocument`'s JSON-Schema
@@ -529,7 +529,7 @@ export interface Paragraph {
    * Section id + .p + ordinal (p1, p2 … for preamble paragraphs).
    */
   id: string;
-  span: Span2;
+  span: Span3;
   /**
    * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them.
    */
@@ -556,7 +556,7 @@ export interface Sentence {
    * Paragraph id + .s + ordinal (s4.2.p1.s3).
    */
   id: string;
-  span: Span2;
+  span: Span3;
   text: Text;
   /**
    * Present when the sentence has two or more clauses ending in ； (outside brackets and quotes): the clauses in order, each with its ；.
@@ -565,15 +565,15 @@ export interface Sentence {
    */
   clauses?: [
     {
-      span: Span2;
+      span: Span3;
       text: Text;
     },
     {
-      span: Span2;
+      span: Span3;
       text: Text;
     },
     ...{
-      span: Span2;
+      span: Span3;
       text: Text;
     }[]
   ];
@@ -611,19 +611,12 @@ export interface Section {
    * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading.
    */
   heading: null | Text;
-  span: Span5;
+  span: Span6;
   /**
    * Paragraphs of the section before its first child. A run-in heading's own line is a paragraph too.
    */
   paragraphs: Paragraph[];
   children: Section[];
-}
-/**
- * Half-open range [start, end) of Unicode code points.
- */
-export interface Span5 {
-  start: number;
-  end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
@@ -640,6 +633,13 @@ export interface Span7 {
   end: number;
 }
 /**
+ * Half-open range [start, end) of Unicode code points.
+ */
+export interface Span8 {
+  start: number;
+  end: number;
+}
+/**
  * A human-readable text in both scripts.
  */
 export interface Text3 {
@@ -649,14 +649,14 @@ export interface Text3 {
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span8 {
+export interface Span9 {
   start: number;
   end: number;
 }
 /**
  * Half-open range [start, end) of Unicode code points.
  */
-export interface Span9 {
+export interface Span10 {
   start: number;
   end: number;
 }
