@@ -17,6 +17,16 @@ export function isCommonHan(ch: string): boolean {
   return COMMON_HAN.has(ch);
 }
 
+const HAN_GLOBAL = /\p{Script=Han}/gu;
+
+/** How many Han characters `s` holds. */
+export function countHan(s: string): number {
+  HAN_GLOBAL.lastIndex = 0;
+  let n = 0;
+  while (HAN_GLOBAL.exec(s)) n++;
+  return n;
+}
+
 export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch);
 }

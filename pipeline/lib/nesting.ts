@@ -8,6 +8,8 @@
  * whatever the thread: the same input gives the same result.
  */
 
+import { diagnostic, type Diagnostic } from './diagnostics.js';
+
 /** Container levels (blockquotes, list items) a Markdown input may nest; a policy document nests two or three. */
 export const MAX_MARKDOWN_DEPTH = 32;
 /** Nested HTML elements that must be closed (div, span, table, ul, font …) a page may nest; pages nest a few dozen. */
@@ -17,6 +19,12 @@ export interface Depth {
   depth: number;
   /** UTF-16 offset of the line or tag where the depth was first reached. */
   at: number;
+}
+
+/** The clean:too-deep warning, placed on the line where the depth was passed (`placeOf` maps the rule's text to the raw input). */
+export function tooDeep(text: string, nesting: Depth, placeOf: (index: number) => number, message: string): Diagnostic {
+  const end = text.indexOf('\n', nesting.at);
+  return diagnostic('clean:too-deep', message, { space: 'raw', start: placeOf(nesting.at), end: placeOf(end < 0 ? text.length : end) });
 }
 
 /**

@@ -19,8 +19,7 @@ import { BLOCK, NEVER_TEXT } from '../lib/page/blocks.js';
 import { readPage } from '../lib/page/page.js';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import { SPANNED_CELL } from '../lib/lines.js';
-import { diagnostic } from '../lib/diagnostics.js';
-import { MAX_HTML_DEPTH, htmlDepth } from '../lib/nesting.js';
+import { MAX_HTML_DEPTH, htmlDepth, tooDeep } from '../lib/nesting.js';
 import { replaceAll, type CleanRule } from './types.js';
 
 /** Elements whose text is never document text (a <form> is not one of them: many sites wrap the whole page in one). */
@@ -77,12 +76,12 @@ export const htmlMarkup: CleanRule = {
     // the parsers recurse once per level: bounded here, the result cannot depend on the thread's stack
     const nesting = htmlDepth(text);
     if (nesting.depth > MAX_HTML_DEPTH) {
-      const end = text.indexOf('\n', nesting.at);
       context.diagnostics.push(
-        diagnostic(
-          'clean:too-deep',
+        tooDeep(
+          text,
+          nesting,
+          context.placeOf,
           `Unexpected HTML nested more than ${MAX_HTML_DEPTH} levels deep (elements that must be closed: div, span, table, ul, font …), expected at most ${MAX_HTML_DEPTH}: read as plain text with its tags removed`,
-          { space: 'raw', start: context.placeOf(nesting.at), end: context.placeOf(end < 0 ? text.length : end) },
         ),
       );
       return replaceAll(text, /<[^<>]*>/g, () => '');

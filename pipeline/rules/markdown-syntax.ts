@@ -22,8 +22,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
-import { diagnostic } from '../lib/diagnostics.js';
-import { MAX_MARKDOWN_DEPTH, markdownDepth } from '../lib/nesting.js';
+import { MAX_MARKDOWN_DEPTH, markdownDepth, tooDeep } from '../lib/nesting.js';
 import type { CleanRule } from './types.js';
 
 const BLOCKS = new Set(['heading', 'paragraph', 'code', 'html']);
@@ -34,12 +33,12 @@ export const markdownSyntax: CleanRule = {
     // the parsers recurse once per level: bounded here, the result cannot depend on the thread's stack
     const nesting = markdownDepth(text);
     if (nesting.depth > MAX_MARKDOWN_DEPTH) {
-      const end = text.indexOf('\n', nesting.at);
       context.diagnostics.push(
-        diagnostic(
-          'clean:too-deep',
+        tooDeep(
+          text,
+          nesting,
+          context.placeOf,
           `Unexpected Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (blockquotes and list items), expected at most ${MAX_MARKDOWN_DEPTH}: read as plain text, its markup kept`,
-          { space: 'raw', start: context.placeOf(nesting.at), end: context.placeOf(end < 0 ? text.length : end) },
         ),
       );
       return [];

@@ -6,6 +6,7 @@
  * measures, never on a site's class names or phrases.
  */
 import type { Element, Nodes, Root, Text } from 'hast';
+import { countHan } from '../cjk.js';
 import { textOf } from './head.js';
 
 /** Elements whose text is never document text (as in rules/html-markup.ts). */
@@ -61,7 +62,6 @@ export interface FileLink {
 /** A link to a document file rather than a page. */
 export const FILE_LINK = /\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z|txt|rtf|pptx?|csv)(?:[?#].*)?$/i;
 
-const HAN_RUN = /\p{Script=Han}/gu;
 const SENTENCE_PUNCT = /[。，；、！？]/gu;
 
 function count(re: RegExp, s: string): number {
@@ -112,7 +112,7 @@ export function measurePage(tree: Root): PageMeasure {
     const line: PageLine = current;
     line.end = end;
     line.text += value;
-    const han = count(HAN_RUN, value);
+    const han = countHan(value);
     line.han += han;
     if (linked) line.linkHan += han;
     line.punct += count(SENTENCE_PUNCT, value);
@@ -157,7 +157,7 @@ export function measurePage(tree: Root): PageMeasure {
   for (const { node, line, linked } of textNodes) {
     if (linked) continue;
     const factor = line.punct > 0 ? 1 : 0.25;
-    nodeWeight.set(node, count(HAN_RUN, node.value) * factor);
+    nodeWeight.set(node, countHan(node.value) * factor);
   }
   const sum = (node: Nodes): number => {
     if (node.type === 'text') return nodeWeight.get(node) ?? 0;

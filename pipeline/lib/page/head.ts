@@ -5,6 +5,7 @@
  * its top headings. Read from the parsed page (hast), once.
  */
 import type { Element, Nodes, Root } from 'hast';
+import { countHan } from '../cjk.js';
 
 export interface HeadFacts {
   /** The <title> text, whitespace collapsed. */
@@ -107,10 +108,4 @@ export function titleCandidates(head: HeadFacts): string[] {
     for (const piece of head.title.split(/\s*[_|｜]\s*|\s+[-–—]+\s+|\s*--+\s*/u)) add(piece);
   }
   return out;
-}
-
-export function countHan(s: string): number {
-  let n = 0;
-  for (const ch of s) if (/\p{Script=Han}/u.test(ch)) n++;
-  return n;
 }
