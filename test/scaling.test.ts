@@ -35,7 +35,7 @@ const GENERATORS: Generator[] = [
   { name: 'deeply nested Markdown blockquotes on one line', file: 'a.md', make: (n) => `${HEAD}${'>'.repeat(n)} 文本内容\n` },
   { name: 'deeply nested Markdown list items on one line', file: 'a.md', make: (n) => `${HEAD}${'- '.repeat(n / 2)}文本内容\n` },
   { name: 'many sibling Markdown blockquotes (parsed in pieces)', file: 'a.md', make: (n) => `${HEAD}\n${repeat('> 文本内容\n\n', n)}` },
-  { name: 'a page of many metadata rows and link lines around a document (page finder, page-metadata, page-chrome)', file: 'a.html', make: (n) => `<html><head><title>关于做好工作的通知_某某网</title></head><body>${repeat('<div>发布时间：2024-01-01 来源：本站 【字号：大 中 小】</div><ul><li><a href="/x.html">关于调整政策的通知</a></li></ul>', n / 2)}<div><p>关于做好工作的通知</p><p>${HEAD}</p></div></body></html>` },
+  { name: 'a page of many metadata rows and link lines around a document (page finder, page-metadata, page-chrome)', file: 'a.html', make: (n) => `<html><head><title>关于做好工作的通知_某某网</title></head><body>${repeat('<div>发布时间：2024-01-01 来源：本站 【字号：大 中 小】</div><ul><li><a href="/x.html">关于调整政策的通知</a></li></ul>', n)}<div><p>关于做好工作的通知</p><p>${HEAD}</p></div></body></html>` },
   { name: 'deeply nested HTML elements', file: 'a.html', make: (n) => `<html><body><p>${HEAD}</p>${'<div>'.repeat(n / 11)}文本内容${'</div>'.repeat(n / 11)}</body></html>` },
 ];
 
