@@ -25,6 +25,11 @@ describe('ROC dates', () => {
 });
 
 describe('a law’s history', () => {
+  it('reads a date in Chinese numerals (二〇二五年十二月一日), as Party plenary notes write it, and not an ROC year', () => {
+    expect(events('（二〇二五年十二月一日中国共产党安徽省第十一届委员会第十一次全体会议通过）')).toEqual([['2025-12-01', 'adopted', '中国共产党安徽省第十一届委员会']]);
+    expect(isHistoryLine('二〇二五年十二月一日')).toBe(false);
+    expect(events('中华民国九十四年六月二十九日行政院令订定发布')[0]![0]).toBe('2005-06-29');
+  });
   it('reads a people’s congress adoption and approval', () => {
     expect(events('2018年3月31日 河南省第十三届人民代表大会常务委员会第二次会议批准')).toEqual([['2018-03-31', 'approved', '河南省第十三届人民代表大会常务委员会']]);
     expect(events('（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）')).toEqual([['2021-06-10', 'adopted', '第十三届全国人民代表大会常务委员会']]);

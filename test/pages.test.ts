@@ -35,14 +35,15 @@ describe('whole government pages (development set, hand-labelled gold)', () => {
       else expect(rebuildInput(result.document!).length, g.file).toBeGreaterThan(bytes.length / 3);
     }
   });
-  it('give the document’s own title, never a breadcrumb, a metadata row or a site name (≥ 55 of 58)', () => {
-    expect(total.title.right, JSON.stringify(scores.filter((s) => s.right.title === false).map((s) => [s.file, s.got.title]))).toBeGreaterThanOrEqual(55);
+  it('give the document’s own title, never a breadcrumb, a metadata row or a site name (≥ 56 of 58)', () => {
+    expect(total.title.right, JSON.stringify(scores.filter((s) => s.right.title === false).map((s) => [s.file, s.got.title]))).toBeGreaterThanOrEqual(56);
   });
-  it('find the 主送机关, the signature and the 成文日期 on ≥ 80 % of the pages that have them, the 发文字号 on ≥ 75 %', () => {
-    expect(rate('addressees')).toBeGreaterThanOrEqual(0.9);
-    expect(rate('issuer')).toBeGreaterThanOrEqual(0.8);
-    expect(rate('date')).toBeGreaterThanOrEqual(0.9);
-    expect(rate('documentNumber')).toBeGreaterThanOrEqual(0.75);
+  it('find the 主送机关, the signature, the 成文日期 and the 发文字号 on ≥ 95 % of the pages that have them, and the level-1 headings', () => {
+    expect(rate('addressees')).toBeGreaterThanOrEqual(0.95);
+    expect(rate('issuer')).toBeGreaterThanOrEqual(0.95);
+    expect(rate('date')).toBeGreaterThanOrEqual(0.95);
+    expect(rate('documentNumber')).toBeGreaterThanOrEqual(0.95);
+    expect(rate('headings')).toBeGreaterThanOrEqual(0.95);
   });
   it('start with the title and end with the document’s last line on ≥ 85 % of the pages', () => {
     expect(rate('firstLine')).toBeGreaterThanOrEqual(0.85);
@@ -60,7 +61,7 @@ describe('whole government pages (development set, hand-labelled gold)', () => {
     }
   });
   it('read the site’s status marks (有效, 已废止 …) into document.status', () => {
-    expect(total.status.right).toBeGreaterThanOrEqual(8);
+    expect(total.status.right).toBeGreaterThanOrEqual(11);
     for (const { result } of runs) expect(result.document!.document.title['zh-Hans']).not.toMatch(/^【/u);
   });
   it('list each page’s first and last clean lines', () => {
@@ -116,5 +117,68 @@ describe('pages as they are saved', () => {
     expect(doc.source.encoding).toBe('gb18030');
     expect(doc.source.encodingConfidence).toBe(1);
     expect(doc.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
+  });
+});
+
+/** A page as sites build them: a headline block, a metadata table, the body; `body` is the document's lines as <p>. */
+function page(headline: string, rows: [string, string][], body: string[], files: [string, string][] = []): Buffer {
+  const meta = rows.map(([l, v]) => `<tr><td>${l}：</td><td>${v}</td></tr>`).join('');
+  const links = files.map(([text, href]) => `<p><a href="${href}">${text}</a></p>`).join('');
+  const nav = '<div class="nav"><a href="/">首页</a> &gt; <a href="/zc">政策文件</a></div>';
+  const prose = body.map((l) => `<p>${l}</p>`).join('');
+  return Buffer.from(`<html><head><title>${headline.replace(/<[^>]+>/g, '')}_某某市人民政府</title></head><body>${nav}<table>${meta}</table><h3>${headline}</h3><div class="content">${prose}${links}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+}
+const BODY = [
+  '各区人民政府，市政府各部门：',
+  '为进一步做好有关工作，结合我市实际，现就有关事项通知如下：',
+  '一、加强组织领导。各区要建立工作机制，明确责任分工，确保各项措施落到实处。',
+  '二、强化政策保障。市财政局要统筹安排资金，支持重点项目建设，做好绩效评价工作。',
+  '三、做好宣传引导。各部门要加强政策解读，及时回应社会关切，营造良好氛围。',
+  '某某市住房和城乡建设局',
+  '2024年5月10日',
+];
+const run = (bytes: Buffer) => processDocument({ bytes, file: 'page.html' }).document!;
+
+describe('pages: titles, numbers and status as sites print them (hand-made)', () => {
+  it('keep a title wrapped over three lines of a headline, and never join the prose that follows a finished title', () => {
+    const wrapped = run(page('某某市住房和城乡建设局等八部门印发关于<br/>进一步促进房地产市场平稳健康<br/>发展的若干措施的通知', [], BODY));
+    expect(wrapped.document.title['zh-Hans']).toBe('某某市住房和城乡建设局等八部门印发关于进一步促进房地产市场平稳健康发展的若干措施的通知');
+    expect(wrapped.text['zh-Hans']).toContain('进一步促进房地产市场平稳健康\n发展的若干措施的通知');
+    // a finished title: the next short line is the 主送机关 of the body, not the title's
+    const finished = run(page('关于做好安全生产工作的通知', [], BODY));
+    expect(finished.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
+    // a headline that is not finished but runs into prose: only what finishes as a title within three lines joins
+    const unfinished = run(page('某某市住房和城乡建设局关于<br/>加强管理', [], BODY));
+    expect(unfinished.document.title['zh-Hans']).not.toContain('各区人民政府');
+  });
+  it('keep the adoption note under a title, and date a Party 建议 from it (二〇二五年十二月一日…全体会议通过)', () => {
+    const body = ['中国共产党某某市第十二届委员会第九次全体会议深入分析形势，就制定规划提出以下建议。', '一、总体要求。要坚持稳中求进，推动高质量发展，这是做好各项工作的根本遵循。', '二、主要任务。要加快科技创新，建设现代化产业体系，增强发展动能。'];
+    const doc = run(page('中共某某市委关于制定国民经济和社会发展第十五个五年规划的建议', [], ['（二〇二五年十二月一日中国共产党某某市第十二届委员会第九次全体会议通过）', ...body]));
+    expect(doc.text['zh-Hans']).toContain('（二〇二五年十二月一日中国共产党某某市第十二届委员会第九次全体会议通过）');
+    expect(doc.document.date).toBe('2025-12-01');
+    expect(doc.document.issuer?.['zh-Hans']).toBe('中共某某市委');
+  });
+  it('read a 公告’s number under its title (财政部 税务总局公告2025年第17号), and no number from prose that cites one', () => {
+    const body = ['财政部 税务总局公告2025年第17号', '现将有关政策公告如下：', '一、个人将购买不足2年的住房对外销售的，按照3%的征收率全额缴纳增值税。', '二、本公告自2026年1月1日起施行。', '特此公告。', '财政部 税务总局', '2025年12月20日'];
+    const doc = run(page('财政部 税务总局关于个人销售住房增值税政策的公告', [], body));
+    // (the cleaner drops the space between Han words, as everywhere in the text)
+    expect(doc.document.documentNumber).toBe('财政部税务总局公告2025年第17号');
+    const cited = run(page('关于执行增值税政策的通知', [], ['各区税务局：', '按照国家税务总局公告2018年第31号的规定，现就有关事项通知如下：', ...BODY.slice(2)]));
+    expect(cited.document.documentNumber).toBeNull();
+  });
+  it('take the 发文字号 from the file the page links the document as, only when the file is named by it', () => {
+    const named = run(page('关于做好安全生产工作的通知', [], BODY, [['某建发〔2024〕12号.pdf', 'a.pdf']]));
+    expect(named.document.documentNumber).toBe('某建发〔2024〕12号');
+    expect(named.diagnostics.some((d) => d.code === 'segment:number-from-attachment')).toBe(true);
+    const withTitle = run(page('关于做好安全生产工作的通知', [['附件下载', '<a href="b.pdf">某建发〔2024〕12号关于做好安全生产工作的通知</a>']], BODY));
+    expect(withTitle.document.documentNumber).toBe('某建发〔2024〕12号');
+    // a file named by another document's number and title is a cited or earlier document
+    const other = run(page('关于做好安全生产工作的通知', [], BODY, [['某建发〔2023〕5号关于印发安全生产考核办法的通知.pdf', 'c.pdf']]));
+    expect(other.document.documentNumber).toBeNull();
+  });
+  it('read the status a site prints under an owned label (文件有效性) or in the row of its expiry (废止日期：有效)', () => {
+    expect(run(page('关于做好安全生产工作的通知', [['文件有效性', '现行有效']], BODY)).document.status).toBe('现行有效');
+    expect(run(page('关于做好安全生产工作的通知', [['废止日期', '有效']], BODY)).document.status).toBe('有效');
+    expect(run(page('关于做好安全生产工作的通知', [['废止日期', '2025-12-31']], BODY)).document.status).toBeNull();
   });
 });

@@ -447,3 +447,26 @@ describe('printed files: 版记 before the forwarded document, promulgation line
     expect(title(['政府信息公开工作年度报告', ...rest])).toBe('政府信息公开工作年度报告');
   });
 });
+
+describe('numbered items and contents in notices (hand-made)', () => {
+  const notice = (items: string[]) => ['关于调整住房公积金政策的通知', '各缴存单位：', '经研究，现将有关事项通知如下：', ...items, '某某市住房公积金管理中心', '2023年1月31日'].join('\n');
+  it('reads 1. 2. 3. as sections when an item other than the last ends in 。 (items of a notice), as a list when they end in ；', () => {
+    const sections = segment(notice(['1.受疫情影响的企业职工，可视为正常连续缴存。', '2.缴存职工第二次申请贷款不再受间隔时间限制。', '3.扩大组合贷款合作银行范围。增加两家合作银行。']));
+    expect(sections.sections.map((s) => s.marker)).toEqual(['1.', '2.', '3.']);
+    const list = segment(notice(['1.受疫情影响的企业职工；', '2.缴存职工第二次申请贷款的；', '3.扩大组合贷款合作银行范围的。']));
+    expect(list.sections).toEqual([]);
+  });
+  it('keeps a 目录 of 一、 headings out of the tree, however long its lines', () => {
+    const heads = ['一、以习近平新时代中国特色社会主义思想为指导，在推进中国式现代化新篇章中挑大梁走在前', '二、深入实施创新驱动战略，建设高能量科创强市'];
+    const seg = segment(['中共某某市委关于制定国民经济和社会发展第十五个五年规划的建议', '目录', ...heads, heads[0]!, '“十五五”时期是关键时期。要坚定信心。', heads[1]!, '要加快科技创新。'].join('\n'));
+    expect(seg.sections.map((s) => s.marker)).toEqual(['一、', '二、']);
+    expect(seg.diagnostics.some((d) => d.code === 'segment:table-of-contents')).toBe(true);
+  });
+  it('keeps the signature’s full name when the title names the organ in short (市政府关于印发…)', () => {
+    const text = ['市政府关于印发《某某市户籍准入管理若干规定》的通知', '各辖市、区人民政府：', '现印发给你们，请认真贯彻落实。', '某某市人民政府', '2019年1月30日', '某某市户籍准入管理若干规定', '第一条 为规范户籍管理，制定本规定。'].join('\n');
+    expect(slice(text, segment(text).issuer)).toBe('某某市人民政府');
+    // a title that names another organ (a forwarding office) keeps the title's organ
+    const forwarded = ['国务院办公厅转发国家发展改革委关于做好节能工作意见的通知', '各省、自治区、直辖市人民政府：', '国家发展改革委《关于做好节能工作的意见》已经国务院同意，现转发给你们。', '国务院办公厅', '2024年2月6日', '关于做好节能工作的意见', '一、总体要求', '要坚持节约优先。', '国家发展改革委', '2024年1月10日'].join('\n');
+    expect(slice(forwarded, segment(forwarded).issuer)).toBe('国务院办公厅');
+  });
+});

@@ -47,6 +47,7 @@ export const catalogue = {
   'convert:mixed-script': { severity: 'info', summary: 'The text mixes Simplified and Traditional characters.' },
   'convert:ambiguous-character': { severity: 'info', summary: 'A Simplified character with several Traditional forms was converted by the dictionary’s first choice, with no phrase to decide (one diagnostic per character, at its first place).' },
   'segment:not-a-document': { severity: 'warning', summary: 'The text has none of the parts of an official document (文种 title, 发文字号, 主送机关, signature and date), or is an interpretation of one: a news story, a list or another page; document.kind is null and document.isDocument false.' },
+  'segment:number-from-attachment': { severity: 'info', summary: 'The 发文字号 is not in the text or the metadata; it was read from the name of the file the page links the document as (宁房市字〔2017〕108号.pdf, or the number before the title).' },
   'segment:metadata-disagrees': { severity: 'warning', summary: "The page's metadata gives another 发文字号 or 成文日期 than the document's own text; the text's is kept." },
   'segment:no-title': { severity: 'warning', summary: 'No title line was found.' },
   'segment:impossible-date': { severity: 'warning', summary: 'A 成文日期 (in the text or the page\'s metadata) names a day no calendar has (2024年2月31日); the record\'s date is null.' },

@@ -7,7 +7,7 @@
  * page's metadata disagrees with the text.
  */
 import { diagnostic, type Diagnostic } from './diagnostics.js';
-import { DOCUMENT_NUMBER, documentKind, documentNumberOf, isCalendarDate, parseDateLine } from './gbt9704.js';
+import { ANNOUNCEMENT_NUMBER, announcementNumberOf, DOCUMENT_NUMBER, documentKind, documentNumberOf, isCalendarDate, parseDateLine } from './gbt9704.js';
 import { fieldOfLabel, type MetadataField } from './page/metadata-labels.js';
 
 export type TitleSource = 'text' | 'pageMetadata' | 'headline';
@@ -27,6 +27,8 @@ export interface FactsInput {
   headline: string | null;
   /** A page with no document-like text (a list or search page of links). */
   pageOfLinks: boolean;
+  /** The texts of the page's links to files (附件), converted to zh-Hans. */
+  attachmentNames?: readonly string[];
 }
 
 export interface DocumentFacts {
@@ -101,8 +103,10 @@ function isoDate(value: string | null): string | null {
 export function documentFacts(input: FactsInput): DocumentFacts {
   const diagnostics: Diagnostic[] = [];
   const meta = input.metadata;
-  const metaNumberMatch = DOCUMENT_NUMBER.exec(metadataValue(meta, 'documentNumber') ?? '');
-  const metaNumber = metaNumberMatch ? documentNumberOf(metaNumberMatch) : null;
+  const metaNumberValue = (metadataValue(meta, 'documentNumber') ?? '').trim();
+  const metaNumberMatch = DOCUMENT_NUMBER.exec(metaNumberValue);
+  const metaAnnouncement = metaNumberMatch ? null : ANNOUNCEMENT_NUMBER.exec(metaNumberValue);
+  const metaNumber = metaNumberMatch ? documentNumberOf(metaNumberMatch) : metaAnnouncement ? announcementNumberOf(metaAnnouncement) : null;
   const metaDateWritten = isoDate(metadataValue(meta, 'date'));
   const metaDate = metaDateWritten && isCalendarDate(metaDateWritten) ? metaDateWritten : null;
   if (metaDateWritten && !metaDate) diagnostics.push(diagnostic('segment:impossible-date', `Unexpected 成文日期 ${metaDateWritten} in the page's metadata: no such day in the calendar; it is not used`));
@@ -121,9 +125,17 @@ export function documentFacts(input: FactsInput): DocumentFacts {
   }
   const tidy = tidyTitle(raw);
   const title = tidy.title !== '' ? tidy.title : null;
-  const status = tidy.status ?? metadataStatus(metadataValue(meta, 'status'));
+  // a validity the site prints under its own label, or in the row of the date it would expire (废止日期：有效)
+  const status = tidy.status ?? metadataStatus(metadataValue(meta, 'status')) ?? metadataStatus(metadataValue(meta, 'expired'));
 
-  const documentNumber = input.documentNumber ?? tidy.documentNumber ?? metaNumber;
+  let documentNumber = input.documentNumber ?? tidy.documentNumber ?? metaNumber;
+  if (documentNumber === null && title) {
+    const fromFile = numberOfDocumentFile(input.attachmentNames ?? [], title);
+    if (fromFile) {
+      documentNumber = fromFile;
+      diagnostics.push(diagnostic('segment:number-from-attachment', `The 发文字号 ${fromFile} is read from the name of the file the page links: the text and the metadata give none`));
+    }
+  }
   if (input.documentNumber && metaNumber && squash(input.documentNumber) !== squash(metaNumber)) {
     diagnostics.push(diagnostic('segment:metadata-disagrees', `Unexpected 发文字号 ${metaNumber} in the page's metadata, where the document's text says ${input.documentNumber}; the text's is kept`));
   }
@@ -157,6 +169,26 @@ export function documentFacts(input: FactsInput): DocumentFacts {
     isDocument,
     diagnostics,
   };
+}
+
+/**
+ * The 发文字号 of a document that the page links as a file named by it: the
+ * link reads the number alone (宁房市字〔2017〕108号.pdf) or the number and the
+ * document's title (东公积金委〔2020〕2号关于…的通知). A file named by another
+ * number, or by its own title, is an attachment or a cited document: no number.
+ * Several such files with different numbers: none.
+ */
+function numberOfDocumentFile(names: readonly string[], title: string): string | null {
+  const found = new Set<string>();
+  const wanted = squash(title).replace(/[《》“”]/gu, '');
+  for (const name of names) {
+    const t = squash(name).replace(/\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)$/iu, '').replace(/[《》“”]/gu, '');
+    const m = DOCUMENT_NUMBER.exec(t);
+    if (!m || m.index !== 0) continue;
+    const rest = t.slice(m[0].length).replace(/^[-_—：:]/u, '');
+    if (rest === '' || rest === wanted) found.add(documentNumberOf(m));
+  }
+  return found.size === 1 ? [...found][0]! : null;
 }
 
 function metadataStatus(value: string | null): string | null {

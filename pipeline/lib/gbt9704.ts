@@ -75,6 +75,19 @@ function fromCapitals(s: string): string {
 /** 发文字号: 国发〔2018〕42号, also with [] () ［］ instead of 〔〕. Group 1 = organ code, 2 = year, 3 = serial. */
 export const DOCUMENT_NUMBER = /([\p{Script=Han}]{1,12})[〔［[(（]\s*(\d{4})\s*[〕］\])）]\s*(\d{1,4})\s*号/u;
 
+/**
+ * The number of an announcement or decree, as organs number theirs by year
+ * (公告 and 通告 are numbered 公告2025年第17号 or 公告〔2020〕第3号, under the
+ * title): the organs (one or several, space- or 、-separated), the kind, year
+ * and serial — alone on its line. Group 1 = the whole number.
+ */
+export const ANNOUNCEMENT_NUMBER = /^(\p{Script=Han}[\p{Script=Han}\s、]{1,40}?(?:公告|通告)\s*(?:\d{4}\s*年|[〔［[]\s*\d{4}\s*[〕］\]])\s*第\s*\d{1,4}\s*号)$/u;
+
+/** An announcement's number as the record writes it: whitespace runs as one space (财政部 税务总局公告2025年第17号). */
+export function announcementNumberOf(match: RegExpExecArray): string {
+  return match[1]!.trim().replace(/\s+/gu, ' ');
+}
+
 /** A 发文字号 as the record writes it, brackets normalised to 〔〕: 国办发[2019]6号 → 国办发〔2019〕6号. */
 export function documentNumberOf(match: RegExpExecArray): string {
   return `${match[1]}〔${match[2]}〕${match[3]}号`;

@@ -15,6 +15,7 @@
  * next one (…第1474次会议、2009年9月28日…会议通过). Words inside 《》 are a
  * cited title, never the action.
  */
+import { chineseNumber } from './cjk.js';
 import { ROC_DATE_SOURCE, rocIso } from './roc-date.js';
 
 export type HistoryAction = 'adopted' | 'approved' | 'promulgated' | 'revised' | 'amended' | 'effective' | 'abolished';
@@ -30,9 +31,11 @@ export interface HistoryEvent {
 }
 
 const GREGORIAN = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日';
-const DATE = new RegExp(`${GREGORIAN}|${ROC_DATE_SOURCE}`, 'gu');
+/** The Gregorian date in Chinese numerals, as Party documents and some laws write it: 二〇二五年十二月一日. */
+const GREGORIAN_HAN = '([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日';
+const DATE = new RegExp(`${GREGORIAN}|${ROC_DATE_SOURCE}|${GREGORIAN_HAN}`, 'gu');
 /** A line that begins with a date (in a bracket or not): the only kind of line a history is written on. */
-const STARTS_WITH_DATE = new RegExp(`^[（(]?\\s*(?:${GREGORIAN}|${ROC_DATE_SOURCE})`, 'u');
+const STARTS_WITH_DATE = new RegExp(`^[（(]?\\s*(?:${GREGORIAN}|${ROC_DATE_SOURCE}|${GREGORIAN_HAN})`, 'u');
 
 /** Action words, longer forms first; not followed by 的 (通过的《…》 names what was adopted, not this event). */
 const ACTION = /(通过修订|通过修正|修正发布|修订发布|订定发布|增订发布|制定公布|修正公布|通过|批准|公布|发布|修正|修订|施行|废止)(?!的)/u;
@@ -71,7 +74,7 @@ export function readHistory(line: string): HistoryEvent[] {
   const masked = maskCitations(line);
   const dates: { iso: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(DATE)) {
-    const iso = m[1] ? gregorian(m[1], m[2]!, m[3]!) : rocIso(m[4]!, m[5]!, m[6]!);
+    const iso = m[1] ? gregorian(m[1], m[2]!, m[3]!) : m[4] ? rocIso(m[4], m[5]!, m[6]!) : gregorianHan(m[7]!, m[8]!, m[9]!);
     if (iso) dates.push({ iso, start: m.index, end: m.index + m[0].length });
   }
   // every action word of the line, in one pass; each date takes the first one between it and the next date
@@ -103,6 +106,11 @@ function gregorian(y: string, m: string, d: string): string | null {
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function gregorianHan(y: string, m: string, d: string): string | null {
+  const [year, month, day] = [chineseNumber(y.replace(/[○Ｏ零]/gu, '〇')), chineseNumber(m), chineseNumber(d)];
+  return year === null || month === null || day === null ? null : gregorian(String(year), String(month), String(day));
 }
 
 /** The organ between a date and its action: up to its session number, decree, announcement or document number. */

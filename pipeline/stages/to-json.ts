@@ -122,6 +122,7 @@ export function toJson(input: JsonInput): GongwenDocument {
     metadata: (cleaned.pageMetadata ?? []).map(([label, value]) => [label, toHans(value)] as [string, string]),
     headline: pub?.headline ? toHans(pub.headline) : cleaned.page?.headline ? toHans(cleaned.page.headline) : null,
     pageOfLinks: cleaned.page?.noDocument ?? false,
+    attachmentNames: (cleaned.page?.attachmentLinks ?? []).map((a) => toHans(a.text)),
   });
   const cutTitle = (t: Text): Text => ({
     'zh-Hans': facts.title ?? '',

@@ -10,7 +10,7 @@
 import type { Element, ElementContent } from 'hast';
 import { titleCandidates, type HeadFacts } from './head.js';
 import type { PageLine, PageMeasure } from './blocks.js';
-import { DOCUMENT_NUMBER } from '../gbt9704.js';
+import { ANNOUNCEMENT_NUMBER, DOCUMENT_NUMBER } from '../gbt9704.js';
 
 /** The body block is the deepest element holding at least this share of the page's document-like text. */
 const BODY_SHARE = 0.7;
@@ -37,6 +37,7 @@ const KIND_END =
 
 /** A line that is only a 发文字号 (沪教委规〔2021〕2号, 宁房市字[2017]108号). */
 function isDocumentNumber(t: string): boolean {
+  if (ANNOUNCEMENT_NUMBER.test(t)) return true;
   const m = DOCUMENT_NUMBER.exec(t);
   return m !== null && m.index === 0 && m[0].length === t.length;
 }
@@ -168,6 +169,43 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   }
 }
 
+/** A bracket on its own line under a title: （试行）, （2024—2026年）, an adoption note （2025年12月1日…全体会议通过） — not a site's label row （来源：…）. */
+const TITLE_BRACKET = /^（[^）：:]{1,80}）$/u;
+
+/** Lines a wrapped title runs over at most (GB/T 9704 wraps a long title over two or three lines). */
+const TITLE_LINES = 3;
+
+/**
+ * The last line of a title that wraps below the line found (…八部门印发关于 /
+ * 进一步促进…平稳健康 / 发展的若干措施的通知): the next short lines while the
+ * title is not finished — it does not end in a 文种 yet, and the lines joined
+ * end in one within TITLE_LINES — or while the page's own names hold the join.
+ */
+function titleContinuation(m: PageMeasure, titleLine: number, last: number, names: string[]): number {
+  let joined = normalise(m.lines[titleLine]!.text);
+  let end = titleLine;
+  const named = (t: string) => names.some((n) => normalise(n).includes(t));
+  const wrapped = (line: PageLine) => line.han > 0 && line.han <= 40 && !isLinkLine(line) && !/[。；！？：:]/u.test(line.text);
+  while (end < last && end - titleLine < TITLE_LINES - 1 && !KIND_END.test(joined)) {
+    // the join must finish as a title within the window: a title's first line is not followed by prose
+    let finish = -1;
+    let probe = joined;
+    for (let i = end + 1; i <= Math.min(last, titleLine + TITLE_LINES - 1); i++) {
+      if (!wrapped(m.lines[i]!)) break;
+      probe += normalise(m.lines[i]!.text);
+      if (KIND_END.test(probe)) {
+        finish = i;
+        break;
+      }
+    }
+    const next = m.lines[end + 1]!;
+    if (finish < 0 && !(wrapped(next) && named(joined + normalise(next.text)))) break;
+    joined += normalise(next.text);
+    end++;
+  }
+  return end;
+}
+
 export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | null {
   const body = bodyBlock(m);
   if (!body) return null;
@@ -219,6 +257,8 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     }
   }
 
+  const titleEnd = titleLine === null ? null : titleContinuation(m, titleLine, last, names);
+
   const kept: number[] = [];
   let start = titleLine !== null && titleLine < first ? titleLine : first;
   // a 发文字号 printed just above the title (GB/T 9704 puts it there)
@@ -231,7 +271,8 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     if (i < first && i !== titleLine) {
       // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
       const t = normalise(line.text);
-      if (!(isDocumentNumber(t) || isTaiwanHeaderLine(t) || /^（[^）]{1,20}）$/u.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
+      const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
+      if (!(continuesTitle || isDocumentNumber(t) || isTaiwanHeaderLine(t) || TITLE_BRACKET.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
     // (a Taiwan header's organ is often a link to its site)
     if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text))) continue;

@@ -56,9 +56,15 @@ export const META_TAGS: Readonly<Record<string, MetadataField>> = {
 const FIELD_OF = new Map<string, MetadataField>();
 for (const [field, labels] of Object.entries(LABELS) as [MetadataField, readonly string[]][]) for (const l of labels) FIELD_OF.set(l, field);
 
-/** The field a printed label (either script, spaces dropped) stands for, or null. */
+/** What sites put before a label to say whose it is: 文件有效性, 信息来源, 政策文号. */
+const OWNER = /^(?:文件|信息|文章|政策|公文|文档)/u;
+
+/** The field a printed label (either script, spaces dropped) stands for, or null: as listed, or a listed label after an owner word (文件有效性 is 有效性). */
 export function fieldOfLabel(label: string): MetadataField | null {
-  return FIELD_OF.get(toHans(label.replace(/\s+/gu, ''))) ?? META_TAGS[label.toLowerCase()] ?? null;
+  const hans = toHans(label.replace(/\s+/gu, ''));
+  const owned = OWNER.exec(hans);
+  const bare = owned && hans.length - owned[0].length >= 2 ? FIELD_OF.get(hans.slice(owned[0].length)) : undefined;
+  return FIELD_OF.get(hans) ?? bare ?? META_TAGS[label.toLowerCase()] ?? null;
 }
 
 /** Whether a label may start a metadata block inside the text (narrower than what page chrome may hold). */

@@ -28,6 +28,15 @@ export interface PageFacts {
 /** A page whose document-like text is less than this (characters of prose outside links) holds no document. */
 const MIN_PROSE = 60;
 
+/** A row of the page's metadata that offers the document's files: 附件下载：, 文件下载：, 附件：, 正文下载：. */
+const FILE_ROW = /^\s*(?:附件|文件|正文|原文)(?:下载)?\s*[：:]/u;
+
+/** Whether a link's line is such a row, or follows the row's label in a cell of its own. */
+function offersFiles(measure: PageMeasure, line: number): boolean {
+  const label = measure.lines[line - 1];
+  return FILE_ROW.test(measure.lines[line]!.text) || (label !== undefined && FILE_ROW.test(label.text) && /[：:]\s*$/u.test(label.text));
+}
+
 /** `placeOf` maps an offset of the text the parser saw to the raw input. */
 export function readPage(tree: Root, placeOf: (index: number) => number): PageFacts {
   const head = readHead(tree);
@@ -47,7 +56,8 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
   // links to files from the document's first line down (a site prints its 附件下载 row in the table below the text)
   const from = region.kept[0] ?? region.first;
   for (const link of measure.files) {
-    if (link.line < from) continue;
+    // above it, only a row that names its links as the document's files (附件下载：, 文件下载：, 正文下载：)
+    if (link.line < from && !offersFiles(measure, link.line)) continue;
     const text = link.text || link.href;
     if (!facts.attachmentLinks.some((a) => a.href === link.href)) facts.attachmentLinks.push({ text, href: resolveHref(link.href, head.url) });
   }

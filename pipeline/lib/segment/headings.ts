@@ -30,9 +30,6 @@ export function buildTree(
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   /** Markdown depth of each section that came from a Markdown heading. */
   const markdownDepth = new Map<SegSection, number>();
-  /** Inside a list introduced by a line ending in ：, whose numbered items end in ；. */
-  let listNext = 0;
-  let previousText = '';
   const preamble: SegParagraph[] = [];
   const roots: SegSection[] = [];
   const stack: SegSection[] = [];
@@ -45,6 +42,7 @@ export function buildTree(
   /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
   const lastAtLevel = new Map<Level, number>();
   const toc = tableOfContents(lines);
+  const lists = listItems(lines, (line) => (toc.has(line) || line.text.includes(CELL_SEPARATOR) || markdown.has(line.start) ? null : matchHeading(line.text)));
   if (toc.size > 0) {
     const first = lines.find((l) => toc.has(l))!;
     const last = [...toc].at(-1)!;
@@ -61,9 +59,7 @@ export function buildTree(
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
     // 1. 2. 3. after a line ending in ：, each ending in ；: a list in the paragraph, not sections
-    const listItem = heading !== null && md === undefined && isListItem(heading, line.text, previousText, listNext);
-    listNext = listItem && heading ? heading.number + 1 : 0;
-    previousText = line.text;
+    const listItem = heading !== null && lists.has(line);
     if (md !== undefined && !heading && !toc.has(line)) {
       diagnostics.push(
         diagnostic('segment:unplaced-heading', `Unexpected Markdown heading “${line.text.slice(0, 30)}” without a 一、/（一）/1./第X章 marker: kept as a paragraph`, { space: 'hans', start: line.start, end: line.end }),
@@ -148,7 +144,7 @@ export function buildTree(
   return { preamble, sections: roots };
 }
 
-/** Runs of three or more 编/章/节 heading lines with nothing between them, and the 目录 line above them: a table of contents. */
+/** Runs of three or more 编/章/节 heading lines with nothing between them, or of two or more headings of any level under a 目录 line, and that line: a table of contents. */
 function tableOfContents(lines: Line[]): Set<Line> {
   const toc = new Set<Line>();
   let run: Line[] = [];
@@ -157,7 +153,8 @@ function tableOfContents(lines: Line[]): Set<Line> {
   let pending: Line | null = null;
   let runHeading: Line | null = null;
   const flush = () => {
-    if (run.length >= 3) {
+    // three chapter headings in a row, or two headings of any kind under 目录
+    if (run.length >= 3 || (run.length >= 2 && runHeading !== null)) {
       for (const l of run) toc.add(l);
       if (runHeading) toc.add(runHeading);
     }
@@ -172,7 +169,10 @@ function tableOfContents(lines: Line[]): Set<Line> {
       continue;
     }
     const h = matchHeading(line.text);
-    if (h && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30 && !line.text.includes('。')) {
+    // under a 目录 line, the contents may list any level of heading (一、…, （一）…), however long
+    const listed = runHeading !== null || (run.length === 0 && pending !== null);
+    const chapter = h !== null && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30;
+    if (h && (chapter || (listed && line.text.length <= 80)) && !line.text.includes('。')) {
       // the contents end where the first heading comes round again
       if (runTexts.has(line.text)) flush();
       if (run.length === 0) runHeading = pending;
@@ -186,6 +186,32 @@ function tableOfContents(lines: Line[]): Set<Line> {
   }
   flush();
   return toc;
+}
+
+/**
+ * The lines that are items of a list inside a paragraph, not sections: 1. 2. 3.
+ * after a line ending in ：, each one clause; every item but the last ends in ；
+ * (items that end in 。 and go on numbering are sections: 1.…。 2.…。 3.…。).
+ */
+function listItems(lines: Line[], headingOf: (line: Line) => HeadingMatch | null): Set<Line> {
+  const items = new Set<Line>();
+  let run: Line[] = [];
+  let next = 0;
+  let previous = '';
+  const flush = () => {
+    if (run.slice(0, -1).every((l) => /[；;]$/.test(l.text))) for (const l of run) items.add(l);
+    run = [];
+  };
+  for (const line of lines) {
+    const heading = headingOf(line);
+    const item = heading !== null && isListItem(heading, line.text, previous, next);
+    if (!item || heading.number === 1) flush();
+    if (item) run.push(line);
+    next = item ? heading.number + 1 : 0;
+    previous = line.text;
+  }
+  flush();
+  return items;
 }
 
 /** A numbered line that continues or starts a list: after a line ending in ：, or after the previous item; each item ends in ；（the last in 。). */

@@ -8,6 +8,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import {
   ADOPTION_LINE,
+  ANNOUNCEMENT_NUMBER,
+  announcementNumberOf,
   ATTACHMENT_LIST,
   CC_LINE,
   DOCUMENT_NUMBER,
@@ -97,7 +99,15 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
   }
   let documentNumber: string | null = null;
   const takeNumber = (line: Line | undefined): boolean => {
-    if (!line || line.text.length > 30) return false;
+    if (!line) return false;
+    // 财政部 税务总局公告2025年第17号: a 公告's number, under its title
+    const announcement = line.text.length <= 50 ? ANNOUNCEMENT_NUMBER.exec(line.text) : null;
+    if (announcement) {
+      documentNumber = announcementNumberOf(announcement);
+      parts.push({ type: 'documentNumber', start: line.start, end: line.end });
+      return true;
+    }
+    if (line.text.length > 30) return false;
     const m = DOCUMENT_NUMBER.exec(line.text);
     // a registration code may stand before it on the same line: CSCR-2018-01025 长政办函〔2018〕75号
     if (!m || (m.index !== 0 && !/^[A-Za-z0-9-]+\s+$/.test(line.text.slice(0, m.index)))) {
@@ -344,6 +354,14 @@ const NOTE_WORDS = /此件|删减|公开|发布|转载|来源/;
 const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会议|删减|修正).*[）)]$/u;
 
 
+/** Whether an organ's name is a short form of another's: its characters in the same order, the same kind of organ (市政府 of 常州市人民政府, 市政府办公室 of 成都市人民政府办公室). */
+function isShortFormOf(short: string, full: string): boolean {
+  if (short === full || short.length >= full.length || short[short.length - 1] !== full[full.length - 1]) return false;
+  let k = 0;
+  for (const ch of full) if (ch === short[k]) k++;
+  return k === short.length;
+}
+
 /**
  * The issuer and date of the whole document: a decree's organ; else the
  * cover's signature, or the organ in the title when the cover is signed by a
@@ -365,7 +383,9 @@ export function documentIssuerAndDate(
   else if (!issuer || forwards) {
     // a cover signed by a person, or no signature: the organ in the title (国务院关于…, 国务院办公厅转发…)
     const m = /^(.+?)(?:关于|转发|印发)/.exec(titleText);
-    if (m && ORGAN_SUFFIX.test(m[1]!) && header.title[0]!.end - header.title[0]!.start >= m[1]!.length) {
+    // a title that names the signer in short (市政府 for 常州市人民政府) keeps the signature's full name
+    const shortForm = m && issuer ? isShortFormOf(m[1]!, text.slice(issuer.start, issuer.end)) : false;
+    if (m && !shortForm && ORGAN_SUFFIX.test(m[1]!) && header.title[0]!.end - header.title[0]!.start >= m[1]!.length) {
       issuer = { start: header.title[0]!.start, end: header.title[0]!.start + m[1]!.length };
     }
   }
