@@ -172,6 +172,20 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
 /** A bracket on its own line under a title: （试行）, （2024—2026年）, an adoption note （2025年12月1日…全体会议通过） — not a site's label row （来源：…）. */
 const TITLE_BRACKET = /^（[^）：:]{1,80}）$/u;
 
+/** The first line of a document's own header: a decree's (…令, …令第N号) or an organ's mark (…文件). */
+const OWN_HEADER = /^(?:中华人民共和国|中華人民共和國)?\p{Script=Han}{2,20}?令(?:第[\d〇零一二三四五六七八九十百千]+[号號])?$|^\p{Script=Han}{2,40}文件$/u;
+
+/** Whether the lines from `first` (up to three) joined are `title`. */
+function opensWith(m: PageMeasure, first: number, last: number, title: string): boolean {
+  let joined = '';
+  for (let i = first; i <= Math.min(last, first + TITLE_LINES - 1); i++) {
+    joined += normalise(m.lines[i]!.text);
+    if (joined === title) return true;
+    if (!title.startsWith(joined)) return false;
+  }
+  return false;
+}
+
 /** Lines a wrapped title runs over at most (GB/T 9704 wraps a long title over two or three lines). */
 const TITLE_LINES = 3;
 
@@ -257,7 +271,12 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     }
   }
 
+  // a block that opens with a document's own header — a decree (中华人民共和国国务院令 / 第707号) or an organ's
+  // mark (XX人民政府文件) — has its title where the header puts it: a headline above it is the site's
+  if (titleLine !== null && titleLine < first && OWN_HEADER.test(normalise(m.lines[first]!.text))) titleLine = null;
   const titleEnd = titleLine === null ? null : titleContinuation(m, titleLine, last, names);
+  // a headline above the block that the block's first lines repeat (its title over up to three lines): the block's own copy is kept
+  const repeated = titleLine !== null && titleLine < first && opensWith(m, first, last, normalise(m.lines[titleLine]!.text));
 
   const kept: number[] = [];
   let start = titleLine !== null && titleLine < first ? titleLine : first;
@@ -267,7 +286,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   for (let i = start; i <= last; i++) {
     const line = m.lines[i]!;
     // a headline above the block that the block's first line repeats: the block's own copy is kept
-    if (i === titleLine && i < first && normalise(m.lines[first]!.text) === normalise(line.text)) continue;
+    if (repeated && i >= titleLine! && i <= titleEnd! && i < first) continue;
     if (i < first && i !== titleLine) {
       // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
       const t = normalise(line.text);
