@@ -151,6 +151,18 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     const unfinished = run(page('某某市住房和城乡建设局关于<br/>加强管理', [], BODY));
     expect(unfinished.document.title['zh-Hans']).not.toContain('各区人民政府');
   });
+  it('take the block’s own title over a decorated headline above it, and the forwarded document’s over its cover’s headline when the page shows no cover', () => {
+    const decorated = Buffer.from(`<html><head><title>上海市房屋管理局</title></head><body><div class="crumb"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div><h2>关于做好安全生产工作的通知 <small>( 2021年07月23日 )</small></h2><div class="content"><p>某建发〔2021〕476号</p><p>关于做好安全生产工作的通知</p>${BODY.map((l) => `<p>${l}</p>`).join('')}</div></body></html>`);
+    const d = run(decorated);
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('某建发〔2021〕476号');
+    expect(d.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各区人民政府', '市政府各部门']);
+    const rules = ['第一条 为加强建设用地使用权转让管理，制定本细则。', '第二条 本细则所称建设用地使用权转让，是指土地使用权人将建设用地使用权再转移的行为。', '第三条 本细则自2024年8月1日起施行。'];
+    const cover = run(page('市规划资源局关于印发《某某市建设用地使用权转让实施细则》的通知', [], ['某某市建设用地使用权转让实施细则', ...rules]));
+    expect(cover.document.title['zh-Hans']).toBe('某某市建设用地使用权转让实施细则');
+    // the cover's own text on the page: the page is the cover notice
+    const shown = run(page('市规划资源局关于印发《某某市建设用地使用权转让实施细则》的通知', [], ['各区规划资源局：', '现将《某某市建设用地使用权转让实施细则》印发给你们，请遵照执行。', '某某市规划和自然资源局', '2024年7月1日', '某某市建设用地使用权转让实施细则', ...rules]));
+    expect(shown.document.title['zh-Hans']).toBe('市规划资源局关于印发《某某市建设用地使用权转让实施细则》的通知');
+  });
   it('keep the adoption note under a title, and date a Party 建议 from it (二〇二五年十二月一日…全体会议通过)', () => {
     const body = ['中国共产党某某市第十二届委员会第九次全体会议深入分析形势，就制定规划提出以下建议。', '一、总体要求。要坚持稳中求进，推动高质量发展，这是做好各项工作的根本遵循。', '二、主要任务。要加快科技创新，建设现代化产业体系，增强发展动能。'];
     const doc = run(page('中共某某市委关于制定国民经济和社会发展第十五个五年规划的建议', [], ['（二〇二五年十二月一日中国共产党某某市第十二届委员会第九次全体会议通过）', ...body]));

@@ -11,6 +11,7 @@ import type { Element, ElementContent } from 'hast';
 import { titleCandidates, type HeadFacts } from './head.js';
 import type { PageLine, PageMeasure } from './blocks.js';
 import { ANNOUNCEMENT_NUMBER, DOCUMENT_NUMBER } from '../gbt9704.js';
+import { tidyTitle } from '../document-facts.js';
 
 /** The body block is the deepest element holding at least this share of the page's document-like text. */
 const BODY_SHARE = 0.7;
@@ -175,6 +176,11 @@ const TITLE_BRACKET = /^（[^）：:]{1,80}）$/u;
 /** The first line of a document's own header: a decree's (…令, …令第N号) or an organ's mark (…文件). */
 const OWN_HEADER = /^(?:中华人民共和国|中華人民共和國)?\p{Script=Han}{2,20}?令(?:第[\d〇零一二三四五六七八九十百千]+[号號])?$|^\p{Script=Han}{2,40}文件$/u;
 
+/** The titles a line names in 《》 (its text normalised as lines are compared). */
+function namesInQuotes(line: string): string[] {
+  return [...line.matchAll(/《([^《》]{4,80})》/gu)].map((q) => normalise(q[1]!));
+}
+
 /** Whether the lines from `first` (up to three) joined are `title`. */
 function opensWith(m: PageMeasure, first: number, last: number, title: string): boolean {
   let joined = '';
@@ -259,6 +265,17 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
       }
     }
   }
+  // a headline above the block that a line of the block's head repeats without the site's decorations
+  // (关于…的通知 ( 2021年07月23日 ) above 沪建房管联〔2021〕476号 / 关于…的通知): the block's own line is the title
+  if (titleLine !== null && titleLine < first) {
+    const bare = normalise(tidyTitle(m.lines[titleLine]!.text.trim()).title);
+    for (let i = first; i <= lastCandidate; i++) {
+      if (normalise(m.lines[i]!.text) === bare) {
+        titleLine = i;
+        break;
+      }
+    }
+  }
   // a title split over lines: the lines just above it that, joined with it, the page's names also hold
   if (titleLine !== null) {
     let joined = normalise(m.lines[titleLine]!.text);
@@ -274,9 +291,15 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   // a block that opens with a document's own header — a decree (中华人民共和国国务院令 / 第707号) or an organ's
   // mark (XX人民政府文件) — has its title where the header puts it: a headline above it is the site's
   if (titleLine !== null && titleLine < first && OWN_HEADER.test(normalise(m.lines[first]!.text))) titleLine = null;
+  // a cover's headline (关于印发《X》的通知) above a block that is X itself, from its title on: the page shows the
+  // forwarded document without its cover, and the document is X
+  if (titleLine !== null && titleLine < first && namesInQuotes(m.lines[titleLine]!.text).includes(normalise(m.lines[first]!.text))) titleLine = null;
   const titleEnd = titleLine === null ? null : titleContinuation(m, titleLine, last, names);
   // a headline above the block that the block's first lines repeat (its title over up to three lines): the block's own copy is kept
   const repeated = titleLine !== null && titleLine < first && opensWith(m, first, last, normalise(m.lines[titleLine]!.text));
+
+  // inside the block, above its own title: the site's headline repeating it with decorations (…的通知（ 2021年07月23日）, 【已废止】…)
+  const siteHeadline = (i: number) => titleLine !== null && i >= first && i < titleLine && normalise(tidyTitle(m.lines[i]!.text.trim()).title) === normalise(m.lines[titleLine]!.text);
 
   const kept: number[] = [];
   let start = titleLine !== null && titleLine < first ? titleLine : first;
@@ -293,6 +316,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
       const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
       if (!(continuesTitle || isDocumentNumber(t) || isTaiwanHeaderLine(t) || TITLE_BRACKET.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
+    if (siteHeadline(i)) continue;
     // (a Taiwan header's organ is often a link to its site)
     if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text))) continue;
     kept.push(i);
