@@ -128,8 +128,8 @@ const ATTACHMENT_LINE = /^(?:附件|\d{1,2}\s*[.．、])/u;
 const DATE_ONLY = /^\d{4}年\d{1,2}月\d{1,2}日$|^[〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/u;
 /** The heading of a list the site adds below a document: 相关链接, 相关文件, 政策解读 … */
 const RELATED_HEAD = /^(?:相关|关联|延伸|推荐)\S{0,6}[：:]?$|^(?:政策|图文|视频)?解读[：:]?$/u;
-/** The head of an interpretation (解读, 答记者问 …) of the document. */
-const INTERPRETATION_HEAD = /解读|问答|答记者问|图解|答问/u;
+/** How the heading of an interpretation of the document (解读, 答记者问 …) ends. */
+const INTERPRETATION_END = /(?:解读|问答|答记者问|图解|答问)(?:材料)?[）)]?$/u;
 /** 附注 and 版记: after them a document has only 抄送/印发 lines and its attachments. */
 const NOTE_LINE = /^[（(]此件[^）)]{0,12}[）)]$/u;
 /** A document's own last lines: 成文日期, 附注, 抄送, 印发, an attachment line, an article. */
@@ -145,18 +145,34 @@ function closingAfter(m: PageMeasure, last: number): number {
   return last;
 }
 
+/** Whether kept line k starts the heading of an interpretation: it, or it joined with the next one or two, is a short line without a sentence's end that names an interpretation (《关于…的通知》解读, 关于…的政策问答). */
+function interpretationHeading(m: PageMeasure, kept: readonly number[], k: number): boolean {
+  let joined = '';
+  for (let j = k; j < Math.min(kept.length, k + 3); j++) {
+    joined += normaliseSpace(m.lines[kept[j]!]!.text);
+    if (joined.length > 80 || /[。；！？]/u.test(joined)) return false;
+    if (INTERPRETATION_END.test(joined)) return true;
+  }
+  return false;
+}
+
 /** Drops furniture lines at the end of the kept lines, after the document's last line of text. */
 function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
-  // after the 附注 (（此件公开发布）) and 版记, an interpretation of the document that the site put in the same block is the page's
+  // after the document's end — its 附注 (（此件公开发布）) and 版记, or its 成文日期 — an interpretation of the document that the
+  // site put in the same block is the page's: its heading (…解读, …问答, over up to three lines) ends the document
   const note = kept.findIndex((i) => NOTE_LINE.test(normaliseSpace(m.lines[i]!.text)));
-  if (note >= 0) {
-    let end = note + 1;
-    while (end < kept.length && /^(?:抄送|.*印发$)/u.test(normaliseSpace(m.lines[kept[end]!]!.text))) end++;
-    if (end < kept.length && INTERPRETATION_HEAD.test(normaliseSpace(m.lines[kept[end]!]!.text))) kept.length = end;
-  }
-  // a list of related links or interpretations under its own heading, after the document's date
   let dated = -1;
   for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text))) dated = k;
+  const end = Math.max(note, dated);
+  if (end >= 0) {
+    for (let k = end + 1; k < kept.length; k++) {
+      if (interpretationHeading(m, kept, k)) {
+        kept.length = k;
+        break;
+      }
+    }
+  }
+  // a list of related links or interpretations under its own heading, after the document's date
   if (dated >= 0) {
     const related = kept.findIndex((i, k) => k > dated && RELATED_HEAD.test(normaliseSpace(m.lines[i]!.text)));
     if (related > 0) kept.length = related;
