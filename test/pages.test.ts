@@ -163,6 +163,13 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     const shown = run(page('市规划资源局关于印发《某某市建设用地使用权转让实施细则》的通知', [], ['各区规划资源局：', '现将《某某市建设用地使用权转让实施细则》印发给你们，请遵照执行。', '某某市规划和自然资源局', '2024年7月1日', '某某市建设用地使用权转让实施细则', ...rules]));
     expect(shown.document.title['zh-Hans']).toBe('市规划资源局关于印发《某某市建设用地使用权转让实施细则》的通知');
   });
+  it('end the document before an interpretation the site put after its date, its heading wrapped over two lines; keep an attachment titled otherwise', () => {
+    const interpretation = ['《关于做好安全生产工作的', '通知》解读', '一、出台背景。为贯彻落实上级部署，市住建局起草了本通知。', '二、主要内容。通知共三条，明确了工作要求。'];
+    const d = run(page('关于做好安全生产工作的通知', [], [...BODY, ...interpretation]));
+    expect(d.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('2024年5月10日');
+    const attached = run(page('关于做好安全生产工作的通知', [], [...BODY, '附件', '安全生产检查要点', '一、检查范围。全市在建工程项目。']));
+    expect(attached.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('一、检查范围。全市在建工程项目。');
+  });
   it('keep the adoption note under a title, and date a Party 建议 from it (二〇二五年十二月一日…全体会议通过)', () => {
     const body = ['中国共产党某某市第十二届委员会第九次全体会议深入分析形势，就制定规划提出以下建议。', '一、总体要求。要坚持稳中求进，推动高质量发展，这是做好各项工作的根本遵循。', '二、主要任务。要加快科技创新，建设现代化产业体系，增强发展动能。'];
     const doc = run(page('中共某某市委关于制定国民经济和社会发展第十五个五年规划的建议', [], ['（二〇二五年十二月一日中国共产党某某市第十二届委员会第九次全体会议通过）', ...body]));
