@@ -169,6 +169,9 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     expect(d.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('2024年5月10日');
     const attached = run(page('关于做好安全生产工作的通知', [], [...BODY, '附件', '安全生产检查要点', '一、检查范围。全市在建工程项目。']));
     expect(attached.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('一、检查范围。全市在建工程项目。');
+    // an interpretation the document lists as its attachment is the document's
+    const listed = run(page('关于做好安全生产工作的通知', [], [...BODY.slice(0, -2), '附件：安全生产工作政策解读', ...BODY.slice(-2), '安全生产工作政策解读', '问：通知适用于哪些单位？', '答：全市各类生产经营单位。']));
+    expect(listed.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('答：全市各类生产经营单位。');
   });
   it('keep the adoption note under a title, and date a Party 建议 from it (二〇二五年十二月一日…全体会议通过)', () => {
     const body = ['中国共产党某某市第十二届委员会第九次全体会议深入分析形势，就制定规划提出以下建议。', '一、总体要求。要坚持稳中求进，推动高质量发展，这是做好各项工作的根本遵循。', '二、主要任务。要加快科技创新，建设现代化产业体系，增强发展动能。'];

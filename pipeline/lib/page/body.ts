@@ -145,10 +145,29 @@ function closingAfter(m: PageMeasure, last: number): number {
   return last;
 }
 
-/** Whether kept line k starts the heading of an interpretation: it, or it joined with the next one or two, is a short line without a sentence's end that names an interpretation (《关于…的通知》解读, 关于…的政策问答). */
+/** The titles a document's 附件说明 lists before its end (附件：1.X / 2.Y): X, Y. */
+function attachmentTitles(m: PageMeasure, kept: readonly number[], end: number): string[] {
+  const titles: string[] = [];
+  let inList = false;
+  for (let k = 0; k < end; k++) {
+    const t = normaliseSpace(m.lines[kept[k]!]!.text);
+    const start = /^附件[：:]/u.test(t);
+    if (start) inList = true;
+    else if (inList && !/^\d{1,2}[.．、]/u.test(t)) inList = false;
+    if (!inList) continue;
+    const title = t.replace(/^附件[：:]/u, '').replace(/^\d{1,2}[.．、]/u, '').replace(/[《》]/gu, '');
+    if (title.length >= 4) titles.push(title);
+  }
+  return titles;
+}
+
+/** Whether kept line k starts the heading of an interpretation: it, or it joined with the next one or two when it opens an unfinished title, is a short line without a sentence's end that names an interpretation (《关于…的通知》解读, 关于…的政策问答). */
 function interpretationHeading(m: PageMeasure, kept: readonly number[], k: number): boolean {
   let joined = '';
-  for (let j = k; j < Math.min(kept.length, k + 3); j++) {
+  // a heading wraps only from a line that opens a title it does not finish: 《关于…中 / …的通知》解读
+  const first = normaliseSpace(m.lines[kept[k]!]!.text);
+  const wraps = (first.startsWith('《') && !first.includes('》')) || first.startsWith('关于');
+  for (let j = k; j < Math.min(kept.length, wraps ? k + 3 : k + 1); j++) {
     joined += normaliseSpace(m.lines[kept[j]!]!.text);
     if (joined.length > 80 || /[。；！？]/u.test(joined)) return false;
     if (INTERPRETATION_END.test(joined)) return true;
@@ -165,8 +184,10 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text))) dated = k;
   const end = Math.max(note, dated);
   if (end >= 0) {
+    const listed = attachmentTitles(m, kept, end);
     for (let k = end + 1; k < kept.length; k++) {
-      if (interpretationHeading(m, kept, k)) {
+      // (an interpretation the document lists among its attachments — 附件：2.…政策解读 — is the document's)
+      if (interpretationHeading(m, kept, k) && !listed.some((t) => normaliseSpace(m.lines[kept[k]!]!.text).includes(t))) {
         kept.length = k;
         break;
       }
