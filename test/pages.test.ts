@@ -198,6 +198,16 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     const other = run(page('关于做好安全生产工作的通知', [], BODY, [['某建发〔2023〕5号关于印发安全生产考核办法的通知.pdf', 'c.pdf']]));
     expect(other.document.documentNumber).toBeNull();
   });
+  it('cut the site’s tag before the title line with the chrome (【已废止】 read as the status, 【市级相关政策】 dropped), and keep a bracket that is the title’s', () => {
+    const tagged = run(page('【已废止】关于做好安全生产工作的通知', [], BODY));
+    expect(tagged.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(tagged.document.status).toBe('已废止');
+    const category = run(page('【市级相关政策】关于做好安全生产工作的通知', [], BODY));
+    expect(category.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(category.document.status).toBeNull();
+    // the edit log still rebuilds the page
+    expect(rebuildInput(tagged)).toBe(page('【已废止】关于做好安全生产工作的通知', [], BODY).toString('utf8'));
+  });
   it('read the status a site prints under an owned label (文件有效性) or in the row of its expiry (废止日期：有效)', () => {
     expect(run(page('关于做好安全生产工作的通知', [['文件有效性', '现行有效']], BODY)).document.status).toBe('现行有效');
     expect(run(page('关于做好安全生产工作的通知', [['废止日期', '有效']], BODY)).document.status).toBe('有效');

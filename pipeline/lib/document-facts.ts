@@ -29,6 +29,8 @@ export interface FactsInput {
   pageOfLinks: boolean;
   /** The texts of the page's links to files (附件), converted to zh-Hans. */
   attachmentNames?: readonly string[];
+  /** A site's tag the page put before the title line and the chrome cut (已废止, 市级相关政策), zh-Hans. */
+  titleTag?: string | null;
 }
 
 export interface DocumentFacts {
@@ -126,7 +128,7 @@ export function documentFacts(input: FactsInput): DocumentFacts {
   const tidy = tidyTitle(raw);
   const title = tidy.title !== '' ? tidy.title : null;
   // a validity the site prints under its own label, or in the row of the date it would expire (废止日期：有效)
-  const status = tidy.status ?? metadataStatus(metadataValue(meta, 'status')) ?? metadataStatus(metadataValue(meta, 'expired'));
+  const status = tidy.status ?? metadataStatus(input.titleTag ?? null) ?? metadataStatus(metadataValue(meta, 'status')) ?? metadataStatus(metadataValue(meta, 'expired'));
 
   let documentNumber = input.documentNumber ?? tidy.documentNumber ?? metaNumber;
   if (documentNumber === null && title) {

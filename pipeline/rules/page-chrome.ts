@@ -6,6 +6,7 @@
  * (page-metadata keeps the site's label：value pairs first).
  */
 import { splitLines, type Line } from '../lib/lines.js';
+import { TITLE_TAG } from '../lib/page/page.js';
 import type { CleanRule, RuleContext } from './types.js';
 
 /**
@@ -33,6 +34,17 @@ export function documentLines(text: string, lines: readonly Line[], context: Rul
   return inside;
 }
 
+/** Where the title line's text starts after the site's tag the page finder saw before it (【已废止】关于…): the index, or -1. */
+function afterTitleTag(text: string, line: Line, context: RuleContext): number {
+  const tag = context.page?.titleTag;
+  if (!tag) return -1;
+  let origin = -1;
+  for (let i = line.start; i < line.end && origin < 0; i++) if (text.charCodeAt(i) > 32) origin = context.placeOf(i);
+  if (origin < tag.start || origin >= tag.end) return -1;
+  const m = TITLE_TAG.exec(text.slice(line.start, line.end));
+  return m && m[1] === tag.words && m[0].length < line.end - line.start ? line.start + m[0].length : -1;
+}
+
 export const pageChrome: CleanRule = {
   name: 'page-chrome',
   run(text, context) {
@@ -42,12 +54,15 @@ export const pageChrome: CleanRule = {
     const out: { start: number; end: number; text: string }[] = [];
     let cutFrom = -1;
     for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       if (!inside[i]) {
-        if (cutFrom < 0) cutFrom = lines[i]!.start;
-      } else if (cutFrom >= 0) {
-        out.push({ start: cutFrom, end: lines[i]!.start, text: '' });
-        cutFrom = -1;
+        if (cutFrom < 0) cutFrom = line.start;
+        continue;
       }
+      // the title line: the site's tag before it goes with the chrome above
+      const from = afterTitleTag(text, line, context);
+      if (cutFrom >= 0 || from >= 0) out.push({ start: cutFrom >= 0 ? cutFrom : line.start, end: from >= 0 ? from : line.start, text: '' });
+      cutFrom = -1;
     }
     // the chrome after the document goes with the line break before it
     if (cutFrom >= 0) out.push({ start: Math.max(0, cutFrom - 1), end: text.length, text: '' });

@@ -123,6 +123,7 @@ export function toJson(input: JsonInput): GongwenDocument {
     headline: pub?.headline ? toHans(pub.headline) : cleaned.page?.headline ? toHans(cleaned.page.headline) : null,
     pageOfLinks: cleaned.page?.noDocument ?? false,
     attachmentNames: (cleaned.page?.attachmentLinks ?? []).map((a) => toHans(a.text)),
+    titleTag: cleaned.page?.titleTag ? toHans(cleaned.page.titleTag.words) : null,
   });
   const cutTitle = (t: Text): Text => ({
     'zh-Hans': facts.title ?? '',

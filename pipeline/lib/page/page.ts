@@ -23,7 +23,12 @@ export interface PageFacts {
   attachmentLinks: AttachmentLink[];
   /** No document-like text on the page (a list, a search page): its lines are links and labels. */
   noDocument: boolean;
+  /** A site's tag before the title line (【已废止】, 【市级相关政策】), cut with the page's chrome: its words without the brackets, and the title line's raw span. */
+  titleTag: { words: string; start: number; end: number } | null;
 }
+
+/** A site's tag at the start of the title line: 【已废止】, 【贷款】, [现行有效] — up to twelve characters in square brackets. */
+export const TITLE_TAG = /^\s*[【\[［]([^】\]［］\s]{1,12})[】\]］]\s*/u;
 
 /** A page whose document-like text is less than this (characters of prose outside links) holds no document. */
 const MIN_PROSE = 60;
@@ -45,12 +50,18 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
   const names = titleCandidates(head);
   // the title meta tags first; else the <title>'s first piece (a title before the column's and the site's names)
   const headline = names.find((n) => n !== head.title) ?? names[0] ?? null;
-  const facts: PageFacts = { head, keep: null, headline, attachmentLinks: [], noDocument: false };
+  const facts: PageFacts = { head, keep: null, headline, attachmentLinks: [], noDocument: false, titleTag: null };
   const prose = region ? region.kept.reduce((n, i) => { const l = measure.lines[i]!; return n + (l.punct > 0 ? l.han - l.linkHan : 0); }, 0) : 0;
   if (!region || prose < MIN_PROSE) {
     // a page of links (a list, a search page): nothing is cut, the record says it is no document
     facts.noDocument = measure.lines.length > 0;
     return facts;
+  }
+  // a tag the site put before the title (the chrome rule cuts it from the title line)
+  const titleLine = region.titleLine !== null && region.kept.includes(region.titleLine) ? measure.lines[region.titleLine] : undefined;
+  const tag = titleLine ? TITLE_TAG.exec(titleLine.text) : null;
+  if (titleLine && tag && tag[0].length < titleLine.text.trimEnd().length) {
+    facts.titleTag = { words: tag[1]!, start: placeOf(titleLine.start), end: placeOf(titleLine.end - 1) + 1 };
   }
   facts.keep = spans(measure, region.kept, placeOf);
   // links to files from the document's first line down (a site prints its 附件下载 row in the table below the text)
