@@ -11,6 +11,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadGold, scorePage, summary, type PageScore } from '../bench/page-score.js';
 import { collectJobs } from '../pipeline/batch.js';
+import { documentRow, TABLES } from '../pipeline/lib/datasets.js';
 import { processDocument, rebuildInput, toMarkdown } from '../pipeline/index.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
@@ -207,6 +208,13 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     expect(category.document.status).toBeNull();
     // the edit log still rebuilds the page
     expect(rebuildInput(tagged)).toBe(page('【已废止】关于做好安全生产工作的通知', [], BODY).toString('utf8'));
+  });
+  it('give the documents table the date the page says it published the document (发布日期), a day of the calendar', () => {
+    const published = (rows: [string, string][]) => documentRow('x', run(page('关于做好安全生产工作的通知', rows, BODY)))[TABLES.documents.findIndex((c) => c.name === 'published')];
+    expect(published([['发布日期', '2024-05-12 10:30']])).toBe('2024-05-12');
+    expect(published([['公开日期', '2024年5月13日']])).toBe('2024-05-13');
+    expect(published([['发布日期', '2024-02-31']])).toBeNull();
+    expect(published([])).toBeNull();
   });
   it('read the status a site prints under an owned label (文件有效性) or in the row of its expiry (废止日期：有效)', () => {
     expect(run(page('关于做好安全生产工作的通知', [['文件有效性', '现行有效']], BODY)).document.status).toBe('现行有效');

@@ -19,6 +19,7 @@ import * as arrow from 'apache-arrow';
 import { stringify } from 'csv-stringify/sync';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import type { GongwenDocument, Paragraph, Section } from '../schema-types.js';
+import { publishedDate } from './document-facts.js';
 import { RESPONSIBILITY_COLUMNS, responsibilityRows } from './notes/records.js';
 
 export type ColumnType = 'string' | 'int' | 'float' | 'bool' | 'date' | 'strings';
@@ -62,7 +63,7 @@ export function documentRow(target: string, doc: GongwenDocument): Row {
   const warnings = doc.diagnostics.filter((x) => x.severity !== 'info');
   return [
     target, doc.source.file, d.title['zh-Hans'] || null, d.title['zh-Hant'] || null, d.documentNumber, d.issuer?.['zh-Hans'] ?? null, d.date, d.kind, d.status, d.isDocument,
-    d.titleSource, doc.source.script, doc.source.format, doc.source.encoding, doc.publication?.publishedAt ?? null,
+    d.titleSource, doc.source.script, doc.source.format, doc.source.encoding, doc.publication?.publishedAt ?? publishedDate(doc.pageMetadata ?? []),
     countSections(doc.sections) + doc.attachments.reduce((n, a) => n + countSections(a.sections), 0), doc.attachments.length, doc.responsibilities.length, doc.entities.length,
     warnings.length, [...new Set(warnings.map((x) => x.code))].sort(),
   ];

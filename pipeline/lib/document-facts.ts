@@ -102,6 +102,16 @@ function isoDate(value: string | null): string | null {
   return m ? parseDateLine(`${m[1]}年${m[2]}月${m[3]}日`) : parseDateLine(value.trim());
 }
 
+/** The date a page says it published the document (its first 发布日期/公开日期/发布时间 row that reads as a day of the calendar), or null. */
+export function publishedDate(metadata: readonly { value: string; field?: string | null }[]): string | null {
+  for (const m of metadata) {
+    if (m.field !== 'published') continue;
+    const iso = isoDate(m.value);
+    if (iso && isCalendarDate(iso)) return iso;
+  }
+  return null;
+}
+
 export function documentFacts(input: FactsInput): DocumentFacts {
   const diagnostics: Diagnostic[] = [];
   const meta = input.metadata;
