@@ -18,6 +18,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'nod
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { globMatcher } from './lib/glob-match.js';
 import { datasetFiles, type DatasetRecord } from './lib/datasets.js';
 import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
@@ -78,6 +79,8 @@ export interface BatchOptions extends ProcessOptions {
   prune?: boolean;
   /** fsync every file before its rename and its folder after it (default true). */
   fsync?: boolean;
+  /** Globs of files and folders not to read (--exclude), matched against the path under the folder or pattern they were found in and against the bare name. */
+  exclude?: readonly string[];
   /** Stop at the first file that fails: no further document is started (--abort-on-error). */
   abortOnError?: boolean;
   /** What each document's line of dataset.jsonl holds: full (default), slim or sentences (lib/datasets.ts). */
@@ -108,17 +111,37 @@ interface Job {
 // (input extensions only) and named from the pattern's fixed folder, so
 // `corpus/**/*.html` writes out/a/b.json for corpus/a/b.html. A file reached
 // twice (given twice, or matched by two patterns) is processed once.
-export function collectJobs(paths: readonly string[], options: { exclude?: string } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
+// Every file and folder found and not read is listed in notRead with its
+// reason (NOT_READ), never passed over in silence — hidden files aside.
+// `out` is the output folder (never read as input); `exclude` the --exclude globs.
+export function collectJobs(paths: readonly string[], options: { out?: string; exclude?: readonly string[] } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
-  // a folder's files of another type are listed, never silently passed over (hidden files aside)
   const notRead: NotRead[] = [];
   const failure = (file: string, error: string): JobResult => ({ file, target: file, status: 'failed', outputs: [], error, diagnostics: {}, warnings: [], timings: {} });
   const seen = new Set<string>();
   const seenFiles = new Set<string>();
   // the output folder is never read as input, though it may lie inside an input folder (gongwen . --out out)
-  const excluded = options.exclude && existsSync(options.exclude) ? realpathSync(options.exclude) : null;
+  const excluded = options.out && existsSync(options.out) ? realpathSync(options.out) : null;
   const isExcluded = (real: string) => excluded !== null && (real === excluded || real.startsWith(excluded + sep));
+  // --exclude: a glob matched against the path under the folder or pattern the path was found in and against its bare
+  // name, and so against each folder on the way (a pattern's match inside an excluded folder is excluded too); a path
+  // named on the command line, against the path as given and its name
+  const globs = (options.exclude ?? []).map((glob) => ({ glob, match: globMatcher(glob) }));
+  const excludedBy = (path: string, root: string | null): string | null => {
+    if (globs.length === 0) return null;
+    const matching = (...candidates: string[]) => globs.find((g) => candidates.some((c) => g.match(c)))?.glob ?? null;
+    if (root === null) return matching(path.split(sep).join('/'), basename(path));
+    const rel = relative(root, path);
+    if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) return matching(basename(path));
+    let under = '';
+    for (const name of rel.split(sep)) {
+      under = under ? `${under}/${name}` : name;
+      const glob = matching(under, name);
+      if (glob !== null) return glob;
+    }
+    return null;
+  };
   const add = (file: string, target: string, bytes: number, real = realOrSelf(file)) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -133,15 +156,24 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
       return null;
     }
   };
-  /** A file found under `root` (in a folder or by a pattern): read when it has an input extension and is not an output. */
-  const found = (path: string, root: string, size: number): 'read' | 'other' | 'output' => {
+  const hidden = (path: string) => basename(path).startsWith('.');
+  /** A file found under `root` (in a folder or by a pattern): read when it has an input extension, is not excluded and is not an output. */
+  const found = (path: string, root: string, size: number): 'read' | 'other' | 'excluded' | 'output' => {
     const ext = extname(path).toLowerCase();
-    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !basename(path).startsWith('.') && looksLikeHtml(path))) {
-      if (!basename(path).startsWith('.')) notRead.push({ file: path, reason: `not a type gongwen reads (${ext || 'no extension'})` });
+    const glob = excludedBy(path, root);
+    if (glob !== null) {
+      if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.excluded(glob) });
+      return 'excluded';
+    }
+    if (!INPUT_EXTENSIONS.includes(ext) && !(ext === '' && !hidden(path) && looksLikeHtml(path))) {
+      if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.type(ext) });
       return 'other';
     }
     const real = realOrSelf(path);
-    if (isExcluded(real)) return 'output';
+    if (isExcluded(real)) {
+      notRead.push({ file: path, reason: NOT_READ.output });
+      return 'output';
+    }
     add(path, naturalTarget(root, path), size, real);
     return 'read';
   };
@@ -150,7 +182,11 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     let names: string[];
     try {
       real = realpathSync(dir);
-      if (seen.has(real) || isExcluded(real)) return;
+      if (seen.has(real)) return;
+      if (isExcluded(real)) {
+        notRead.push({ file: dir, reason: NOT_READ.output });
+        return;
+      }
       seen.add(real);
       names = readdirSync(dir).sort();
     } catch (e) {
@@ -161,10 +197,21 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
       const path = join(dir, name);
       const stat = statOrFail(path);
       if (!stat) continue;
+      if (!stat.isDirectory()) {
+        found(path, root, stat.size);
+        continue;
+      }
+      const glob = excludedBy(path, root);
+      if (glob !== null) {
+        if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.excluded(glob) });
+        continue;
+      }
       // a page saved by a browser keeps its images, scripts and styles in name_files/ beside name.html: not documents
-      if (stat.isDirectory() && /_files$/.test(name) && ['.html', '.htm', '.shtml', '.xhtml'].some((e) => names.includes(name.slice(0, -6) + e))) continue;
-      if (stat.isDirectory()) walk(path, root);
-      else found(path, root, stat.size);
+      if (/_files$/.test(name) && ['.html', '.htm', '.shtml', '.xhtml'].some((e) => names.includes(name.slice(0, -6) + e))) {
+        notRead.push({ file: path, reason: NOT_READ.savedPage });
+        continue;
+      }
+      walk(path, root);
     }
   };
   const expand = (pattern: string): void => {
@@ -173,11 +220,18 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
     const matches = globSync(rest, { cwd: base, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false }).sort();
     let read = 0;
     let outputs = 0;
+    let excludedHere = 0;
     for (const m of matches) {
       const path = join(base, m);
       const stat = statOrFail(path);
       if (!stat) continue;
       if (stat.isDirectory()) {
+        const glob = excludedBy(path, base);
+        if (glob !== null) {
+          if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.excluded(glob) });
+          excludedHere++;
+          continue;
+        }
         const before = jobs.length;
         walk(path, base);
         read += jobs.length - before;
@@ -186,11 +240,13 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
       const kind = found(path, base, stat.size);
       if (kind === 'read') read++;
       else if (kind === 'output') outputs++;
+      else if (kind === 'excluded') excludedHere++;
     }
     if (read === 0) {
-      const others = matches.length - outputs;
+      const others = matches.length - outputs - excludedHere;
       const notes = [
         ...(others > 0 ? [`${others} file${others > 1 ? 's' : ''} of another type matched`] : []),
+        ...(excludedHere > 0 ? [`${excludedHere} excluded by --exclude`] : []),
         ...(outputs > 0 ? [`${outputs} in the output folder, never read`] : []),
       ];
       errors.push(failure(pattern, `no input file matches this pattern${notes.length ? ` (${notes.join('; ')})` : ''}; gongwen reads ${INPUT_EXTENSIONS.join(' ')}`));
@@ -205,7 +261,10 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
       else errors.push(failure(p, `cannot read: ${(e as Error).message}`));
       continue;
     }
-    if (stat.isDirectory()) walk(p, p);
+    // a path named on the command line: --exclude matches the path as given or its name
+    const glob = excludedBy(p, null);
+    if (glob !== null) notRead.push({ file: p, reason: NOT_READ.excluded(glob) });
+    else if (stat.isDirectory()) walk(p, p);
     else add(p, stripExt(basename(p)), stat.size);
   }
   // two inputs never write the same output, nor a document the batch's own files (lib/output-names.ts)
@@ -214,11 +273,26 @@ export function collectJobs(paths: readonly string[], options: { exclude?: strin
   return { jobs, errors, notRead };
 }
 
-/** A file found in a folder that gongwen does not read, and why. */
+/** A file or folder found under the inputs that gongwen does not read, and why (a reason of NOT_READ). */
 export interface NotRead {
   file: string;
   reason: string;
 }
+
+/**
+ * The reasons a file or folder found under the inputs is not read: one vocabulary for run-report.json (notRead),
+ * the lines before the final line, -o -'s standard error and --list.
+ */
+export const NOT_READ = {
+  /** A file of a type gongwen does not read (an image, an archive, a .wpt template), or without an extension and not an HTML page. */
+  type: (ext: string) => `not a type gongwen reads (${ext || 'no extension'})`,
+  /** A file or folder matched by an --exclude glob. */
+  excluded: (glob: string) => `excluded by --exclude ${glob}`,
+  /** The name_files/ folder a browser saves beside name.html. */
+  savedPage: "a saved page's folder of images, scripts and styles",
+  /** The output folder (or a file in it) found inside an input folder or by a pattern. */
+  output: 'the output folder, never read as input',
+} as const;
 
 /**
  * A found file's output name before uniqueness: its path under the folder it
@@ -273,7 +347,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const cpuStart = process.cpuUsage();
   const formats = options.formats ?? ['json', 'md'];
   const io = { fsync: options.fsync ?? true };
-  const collected = collectJobs(paths, { exclude: options.out });
+  const collected = collectJobs(paths, { out: options.out, exclude: options.exclude });
   const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
@@ -363,7 +437,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   const limit = processOptions.maxBytes ?? DEFAULT_MAX_BYTES;
   const runReport: RunReport = {
     tool: { name: 'gongwen', version: toolVersion() },
-    options: { ...processOptions, maxBytes: limit === Number.POSITIVE_INFINITY ? null : limit, formats: [...formats], script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads },
+    options: { ...processOptions, maxBytes: limit === Number.POSITIVE_INFINITY ? null : limit, formats: [...formats], script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads, ...(options.exclude?.length ? { exclude: [...options.exclude] } : {}) },
     shard: options.shard ?? null,
     files: {
       total: results.length,

@@ -3,9 +3,10 @@
  * Exit codes: 0 all files ok (or skipped), 1 some files failed (the rest are written), 2 usage error.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { INPUT_EXTENSIONS, collectJobs, runBatch } from './batch.js';
+import { INPUT_EXTENSIONS, collectJobs, inShard, runBatch, type NotRead } from './batch.js';
 import { catalogue, type DiagnosticCode } from './lib/diagnostics.js';
 import type { Format, JobResult } from './job.js';
 import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
@@ -46,6 +47,8 @@ interface Options {
   to: StdoutFormat;
   from?: string;
   abortOnError?: boolean;
+  exclude: string[];
+  list?: boolean;
   script: OutputScript | 'both';
   variant: Variant;
   encoding?: string;
@@ -74,6 +77,8 @@ Examples:
   gongwen - --to md < doc.txt                 one document from stdin to stdout
   gongwen - --from md < doc.md                Markdown on stdin (read as Markdown, not as text)
   gongwen docs -o - --to jsonl > docs.jsonl   every document to stdout, one JSON line each
+  gongwen crawl --out out --list --exclude '*.bak.html'
+                                              what would be read, and why not the rest (nothing is processed)
   gongwen corpus --out out --force --jobs 1   re-run everything on one thread
 
 A run writes <name>.json and <name>.md per document (mirroring subfolders),
@@ -95,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--to <format>', 'with - or -o -: what to write to standard output (json: one document\'s JSON, JSON Lines for several)').choices(['json', 'jsonl', 'md']).default('json'))
     .addOption(new Option('--from <format>', 'with - or -o -: read the input as this format instead of deciding from its name and content').choices(Object.keys(FROM)))
     .option('--abort-on-error', 'stop at the first file that fails: no further document is started')
+    .option('--exclude <glob>', 'do not read files and folders matching this glob (the path under the folder or pattern given, or the name); repeatable', (glob: string, list: string[]) => [...list, glob], [] as string[])
+    .option('--list', 'print what would be read (and the output it would write), what would not be read and why, and what would fail; process nothing')
     .addOption(new Option('--script <script>', 'script of the Markdown (both: <name>.md and <name>.zh-Hant.md)').choices(['zh-Hans', 'zh-Hant', 'both']).default('zh-Hans'))
     .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant: t (OpenCC), tw, hk, twp (Taiwan phrases)').choices([...VARIANTS]).default('t'))
     .option('--encoding <label>', 'force the input encoding (utf-8, gb18030, big5, utf-16le …)')
@@ -125,6 +132,10 @@ export async function main(argv: string[]): Promise<number> {
       if (paths.length > 1 && paths.includes('-')) {
         process.stderr.write('gongwen: - (one document from stdin to stdout) cannot be combined with other paths\n');
         exitCode = 2;
+        return;
+      }
+      if (opts.list) {
+        exitCode = list(paths, opts);
         return;
       }
       if (paths.length === 1 && paths[0] === '-') {
@@ -172,15 +183,15 @@ export async function main(argv: string[]): Promise<number> {
         shard: opts.shard,
         dataset: opts.dataset,
         abortOnError: opts.abortOnError,
+        exclude: opts.exclude,
         onFile: (r, done, total) => progress.file(r, done, total),
       });
       progress.stop();
       const { ok, skipped, failed, total } = report.files;
       if (!opts.quiet) {
-        // files of a folder that are not documents are named, never passed over in silence
-        for (const n of report.notRead) process.stderr.write(`- ${printable(n.file)}: not read: ${n.reason}\n`);
-        const notRead = report.notRead.length > 0 ? `, ${report.notRead.length} not read` : '';
-        process.stderr.write(`${summary(report.files, report.diagnostics)}${notRead} — ${(report.elapsedMs / 1000).toFixed(1)} s${report.reportFile ? `; report: ${printable(report.reportFile)}` : ''}\n`);
+        // files and folders found and not read are named, never passed over in silence
+        writeNotRead(report.notRead);
+        process.stderr.write(`${summary(report.files, report.diagnostics, report.notRead.length)} — ${(report.elapsedMs / 1000).toFixed(1)} s${report.reportFile ? `; report: ${printable(report.reportFile)}` : ''}\n`);
       }
       if (total === 0) {
         process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
@@ -202,16 +213,23 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /**
- * The final line's counts: files by status, then warnings and errors by code over the run's documents
- * (`15 ok, 0 unchanged, 0 failed; 7 warnings: 4 segment:no-title, 3 clean:corrupted-bytes`), most frequent first.
+ * The final line's counts: files by status (and, when there are any, the files and folders not read), then warnings
+ * by code over the run's documents, most frequent first
+ * (`15 ok, 0 unchanged, 0 failed, 2 not read; 7 warnings: 4 segment:no-title, 3 clean:corrupted-bytes`).
+ * Infos are left out, and so are errors: a failed file's error has its own line.
  */
-export function summary(files: { ok: number; skipped: number; failed: number }, diagnostics: Record<string, number>): string {
+export function summary(files: { ok: number; skipped: number; failed: number }, diagnostics: Record<string, number>, notRead = 0): string {
   const counts = Object.entries(diagnostics)
-    .filter(([code]) => (catalogue[code as DiagnosticCode]?.severity ?? 'warning') !== 'info')
+    .filter(([code]) => (catalogue[code as DiagnosticCode]?.severity ?? 'warning') === 'warning')
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const n = counts.reduce((t, [, k]) => t + k, 0);
   const warnings = n === 0 ? '; no warnings' : `; ${n} warning${n === 1 ? '' : 's'}: ${counts.map(([code, k]) => `${k} ${code}`).join(', ')}`;
-  return `${files.ok} ok, ${files.skipped} unchanged, ${files.failed} failed${warnings}`;
+  return `${files.ok} ok, ${files.skipped} unchanged, ${files.failed} failed${notRead > 0 ? `, ${notRead} not read` : ''}${warnings}`;
+}
+
+/** One line on standard error for each file or folder not read, with the reason (`- a/scan.jpg: not read: not a type gongwen reads (.jpg)`). */
+function writeNotRead(notRead: readonly NotRead[]): void {
+  for (const n of notRead) process.stderr.write(`- ${printable(n.file)}: not read: ${printable(n.reason)}\n`);
 }
 
 /** A document as --to writes it; `count` documents in all (JSON Lines for several with --to json). */
@@ -225,7 +243,8 @@ function rendered(doc: GongwenDocument, opts: Options, count: number): string {
  * standard output as --to says; nothing is written to disk. A file that fails is one line on standard error.
  */
 function toStdout(paths: string[], opts: Options, options: Parameters<typeof processDocument>[1] & { maxBytes: number }): number {
-  const { jobs, errors } = collectJobs(paths);
+  const { jobs, errors, notRead } = collectJobs(paths, { exclude: opts.exclude });
+  if (!opts.quiet) writeNotRead(notRead);
   for (const e of errors) process.stderr.write(`✗ ${printable(e.file)}: ${printable(e.error ?? 'failed')}\n`);
   if (jobs.length + errors.length === 0) {
     process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
@@ -253,6 +272,33 @@ function toStdout(paths: string[], opts: Options, options: Parameters<typeof pro
     process.stdout.write(rendered(result.document, opts, jobs.length));
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * --list: what a run with these paths and options would do, one line each on standard output, nothing processed or
+ * written — `read <file> → <output path without extension>` (`-` with -o -), `not read <file>: <reason>` (the
+ * reasons of run-report.json's notRead), `fail <path>: <reason>` (a path that cannot be read, a pattern that matches
+ * nothing). Under --shard, this shard's share. Exit 0, 1 when some path fails, 2 when there is nothing at all.
+ */
+function list(paths: string[], opts: Options): number {
+  if (paths.length === 1 && paths[0] === '-') {
+    process.stdout.write('read - → -\n');
+    return 0;
+  }
+  const toStdout = opts.out === '-';
+  const { jobs, errors, notRead } = collectJobs(paths, { out: toStdout ? undefined : opts.out, exclude: opts.exclude });
+  // the share of a shard, by the same hashes a run uses
+  const mine = <T>(items: T[], key: (t: T) => string) => (opts.shard ? items.filter((t) => inShard(key(t), opts.shard!)) : items);
+  const read = mine(jobs, (j) => j.target);
+  const failed = mine(errors, (e) => e.target);
+  for (const j of read) process.stdout.write(`read ${printable(j.file)} → ${toStdout ? '-' : printable(join(opts.out, j.target))}\n`);
+  for (const n of mine(notRead, (n) => n.file)) process.stdout.write(`not read ${printable(n.file)}: ${printable(n.reason)}\n`);
+  for (const e of failed) process.stdout.write(`fail ${printable(e.file)}: ${printable(e.error ?? 'failed')}\n`);
+  if (jobs.length + errors.length === 0) {
+    process.stderr.write(`gongwen: no input files found (${INPUT_EXTENSIONS.join(' ')})\n`);
+    return 2;
+  }
+  return failed.length > 0 ? 1 : 0;
 }
 
 /**

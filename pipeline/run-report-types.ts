@@ -49,6 +49,10 @@ export interface RunReport {
      * Worker threads used (1: the documents ran in the main thread).
      */
     jobs: number;
+    /**
+     * The --exclude globs: files and folders matching one were not read (each is in notRead).
+     */
+    exclude?: string[];
   };
   /**
    * This run's share of the files (--shard i/n), or null for all of them.
@@ -74,7 +78,7 @@ export interface RunReport {
     reason: string;
   }[];
   /**
-   * Files found in the input folders (or matched by a folder a pattern matched) that gongwen does not read — an image, a spreadsheet in an old format, an archive — each with why; hidden files (names starting with .) are not listed. Not counted in files.
+   * Files and folders found under the inputs (in a folder given, matched by a pattern, or named and excluded) that the run did not read, in the order found, each with its reason: `not a type gongwen reads (.jpg)` (an image, an archive, a file without an extension that is not an HTML page), `excluded by --exclude <glob>`, `a saved page's folder of images, scripts and styles` (name_files/ beside name.html), `the output folder, never read as input`. Hidden files and folders (names starting with .) excluded or of another type are not listed. Not counted in files.
    */
   notRead: {
     file: string;
