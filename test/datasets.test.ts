@@ -16,7 +16,7 @@ import { isCalendarDate } from '../pipeline/lib/gbt9704.js';
 import { processDocument } from '../pipeline/pipeline.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { validateDocument } from '../pipeline/validate.js';
-import { SHARED } from './helpers/paths.js';
+import { ROOT, SHARED } from './helpers/paths.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `gongwen-${name}-`));
 
@@ -65,6 +65,51 @@ describe('calendar dates', () => {
     expect(d?.message).toContain('2024-02-31');
     // a deadline still takes the year of the date line
     expect(validateDocument(doc).valid).toBe(true);
+  });
+});
+
+describe("a news wrapper's publication date", () => {
+  const SAMPLE = readFileSync(join(ROOT, 'input', 'chengdu-future-industries-2024.txt'), 'utf8');
+  /** A Simplified page as a site prints it: site, headline, 来源 line with the date, 附全文, the notice. */
+  const WRAPPED = (date: string) => `某某市人民政府网\n市政府印发关于做好数字经济工作的通知\n来源：市政府办公室 ${date} 阅读：120\n附全文：\n${JOINT.replace('2024年2月31日', '2024年3月1日')}\n`;
+
+  it('is a day of the calendar, as document.date: an impossible one is null with a warning at its place, the document valid', () => {
+    // the sample's wrapper (Traditional, 來源:成都市人民政府網 2024-05-10), read by hand
+    const doc = processDocument({ file: 'sample.txt', bytes: Buffer.from(SAMPLE) }).document!;
+    expect(doc.publication?.publishedAt).toBe('2024-05-10');
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('clean:impossible-date');
+    for (const [written, iso] of [['2024-02-30', null], ['2023/2/29', null], ['2024-02-29', '2024-02-29']] as const) {
+      const raw = SAMPLE.replace('2024-05-10', written);
+      const result = processDocument({ file: 'sample.txt', bytes: Buffer.from(raw) });
+      expect(result.ok, written).toBe(true);
+      expect(result.document!.publication?.publishedAt, written).toBe(iso);
+      const warned = result.document!.diagnostics.filter((d) => d.code === 'clean:impossible-date');
+      expect(warned.length, written).toBe(iso === null ? 1 : 0);
+      if (iso === null) {
+        expect(warned[0]!.severity).toBe('warning');
+        // its place is the date as written in the input
+        expect([...raw].slice(warned[0]!.rawSpan!.start, warned[0]!.rawSpan!.end).join('')).toBe(written);
+      }
+      expect(validateDocument(result.document!).valid, written).toBe(true);
+    }
+    // a Simplified wrapper with a date written in 年月日; the notice's own date is untouched
+    const simplified = processDocument({ file: 'page.txt', bytes: Buffer.from(WRAPPED('2023年2月29日')) }).document!;
+    expect(simplified.publication?.headline?.['zh-Hans']).toBe('市政府印发关于做好数字经济工作的通知');
+    expect(simplified.publication?.publishedAt).toBeNull();
+    expect(simplified.document.date).toBe('2024-03-01');
+    expect(simplified.diagnostics.filter((d) => d.code === 'clean:impossible-date').map((d) => d.message)).toEqual([
+      "Unexpected publication date 2023年2月29 (2023-02-29) in the page's wrapper: no such day in the calendar; publication.publishedAt is left null",
+    ]);
+    expect(processDocument({ file: 'page.txt', bytes: Buffer.from(WRAPPED('2024年3月1日')) }).document!.publication?.publishedAt).toBe('2024-03-01');
+  });
+
+  it('a wrapper the cleaner does not cut (it would remove the document) leaves no warning about its date', () => {
+    const bare = '某某市人民政府网\n市政府印发关于做好数字经济工作的通知\n来源：市政府办公室 2024-02-30 阅读：120\n附全文：\n';
+    const doc = processDocument({ file: 'bare.txt', bytes: Buffer.from(`${bare}各区县政府：做好工作。\n`) }).document;
+    const codes = doc?.diagnostics.map((d) => d.code) ?? [];
+    expect(doc?.publication ?? null).toBeNull();
+    expect(codes).toContain('clean:cut-refused');
+    expect(codes).not.toContain('clean:impossible-date');
   });
 });
 

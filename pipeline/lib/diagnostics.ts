@@ -43,6 +43,7 @@ export const catalogue = {
   'clean:corrupted-bytes-repaired': { severity: 'info', summary: 'A run of text decoded out of step was repaired by re-encoding and decoding it shifted.' },
   'clean:cut-refused': { severity: 'warning', summary: 'A rule that cuts the page around the document (wrapper, metadata table, site furniture) would have removed most of the text; the cut was not made.' },
   'clean:too-deep': { severity: 'warning', summary: 'A Markdown or HTML input nests deeper than gongwen reads (32 Markdown containers, 100 HTML elements that must be closed); it was read as plain text (Markdown with its syntax kept, HTML with its tags removed).' },
+  'clean:impossible-date': { severity: 'warning', summary: "The publication date of a page's news wrapper (来源 … 2024-02-31) names a day no calendar has; publication.publishedAt is null." },
   'clean:no-document': { severity: 'warning', summary: 'No document body could be told apart from the page around it.' },
   'convert:mixed-script': { severity: 'info', summary: 'The text mixes Simplified and Traditional characters.' },
   'convert:ambiguous-character': { severity: 'info', summary: 'A Simplified character with several Traditional forms was converted by the dictionary’s first choice, with no phrase to decide (one diagnostic per character, at its first place).' },

@@ -7,6 +7,8 @@
  * Patterns match either script (来源/來源) because cleaning runs before
  * conversion.
  */
+import { diagnostic } from '../lib/diagnostics.js';
+import { isCalendarDate } from '../lib/gbt9704.js';
 import { splitLines } from '../lib/lines.js';
 import { eitherScript } from '../lib/opencc.js';
 import type { CleanRule, PublicationFacts } from './types.js';
@@ -60,11 +62,25 @@ export const publicationWrapper: CleanRule = {
     const content = wrapper.filter((l) => l.text.trim() !== '');
     const sourceLineAt = content.findIndex((l) => p.sourceLine.test(l.text));
     const sourceLine = sourceLineAt >= 0 ? content[sourceLineAt]!.text : null;
+    const sourceStart = sourceLineAt >= 0 ? content[sourceLineAt]!.start : 0;
     const beforeSource = sourceLineAt >= 0 ? content.slice(0, sourceLineAt) : [];
     // site name: a short first line above the headline
     const site = beforeSource.length >= 2 && beforeSource[0]!.text.length <= 20 ? beforeSource[0]!.text.trim() : null;
     const headline = beforeSource.length > 0 ? beforeSource[beforeSource.length - 1]!.text.trim() : null;
     const date = sourceLine ? p.date.exec(sourceLine) : null;
+    // a day of the calendar, as document.date: 2024-02-31 is read by its shape and refused here (a warning, null)
+    let publishedAt = date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null;
+    if (date && publishedAt && !isCalendarDate(publishedAt)) {
+      const at = sourceStart + date.index;
+      context.diagnostics.push(
+        diagnostic('clean:impossible-date', `Unexpected publication date ${date[0]} (${publishedAt}) in the page's wrapper: no such day in the calendar; publication.publishedAt is left null`, {
+          space: 'raw',
+          start: context.placeOf(at),
+          end: context.placeOf(at + date[0].length),
+        }),
+      );
+      publishedAt = null;
+    }
     const views = sourceLine ? p.views.exec(sourceLine) : null;
     const leadLines = content.slice(sourceLineAt + 1).filter((l) => !p.fullTextMarker.test(l.text.trim()));
     const end = cut + 1 < all.length ? all[cut + 1]!.start : text.length;
@@ -72,7 +88,7 @@ export const publicationWrapper: CleanRule = {
       site,
       headline,
       source: sourceLine ? (p.sourceLine.exec(sourceLine)?.[1] ?? null) : null,
-      publishedAt: date ? `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}` : null,
+      publishedAt,
       views: views ? Number(views[1]) : null,
       lead: leadLines.map((l) => l.text.trim()),
       start: 0,

@@ -118,12 +118,13 @@ export function clean(input: CleanInput): Cleaned {
   };
   for (const step of RULES) {
     if (step.when && !step.when(input)) continue;
-    const before = { publication: context.publication, pageMetadata: context.pageMetadata };
+    const before = { publication: context.publication, pageMetadata: context.pageMetadata, diagnostics: context.diagnostics.length };
     const replacements = step.rule.run(tracked.text, context);
     if (step.cut && !keepsBody(tracked.text, replacements)) {
       // what the rule read from the part it would have cut goes with the cut
       context.publication = before.publication;
       context.pageMetadata = before.pageMetadata;
+      context.diagnostics.length = before.diagnostics;
       const removed = replacements.reduce((n, r) => n + r.end - r.start, 0);
       const at = replacements[0]!;
       const raw = { start: context.placeOf(at.start), end: context.placeOf(replacements.at(-1)!.end) };
