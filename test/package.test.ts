@@ -4,7 +4,9 @@
  * outputs; unpacked into a scratch project as npm installs it, it imports,
  * processes a document, runs its command and type-checks a script against its
  * types. (The scratch project links the dependencies from this checkout's
- * install, so the test needs no registry.)
+ * install, so the test needs no registry; `npm run test:pack`,
+ * scripts/pack-test.js, which .ci/run runs, installs the tarball from the
+ * registry as a user does.)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
