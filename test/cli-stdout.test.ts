@@ -1,7 +1,9 @@
 /**
  * The command's pandoc-like flags (real processes on the built bin): -o - and
  * --to json|jsonl|md, --from for standard input, YAML front matter read back,
- * warnings by code in the summary line, the report it names, --abort-on-error.
+ * warnings by code in the summary line, the report it names (written also when
+ * every file failed, and under --abort-on-error), --dataset, --abort-on-error.
+ * --list and --exclude: test/cli-list.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -134,6 +136,36 @@ describe('the summary line', () => {
     expect(existsSync(none)).toBe(false);
     expect(missing.stderr).not.toContain('report:');
   });
+
+  it('names and writes the report when every file failed', { timeout: 300_000 }, () => {
+    const src = temp('all-failed');
+    writeFileSync(join(src, 'a.txt'), '');
+    writeFileSync(join(src, 'b.txt'), 'plain English, no Chinese at all, so not a document gongwen reads');
+    const out = join(temp('all-failed-out'), 'out');
+    const r = run([src, '--out', out]);
+    expect(r.status).toBe(1);
+    const last = r.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(new RegExp(`^0 ok, 0 unchanged, 2 failed; no warnings — [\\d.]+ s; report: ${out}/run-report\\.json$`));
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as { files: { failed: number }; failures: { file: string; reason: string }[] };
+    expect(report.files.failed).toBe(2);
+    expect(report.failures.map((f) => f.reason.split(':').slice(0, 2).join(':'))).toEqual(['decode:empty', 'decode:not-chinese']);
+  });
+});
+
+describe('--dataset', () => {
+  it('slim: dataset.jsonl without the edit log, the alignment or the sentences; the document JSON keeps them', { timeout: 300_000 }, () => {
+    const src = folder();
+    const out = join(temp('dataset-out'), 'out');
+    expect(run([src, '--out', out, '--dataset', 'slim', '-q']).status).toBe(0);
+    const lines = readFileSync(join(out, 'dataset.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown> & { path: string; cleaning: object });
+    expect(lines.map((l) => l.path)).toEqual(['a', 'b']);
+    expect(Object.keys(lines[0]!.cleaning).sort()).toEqual(['rawLength', 'script']);
+    expect(lines[0]).not.toHaveProperty('textAlignment');
+    expect(JSON.stringify(lines[0])).not.toContain('"sentences"');
+    const full = JSON.parse(readFileSync(join(out, 'a.json'), 'utf8')) as { cleaning: object };
+    expect(full.cleaning).toHaveProperty('edits');
+    expect(run([src, '--out', out, '--dataset', 'thin']).status).toBe(2);
+  });
 });
 
 describe('--abort-on-error', () => {
@@ -148,6 +180,14 @@ describe('--abort-on-error', () => {
     expect(r.stderr).toContain('decode:empty');
     expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^gongwen: stopped at the first failure \(--abort-on-error\): .*a\.txt; 2 files not started$/);
     expect(existsSync(join(out, 'b.json'))).toBe(false);
+    // the report of what was done is written: the failure, and the files not started as failures that say so
+    const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as { files: { ok: number; failed: number }; failures: { reason: string }[] };
+    expect(report.files).toMatchObject({ ok: 0, failed: 3 });
+    expect(report.failures.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/^decode:empty/),
+      expect.stringMatching(/^not started: .*a\.txt failed \(--abort-on-error\)$/),
+      expect.stringMatching(/^not started: .*a\.txt failed \(--abort-on-error\)$/),
+    ]);
     // without the flag the batch goes on
     const on = run([src, '--out', out, '--jobs', '1']);
     expect(on.status).toBe(1);
