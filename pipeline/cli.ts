@@ -47,7 +47,8 @@ interface Options {
   to: StdoutFormat;
   from?: string;
   abortOnError?: boolean;
-  exclude: string[];
+  /** --exclude, repeated: absent when not given. */
+  exclude?: string[];
   list?: boolean;
   script: OutputScript | 'both';
   variant: Variant;
@@ -100,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--to <format>', 'with - or -o -: what to write to standard output (json: one document\'s JSON, JSON Lines for several)').choices(['json', 'jsonl', 'md']).default('json'))
     .addOption(new Option('--from <format>', 'with - or -o -: read the input as this format instead of deciding from its name and content').choices(Object.keys(FROM)))
     .option('--abort-on-error', 'stop at the first file that fails: no further document is started')
-    .option('--exclude <glob>', 'do not read files and folders matching this glob (the path under the folder or pattern given, or the name); repeatable', (glob: string, list: string[]) => [...list, glob], [] as string[])
+    .option('--exclude <glob>', 'do not read files and folders matching this glob (the path under the folder or pattern given, or the name); repeatable', (glob: string, list: string[] | undefined) => [...(list ?? []), glob])
     .option('--list', 'print what would be read (and the output it would write), what would not be read and why, and what would fail; process nothing')
     .addOption(new Option('--script <script>', 'script of the Markdown (both: <name>.md and <name>.zh-Hant.md)').choices(['zh-Hans', 'zh-Hant', 'both']).default('zh-Hans'))
     .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant: t (OpenCC), tw, hk, twp (Taiwan phrases)').choices([...VARIANTS]).default('t'))
