@@ -68,6 +68,11 @@ describe('collectJobs: what it does not read', () => {
     expect(collectJobs([src], { exclude: ['sub/**'] }).jobs.map((j) => j.target)).toEqual(['page']);
     // a glob that matches nothing excludes nothing
     expect(collectJobs([src], { exclude: ['*.docx'] }).jobs).toHaveLength(4);
+    // a hidden folder is walked like any other (its files listed); '.*' keeps hidden folders out, unlisted
+    mkdirSync(join(src, '.git'));
+    writeFileSync(join(src, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    expect(under(src, collectJobs([src]).notRead)[0]).toEqual(['.git/HEAD', 'not a type gongwen reads (no extension)']);
+    expect(under(src, collectJobs([src], { exclude: ['.*'] }).notRead)).toEqual(NEVER);
   });
 
   it('--exclude applies to a file named on the command line (by its path or name) and to what a pattern matches', () => {
