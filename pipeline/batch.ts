@@ -183,11 +183,11 @@ export function collectJobs(paths: readonly string[], options: { out?: string; e
     try {
       real = realpathSync(dir);
       if (seen.has(real)) return;
+      seen.add(real);
       if (isExcluded(real)) {
         notRead.push({ file: dir, reason: NOT_READ.output });
         return;
       }
-      seen.add(real);
       names = readdirSync(dir).sort();
     } catch (e) {
       errors.push(failure(dir, `cannot read folder: ${(e as Error).message}`));
