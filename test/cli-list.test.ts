@@ -97,7 +97,7 @@ describe('collectJobs: what it does not read', () => {
     expect(under(src, notRead)).toEqual([...NEVER.slice(0, 2), ['out', 'the output folder, never read as input'], NEVER[2]]);
   });
 
-  it('takes time linear in the number of files (a scaling case: 10 times the files, with three globs)', () => {
+  it('takes time linear in the number of files (a scaling case: 10 times the files, with three globs)', { timeout: 120_000 }, () => {
     const folder = (n: number) => {
       const dir = temp('many');
       for (let k = 0; k < n; k++) writeFileSync(join(dir, `${k}.${['txt', 'png', 'bak.txt'][k % 3]}`), '');
@@ -105,7 +105,9 @@ describe('collectJobs: what it does not read', () => {
     };
     const time = (dir: string) => {
       let best = Number.POSITIVE_INFINITY;
-      for (let r = 0; r < 3; r++) {
+      // best of five, after a first run that fills the file system's caches (the machine is shared)
+      collectJobs([dir]);
+      for (let r = 0; r < 5; r++) {
         const start = performance.now();
         const { jobs, notRead } = collectJobs([dir], { exclude: ['*.bak.txt', 'old/**', '**/draft'] });
         best = Math.min(best, performance.now() - start);
@@ -113,11 +115,11 @@ describe('collectJobs: what it does not read', () => {
       }
       return best;
     };
-    const small = folder(300);
-    const large = folder(3000);
-    time(small);
+    const small = folder(500);
+    const large = folder(5000);
+    // measured here (best of five, load 12): 300 → 3,000 → 30,000 files 18 → 125 → 1,609 ms; quadratic work would be ×100
     expect(time(large) / Math.max(1, time(small))).toBeLessThan(30);
-    expect(collectJobs([large], { exclude: ['*.bak.txt'] }).notRead).toHaveLength(2000);
+    expect(collectJobs([large], { exclude: ['*.bak.txt'] }).notRead).toHaveLength(3333);
   });
 });
 
