@@ -17,7 +17,7 @@ import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attach
 import { buildTree } from '../lib/segment/headings.js';
 import { attachNotes } from '../lib/segment/notes.js';
 import { documentIssuerAndDate, joined, readClosing, readHeader, readTaiwanClosing } from '../lib/segment/parts.js';
-import { PART_LABEL } from '../lib/tw-gongwen.js';
+import { isMeetingDecision, PART_LABEL } from '../lib/tw-gongwen.js';
 import type { Part, SegAttachment, Segmented } from '../lib/segment/types.js';
 
 export type { Part, PartType, SegAttachment, SegNote, SegParagraph, SegSection, SegSentence, Segmented } from '../lib/segment/types.js';
@@ -40,7 +40,11 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const twClosing = taiwan ? readTaiwanClosing(coverLines, header.next, parts) : null;
   const closing = twClosing ?? readClosing(coverLines, header.next, parts);
   // a Taiwan 函 or 公告 is in labelled parts (主旨：, 说明：, 公告事项：); so is a text whose body opens with 主旨：
-  const labelled = taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text));
+  // a meeting's decisions (行政院第2928次会议院长提示暨院会决定决议事项) are in parts 院长提示, 报告事项, 讨论事项
+  const labelled =
+    taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
+    : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
+    : false;
   const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled) };
   const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
   const { history } = found;

@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findNotes } from '../notes/reader.js';
-import { matchPartLabel } from '../tw-gongwen.js';
+import { matchMeetingLabel, matchPartLabel } from '../tw-gongwen.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
 import type { SegParagraph, SegSection } from './types.js';
 
@@ -25,8 +25,11 @@ export function buildTree(
   diagnostics: Diagnostic[],
   idPrefix: string,
   markdown: ReadonlyMap<number, number>,
-  /** A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段). */
-  labelledParts = false,
+  /**
+   * A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段);
+   * 'meeting': a meeting's decisions, whose parts are 院长提示：, 报告事项, 讨论事项.
+   */
+  labelledParts: boolean | 'meeting' = false,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   /** Markdown depth of each section that came from a Markdown heading. */
   const markdownDepth = new Map<SegSection, number>();
@@ -52,7 +55,10 @@ export function buildTree(
   for (const line of lines) {
     const top = stack[stack.length - 1];
     // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
-    const label = labelledParts ? matchPartLabel(line.text) : null;
+    const label =
+      labelledParts === 'meeting' ? matchMeetingLabel(line.text, stack[0]?.level === '段' && stack[0].marker.endsWith('事项'))
+      : labelledParts ? matchPartLabel(line.text)
+      : null;
     if (label) label.number = roots.filter((s) => s.level === '段').length + 1;
     const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? matchHeading(line.text));
     const md = markdown.get(line.start);

@@ -398,7 +398,8 @@ export function documentIssuerAndDate(
       history.push({ iso: e.iso, action: e.action, organ: e.organ ? { start: p.start + e.organ.start, end: p.start + e.organ.end } : null, start: p.start + e.start, end: p.start + e.end });
     }
   }
-  let date = cover.date;
+  // the cover's 成文日期, else a date in the title's row or alone under the title (a report, a meeting's decisions)
+  let date = cover.date ?? header.date;
   const first = history[0];
   if (first) {
     date ??= { start: first.start, end: first.end, iso: first.iso };
@@ -408,6 +409,9 @@ export function documentIssuerAndDate(
   // a report or speech by an organ's head: 行政院谢院长于立法院…施政方针报告
   const head = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,12}?(?:院|部|委员会|署|局|政府))\p{Script=Han}{0,3}?(?:院长|部长|主任委员|署长|局长|市长|县长|省长)/u.exec(titleText);
   if (head) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + head[1]!.length };
+  // a meeting's decisions name the organ that met: 行政院第2928次会议…决定决议事项
+  const meeting = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,16}?(?:院|部|委员会|会|署|局|政府))第[\d一二三四五六七八九十百千零〇]+次(?:\p{Script=Han}{0,6})会议/u.exec(titleText);
+  if (meeting) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + meeting[1]!.length };
   if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
   if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
   return { issuer, date, history };
