@@ -28,13 +28,13 @@ export interface HeadingMatch {
 /**
  * What follows a 第X条/章/节/编 that is cited, not a heading: 第五条及第八条所称…,
  * 第十条第一项所定之…, 第三章、第二十条…, 第二十七条之规定…, 第一条规定的…,
- * 第三条至第五条, 第四条或者第六条 (but 第十一条第五条及… is article 11 citing
+ * 第三条至第五条, 第四条或者第六条, 第 6 条第 2 款 (the law database's spaces), 第 3 条条文 (but 第十一条第五条及… is article 11 citing
  * article 5: an article cites 款/项, not another 条). A heading is followed by a space, the end
  * of the line or its text — and the cleaner drops the space between Chinese
  * characters, so the text may start right after the marker (第三条中小学校…,
  * 第二章规划建设): only words that cannot start an article's text count.
  */
-const REFERENCE_AFTER = `(?![、，,及至的]|[和与或](?:者)?第|第${CN_ANY}[款项目]|所(?:称|定|列|指|述|载|规定)|之(?![一二三四五六七八九十])|规定)`;
+const REFERENCE_AFTER = `(?!\\s*(?:[、，,及至的]|[和与或](?:者)?第|第\\s*${CN_ANY}\\s*[款项目]|所(?:称|定|列|指|述|载|规定)|之(?![一二三四五六七八九十])|规定|条文))`;
 
 /** 第 1 条 / 第14-1条 / 第十四条之一 / 第一条: the number (1), the inserted number after - (2) or 之 (3). */
 const ARTICLE = new RegExp(`^第\\s*(${CN_ANY})(?:\\s*-\\s*(\\d+)\\s*|\\s*)条(?:之(${CN}))?${REFERENCE_AFTER}\\s*`);

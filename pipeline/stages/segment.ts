@@ -11,7 +11,8 @@
 import { detectJurisdiction, placeArticleParagraphs } from '../lib/articles.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { diagnostic } from '../lib/diagnostics.js';
-import { documentKind, isCalendarDate } from '../lib/gbt9704.js';
+import { documentKind, isCalendarDate, matchHeading } from '../lib/gbt9704.js';
+import { readNumberedHistory } from '../lib/law-history.js';
 import { splitLines } from '../lib/lines.js';
 import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attachments.js';
 import { buildTree } from '../lib/segment/headings.js';
@@ -45,8 +46,10 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
     : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
     : false;
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled) };
-  const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
+  // a law's numbered history under its title (the law database's 沿革: 1.中华民国…令订定发布, wrapped lines, notes)
+  const numbered = readNumberedHistory(closing.bodyLines, (line) => typeof matchHeading(line)?.level === 'string');
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0) };
+  const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics, numbered?.events ?? null);
   const { history } = found;
   // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期
   const issuers = taiwan?.issuers ?? [];

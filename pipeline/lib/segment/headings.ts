@@ -30,6 +30,8 @@ export function buildTree(
    * 'meeting': a meeting's decisions, whose parts are 院长提示：, 报告事项, 讨论事项.
    */
   labelledParts: boolean | 'meeting' = false,
+  /** How many of the first lines are preamble whatever they start with (a law's numbered history: 1.中华民国…). */
+  preambleLines = 0,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   /** Markdown depth of each section that came from a Markdown heading. */
   const markdownDepth = new Map<SegSection, number>();
@@ -52,7 +54,11 @@ export function buildTree(
     diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
   }
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    if (index < preambleLines) {
+      preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
+      continue;
+    }
     const top = stack[stack.length - 1];
     // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
     const label =

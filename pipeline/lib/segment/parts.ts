@@ -21,7 +21,7 @@ import {
   matchHeading,
   parseDateLine,
 } from '../gbt9704.js';
-import { isHistoryLine, readHistory } from '../law-history.js';
+import { isHistoryLine, readHistory, startsHistoryEntry } from '../law-history.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findRocDate } from '../roc-date.js';
 import { COPY_LINE, readTaiwanHeader, TW_NUMBER_LINE, TW_SIGNER, type TwHeader } from '../tw-gongwen.js';
@@ -200,7 +200,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text) || TW_NUMBER_LINE.test(line.text) || parseDateLine(line.text)) break;
       // a law's adoption note (（2021年6月10日…会议通过）) or any line of its history (1999年6月25日 最高人民法院公告公布),
       // a long bracketed note about the text, and 目录 follow a title; a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
-      if (ADOPTION_LINE.test(line.text) || isHistoryLine(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
+      if (ADOPTION_LINE.test(line.text) || isHistoryLine(line.text) || startsHistoryEntry(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
     // a title in a table row keeps its text, not the row's empty cells (行政院95年度施政方针 |)
     const lead = /^[\s|]*/.exec(line.text)![0].length;
@@ -376,6 +376,8 @@ export function documentIssuerAndDate(
   cover: Closing & { preamble: SegParagraph[] },
   forwards: boolean,
   diagnostics: Diagnostic[],
+  /** The events of a numbered history read from the preamble's first lines (lib/law-history.ts readNumberedHistory), when it has one. */
+  numberedHistory: readonly SegHistoryEvent[] | null = null,
 ): { issuer: Range | null; date: (Range & { iso: string }) | null; history: SegHistoryEvent[] } {
   const titleText = joined(text, header.title);
   let issuer = cover.issuer;
@@ -390,8 +392,8 @@ export function documentIssuerAndDate(
     }
   }
   // a law or regulation says under its title when and by whom it was adopted, promulgated, revised
-  const history: SegHistoryEvent[] = [];
-  for (const p of cover.preamble) {
+  const history: SegHistoryEvent[] = numberedHistory ? [...numberedHistory] : [];
+  for (const p of numberedHistory ? [] : cover.preamble) {
     const line = text.slice(p.start, p.end);
     if (!isHistoryLine(line)) break;
     for (const e of readHistory(line)) {
