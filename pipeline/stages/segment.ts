@@ -33,7 +33,9 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
-  const header = readHeader(text, lines, 0, parts, diagnostics, true);
+  // whose layout: from the text's own marks (a Hong Kong ordinance's title, headings and sections are its own)
+  const detected = detectJurisdiction(text);
+  const header = readHeader(text, lines, 0, parts, diagnostics, true, detected);
   const taiwan = header.taiwan;
   // a Taiwan 函/令 ends at its 署名 when it sends a document; a mainland cover at its signature and 成文日期
   const split = taiwan ? taiwanCoverEnd(lines, header.next) : coverEnd(lines, header.next);
@@ -48,7 +50,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     : false;
   // a law's numbered history under its title (the law database's 沿革: 1.中华民国…令订定发布, wrapped lines, notes)
   const numbered = readNumberedHistory(closing.bodyLines, (line) => typeof matchHeading(line)?.level === 'string');
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0) };
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected) };
   const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics, numbered?.events ?? null);
   const { history } = found;
   // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期
@@ -62,7 +64,6 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const addressees = header.addressees.length > 0 ? header.addressees : (twClosing?.addressees ?? []);
   const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown) : [];
   // whose layout: from the text's own marks, else from its articles (Taiwan's 一、 款 inside them)
-  const detected = detectJurisdiction(text);
   const articles = placeArticleParagraphs(text, [cover.sections, ...attachments.map((a) => a.sections)], detected);
 
   // a date line is read by its shape; a day no calendar has is reported here, and the record's date is null (to-json)

@@ -20,6 +20,7 @@ import {
   documentKind,
   matchHeading,
   parseDateLine,
+  parseMeetingDateLine,
 } from '../gbt9704.js';
 import { isHistoryLine, readHistory, startsHistoryEntry } from '../law-history.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
@@ -27,6 +28,8 @@ import { findRocDate } from '../roc-date.js';
 import { COPY_LINE, readTaiwanHeader, TW_NUMBER_LINE, TW_SIGNER, type TwHeader } from '../tw-gongwen.js';
 import type { Range } from '../sentences.js';
 import { CONTENTS_HEADING } from './headings.js';
+import { HK_CAP, HK_PAPER_REFERENCE } from '../hk-ordinance.js';
+import type { Jurisdiction } from '../articles.js';
 import type { Part, PartType, SegHistoryEvent, SegParagraph } from './types.js';
 
 const MAX_TITLE_LINES = 3;
@@ -82,8 +85,27 @@ export function isAddresseeList(body: string): boolean {
   return items.every((x) => x.length > 0 && ADDRESSEE_END.test(x));
 }
 
-export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean): Header {
+export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean, jurisdiction: Jurisdiction | null = null): Header {
   let i = from;
+  // a Hong Kong ordinance: its chapter number (第57章) before or above its title is its number, the title the rest of the line or the next line
+  // a paper of the Legislative Council: its reference above the title (A 13/14-24, CB(3) 566/13-14)
+  if (cover && jurisdiction === 'hk' && lines[i] && HK_PAPER_REFERENCE.test(lines[i]!.text.trim())) {
+    parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
+    const header = readHeader(text, lines, i + 1, parts, diagnostics, cover, null);
+    return { ...header, documentNumber: header.documentNumber ?? lines[i]!.text.trim() };
+  }
+  const cap = cover && jurisdiction === 'hk' && lines[i] ? HK_CAP.exec(lines[i]!.text) : null;
+  if (cap) {
+    parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
+    const capNumber = `第${cap[1]}章`;
+    if (cap[2]) {
+      const at = lines[i]!.start + lines[i]!.text.lastIndexOf(cap[2]);
+      parts.push({ type: 'title', start: at, end: lines[i]!.end });
+      return { next: i + 1, title: [{ start: at, end: lines[i]!.end }], documentNumber: capNumber, addressees: [], decree: null, taiwan: null, date: null };
+    }
+    const header = readHeader(text, lines, i + 1, parts, diagnostics, cover, null);
+    return { ...header, documentNumber: header.documentNumber ?? capNumber };
+  }
   const taiwan = cover ? readTaiwanHeader(lines, i) : null;
   if (taiwan) {
     // 發文機關 and 文別, 發文日期, 發文字號, 受文者: parts of the header; a 函 has no title, and its header line is never one
@@ -208,9 +230,10 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     title.push({ start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) });
     i++;
   }
-  // a date alone under the title (a report, a speech): the document's date unless its end gives one
-  if (cover && rowDate === null && title.length > 0 && lines[i] && parseDateLine(lines[i]!.text)) {
-    rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: parseDateLine(lines[i]!.text)! };
+  // a date alone under the title (a report, a speech; a meeting's with its weekday and hour): the document's date unless its end gives one
+  const dateUnder = cover && rowDate === null && title.length > 0 && lines[i] ? (parseDateLine(lines[i]!.text) ?? parseMeetingDateLine(lines[i]!.text)) : null;
+  if (dateUnder) {
+    rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: dateUnder };
     parts.push({ type: 'date', start: lines[i]!.start, end: lines[i]!.end });
     i++;
   }
@@ -411,6 +434,9 @@ export function documentIssuerAndDate(
   // a report or speech by an organ's head: 行政院谢院长于立法院…施政方针报告
   const head = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,12}?(?:院|部|委员会|署|局|政府))\p{Script=Han}{0,3}?(?:院长|部长|主任委员|署长|局长|市长|县长|省长)/u.exec(titleText);
   if (head) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + head[1]!.length };
+  // an organ's agenda or minutes: 立法会议程, 某某委员会会议纪要
+  const agenda = issuer || !header.title[0] ? null : /^(\p{Script=Han}{2,12}?(?:委员会|会|院|局|署|部|处|政府))(?:第[\d一二三四五六七八九十百]+次)?(?:会议)?(?:议程|纪要|记录)$/u.exec(titleText);
+  if (agenda) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + agenda[1]!.length };
   // a meeting's decisions name the organ that met: 行政院第2928次会议…决定决议事项
   const meeting = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,16}?(?:院|部|委员会|会|署|局|政府))第[\d一二三四五六七八九十百千零〇]+次(?:\p{Script=Han}{0,6})会议/u.exec(titleText);
   if (meeting) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + meeting[1]!.length };
