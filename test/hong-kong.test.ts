@@ -175,6 +175,8 @@ describe('the heading of an ordinance (zh-Hans lines)', () => {
   it('is told from its words: 可引稱為《…》, 除文意另有所指外, not by Arabic section numbers alone', () => {
     expect(detectJurisdiction('第1条 简称\n本条例可引称为《雇佣条例》。')).toBe('hk');
     expect(detectJurisdiction('第 1 条\n为规范…，特制定本办法。')).toBe('tw');
+    // a mainland law that names the region is no ordinance (lrb-dev-17 read as one lost its chapters)
+    expect(detectJurisdiction('上海市第十二届人民代表大会常务委员会第九次会议通过\n第一章 总则\n第五条 香港特别行政区、澳门特别行政区居民在本市…')).not.toBe('hk');
   });
 });
 

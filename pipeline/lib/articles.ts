@@ -31,7 +31,9 @@ const CN_ORGANS = /中华人民共和国|人民代表大会|国务院办公厅|�
  * 除文意另有所指外: "may be cited as", "unless the context otherwise requires"), which
  * mainland and Taiwan laws do not use.
  */
-const HK_MARKS = /香港特别行政区|第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*[（(]第\d+[A-Z]?章[）)]/u;
+const HK_CHAPTERS = /第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*[（(]第\d+[A-Z]?章[）)]/u;
+/** The region's name: weak, mainland laws name it too (香港特别行政区、澳门特别行政区居民). */
+const HK_NAME = /香港特别行政区/u;
 const HK_ORDINANCE_WORDS = /可引称为《|除文意另有所指外/u;
 
 /**
@@ -47,7 +49,7 @@ export function detectJurisdiction(text: string): Jurisdiction | null {
   const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (TW_NUMBER.test(head) ? 1 : 0);
   const cn = (CN_NUMBER.test(head) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
   // an ordinance's own words outweigh its Arabic section numbers (第1条), which Taiwan's laws share
-  const hk = (HK_MARKS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0);
+  const hk = (HK_CHAPTERS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0) + (HK_NAME.test(head) ? 1 : 0);
   const best = Math.max(tw, cn, hk);
   if (best === 0) return null;
   const winners = [tw === best ? 'tw' : null, cn === best ? 'cn' : null, hk === best ? 'hk' : null].filter((x) => x !== null);

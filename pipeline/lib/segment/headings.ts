@@ -268,12 +268,15 @@ function extend(stack: SegSection[], end: number): void {
   for (const s of stack) s.end = Math.max(s.end, end);
 }
 
-/** A heading of a Hong Kong ordinance (部, 分部, 条, 附表), else a numbered one (一、, （1）); never 编/章/节 (第57章 is the ordinance's chapter number). */
+/**
+ * A heading of a Hong Kong ordinance (部, 分部, 条, 附表), else any other (一、, （1）, 第一章), but never an
+ * Arabic-numbered 章 or 条 (第57章 is an ordinance's chapter number; a section's line holds its name).
+ */
 function hkHeading(line: string): HeadingMatch | null {
   const h = matchHkHeading(line);
   if (h) return h;
   const other = matchHeading(line);
-  return other && typeof other.level === 'number' ? other : null;
+  return other && !((other.level === '章' || other.level === '条') && /\d/.test(other.marker)) ? other : null;
 }
 
 function sectionId(level: Level, number: number, stack: readonly SegSection[], sub?: number, suffix = ''): string {
