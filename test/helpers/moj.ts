@@ -123,7 +123,7 @@ export function mojHistoryGold(law: MojLaw): { date: string; action: HistoryActi
     while (k + 1 < lines.length && !/^(?:\d+\.|中華民國)/u.test(lines[k + 1]!.trim())) entry += lines[++k]!.trim();
     const action = ENTRY_ACTION.exec(entry.replace(/\s+/g, ''));
     if (!action) continue;
-    const [y, mo, d] = [m[1]!, m[2]!, m[3]!].map((x) => chineseNumber(x)!);
+    const [y, mo, d] = [chineseNumber(m[1]!)!, chineseNumber(m[2]!)!, chineseNumber(m[3]!)!];
     out.push({ date: `${y + 1911}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, action: ACTION_OF[action[0]]! });
   }
   return out;
