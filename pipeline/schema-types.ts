@@ -531,7 +531,7 @@ export interface Paragraph {
   id: string;
   span: Span3;
   /**
-   * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them. Hong Kong (hk), in a section (條) of an ordinance: subsection is the (1) (2A) … the paragraph is or belongs to, paragraph the letter of an (a) (ca) … paragraph, subparagraph the roman numeral of an (i) (ii) … subparagraph under it (each null where there is none); defines is the term a definition of an interpretation section (釋義) defines (“僱員” … 指 …), kept by the lettered paragraphs of that definition; section 2(1)(a)(i) = section a2, subsection 1, paragraph a, subparagraph i.
+   * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them. Hong Kong (hk), in a section (條) of an ordinance: subsection is the (1) (2A) … the paragraph is or belongs to, paragraph the letter of an (a) (ca) … paragraph, subparagraph the roman numeral of an (i) (ii) … subparagraph under it (each null where there is none); defines is the term, in zh-Hans as markers are, that a definition of an interpretation section (釋義) defines (“僱員” … 指 … → 雇员), kept by the lettered paragraphs of that definition; section 2(1)(a)(i) = section a2, subsection 1, paragraph a, subparagraph i.
    */
   article?:
     | {
@@ -615,7 +615,7 @@ export interface Section {
    */
   sub?: number;
   /**
-   * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading.
+   * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading; a Hong Kong section's name (第2條 釋義 → 釋義), and a Part's or Schedule's name printed on the line after its number (第1部 / 導言).
    */
   heading: null | Text;
   span: Span6;
