@@ -144,6 +144,47 @@ describe('a Hong Kong ordinance (hand-made, as e-Legislation prints the Chinese 
   });
 });
 
+describe('the other ways an ordinance’s text writes its sections (hand-made)', () => {
+  const flatIds = (text: string) => {
+    const d = processDocument({ file: 'a.txt', bytes: Buffer.from(text) }).document!;
+    return { number: d.document.documentNumber, title: d.document.title['zh-Hant'], sections: flat(d.sections).map((s) => [s.id, s.marker, s.heading?.['zh-Hant'] ?? null]) };
+  };
+  it('reads sections numbered 1. with their names, and keeps a Schedule’s numbered items as items', () => {
+    const text = ['第57章', '僱傭條例', '第I部', '導言', '1. 簡稱', '本條例可引稱為《僱傭條例》。', '2. 釋義', '(1) 在本條例中，除文意另有所指外——', '“僱員”(employee) 指根據僱傭合約受僱的人。', '附表1', '須予申報的事宜', '1. 僱主的姓名及地址', '2. 僱員的姓名'].join('\n');
+    expect(flatIds(text)).toEqual({
+      number: '第57章',
+      title: '僱傭條例',
+      sections: [
+        ['pt1', '第I部', '導言'],
+        ['a1', '第1条', '簡稱'],
+        ['a2', '第2条', '釋義'],
+        ['sch1', '附表1', '須予申報的事宜'],
+        ['sch1.s1', '1.', '僱主的姓名及地址'],
+        ['sch1.s2', '2.', '僱員的姓名'],
+      ],
+    });
+  });
+  it('reads the bilingual laws database’s labels (章: 57, 部: I, 條: 1)', () => {
+    const text = ['章: 57 僱傭條例', '部: I 導言', '條: 1 簡稱', '本條例可引稱為《僱傭條例》。', '條: 2 釋義', '(1) 在本條例中，除文意另有所指外——'].join('\n');
+    expect(flatIds(text)).toEqual({
+      number: '第57章',
+      title: '僱傭條例',
+      sections: [
+        ['pt1', '第I部', '導言'],
+        ['a1', '第1条', '簡稱'],
+        ['a2', '第2条', '釋義'],
+      ],
+    });
+  });
+  it('reads no 1. section outside an ordinance: the LegCo agenda’s 1. items stay items', () => {
+    const agenda = processDocument({ file: 'a.txt', bytes: Buffer.from(['A 13/14-24', '立法會', '議程', '2014年4月30日星期三上午11時正', 'I. 提交文件', '1. 第96號 ─ 優質教育基金', '香港特別行政區立法會'].join('\n')) }).document!;
+    expect(flat(agenda.sections).map((s) => [s.level, s.marker])).toEqual([
+      ['0', 'I.'],
+      ['3', '1.'],
+    ]);
+  });
+});
+
 describe('the heading of an ordinance (zh-Hans lines)', () => {
   it('is a Part, Division, section or Schedule, never a line that cites one', () => {
     const m = (l: string) => {

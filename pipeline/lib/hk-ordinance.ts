@@ -19,8 +19,8 @@
 import { chineseNumber } from './cjk.js';
 import type { HeadingMatch } from './gbt9704.js';
 
-/** The chapter (Cap.) number above or before an ordinance's title: 第57章, 第57A章 雇佣(…)规例. Groups: 1 = number, 2 = the title after it. */
-export const HK_CAP = /^第\s*(\d+[A-Z]{0,2})\s*章\s*([\p{Script=Han}《].{0,60})?$/u;
+/** The chapter (Cap.) number above or before an ordinance's title: 第57章, 第57A章 雇佣(…)规例, 章: 57 雇佣条例 (BLIS). Groups: 1 or 2 = number, 3 = the title after it. */
+export const HK_CAP = /^(?:第\s*(\d+[A-Z]{0,2})\s*章|章\s*[：:]\s*(\d+[A-Z]{0,2}))\s*([\p{Script=Han}《].{0,60})?$/u;
 
 /** The reference of a Legislative Council paper above its title: A 13/14-24 (an agenda), CB(3) 566/13-14, LC Paper No. CB(1) 123/13-14. */
 export const HK_PAPER_REFERENCE = /^(?:LC Paper No\.\s*|立法会\S{0,3}文件\s*)?[A-Z]{1,4}(?:\(\d{1,2}\))?\s?\d{1,4}\/\d{2}-\d{2}(?:-\d{1,3}|\(\d{2}\))?$/u;
@@ -52,8 +52,12 @@ export function romanNumber(s: string): number | null {
  * (第1部 / 导言); a section's line is its number and name only, so a line that
  * starts with 第2条 and goes on as a sentence cites the section.
  */
-export function matchHkHeading(line: string): HeadingMatch | null {
+export function matchHkHeading(line: string, ordinance = false): HeadingMatch | null {
   const text = line.trimEnd();
+  if (ordinance) {
+    const other = ordinanceHeading(text);
+    if (other) return other;
+  }
   const section = SECTION.exec(text);
   if (section) {
     const rest = text.slice(section[0].length);
@@ -74,6 +78,33 @@ export function matchHkHeading(line: string): HeadingMatch | null {
     const number = schedule[1] ? Number.parseInt(schedule[1], 10) : schedule[2] ? chineseNumber(schedule[2]) : 1;
     const suffix = schedule[1]?.replace(/^\d+/, '') ?? '';
     return { level: '附表', marker: schedule[0].trim(), number: number ?? 1, ...(suffix ? { suffix } : {}), length: schedule[0].length };
+  }
+  return null;
+}
+
+/** A section as the ordinance's own text numbers it: 1. 简称, 43L. 通知书的送达 — the number, a full stop, the name. */
+const NUMBERED_SECTION = /^(\d{1,3})([A-Z]{0,2})\.\s*(?=\S)/u;
+/** The bilingual laws database's (BLIS) labels: 条: 1 简称, 部: I 导言, 分部: 1 一般规定 (the colon full-width after cleaning). */
+const LABELLED = /^(条|部|分部)\s*[：:]\s*([IVXLC]+|\d+)([A-Z]{0,2})\s*/u;
+
+/**
+ * The other ways an ordinance's own text writes its headings, read only in an
+ * ordinance (its chapter number or its short title's 可引称为 found): a section
+ * as `1. 简称` (a number, a full stop and a name: no sentence), and the BLIS
+ * labels `条: 1 简称`, `部: I 导言`.
+ */
+function ordinanceHeading(text: string): HeadingMatch | null {
+  const labelled = LABELLED.exec(text);
+  if (labelled) {
+    const rest = text.slice(labelled[0].length);
+    const level = labelled[1] as '条' | '部' | '分部';
+    const number = /^\d+$/.test(labelled[2]!) ? Number(labelled[2]) : level === '部' ? romanNumber(labelled[2]!) : null;
+    if (number === null || (rest !== '' && !NAME.test(rest)) || (level === '条' && rest === '')) return null;
+    return { level, marker: `第${labelled[2]}${labelled[3]}${level}`, number, ...(labelled[3] ? { suffix: labelled[3] } : {}), length: labelled[0].length };
+  }
+  const numbered = NUMBERED_SECTION.exec(text);
+  if (numbered && NAME.test(text.slice(numbered[0].length))) {
+    return { level: '条', marker: `第${numbered[1]}${numbered[2]}条`, number: Number(numbered[1]), ...(numbered[2] ? { suffix: numbered[2] } : {}), length: numbered[0].length };
   }
   return null;
 }

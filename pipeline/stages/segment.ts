@@ -48,9 +48,11 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
     : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
     : false;
+  // a Hong Kong ordinance: its chapter number above or before the title, or its short title (本条例可引称为《…》)
+  const ordinance = detected === 'hk' && (/^第\d+[A-Z]{0,2}章$/u.test(header.documentNumber ?? '') || /可引称为《/u.test(text));
   // a law's numbered history under its title (the law database's 沿革: 1.中华民国…令订定发布, wrapped lines, notes)
   const numbered = readNumberedHistory(closing.bodyLines, (line) => typeof matchHeading(line)?.level === 'string');
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected) };
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected, ordinance) };
   const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics, numbered?.events ?? null);
   const { history } = found;
   // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期

@@ -36,8 +36,12 @@ export function buildTree(
   preambleLines = 0,
   /** hk: an ordinance's 部/分部/条/附表 (lib/hk-ordinance.ts) instead of 编/章/节/条. */
   jurisdiction: Jurisdiction | null = null,
+  /** A Hong Kong ordinance (its chapter number or short title found): sections may also be written 1. 简称, or with BLIS labels. */
+  ordinance = false,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   const hk = jurisdiction === 'hk';
+  /** A heading of a Hong Kong text; a numbered section (1. 简称) only outside a Schedule, whose items are numbered so. */
+  const hkHeading = (text: string): HeadingMatch | null => hkTextHeading(text, ordinance && !stack.some((s) => s.level === '附表'));
   /** A line taken as the name of the heading above it (第1部 / 导言). */
   let nameLine: Line | null = null;
   /** Markdown depth of each section that came from a Markdown heading. */
@@ -272,8 +276,8 @@ function extend(stack: SegSection[], end: number): void {
  * A heading of a Hong Kong ordinance (部, 分部, 条, 附表), else any other (一、, （1）, 第一章), but never an
  * Arabic-numbered 章 or 条 (第57章 is an ordinance's chapter number; a section's line holds its name).
  */
-function hkHeading(line: string): HeadingMatch | null {
-  const h = matchHkHeading(line);
+function hkTextHeading(line: string, ordinance: boolean): HeadingMatch | null {
+  const h = matchHkHeading(line, ordinance);
   if (h) return h;
   const other = matchHeading(line);
   return other && !((other.level === '章' || other.level === '条') && /\d/.test(other.marker)) ? other : null;

@@ -97,9 +97,9 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
   const cap = cover && jurisdiction === 'hk' && lines[i] ? HK_CAP.exec(lines[i]!.text) : null;
   if (cap) {
     parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
-    const capNumber = `第${cap[1]}章`;
-    if (cap[2]) {
-      const at = lines[i]!.start + lines[i]!.text.lastIndexOf(cap[2]);
+    const capNumber = `第${cap[1] ?? cap[2]}章`;
+    if (cap[3]) {
+      const at = lines[i]!.start + lines[i]!.text.lastIndexOf(cap[3]);
       parts.push({ type: 'title', start: at, end: lines[i]!.end });
       return { next: i + 1, title: [{ start: at, end: lines[i]!.end }], documentNumber: capNumber, addressees: [], decree: null, taiwan: null, date: null };
     }
