@@ -204,13 +204,15 @@ describe('the heading of an ordinance (zh-Hans lines)', () => {
     expect(romanNumber('XIV')).toBe(14);
   });
   it('reads (i) as a paragraph after (h), else as a subparagraph', () => {
-    const letters = hkPositions(['（1）甲', '（h）乙', '（i）丙', '（a）丁', '（i）戊']).map((p) => [p.paragraph, p.subparagraph]);
+    const letters = hkPositions(['（1）甲', '（h）乙', '（i）丙', '（a）丁', '（由1984年第48号第2条修订）', '（i）戊']).map((p) => [p.subsection, p.paragraph, p.subparagraph]);
     expect(letters).toEqual([
-      [null, null],
-      ['h', null],
-      ['i', null],
-      ['a', null],
-      ['a', 'i'],
+      ['1', null, null],
+      ['1', 'h', null],
+      ['1', 'i', null],
+      ['1', 'a', null],
+      // an amendment note stands where the line above it stands
+      ['1', 'a', null],
+      ['1', 'a', 'i'],
     ]);
   });
   it('is told from its words: 可引稱為《…》, 除文意另有所指外, not by Arabic section numbers alone', () => {

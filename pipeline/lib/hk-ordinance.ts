@@ -123,6 +123,9 @@ const ROMAN_LOWER = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv)$/;
 /** A definition: the term in quotes, perhaps its English name in brackets, then what it means (指, 包括, 就…而言). */
 const DEFINITION = /^[“「‘"]([^”」’"]{1,40})[”」’"]/u;
 
+/** The note e-Legislation prints under an amended provision: (由1984年第48号第2条修订), (由1997年第74号第3条增补). */
+const AMENDMENT_NOTE = /^[（(]由[^（）()]{1,60}(?:修订|增补|代替|废除|修正)[。.]?[）)]$/u;
+
 /** The letter after a paragraph's letter: a → b, h → i, z → za (an inserted paragraph keeps its base: ca → cb). */
 function nextLetter(label: string): string {
   const last = label.charCodeAt(label.length - 1);
@@ -135,7 +138,8 @@ function nextLetter(label: string): string {
  * are a paragraph when they follow (h), (u), (w) of the same list, else a
  * subparagraph of the paragraph above. A line without a marker after lettered
  * paragraphs (the words that close a subsection) belongs to the subsection;
- * a definition's lettered paragraphs keep its term.
+ * a definition's lettered paragraphs keep its term; an amendment note
+ * ((由1984年第48号第2条修订)) keeps the place of the line above it.
  */
 export function hkPositions(lines: readonly string[]): HkPosition[] {
   let subsection: string | null = null;
@@ -144,6 +148,8 @@ export function hkPositions(lines: readonly string[]): HkPosition[] {
   let defines: string | null = null;
   return lines.map((raw) => {
     let line = raw.trimStart();
+    // an editorial note on an amendment ((由1984年第48号第2条修订)) stands where the line above it stands
+    if (AMENDMENT_NOTE.test(line)) return { jurisdiction: 'hk', subsection, paragraph, subparagraph, defines };
     const sub = SUBSECTION.exec(line);
     if (sub) {
       subsection = sub[1]!;
