@@ -15,7 +15,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.6.0";
+  schemaVersion: "1.7.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -230,7 +230,7 @@ export interface GongwenDocument {
      */
     kind: string | null;
     /**
-     * Whose layout the document follows, read from its own text: cn (mainland: 第X条 articles whose paragraphs are 款 and （一） items 项; 发文字号 with 〔〕), tw (Taiwan: ROC dates 中華民國…年, 第 N 條 articles with Arabic numerals, articles whose paragraphs are 項, 一、 items 款 and （一） sub-items 目; 發文字號 …字第…號), hk (Hong Kong: 第1條 with (1) subsections and (a) paragraphs); null when nothing in the text tells.
+     * Whose layout the document follows, read from its own text: cn (mainland: 第X条 articles whose paragraphs are 款 and （一） items 项; 发文字号 with 〔〕), tw (Taiwan: ROC dates 中華民國…年, 第 N 條 articles with Arabic numerals, articles whose paragraphs are 項, 一、 items 款 and （一） sub-items 目; 發文字號 …字第…號), hk (Hong Kong: ordinances in 部/分部 and sections 第1條 with (1) subsections, (a) paragraphs and (i) subparagraphs; the region's name, 可引稱為《…條例》, 除文意另有所指外, ordinances cited by chapter); null when nothing in the text tells.
      */
     jurisdiction: "cn" | "tw" | "hk" | null;
     /**
@@ -531,7 +531,7 @@ export interface Paragraph {
   id: string;
   span: Span3;
   /**
-   * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them.
+   * Only in an article (条): where the paragraph stands in the article, named as the jurisdiction names it. Mainland (cn): kuan is the 款 (paragraph of the article, from 1) the paragraph is or belongs to; xiang is the 项 number when the paragraph is an item （一）（二）… of that 款, else null; 第十二条第二款第（三）项 = section a12, kuan 2, xiang 3. Taiwan (tw): xiang is the 項 (paragraph of the article, from 1); kuan the 款 number when the paragraph is an item 一、二、… of that 項, else null; mu the 目 number when it is a sub-item （一）（二）… of that 款, else null; 第十二條第二項第三款第一目 = section a12, xiang 2, kuan 3, mu 1. Deeper items (1. （1）) keep the numbers of the item above them. Hong Kong (hk), in a section (條) of an ordinance: subsection is the (1) (2A) … the paragraph is or belongs to, paragraph the letter of an (a) (ca) … paragraph, subparagraph the roman numeral of an (i) (ii) … subparagraph under it (each null where there is none); defines is the term, in zh-Hans as markers are, that a definition of an interpretation section (釋義) defines (“僱員” … 指 … → 雇员), kept by the lettered paragraphs of that definition; section 2(1)(a)(i) = section a2, subsection 1, paragraph a, subparagraph i.
    */
   article?:
     | {
@@ -544,6 +544,13 @@ export interface Paragraph {
         xiang: number;
         kuan: number | null;
         mu: number | null;
+      }
+    | {
+        jurisdiction: "hk";
+        subsection: string | null;
+        paragraph: string | null;
+        subparagraph: string | null;
+        defines: string | null;
       };
   sentences: Sentence[];
 }
@@ -588,9 +595,9 @@ export interface Section {
    */
   id: string;
   /**
-   * The kind of heading, always a string (one type, so a table of sections has one column type): "0" = 壹、贰、 (Taiwan's capital numerals, above 一、), "1" = 一、, "2" = （一）, "3" = 1. or 1、, "4" = （1）; 编/章/节/条 for regulations; 段 for a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项: marker is the label, id d1, d2 …, its 一、 items are its children).
+   * The kind of heading, always a string (one type, so a table of sections has one column type): "0" = 壹、贰、 (Taiwan's capital numerals, above 一、), "1" = 一、, "2" = （一）, "3" = 1. or 1、, "4" = （1）; 编/章/节/条 for regulations; 段 for a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项: marker is the label, id d1, d2 …, its 一、 items are its children) or of a meeting's decisions (院长提示, 报告事项, 讨论事项); for a Hong Kong ordinance 部 (Part, id pt1, pt9A), 分部 (Division, pt1.dv2), 条 (section, a1, a43L, with its name as heading) and 附表 (Schedule, sch1).
    */
-  level: "0" | "1" | "2" | "3" | "4" | "编" | "章" | "节" | "条" | "段";
+  level: "0" | "1" | "2" | "3" | "4" | "编" | "章" | "节" | "条" | "段" | "部" | "分部" | "附表";
   /**
    * Depth in the tree, 1 for a top-level section.
    */
@@ -608,7 +615,7 @@ export interface Section {
    */
   sub?: number;
   /**
-   * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading.
+   * Heading text without the marker; for a heading run into its paragraph, the part up to the first 。. null for an article (条) without a heading; a Hong Kong section's name (第2條 釋義 → 釋義), and a Part's or Schedule's name printed on the line after its number (第1部 / 導言).
    */
   heading: null | Text;
   span: Span6;

@@ -1,6 +1,7 @@
 /** Laws' histories and ROC dates, on lines written as the corpus's laws write them. */
 import { describe, expect, it } from 'vitest';
-import { isHistoryLine, readHistory } from '../pipeline/lib/law-history.js';
+import { isHistoryLine, readHistory, readNumberedHistory } from '../pipeline/lib/law-history.js';
+import { splitLines } from '../pipeline/lib/lines.js';
 import { findRocDate, parseRocDateLine, rocIso } from '../pipeline/lib/roc-date.js';
 import { matchHeading, parseDateLine } from '../pipeline/lib/gbt9704.js';
 
@@ -108,5 +109,58 @@ describe('a law’s history', () => {
     };
     time(1000);
     expect(time(100_000)).toBeLessThan(Math.max(250, time(10_000) * 30));
+  });
+});
+
+describe('a numbered history as the law database prints it (沿革, zh-Hans)', () => {
+  const isHeading = (line: string) => typeof matchHeading(line)?.level === 'string';
+  const read = (text: string) => {
+    const block = readNumberedHistory(splitLines(text), isHeading)!;
+    return { lines: block.lines, events: block.events.map((e) => [e.iso, e.action, e.organ ? text.slice(e.organ.start, e.organ.end) : null, text.slice(e.start, e.end)]) };
+  };
+  it('joins an entry’s wrapped lines, so an action split over two lines is read, and maps the spans back to the text', () => {
+    const text = ['1.中华民国八十八年六月二十九日交通部（88）交人发字第 8844 号令订', '定发布全文 14 条；并自八十八年七月一日起施行', '2.中华民国九十二年一月十日交通部交人发字第 092B000001 号令发布废', '止', '第 1 条', '本规则依…订定之。'].join('\n');
+    expect(read(text)).toEqual({
+      lines: 4,
+      events: [
+        ['1999-06-29', 'promulgated', '交通部', '中华民国八十八年六月二十九日交通部（88）交人发字第 8844 号令订\n定发布'],
+        ['2003-01-10', 'abolished', '交通部', '中华民国九十二年一月十日交通部交人发字第 092B000001 号令发布废\n止'],
+      ],
+    });
+  });
+  it('reads the notes under an entry (a line that starts with a date, unnumbered) as no events, and a reference as no article', () => {
+    const text = [
+      '1.中华民国九十四年六月二十九日行政院农业委员会农授粮字第 0941057',
+      '981 号令订定发布全文 35 条；并自植物品种及种苗法施行之日施行',
+      '中华民国一百零二年七月十九日行政院院台规字第 1020141353 号公告',
+      '第 6 条第 2 款所列由「行政院卫生署」代表担任委员事项，自一百',
+      '零二年七月二十三日起改由「卫生福利部」代表担任',
+      '2.中华民国一百零一年十月五日行政院农业委员会农粮字第 1011050336',
+      '号令修正发布第 29、35 条条文；并自发布日施行',
+      '第 1 条',
+    ].join('\n');
+    const r = read(text);
+    expect(r.lines).toBe(7);
+    // the database writes references with spaces: 第 6 条第 2 款, 第 3 条条文 cite, they are no article
+    expect(matchHeading('第 6 条第 2 款所列由「行政院卫生署」代表担任委员事项')).toBeNull();
+    expect(matchHeading('第 3 条条文')).toBeNull();
+    expect(matchHeading('第 6 条')?.level).toBe('条');
+    expect(r.events.map((e) => e.slice(0, 3))).toEqual([
+      ['2005-06-29', 'promulgated', '行政院农业委员会'],
+      ['2012-10-05', 'amended', '行政院农业委员会'],
+    ]);
+  });
+  it('names the organ before a document number’s code: 总统, 法务部, a centre', () => {
+    const organ = (line: string) => events(line)[0]?.[2];
+    expect(organ('中华民国六十三年十二月二十八日总统（63）台统（一）义字第 5903号令制定公布全文 70 条')).toBe('总统');
+    expect(organ('中华民国九十一年十二月十一日总统华总一义字第 09100239050 号令修正公布第 5 条条文')).toBe('总统');
+    expect(organ('中华民国八十九年一月十二日法务部（89）法令字第 002516 号令订定发布全文 9 条')).toBe('法务部');
+    expect(organ('中华民国一百零二年十二月二十七日国立台湾工艺研究发展中心艺莺研字第 10230034512 号令订定发布全文 5 条')).toBe('国立台湾工艺研究发展中心');
+    expect(organ('中华民国八十四年十月四日行政院台 84 内字第 35141 号令发布废止')).toBe('行政院');
+    expect(organ('中华民国九十一年六月十九日经济部经标字第 09104614150 号令订定发布全文 17 条')).toBe('经济部');
+  });
+  it('is none when the lines do not start with entry 1', () => {
+    expect(readNumberedHistory(splitLines('第 1 条\n本法…'), isHeading)).toBeNull();
+    expect(readNumberedHistory(splitLines('2.中华民国九十二年一月十日交通部令发布废止'), isHeading)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { lawrefbookFiles, lawrefbookGold } from './helpers/lawrefbook.js';
-import { mapLaw, mojGold, mojLaws, renderMojLaw, squeeze, type MojGold, type MojLaw } from './helpers/moj.js';
+import { mapLaw, mojGold, mojHistoryGold, mojLaws, renderMojLaw, squeeze, type MojGold, type MojLaw } from './helpers/moj.js';
 
 /** What the pipeline read, in the gold's terms. */
 function readBack(doc: GongwenDocument): MojGold {
@@ -99,6 +99,43 @@ describe('Taiwan laws as the law database writes them (60 laws of laws/moj)', ()
       if (diff) failures.push(`${file}: ${diff}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('Taiwan laws with their 沿革 under the title, as the law database prints it', () => {
+  const read = laws.map(({ file, law }) => ({ file, law, doc: processDocument({ file: `${file}.txt`, bytes: Buffer.from(renderMojLaw(law, { history: true })) }).document! }));
+
+  it('reads every numbered entry into document.history: its ROC date and what it did (60 of 60)', () => {
+    const failures = read.flatMap(({ file, law, doc }) => {
+      const got = doc.document.history.map((h) => ({ date: h.date, action: h.action }));
+      return JSON.stringify(got) === JSON.stringify(mojHistoryGold(law)) ? [] : [`${file}: ${JSON.stringify(got)} ≠ ${JSON.stringify(mojHistoryGold(law))}`];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('still reads title, 編/章/節 and every article exactly: the history is the preamble, never headings', () => {
+    const failures = read.flatMap(({ file, law, doc }) => {
+      const diff = firstDifference(mojGold(law), readBack(doc));
+      return diff ? [`${file}: ${diff}`] : [];
+    });
+    expect(failures).toEqual([]);
+    for (const { file, doc } of read) expect(doc.sections.every((s) => s.level === '条' || s.level === '编' || s.level === '章'), file).toBe(true);
+  });
+
+  it('dates a law by its first entry and names the organ as written', () => {
+    const byFile = new Map(read.map((r) => [r.file, r.doc]));
+    const first = (file: string) => {
+      const doc = byFile.get(file)!;
+      const h = doc.document.history[0]!;
+      return [doc.document.date, h.action, h.organ?.['zh-Hant'] ?? null, doc.text['zh-Hant'].slice(h.span.start, h.span.end).replace(/\s+/g, '')];
+    };
+    // 1.中華民國九十四年六月二十九日行政院農業委員會農授糧字第 0941057 / 981 號令訂定發布全文 35 條 (the number wrapped)
+    expect(first('moj-dev-01.json')).toEqual(['2005-06-29', 'promulgated', '行政院農業委員會', '中華民國九十四年六月二十九日行政院農業委員會農授糧字第0941057981號令訂定發布']);
+    // 1.中華民國六十三年十二月二十八日總統（63）台統（一）義字第 5903 / 號令制定公布全文 70 條
+    expect(first('moj-dev-58.json').slice(0, 3)).toEqual(['1974-12-28', 'promulgated', '總統']);
+    // a later entry: 2.中華民國九十一年十二月十一日總統華總一義字第 09100239050 號令修正公布第 5 條條文
+    const h = byFile.get('moj-dev-58.json')!.document.history[1]!;
+    expect([h.date, h.action, h.organ?.['zh-Hant']]).toEqual(['2002-12-11', 'amended', '總統']);
   });
 });
 

@@ -36,6 +36,8 @@ const GENERATORS: Generator[] = [
   { name: 'deeply nested Markdown list items on one line', file: 'a.md', make: (n) => `${HEAD}${'- '.repeat(n / 2)}文本内容\n` },
   { name: 'many sibling Markdown blockquotes (parsed in pieces)', file: 'a.md', make: (n) => `${HEAD}\n${repeat('> 文本内容\n\n', n)}` },
   { name: 'a page of many metadata rows and link lines around a document (page finder, page-metadata, page-chrome)', file: 'a.html', make: (n) => `<html><head><title>关于做好工作的通知_某某网</title></head><body>${repeat('<div>发布时间：2024-01-01 来源：本站 【字号：大 中 小】</div><ul><li><a href="/x.html">关于调整政策的通知</a></li></ul>', n)}<div><p>关于做好工作的通知</p><p>${HEAD}</p></div></body></html>` },
+  { name: 'a law’s numbered history: an entry wrapped over many lines with many dates, and many entries (readNumberedHistory)', file: 'a.txt', make: (n) => `某某管理办法\n1.2020年1月1日某某部\n${repeat('令第1号、2020年1月1日\n', n / 2)}公布\n${repeat('2.2021年1月1日某部令修正发布\n', n / 2)}第1条 本办法自公布之日起施行。\n` },
+  { name: 'a Hong Kong ordinance: many sections, and a section of many lettered paragraphs (hkPositions)', file: 'a.txt', make: (n) => `第57章\n雇佣条例\n本条例可引称为《雇佣条例》。\n${repeat('第1条 简称\n（1）在本条例中，除文意另有所指外——\n', n / 2)}第2条 释义\n${repeat('（a）雇主；\n（i）雇员；\n', n / 2)}` },
   { name: 'deeply nested HTML elements', file: 'a.html', make: (n) => `<html><body><p>${HEAD}</p>${'<div>'.repeat(n / 11)}文本内容${'</div>'.repeat(n / 11)}</body></html>` },
 ];
 

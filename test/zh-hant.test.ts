@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processDocument } from '../pipeline/pipeline.js';
+import { processDocument, processFile } from '../pipeline/pipeline.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { converters } from '../pipeline/lib/opencc.js';
 import { toMarkdown } from '../pipeline/stages/to-markdown.js';
 import { mojLaws, renderMojLaw } from './helpers/moj.js';
@@ -21,7 +22,22 @@ function corpus(): { name: string; bytes: Buffer }[] {
       if (/\.(html?|md|txt)$/.test(f)) out.push({ name: join(dir, f), bytes: readFileSync(join(SHARED, 'corpus', dir, f)) });
     }
   }
-  for (const { file, law } of mojLaws().slice(0, 10)) out.push({ name: join('laws', 'moj', file), bytes: Buffer.from(renderMojLaw(law)) });
+  // every Taiwan law, with its 沿革 under the title
+  for (const { file, law } of mojLaws()) out.push({ name: join('laws', 'moj', file), bytes: Buffer.from(renderMojLaw(law, { history: true })) });
+  return out;
+}
+
+/** The corpus's files (PDF, Word, WPS) and the Hong Kong PDF, read from their text layer (those that need OCR are left out: `ocr: false` fails them). */
+async function corpusFiles(): Promise<{ name: string; document: GongwenDocument }[]> {
+  const out: { name: string; document: GongwenDocument }[] = [];
+  const paths = [
+    ...readdirSync(join(SHARED, 'corpus', 'files')).sort().filter((f) => /\.(pdf|docx?|wps|xlsx)$/i.test(f)).map((f) => join('files', f)),
+    ...readdirSync(join(SHARED, 'corpus', 'traditional')).sort().filter((f) => /\.pdf$/i.test(f)).map((f) => join('traditional', f)),
+  ];
+  for (const name of paths) {
+    const result = await processFile({ file: name, bytes: readFileSync(join(SHARED, 'corpus', name)) }, { ocr: false });
+    if (result.ok) out.push({ name, document: result.document! });
+  }
   return out;
 }
 
@@ -73,7 +89,16 @@ describe('zh-Hant Markdown', () => {
       const found = s2tChanges(toMarkdown(result.document!, 'zh-Hant'), result.document!.text['zh-Hant']);
       if (found.length > 0) failures.push(`${name}: ${found.slice(0, 3).join(' … ')}`);
     }
-    expect(docs.length).toBeGreaterThan(100);
+    expect(docs.length).toBeGreaterThan(150);
+    expect(failures).toEqual([]);
+  });
+  it('has no character that s2t changes, on every corpus file read from its text layer', { timeout: 300_000 }, async () => {
+    const files = await corpusFiles();
+    const failures = files.flatMap(({ name, document }) => {
+      const found = s2tChanges(toMarkdown(document, 'zh-Hant'), document.text['zh-Hant']);
+      return found.length > 0 ? [`${name}: ${found.slice(0, 3).join(' … ')}`] : [];
+    });
+    expect(files.length).toBeGreaterThanOrEqual(27);
     expect(failures).toEqual([]);
   });
 

@@ -1,18 +1,20 @@
 /**
  * Jurisdictions and the hierarchy inside an article (条), which differs:
  *
- *   mainland (cn)  article → 款 (paragraph) → 项 （一）
- *   Taiwan (tw)    article → 項 (paragraph) → 款 一、 → 目 （一）
+ *   mainland (cn)   article → 款 (paragraph) → 项 （一）
+ *   Taiwan (tw)     article → 項 (paragraph) → 款 一、 → 目 （一）
+ *   Hong Kong (hk)  section 條 → subsection (1) → paragraph (a) → subparagraph (i)  (lib/hk-ordinance.ts)
  *
  * so 第十二条第二款第（三）项 (cn) and 第十二條第二項第三款 (tw) both name
  * the third item of the second paragraph. Works on zh-Hans lines.
  */
 import { matchHeading } from './gbt9704.js';
 import { ROC_DATE_SOURCE } from './roc-date.js';
+import { hkPositions, type HkPosition } from './hk-ordinance.js';
 
 export type Jurisdiction = 'cn' | 'tw' | 'hk';
 
-export type ArticlePosition = { jurisdiction: 'cn'; kuan: number; xiang: number | null } | { jurisdiction: 'tw'; xiang: number; kuan: number | null; mu: number | null };
+export type ArticlePosition = { jurisdiction: 'cn'; kuan: number; xiang: number | null } | { jurisdiction: 'tw'; xiang: number; kuan: number | null; mu: number | null } | HkPosition;
 
 /** 第 1 条, 第14-1条: an article numbered in Arabic numerals, as Taiwan's law database (and no mainland law) writes it. */
 const ARABIC_ARTICLE = /^第\s*\d+(?:\s*-\s*\d+)?\s*条/mu;
@@ -23,8 +25,16 @@ const ROC_DATE = new RegExp(ROC_DATE_SOURCE, 'u');
 const CN_NUMBER = /\p{Script=Han}{1,12}〔\d{4}〕\d{1,4}号/u;
 /** Mainland organs that only mainland documents name as their own: 人民代表大会, 中华人民共和国. */
 const CN_ORGANS = /中华人民共和国|人民代表大会|国务院办公厅|人民政府/u;
-/** Hong Kong: the region's name, ordinance chapters (第123章). */
-const HK_MARKS = /香港特别行政区|第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*\(第\d+[A-Z]?章\)/u;
+/**
+ * Hong Kong: the region's name, ordinances cited by chapter (第123章), and the
+ * words an ordinance states its short title and its definitions with (本条例可引称为《…》,
+ * 除文意另有所指外: "may be cited as", "unless the context otherwise requires"), which
+ * mainland and Taiwan laws do not use.
+ */
+const HK_CHAPTERS = /第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*[（(]第\d+[A-Z]?章[）)]/u;
+/** The region's name: weak, mainland laws name it too (香港特别行政区、澳门特别行政区居民). */
+const HK_NAME = /香港特别行政区/u;
+const HK_ORDINANCE_WORDS = /可引称为《|除文意另有所指外/u;
 
 /**
  * Whose layout a text (zh-Hans) follows, from its own words: Taiwan when it
@@ -38,7 +48,8 @@ export function detectJurisdiction(text: string): Jurisdiction | null {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
   const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (TW_NUMBER.test(head) ? 1 : 0);
   const cn = (CN_NUMBER.test(head) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
-  const hk = HK_MARKS.test(head) ? 2 : 0;
+  // an ordinance's own words outweigh its Arabic section numbers (第1条), which Taiwan's laws share
+  const hk = (HK_CHAPTERS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0) + (HK_NAME.test(head) ? 1 : 0);
   const best = Math.max(tw, cn, hk);
   if (best === 0) return null;
   const winners = [tw === best ? 'tw' : null, cn === best ? 'cn' : null, hk === best ? 'hk' : null].filter((x) => x !== null);
@@ -105,11 +116,12 @@ interface ArticleTree {
 
 /**
  * Give every paragraph of every article in the trees its position, in the
- * document's jurisdiction; where the text did not tell (null, hk), Taiwan's
+ * document's jurisdiction (a Hong Kong section's subsections, paragraphs and
+ * subparagraphs); where the text did not tell (null), Taiwan's
  * when an article has 一、 items, else the mainland's. Returns the system used,
  * or null when there is no article.
  */
-export function placeArticleParagraphs(text: string, trees: readonly ArticleTree[][], jurisdiction: Jurisdiction | null): 'cn' | 'tw' | null {
+export function placeArticleParagraphs(text: string, trees: readonly ArticleTree[][], jurisdiction: Jurisdiction | null): Jurisdiction | null {
   const articles: ArticleTree[] = [];
   const walk = (list: readonly ArticleTree[]): void => {
     for (const s of list) {
@@ -120,6 +132,13 @@ export function placeArticleParagraphs(text: string, trees: readonly ArticleTree
   trees.forEach(walk);
   if (articles.length === 0) return null;
   const linesOf = (a: ArticleTree) => a.paragraphs.map((p) => text.slice(p.start, p.end));
+  if (jurisdiction === 'hk') {
+    for (const a of articles) {
+      const positions = hkPositions(linesOf(a));
+      a.paragraphs.forEach((p, k) => (p.article = positions[k]!));
+    }
+    return 'hk';
+  }
   const system = jurisdiction === 'cn' || jurisdiction === 'tw' ? jurisdiction : articles.some((a) => hasTaiwanItems(linesOf(a).slice(1))) ? 'tw' : 'cn';
   for (const a of articles) {
     const positions = articlePositions(linesOf(a), system);

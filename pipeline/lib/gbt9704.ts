@@ -10,8 +10,11 @@ const CN_ANY = '[一二三四五六七八九十百千零〇两\\d]+';
 
 /** 0 = 壹、贰、 (Taiwan's capital numerals, above 一、), 1 = 一、, 2 = （一）, 3 = 1., 4 = （1）. */
 export type NumberedLevel = 0 | 1 | 2 | 3 | 4;
-/** 编/章/节/条 of a regulation; 段 = a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项). */
-export type RegulationLevel = '编' | '章' | '节' | '条' | '段';
+/**
+ * 编/章/节/条 of a regulation; 段 = a labelled part of a Taiwan 函 or 公告 (主旨, 说明, 办法, 依据, 公告事项);
+ * 部/分部/附表 = Part, Division and Schedule of a Hong Kong ordinance (lib/hk-ordinance.ts), whose sections are 条.
+ */
+export type RegulationLevel = '编' | '章' | '节' | '条' | '段' | '部' | '分部' | '附表';
 export type Level = NumberedLevel | RegulationLevel;
 
 export interface HeadingMatch {
@@ -21,6 +24,8 @@ export interface HeadingMatch {
   number: number;
   /** An inserted article: 1 for 第十四条之一 and 第 14-1 条 (the 之一 or -1), else absent. */
   sub?: number;
+  /** The letters of a Hong Kong section, Part or Schedule inserted after another (第43L条, 第IXA部: L, A), else absent. */
+  suffix?: string;
   /** Length of the marker in the line, including spaces after it. */
   length: number;
 }
@@ -28,13 +33,13 @@ export interface HeadingMatch {
 /**
  * What follows a 第X条/章/节/编 that is cited, not a heading: 第五条及第八条所称…,
  * 第十条第一项所定之…, 第三章、第二十条…, 第二十七条之规定…, 第一条规定的…,
- * 第三条至第五条, 第四条或者第六条 (but 第十一条第五条及… is article 11 citing
+ * 第三条至第五条, 第四条或者第六条, 第 6 条第 2 款 (the law database's spaces), 第 3 条条文 (but 第十一条第五条及… is article 11 citing
  * article 5: an article cites 款/项, not another 条). A heading is followed by a space, the end
  * of the line or its text — and the cleaner drops the space between Chinese
  * characters, so the text may start right after the marker (第三条中小学校…,
  * 第二章规划建设): only words that cannot start an article's text count.
  */
-const REFERENCE_AFTER = `(?![、，,及至的]|[和与或](?:者)?第|第${CN_ANY}[款项目]|所(?:称|定|列|指|述|载|规定)|之(?![一二三四五六七八九十])|规定)`;
+const REFERENCE_AFTER = `(?!\\s*(?:[、，,及至的]|[和与或](?:者)?第|第\\s*${CN_ANY}\\s*[款项目]|所(?:称|定|列|指|述|载|规定)|之(?![一二三四五六七八九十])|规定|条文))`;
 
 /** 第 1 条 / 第14-1条 / 第十四条之一 / 第一条: the number (1), the inserted number after - (2) or 之 (3). */
 const ARTICLE = new RegExp(`^第\\s*(${CN_ANY})(?:\\s*-\\s*(\\d+)\\s*|\\s*)条(?:之(${CN}))?${REFERENCE_AFTER}\\s*`);
@@ -45,6 +50,8 @@ const HEADINGS: { level: Level; pattern: RegExp; marker: (m: RegExpExecArray) =>
   { level: '节', pattern: new RegExp(`^第\\s*(${CN_ANY})\\s*节${REFERENCE_AFTER}\\s*`), marker: (m) => `第${m[1]}节` },
   { level: '条', pattern: ARTICLE, marker: (m) => (m[2] ? `第${m[1]}-${m[2]}条` : `第${m[1]}条${m[3] ? `之${m[3]}` : ''}`) },
   { level: 0, pattern: /^([壹贰貳叁參参肆伍陆陸柒捌玖拾佰]+)、\s*/, marker: (m) => `${m[1]}、` },
+  // Roman numerals over the parts of a Hong Kong paper (the Legislative Council's agenda: I. 提交文件, II. 以书面答复的质询), a short heading after them
+  { level: 0, pattern: /^((?:X{0,2})(?:IX|IV|V?I{0,3}))\.\s+(?=[^。；]{1,30}$)/, marker: (m) => `${m[1]}.` },
   { level: 1, pattern: new RegExp(`^(${CN})[、，]\\s*`), marker: (m) => `${m[1]}、` },
   { level: 2, pattern: new RegExp(`^[（(](${CN})[）)]\\s*`), marker: (m) => `（${m[1]}）` },
   { level: 3, pattern: /^(\d{1,2})(?:[.．、](?!\d)|\s)\s*/, marker: (m) => `${m[1]}.` },
@@ -55,7 +62,8 @@ export function matchHeading(line: string): HeadingMatch | null {
   for (const h of HEADINGS) {
     const m = h.pattern.exec(line);
     if (!m) continue;
-    const number = chineseNumber(h.level === 0 ? fromCapitals(m[1]!) : m[1]!.trim());
+    if (m[1] === '') continue;
+    const number = /^[IVX]+$/.test(m[1]!) ? romanValue(m[1]!) : chineseNumber(h.level === 0 ? fromCapitals(m[1]!) : m[1]!.trim());
     if (number === null) continue;
     // "一、" followed by nothing is not a heading; nor is "1.5亿" (guarded by (?!\d)).
     // An article's number may stand alone on its line, its text on the lines after (第 1 條, as Taiwan's law database writes it).
@@ -65,6 +73,14 @@ export function matchHeading(line: string): HeadingMatch | null {
     return { level: h.level, marker: h.marker(m), number, ...(sub ? { sub } : {}), length: m[0].length };
   }
   return null;
+}
+
+/** I … XXIX as a number. */
+function romanValue(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let k = 0; k < s.length; k++) total += v[s[k]!]! < (v[s[k + 1] ?? ''] ?? 0) ? -v[s[k]!]! : v[s[k]!]!;
+  return total;
 }
 
 /** 壹贰叁 → 一二三: the capital numerals (大写) Taiwan numbers its top parts with. */
@@ -97,6 +113,15 @@ export function documentNumberOf(match: RegExpExecArray): string {
 export const DATE_LINE = new RegExp(
   `^[（(]?\\s*(?:(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日|([〇零○Ｏ一二三四五六七八九]{4})年(${CN})月(${CN})日|((?:19|20)\\d{2})([-/.])(\\d{1,2})\\8(\\d{1,2}))\\s*[）)]?$`,
 );
+
+/** A meeting's date with its weekday and hour, alone under a title (an agenda): 2014年4月30日星期三上午11时正, 2024年1月3日（星期三）下午2时30分. */
+const MEETING_DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[（(]?(?:星期|礼拜)[一二三四五六日天][）)]?\s*(?:(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}\s*(?:时|:)\s*(?:\d{1,2}\s*分?|正|半)?)?$/u;
+
+/** The day of a meeting's date line (2014年4月30日星期三上午11时正), else null. */
+export function parseMeetingDateLine(line: string): string | null {
+  const m = MEETING_DATE_LINE.exec(line.trim());
+  return m ? parseDateLine(`${m[1]}年${m[2]}月${m[3]}日`) : null;
+}
 
 /** The date of a line that is only a date: 2024年1月3日, 二〇二四年一月三日, 2024-01-03, or the ROC calendar (中华民国113年5月10日). */
 export function parseDateLine(line: string): string | null {

@@ -38,7 +38,7 @@ const DATE = new RegExp(`${GREGORIAN}|${ROC_DATE_SOURCE}|${GREGORIAN_HAN}`, 'gu'
 const STARTS_WITH_DATE = new RegExp(`^[（(]?\\s*(?:${GREGORIAN}|${ROC_DATE_SOURCE}|${GREGORIAN_HAN})`, 'u');
 
 /** Action words, longer forms first; not followed by 的 (通过的《…》 names what was adopted, not this event). */
-const ACTION = /(通过修订|通过修正|修正发布|修订发布|订定发布|增订发布|制定公布|修正公布|通过|批准|公布|发布|修正|修订|施行|废止)(?!的)/u;
+const ACTION = /(通过修订|通过修正|修正发布|修订发布|订定发布|增订发布|制定公布|修正公布|发布废止|公布废止|通过|批准|公布|发布|修正|修订|施行|废止)(?!的)/u;
 const ACTIONS_ALL = new RegExp(ACTION.source, 'gu');
 const ACTIONS: Record<string, HistoryAction> = {
   通过修订: 'revised',
@@ -49,6 +49,8 @@ const ACTIONS: Record<string, HistoryAction> = {
   增订发布: 'amended',
   制定公布: 'promulgated',
   修正公布: 'amended',
+  发布废止: 'abolished',
+  公布废止: 'abolished',
   通过: 'adopted',
   批准: 'approved',
   公布: 'promulgated',
@@ -60,9 +62,9 @@ const ACTIONS: Record<string, HistoryAction> = {
 };
 
 /** Where the organ's name ends: a session (第N次), a decree's number (北京市人民政府第307号令), a cited title (《), a decree or announcement (令, 公告), a document number (农授粮字第…号). */
-const ORGAN_END = /第[\d一二三四五六七八九十百零〇]+[次号]|《|令第|令|公告|字第|以|，|,|、/u;
-/** Last characters of organs' names, to find where an organ ends and its document number's code (农授粮, 院台规) begins. */
-const ORGAN_LAST = /[会部院署局处厅府所室馆]/u;
+const ORGAN_END = /第\s*[\d一二三四五六七八九十百零〇]+\s*[次号]|《|令第|令(?!字第)|公告|字第|以|，|,|、|[（(][\d一二三四五六七八九十零〇]{1,4}[）)]/u;
+/** Last characters of organs' names, to find where an organ ends and its document number's code (农授粮, 院台规, 华总一义) begins. */
+const ORGAN_LAST = /[会部院署局处厅府所室馆统心]/u;
 
 /** Whether a line is part of a law's history: it begins with a date and names an action. */
 export function isHistoryLine(line: string): boolean {
@@ -118,17 +120,20 @@ function organOf(line: string, from: number, to: number): { start: number; end: 
   const words = line.slice(from, to);
   const stop = ORGAN_END.exec(words);
   let end = stop ? stop.index : words.length;
-  if (stop?.[0] === '字第') {
-    // 行政院农业委员会农授粮字第…: the shortest name ending like an organ that leaves a code of at most five characters
-    for (let i = 2; i < end; i++) {
-      if (ORGAN_LAST.test(words[i - 1]!) && end - i <= 5) {
+  // the 字第 of a document number soon after (行政院农业委员会农授粮字第…, 交通部（88）交人发字第…, 总统华总一义字第…): the organ
+  // is the shortest name ending like an organ that leaves a code of at most five characters (spaces and bracketed years aside)
+  const number = words.indexOf('字第');
+  if (number >= 0 && number - end <= 12) {
+    for (let i = Math.max(2, number - 24); i <= Math.min(end, number); i++) {
+      if (ORGAN_LAST.test(words[i - 1]!) && words.slice(i, number).replace(/[（(][^（）()]{1,4}[）)]|\s/gu, '').length <= 5) {
         end = i;
         break;
       }
     }
   }
-  let start = 0;
-  while (start < end && /[\s，,、由经（(]/.test(words[start]!)) start++;
+  // words before the organ: 由, 经 (by, through) — not the 经 of 经济部
+  const lead = /^(?:[\s，,、（(由]|经(?!济))*/u.exec(words.slice(0, end))![0].length;
+  let start = lead;
   while (end > start && /[\s，,、]/.test(words[end - 1]!)) end--;
   // an organ is a name of at least two characters, not the tail of a sentence (起, 自…起)
   const name = words.slice(start, end);
@@ -147,4 +152,75 @@ function maskCitations(line: string): string {
     if (ch === '》' && depth > 0) depth--;
   }
   return out.join('');
+}
+
+/** The start of an entry of a history: a date, perhaps numbered (1.中华民国九十四年…, as the law database numbers them) or in a bracket. */
+const ENTRY_START = new RegExp(`^(?:(\\d{1,3})\\s*[.．、]\\s*)?[（(]?\\s*(?:${GREGORIAN}|${ROC_DATE_SOURCE})`, 'u');
+
+/** Whether a line starts an entry of a law's history (a date at its start, numbered or not), so that it never joins a title. */
+export function startsHistoryEntry(line: string): boolean {
+  return ENTRY_START.test(line);
+}
+
+export interface HistoryBlock {
+  /** How many of the lines the history takes (its entries, their wrapped lines and notes). */
+  lines: number;
+  /** The events, with offsets into the text the lines' offsets index. */
+  events: HistoryEvent[];
+}
+
+/**
+ * A numbered history at the start of `lines` (the law database's 沿革, each
+ * entry a number and a date, wrapped at a fixed width):
+ *
+ *   1.中华民国九十四年六月二十九日行政院农业委员会农授粮字第 0941057
+ *   981 号令订定发布全文 35 条；并自植物品种及种苗法施行之日施行
+ *   中华民国一百零二年七月十九日行政院院台规字第 1020141353 号公告…   ← a note under entry 1
+ *   2.中华民国一百零一年十月五日…号令修正发布第 29、35 条条文
+ *
+ * An entry is its numbered line and the lines after it up to the next line
+ * that starts with a date (a note under the entry: an announcement that
+ * another organ is now competent, an effective date; not an event of the
+ * law's text) or a number; the block ends at the first line that starts a
+ * 编/章/节/条 (`isHeading`). Each entry is read as one line (its wrapped
+ * lines joined), so an action split over two lines (令订 / 定发布) is read.
+ * Null when the lines do not start with a numbered entry.
+ */
+export function readNumberedHistory(lines: readonly { text: string; start: number }[], isHeading: (line: string) => boolean): HistoryBlock | null {
+  const first = lines[0] ? ENTRY_START.exec(lines[0].text) : null;
+  if (!first || first[1] !== '1') return null;
+  const events: HistoryEvent[] = [];
+  let n = 0;
+  while (n < lines.length) {
+    const m = ENTRY_START.exec(lines[n]!.text);
+    if (!m || !m[1] || isHeading(lines[n]!.text)) break;
+    // the entry's own lines: the numbered one and its wrapped lines, up to a note (a line starting with a date) or the next entry
+    const own = [lines[n]!];
+    n++;
+    while (n < lines.length && !ENTRY_START.test(lines[n]!.text) && !isHeading(lines[n]!.text)) own.push(lines[n++]!);
+    // notes under the entry, each with its wrapped lines
+    for (let note = ENTRY_START.exec(lines[n]?.text ?? ''); n < lines.length && note && !note[1]; note = ENTRY_START.exec(lines[n]?.text ?? '')) {
+      n++;
+      while (n < lines.length && !ENTRY_START.test(lines[n]!.text) && !isHeading(lines[n]!.text)) n++;
+    }
+    const joinedText = own.map((l) => l.text).join('');
+    // where each of the entry's lines starts in the joined text
+    const starts: number[] = [];
+    own.reduce((at, l) => (starts.push(at), at + l.text.length), 0);
+    const placeOf = (index: number): number => {
+      let lo = 0;
+      let hi = own.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= index) lo = mid;
+        else hi = mid - 1;
+      }
+      return own[lo]!.start + index - starts[lo]!;
+    };
+    const place = (i: number, end: boolean) => (end ? placeOf(i - 1) + 1 : placeOf(i));
+    for (const e of readHistory(joinedText)) {
+      events.push({ ...e, start: place(e.start, false), end: place(e.end, true), organ: e.organ ? { start: place(e.organ.start, false), end: place(e.organ.end, true) } : null });
+    }
+  }
+  return { lines: n, events };
 }

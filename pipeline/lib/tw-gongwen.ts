@@ -189,6 +189,29 @@ export function matchPartLabel(line: string): HeadingMatch | null {
   return m ? { level: '段', marker: m[1]!.replace(/\s+/g, ''), number: 0, length: m[0].length } : null;
 }
 
+/**
+ * The parts of the Executive Yuan's meeting decisions (院會院長提示及決定、決議事項):
+ * 院长提示：, 报告事项, 讨论事项, 临时动议 — each a line of its own. Inside an
+ * item of 报告事项 or 讨论事项 the 决定：/决议： that follows it and a further
+ * 院长提示： are the item's paragraphs, not parts.
+ */
+const MEETING_LABEL = /^(院长提示|报告事项|讨论事项|临时动议|临时提案)\s*[：:]?$/u;
+/** A meeting decision's item decided: 决定：准予备查。, 决议：通过。 */
+export const MEETING_DECISION = /^(?:决定|决议)\s*[：:]/u;
+
+/** A line that starts a part (段) of a meeting decision; `insideItems` when a 报告事项/讨论事项 part is open (a 院长提示 there is the item's). */
+export function matchMeetingLabel(line: string, insideItems: boolean): HeadingMatch | null {
+  const m = MEETING_LABEL.exec(line.trim());
+  if (!m || (insideItems && m[1] === '院长提示')) return null;
+  return { level: '段', marker: m[1]!, number: 0, length: line.length };
+}
+
+/** Whether a text (its title and body lines, zh-Hans) is a meeting's decisions: a title naming a meeting and its 决定/决议, or 报告事项/讨论事项 parts with their 决定：/决议： lines. */
+export function isMeetingDecision(title: string, lines: readonly string[]): boolean {
+  if (/会议/u.test(title) && /决定|决议/u.test(title)) return true;
+  return lines.some((l) => /^(?:报告事项|讨论事项)\s*[：:]?$/u.test(l.trim())) && lines.some((l) => MEETING_DECISION.test(l));
+}
+
 /** 正本：… and 副本：… (主送 and 抄送 of a 函). */
 export const COPY_LINE = /^(正本|副本)\s*[：:]/u;
 

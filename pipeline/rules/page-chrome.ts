@@ -12,8 +12,9 @@ import type { CleanRule, RuleContext } from './types.js';
 /**
  * For each line of `text`, whether it belongs to the document the HTML rule
  * located on the page; null when the input is no page or no document was
- * located (then every line does). A line is placed where its first
- * non-blank character stands in the raw input.
+ * located (then every line does). A line is placed where its non-blank
+ * characters stand in the raw input: it is the document's when a kept span
+ * reaches into it (a table row whose one cell is the document's).
  */
 export function documentLines(text: string, lines: readonly Line[], context: RuleContext): boolean[] | null {
   const keep = context.page?.keep;
@@ -28,8 +29,16 @@ export function documentLines(text: string, lines: readonly Line[], context: Rul
       inside.push(inside.length > 0 ? inside[inside.length - 1]! : false);
       continue;
     }
+    // a table row is one line: it belongs to the document when any of its cells does (行政院第2928次會議… | 中華民國94年2月23日)
+    let last = origin;
+    for (let i = line.end - 1; i > line.start; i--) {
+      if (text.charCodeAt(i) > 32) {
+        last = context.placeOf(i);
+        break;
+      }
+    }
     while (k < keep.length && keep[k]![1] <= origin) k++;
-    inside.push(k < keep.length && keep[k]![0] <= origin);
+    inside.push(k < keep.length && keep[k]![0] <= last);
   }
   return inside;
 }

@@ -11,13 +11,14 @@
 import { detectJurisdiction, placeArticleParagraphs } from '../lib/articles.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { diagnostic } from '../lib/diagnostics.js';
-import { documentKind, isCalendarDate } from '../lib/gbt9704.js';
+import { documentKind, isCalendarDate, matchHeading } from '../lib/gbt9704.js';
+import { readNumberedHistory } from '../lib/law-history.js';
 import { splitLines } from '../lib/lines.js';
 import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attachments.js';
 import { buildTree } from '../lib/segment/headings.js';
 import { attachNotes } from '../lib/segment/notes.js';
 import { documentIssuerAndDate, joined, readClosing, readHeader, readTaiwanClosing } from '../lib/segment/parts.js';
-import { PART_LABEL } from '../lib/tw-gongwen.js';
+import { isMeetingDecision, PART_LABEL } from '../lib/tw-gongwen.js';
 import type { Part, SegAttachment, Segmented } from '../lib/segment/types.js';
 
 export type { Part, PartType, SegAttachment, SegNote, SegParagraph, SegSection, SegSentence, Segmented } from '../lib/segment/types.js';
@@ -32,7 +33,9 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(text).filter((l) => l.text.trim() !== '');
   const parts: Part[] = [];
-  const header = readHeader(text, lines, 0, parts, diagnostics, true);
+  // whose layout: from the text's own marks (a Hong Kong ordinance's title, headings and sections are its own)
+  const detected = detectJurisdiction(text);
+  const header = readHeader(text, lines, 0, parts, diagnostics, true, detected);
   const taiwan = header.taiwan;
   // a Taiwan 函/令 ends at its 署名 when it sends a document; a mainland cover at its signature and 成文日期
   const split = taiwan ? taiwanCoverEnd(lines, header.next) : coverEnd(lines, header.next);
@@ -40,9 +43,17 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const twClosing = taiwan ? readTaiwanClosing(coverLines, header.next, parts) : null;
   const closing = twClosing ?? readClosing(coverLines, header.next, parts);
   // a Taiwan 函 or 公告 is in labelled parts (主旨：, 说明：, 公告事项：); so is a text whose body opens with 主旨：
-  const labelled = taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text));
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled) };
-  const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics);
+  // a meeting's decisions (行政院第2928次会议院长提示暨院会决定决议事项) are in parts 院长提示, 报告事项, 讨论事项
+  const labelled =
+    taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
+    : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
+    : false;
+  // a Hong Kong ordinance: its chapter number above or before the title, or its short title (本条例可引称为《…》)
+  const ordinance = detected === 'hk' && (/^第\d+[A-Z]{0,2}章$/u.test(header.documentNumber ?? '') || /可引称为《/u.test(text));
+  // a law's numbered history under its title (the law database's 沿革: 1.中华民国…令订定发布, wrapped lines, notes)
+  const numbered = readNumberedHistory(closing.bodyLines, (line) => typeof matchHeading(line)?.level === 'string');
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected, ordinance) };
+  const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics, numbered?.events ?? null);
   const { history } = found;
   // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期
   const issuers = taiwan?.issuers ?? [];
@@ -55,7 +66,6 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const addressees = header.addressees.length > 0 ? header.addressees : (twClosing?.addressees ?? []);
   const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown) : [];
   // whose layout: from the text's own marks, else from its articles (Taiwan's 一、 款 inside them)
-  const detected = detectJurisdiction(text);
   const articles = placeArticleParagraphs(text, [cover.sections, ...attachments.map((a) => a.sections)], detected);
 
   // a date line is read by its shape; a day no calendar has is reported here, and the record's date is null (to-json)

@@ -120,6 +120,9 @@ function riskyCharacters(state: State): RegExp {
 const ABOVE_TITLE = new Set(['copyNumber', 'classification', 'issuerMark']);
 const IN_BODY = new Set(['title', 'addressees', 'body', 'documentNumber', 'attachment', ...ABOVE_TITLE]);
 
+/** Levels whose number and name the source may separate by a space (第一章 总则, 第1部 导言, 第2条 释义), or print on two lines (第1部 / 导言: a space). */
+const SPACED_LEVELS = new Set<string>(['编', '章', '节', '部', '分部', '附表', '条']);
+
 /** An article's number at the start of its line, in either script: 第十二条, 第 1 條, 第14-1条, 第十四条之一. */
 const ARTICLE_NUMBER = /^第[^条條\n]{1,12}?[条條](?:之[一二三四五六七八九十]+)?\s*/;
 
@@ -138,8 +141,8 @@ function renderSection(s: Section, context: RenderContext): void {
   const { script, label, out } = context;
   const headingText = s.heading ? s.heading[script] : '';
   const marker = label(s.marker);
-  if (s.level === '条') {
-    // an article is a paragraph that starts with its number in bold; the number is said once
+  if (s.level === '条' && !s.heading) {
+    // an article is a paragraph that starts with its number in bold; the number is said once (a Hong Kong section, with its name, is a heading)
     const [first, ...rest] = s.paragraphs;
     const ownLine = first !== undefined && first.span.start === s.span.start;
     const body = first ? (ownLine ? paragraphText(first, script).replace(ARTICLE_NUMBER, '') : paragraphText(first, script)) : '';
@@ -151,7 +154,7 @@ function renderSection(s: Section, context: RenderContext): void {
     const line = context.hans({ start: s.span.start, end: Math.min(s.span.end, s.span.start + 80) }).split('\n')[0]!;
     const hansHeading = s.heading?.['zh-Hans'] ?? '';
     const inLine = hansHeading ? line.indexOf(hansHeading) : -1;
-    const spaced = (s.level === '编' || s.level === '章' || s.level === '节') && inLine > 0 && context.spaced(s.span.start + [...line.slice(0, inLine)].length);
+    const spaced = (SPACED_LEVELS.has(s.level) && inLine > 0 && context.spaced(s.span.start + [...line.slice(0, inLine)].length)) || (s.level !== '条' && SPACED_LEVELS.has(s.level) && inLine < 0 && hansHeading !== '');
     const at = headingText ? paragraphLine(s, script).indexOf(headingText) : -1;
     out.push(heading(Math.min(6, s.depth + 1), `${marker}${spaced ? ' ' : ''}${headingText}`));
     s.paragraphs.forEach((p, index) => {

@@ -35,9 +35,14 @@ export function mapLaw(law: MojLaw, f: (s: string) => string): MojLaw {
   };
 }
 
-/** The text of the database's page: title, headings, `第 N 條` lines each followed by the article's lines. */
-export function renderMojLaw(law: MojLaw): string {
+/**
+ * The text of the database's page: title, headings, `第 N 條` lines each followed by the article's lines; with
+ * `history`, the 沿革 under the title as the database prints it (numbered entries wrapped at a fixed width, the
+ * wrapped lines indented, notes under an entry).
+ */
+export function renderMojLaw(law: MojLaw, options: { history?: boolean } = {}): string {
   const lines = [law.法規名稱];
+  if (options.history && law.沿革內容) lines.push(...law.沿革內容.split(/\r?\n/));
   for (const e of law.法規內容) {
     if ('編章節' in e) lines.push(e.編章節);
     else lines.push(e.條號, ...e.條文內容.split(/\r?\n/));
@@ -83,4 +88,43 @@ export function mojGold(law: MojLaw): MojGold {
 /** Text compared without spaces and with full-width forms folded (the cleaner folds ＡＢ and turns ( into （ beside Chinese). */
 export function squeeze(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export type HistoryAction = 'promulgated' | 'amended' | 'abolished';
+/** The action words of the 沿革's entries; the first one in an entry (the longest at its place) says what the entry did. */
+const ENTRY_ACTION = /發布廢止|公布廢止|制定公布|訂定發布|修正公布|修正發布|增訂發布|廢止|公布|發布/u;
+const ACTION_OF: Record<string, HistoryAction> = {
+  發布廢止: 'abolished',
+  公布廢止: 'abolished',
+  廢止: 'abolished',
+  制定公布: 'promulgated',
+  訂定發布: 'promulgated',
+  公布: 'promulgated',
+  發布: 'promulgated',
+  修正公布: 'amended',
+  修正發布: 'amended',
+  增訂發布: 'amended',
+};
+
+/**
+ * Gold for a law's history, from the JSON's 沿革內容: one event per numbered entry (`1.中華民國…`), its date (the ROC
+ * date it opens with, year + 1911) and what it did (the first action word of the entry's own lines: 訂定發布,
+ * 制定公布 promulgated; 修正發布, 修正公布 amended; 發布廢止, 廢止 abolished). An entry with no action word
+ * (`…號令准備案`) is no event; the unnumbered lines under an entry (an announcement that another organ is now
+ * competent, an effective date) are notes, not events of the law's text.
+ */
+export function mojHistoryGold(law: MojLaw): { date: string; action: HistoryAction }[] {
+  const out: { date: string; action: HistoryAction }[] = [];
+  const lines = (law.沿革內容 ?? '').split(/\r?\n/);
+  for (let k = 0; k < lines.length; k++) {
+    const m = /^\d+\.\s*中華民國(\S+?)年(\S+?)月(\S+?)日/u.exec(lines[k]!.trim());
+    if (!m) continue;
+    let entry = lines[k]!.trim();
+    while (k + 1 < lines.length && !/^(?:\d+\.|中華民國)/u.test(lines[k + 1]!.trim())) entry += lines[++k]!.trim();
+    const action = ENTRY_ACTION.exec(entry.replace(/\s+/g, ''));
+    if (!action) continue;
+    const [y, mo, d] = [chineseNumber(m[1]!)!, chineseNumber(m[2]!)!, chineseNumber(m[3]!)!];
+    out.push({ date: `${y + 1911}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, action: ACTION_OF[action[0]]! });
+  }
+  return out;
 }

@@ -48,6 +48,7 @@ export type Role = 'lead' | 'support' | 'responsible' | 'other';
 const ROLE_WORD: Record<string, Role> = {
   牵头: 'lead', 主责: 'lead', 主办: 'lead',
   配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
+  主政: 'lead', 会办: 'support', // Taiwan's plans: 主政機關 (lead), 會辦機關 (support), beside 主辦/協辦
   责任: 'responsible', 负责: 'responsible',
   督办: 'other', 承办: 'other',
 };

@@ -59,6 +59,44 @@ function isTaiwanHeaderLine(t: string): boolean {
   return cells.includes('\n') ? rest === '' || /^[\p{Script=Han}、]{2,40}?(?:函|書函|书函|令|公告)$/u.test(rest) : /^[\p{Script=Han}、]{2,40}?(?:函|書函|书函|令|公告)$/u.test(rest) && /(?:院|部|會|会|署|局|處|处|府)(?:函|書函|书函|令|公告)$/u.test(rest);
 }
 
+/** A piece of a Taiwan header printed one cell a line: an organ alone (行政院, 司法院) or the 文別 alone (函, 令). */
+function isTaiwanHeaderPiece(t: string): boolean {
+  return /^(?:函|書函|书函|令|公告)$/u.test(t) || (t.length <= 20 && /^\p{Script=Han}{2,20}(?:院|部|會|会|署|局|處|处|府)$/u.test(t));
+}
+
+/** How far above the body block a Taiwan header is looked for. */
+const TW_HEADER_WINDOW = 60;
+
+/**
+ * The first line of a Taiwan 函/令/公告 whose header (its ROC date or 發文字號, with
+ * the organ and 文別 above, one cell a line) stands above the body block, with
+ * only text between them — its 主旨, 說明 and 署名, printed outside the block
+ * that holds the regulation it sends or a comparison table; else null.
+ */
+function taiwanHeaderAbove(m: PageMeasure, first: number): number | null {
+  let strong: number | null = null;
+  for (let i = first - 1; i >= 0 && i >= first - TW_HEADER_WINDOW; i--) {
+    const line = m.lines[i]!;
+    const t = normalise(line.text);
+    const header = isTaiwanHeaderLine(t);
+    if (header && (TW_NUMBER.test(t) || ROC_DATE.test(t))) strong = i;
+    else if (isLinkLine(line) && !header && !isTaiwanHeaderPiece(t)) break;
+  }
+  if (strong === null) return null;
+  let top = strong;
+  while (top > 0 && top > first - TW_HEADER_WINDOW) {
+    const t = normalise(m.lines[top - 1]!.text);
+    if (!isTaiwanHeaderLine(t) && !isTaiwanHeaderPiece(t)) break;
+    top--;
+  }
+  return top;
+}
+
+/** A line of the document that a page prints as a link: a sentence (依據：「…規則」第19條。) or an attachment named by its title (附修正「…辦法」). */
+function isTextLink(t: string): boolean {
+  return /[。！？；]$/u.test(t) || /^附.{0,6}[「《“]/u.test(t);
+}
+
 function normaliseSpace(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/gu, '');
 }
@@ -340,6 +378,8 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
 
   const kept: number[] = [];
   let start = titleLine !== null && titleLine < first ? titleLine : first;
+  const twHeader = taiwanHeaderAbove(m, first);
+  if (twHeader !== null && twHeader < start) start = twHeader;
   // a 发文字号 printed just above the title (GB/T 9704 puts it there)
   // (a Taiwan 函's header table: organ and 文別, ROC date, 發文字號)
   while (start > 0 && start > first - TITLE_WINDOW && (isDocumentNumber(normalise(m.lines[start - 1]!.text)) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
@@ -347,7 +387,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     const line = m.lines[i]!;
     // a headline above the block that the block's first line repeats: the block's own copy is kept
     if (repeated && i >= titleLine! && i <= titleEnd! && i < first) continue;
-    if (i < first && i !== titleLine) {
+    if (i < first && i !== titleLine && (twHeader === null || i < twHeader)) {
       // between a title above the body block and the block: only a 发文字号 or a bracketed part of the title
       const t = normalise(line.text);
       const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
@@ -355,7 +395,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     }
     if (siteHeadline(i)) continue;
     // (a Taiwan header's organ is often a link to its site)
-    if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text))) continue;
+    if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text)) && !(i >= start && isTextLink(normalise(line.text)))) continue;
     kept.push(i);
   }
   trimTrailingFurniture(m, kept);

@@ -9,12 +9,14 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findNotes } from '../notes/reader.js';
-import { matchPartLabel } from '../tw-gongwen.js';
+import { matchMeetingLabel, matchPartLabel } from '../tw-gongwen.js';
+import { matchHkHeading } from '../hk-ordinance.js';
+import type { Jurisdiction } from '../articles.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
 import type { SegParagraph, SegSection } from './types.js';
 
 /** Rank of a level in the tree: a heading closes every open section of the same or a lower rank. */
-const RANK: Record<string, number> = { 段: 0, 编: 1, 章: 2, 节: 3, 条: 4, 0: 4.5, 1: 5, 2: 6, 3: 7, 4: 8 };
+const RANK: Record<string, number> = { 段: 0, 编: 1, 附表: 1, 章: 2, 部: 2, 节: 3, 分部: 3, 条: 4, 0: 4.5, 1: 5, 2: 6, 3: 7, 4: 8 };
 
 /** The heading of a table of contents: 目录, 目　　录. */
 export const CONTENTS_HEADING = /^目\s*录$/;
@@ -25,9 +27,23 @@ export function buildTree(
   diagnostics: Diagnostic[],
   idPrefix: string,
   markdown: ReadonlyMap<number, number>,
-  /** A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段). */
-  labelledParts = false,
+  /**
+   * A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段);
+   * 'meeting': a meeting's decisions, whose parts are 院长提示：, 报告事项, 讨论事项.
+   */
+  labelledParts: boolean | 'meeting' = false,
+  /** How many of the first lines are preamble whatever they start with (a law's numbered history: 1.中华民国…). */
+  preambleLines = 0,
+  /** hk: an ordinance's 部/分部/条/附表 (lib/hk-ordinance.ts) instead of 编/章/节/条. */
+  jurisdiction: Jurisdiction | null = null,
+  /** A Hong Kong ordinance (its chapter number or short title found): sections may also be written 1. 简称, or with BLIS labels. */
+  ordinance = false,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
+  const hk = jurisdiction === 'hk';
+  /** A heading of a Hong Kong text; a numbered section (1. 简称) only outside a Schedule, whose items are numbered so. */
+  const hkHeading = (text: string): HeadingMatch | null => hkTextHeading(text, ordinance && !stack.some((s) => s.level === '附表'));
+  /** A line taken as the name of the heading above it (第1部 / 导言). */
+  let nameLine: Line | null = null;
   /** Markdown depth of each section that came from a Markdown heading. */
   const markdownDepth = new Map<SegSection, number>();
   const preamble: SegParagraph[] = [];
@@ -49,12 +65,20 @@ export function buildTree(
     diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
   }
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    if (index < preambleLines) {
+      preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
+      continue;
+    }
+    if (line === nameLine) continue;
     const top = stack[stack.length - 1];
     // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
-    const label = labelledParts ? matchPartLabel(line.text) : null;
+    const label =
+      labelledParts === 'meeting' ? matchMeetingLabel(line.text, stack[0]?.level === '段' && stack[0].marker.endsWith('事项'))
+      : labelledParts ? matchPartLabel(line.text)
+      : null;
     if (label) label.number = roots.filter((s) => s.level === '段').length + 1;
-    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? matchHeading(line.text));
+    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? (hk ? hkHeading(line.text) : matchHeading(line.text)));
     const md = markdown.get(line.start);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
@@ -77,7 +101,7 @@ export function buildTree(
       // numbering may also run on across parents (gov.cn: 一、（一）…（五） 二、（六）…)
       const runsOn = !previous && lastAtLevel.has(heading.level) && heading.number === lastAtLevel.get(heading.level)! + 1;
       lastAtLevel.set(heading.level, heading.number);
-      if (heading.number !== expected && !runsOn && heading.level !== '条' && heading.level !== '段') {
+      if (heading.number !== expected && !runsOn && heading.level !== '条' && heading.level !== '段' && !heading.suffix) {
         diagnostics.push(
           diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
         );
@@ -85,7 +109,7 @@ export function buildTree(
       if (typeof heading.level === 'number' && heading.level > 1 && !parent) {
         diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
       }
-      let id = sectionId(heading.level, heading.number, stack, heading.sub);
+      let id = sectionId(heading.level, heading.number, stack, heading.sub, heading.suffix);
       if (!id.startsWith(idPrefix)) id = idPrefix + id;
       if (usedIds.has(id)) {
         let n = nextSuffix.get(id) ?? 2;
@@ -99,8 +123,13 @@ export function buildTree(
       const stop = rest.search(/[。！？]/);
       const runIn = stop >= 0 && stop < rest.length - 1;
       let headingRange: Range | null;
+      // a Hong Kong section's line is its number and name (第2条 释义); a Part's name may stand on the next line (第1部 / 导言)
+      const named = hk && (heading.level === '条' || heading.level === '部' || heading.level === '分部' || heading.level === '附表');
+      const next = lines[index + 1];
+      if (named && rest.trim() === '' && heading.level !== '条' && next && next.text.length <= 30 && /^[^。，；：:]+$/u.test(next.text) && !hkHeading(next.text)) nameLine = next;
       // an article and a labelled part (主旨：…) have no heading: their line is their text
-      if (heading.level === '条' || heading.level === '段') headingRange = null;
+      if (named) headingRange = nameLine === next && next ? { start: next.start, end: next.end } : rest.trim() === '' ? null : { start: headStart + (rest.length - rest.trimStart().length), end: line.end };
+      else if (heading.level === '条' || heading.level === '段') headingRange = null;
       else if (stop < 0) headingRange = { start: headStart, end: line.end };
       else headingRange = { start: headStart, end: headStart + stop };
       const section: SegSection = {
@@ -129,8 +158,8 @@ export function buildTree(
         }
       }
       // a run-in heading's line (or an article's text) is also the section's first paragraph
-      if (headingIsParagraph(heading.level, rest, runIn)) section.paragraphs.push(paragraph(text, `${id}.p1`, line));
-      extend(stack, line.end);
+      if (!named && headingIsParagraph(heading.level, rest, runIn)) section.paragraphs.push(paragraph(text, `${id}.p1`, line));
+      extend(stack, nameLine === next && next ? next.end : line.end);
       continue;
     }
     if (top) {
@@ -243,9 +272,23 @@ function extend(stack: SegSection[], end: number): void {
   for (const s of stack) s.end = Math.max(s.end, end);
 }
 
-function sectionId(level: Level, number: number, stack: readonly SegSection[], sub?: number): string {
-  // an inserted article (第十四条之一, 第 14-1 條) is a14-1
-  if (level === '条') return `a${number}${sub ? `-${sub}` : ''}`;
+/**
+ * A heading of a Hong Kong ordinance (部, 分部, 条, 附表), else any other (一、, （1）, 第一章), but never an
+ * Arabic-numbered 章 or 条 (第57章 is an ordinance's chapter number; a section's line holds its name).
+ */
+function hkTextHeading(line: string, ordinance: boolean): HeadingMatch | null {
+  const h = matchHkHeading(line, ordinance);
+  if (h) return h;
+  const other = matchHeading(line);
+  return other && !((other.level === '章' || other.level === '条') && /\d/.test(other.marker)) ? other : null;
+}
+
+function sectionId(level: Level, number: number, stack: readonly SegSection[], sub?: number, suffix = ''): string {
+  // an inserted article (第十四条之一, 第 14-1 條) is a14-1; a Hong Kong section 第43L条 a43L
+  if (level === '条') return `a${number}${sub ? `-${sub}` : ''}${suffix}`;
+  if (level === '附表') return `sch${number}${suffix}`;
+  if (level === '部') return `pt${number}${suffix}`;
+  if (level === '分部') return `${prefix(stack, ['部'])}dv${number}${suffix}`;
   if (level === '编') return `b${number}`;
   if (level === '段') return `d${number}`;
   if (level === '章') return `${prefix(stack, ['编'])}c${number}`;

@@ -20,13 +20,16 @@ import {
   documentKind,
   matchHeading,
   parseDateLine,
+  parseMeetingDateLine,
 } from '../gbt9704.js';
-import { isHistoryLine, readHistory } from '../law-history.js';
+import { isHistoryLine, readHistory, startsHistoryEntry } from '../law-history.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findRocDate } from '../roc-date.js';
 import { COPY_LINE, readTaiwanHeader, TW_NUMBER_LINE, TW_SIGNER, type TwHeader } from '../tw-gongwen.js';
 import type { Range } from '../sentences.js';
 import { CONTENTS_HEADING } from './headings.js';
+import { HK_CAP, HK_PAPER_REFERENCE } from '../hk-ordinance.js';
+import type { Jurisdiction } from '../articles.js';
 import type { Part, PartType, SegHistoryEvent, SegParagraph } from './types.js';
 
 const MAX_TITLE_LINES = 3;
@@ -82,8 +85,27 @@ export function isAddresseeList(body: string): boolean {
   return items.every((x) => x.length > 0 && ADDRESSEE_END.test(x));
 }
 
-export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean): Header {
+export function readHeader(text: string, lines: Line[], from: number, parts: Part[], diagnostics: Diagnostic[], cover: boolean, jurisdiction: Jurisdiction | null = null): Header {
   let i = from;
+  // a Hong Kong ordinance: its chapter number (第57章) before or above its title is its number, the title the rest of the line or the next line
+  // a paper of the Legislative Council: its reference above the title (A 13/14-24, CB(3) 566/13-14)
+  if (cover && jurisdiction === 'hk' && lines[i] && HK_PAPER_REFERENCE.test(lines[i]!.text.trim())) {
+    parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
+    const header = readHeader(text, lines, i + 1, parts, diagnostics, cover, null);
+    return { ...header, documentNumber: header.documentNumber ?? lines[i]!.text.trim() };
+  }
+  const cap = cover && jurisdiction === 'hk' && lines[i] ? HK_CAP.exec(lines[i]!.text) : null;
+  if (cap) {
+    parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
+    const capNumber = `第${cap[1] ?? cap[2]}章`;
+    if (cap[3]) {
+      const at = lines[i]!.start + lines[i]!.text.lastIndexOf(cap[3]);
+      parts.push({ type: 'title', start: at, end: lines[i]!.end });
+      return { next: i + 1, title: [{ start: at, end: lines[i]!.end }], documentNumber: capNumber, addressees: [], decree: null, taiwan: null, date: null };
+    }
+    const header = readHeader(text, lines, i + 1, parts, diagnostics, cover, null);
+    return { ...header, documentNumber: header.documentNumber ?? capNumber };
+  }
   const taiwan = cover ? readTaiwanHeader(lines, i) : null;
   if (taiwan) {
     // 發文機關 and 文別, 發文日期, 發文字號, 受文者: parts of the header; a 函 has no title, and its header line is never one
@@ -200,7 +222,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text) || TW_NUMBER_LINE.test(line.text) || parseDateLine(line.text)) break;
       // a law's adoption note (（2021年6月10日…会议通过）) or any line of its history (1999年6月25日 最高人民法院公告公布),
       // a long bracketed note about the text, and 目录 follow a title; a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
-      if (ADOPTION_LINE.test(line.text) || isHistoryLine(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
+      if (ADOPTION_LINE.test(line.text) || isHistoryLine(line.text) || startsHistoryEntry(line.text) || TITLE_NOTE.test(line.text) || CONTENTS_HEADING.test(line.text)) break;
     } else if (matchHeading(line.text) || line.text.includes('。') || /[：:]$/.test(line.text)) break; // 主送机关 is no title
     // a title in a table row keeps its text, not the row's empty cells (行政院95年度施政方针 |)
     const lead = /^[\s|]*/.exec(line.text)![0].length;
@@ -208,9 +230,10 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     title.push({ start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) });
     i++;
   }
-  // a date alone under the title (a report, a speech): the document's date unless its end gives one
-  if (cover && rowDate === null && title.length > 0 && lines[i] && parseDateLine(lines[i]!.text)) {
-    rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: parseDateLine(lines[i]!.text)! };
+  // a date alone under the title (a report, a speech; a meeting's with its weekday and hour): the document's date unless its end gives one
+  const dateUnder = cover && rowDate === null && title.length > 0 && lines[i] ? (parseDateLine(lines[i]!.text) ?? parseMeetingDateLine(lines[i]!.text)) : null;
+  if (dateUnder) {
+    rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: dateUnder };
     parts.push({ type: 'date', start: lines[i]!.start, end: lines[i]!.end });
     i++;
   }
@@ -376,6 +399,8 @@ export function documentIssuerAndDate(
   cover: Closing & { preamble: SegParagraph[] },
   forwards: boolean,
   diagnostics: Diagnostic[],
+  /** The events of a numbered history read from the preamble's first lines (lib/law-history.ts readNumberedHistory), when it has one. */
+  numberedHistory: readonly SegHistoryEvent[] | null = null,
 ): { issuer: Range | null; date: (Range & { iso: string }) | null; history: SegHistoryEvent[] } {
   const titleText = joined(text, header.title);
   let issuer = cover.issuer;
@@ -390,15 +415,16 @@ export function documentIssuerAndDate(
     }
   }
   // a law or regulation says under its title when and by whom it was adopted, promulgated, revised
-  const history: SegHistoryEvent[] = [];
-  for (const p of cover.preamble) {
+  const history: SegHistoryEvent[] = numberedHistory ? [...numberedHistory] : [];
+  for (const p of numberedHistory ? [] : cover.preamble) {
     const line = text.slice(p.start, p.end);
     if (!isHistoryLine(line)) break;
     for (const e of readHistory(line)) {
       history.push({ iso: e.iso, action: e.action, organ: e.organ ? { start: p.start + e.organ.start, end: p.start + e.organ.end } : null, start: p.start + e.start, end: p.start + e.end });
     }
   }
-  let date = cover.date;
+  // the cover's 成文日期, else a date in the title's row or alone under the title (a report, a meeting's decisions)
+  let date = cover.date ?? header.date;
   const first = history[0];
   if (first) {
     date ??= { start: first.start, end: first.end, iso: first.iso };
@@ -408,6 +434,12 @@ export function documentIssuerAndDate(
   // a report or speech by an organ's head: 行政院谢院长于立法院…施政方针报告
   const head = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,12}?(?:院|部|委员会|署|局|政府))\p{Script=Han}{0,3}?(?:院长|部长|主任委员|署长|局长|市长|县长|省长)/u.exec(titleText);
   if (head) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + head[1]!.length };
+  // an organ's agenda or minutes: 立法会议程, 某某委员会会议纪要
+  const agenda = issuer || !header.title[0] ? null : /^(\p{Script=Han}{2,12}?(?:委员会|会|院|局|署|部|处|政府))(?:第[\d一二三四五六七八九十百]+次)?(?:会议)?(?:议程|纪要|记录)$/u.exec(titleText);
+  if (agenda) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + agenda[1]!.length };
+  // a meeting's decisions name the organ that met: 行政院第2928次会议…决定决议事项
+  const meeting = issuer || !header.title[0] ? null : /^(\p{Script=Han}{1,16}?(?:院|部|委员会|会|署|局|政府))第[\d一二三四五六七八九十百千零〇]+次(?:\p{Script=Han}{0,6})会议/u.exec(titleText);
+  if (meeting) issuer = { start: header.title[0]!.start, end: header.title[0]!.start + meeting[1]!.length };
   if (!date) diagnostics.push(diagnostic('segment:no-date', 'No 成文日期 line found at the end of the document'));
   if (!issuer) diagnostics.push(diagnostic('segment:no-issuer', 'No issuing organ found in the signature or the title'));
   return { issuer, date, history };
