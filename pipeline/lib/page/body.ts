@@ -222,6 +222,14 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text))) dated = k;
   const end = Math.max(note, dated);
   if (end >= 0) {
+    // a line printed as a link after the document's end is a related link, not a sentence of the document (an attachment's line stays)
+    let w = end + 1;
+    for (let k = end + 1; k < kept.length; k++) {
+      const line = m.lines[kept[k]!]!;
+      if (isLinkLine(line) && !ATTACHMENT_LINE.test(normaliseSpace(line.text))) continue;
+      kept[w++] = kept[k]!;
+    }
+    kept.length = w;
     const listed = attachmentTitles(m, kept, end);
     for (let k = end + 1; k < kept.length; k++) {
       // (an interpretation the document lists among its attachments — 附件：2.…政策解读 — is the document's)
@@ -239,6 +247,11 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   while (kept.length > 1) {
     const line = m.lines[kept[kept.length - 1]!]!;
     const t = normaliseSpace(line.text);
+    // a sentence printed as a link at the end of the block is a related link (依據… or 附修正「…」 inside the text stay)
+    if (isLinkLine(line) && line.fileLinks === 0 && !ATTACHMENT_LINE.test(t) && !/^附.{0,6}[「《“]/u.test(t)) {
+      kept.pop();
+      continue;
+    }
     // a link to a file is the document's only in its attachment list (it is kept in attachmentLinks either way)
     if (line.fileLinks > 0 ? ATTACHMENT_LINE.test(t) : DOCUMENT_END.test(t) || !TRAILING_FURNITURE.test(t) || line.punct > 2) return;
     kept.pop();
