@@ -15,7 +15,12 @@ const LEADING_WORDS = new Set(
     '推广 充分 运用 充分运用 利用 鼓励 引导 促进 完善 落实 加大 深化 优化 强化 规范 实施 充分发挥 充分利用 注重 拓展 延伸 应用 引领 带动'
   ).split(' '),
 );
-const FUNCTION_TAGS = new Set(['p', 'c', 'r', 'u', 'uj', 'ul', 'ud', 'ug', 'uv', 'uz', 'd', 'ad']);
+export const FUNCTION_TAGS: ReadonlySet<string> = new Set(['p', 'c', 'r', 'u', 'uj', 'ul', 'ud', 'ug', 'uv', 'uz', 'd', 'ad']);
+
+/** A verb or adverb policy texts put before a name. */
+export function isLeadingWord(word: string): boolean {
+  return LEADING_WORDS.has(word);
+}
 
 export function stripLeading(text: string): string {
   const tags = loadJieba().tag(text);
