@@ -78,6 +78,18 @@ describe.skipIf(!existsSync(PAGES))('technologies on labelled development docume
     // industries closed by 行业 / 新业态; the fields where something is applied are none
     expect(found('以煤炭、有色金属、冶金、化工等行业为重点，')).toEqual(['煤炭', '有色金属', '冶金', '化工']);
     expect(found('在市政管理、城市交通、公共卫生等领域深化数字技术应用，')).toEqual([]);
+    // verbs and idioms before a list or a head are no part of a name (govcn-34, govcn-09, lrb-dev-39)
+    expect(found('重视和鼓励新型转播技术、安全监控技术、人工智能等高新技术在体育竞赛表演产业中的应用。')).toEqual(expect.arrayContaining(['新型转播技术', '安全监控技术', '人工智能']));
+    expect(found('重视和鼓励新型转播技术、安全监控技术、人工智能等高新技术在体育竞赛表演产业中的应用。').filter((t) => t.includes('重视'))).toEqual([]);
+    expect(found('因地制宜推广先进适用种养技术。')).toEqual([]);
+    expect(found('利用资源、环境条件发展生态农业、生态林业和旅游服务业。')).not.toContain('环境条件发展生态农业');
+  });
+
+  it('takes a listed name written only inside a longer name found for no mention of its own', () => {
+    const list = new Map([['医疗器械', 'industry' as const], ['核聚变', 'technology' as const]]);
+    const found = (t: string) => findTerms(t, list).map((c) => c.surface);
+    expect(found('聚焦生物医药、高端医疗器械等产业。')).toEqual(['生物医药', '高端医疗器械']);
+    expect(found('聚焦生物医药、高端医疗器械等产业，规范医疗器械经营。')).toEqual(['医疗器械', '生物医药', '高端医疗器械']);
   });
 
   it('is linear in the length of its input (scaling)', () => {

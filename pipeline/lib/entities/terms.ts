@@ -31,11 +31,11 @@ const HEADS: [RegExp, TermCategory][] = [
  * such as 研发 follows): the end of an enumeration of terms. 等未来产业人才
  * is no such end: 产业 does not end its phrase there.
  */
-const ENUMERATION_END = /等([^，。；：、“”（）\n的]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|服务业|行业|业态|新模式|领域|赛道|方向))(?=[，。；、）\n]|(?<=技术|产业|行业)的|为重点|发展|研发|攻关|突破|创新|研究|开发|布局|应用|制备|提质|升级|转型|融合|集聚|持续|取得|实现|加快|向|基地|集群|数字化|智能化|绿色化|$)/g;
+const ENUMERATION_END = /等([^，。；：、“”（）\n的]{0,12}?(?:技术|装备|系统|设备|器件|材料|产业|服务业|行业|业态|新模式|领域|赛道|方向))(?=[，。；、）\n]|(?<=技术|产业|行业)[的在]|为重点|发展|研发|攻关|突破|创新|研究|开发|布局|应用|制备|提质|升级|转型|融合|集聚|持续|取得|实现|加快|向|基地|集群|数字化|智能化|绿色化|$)/g;
 /** An enumeration whose closing word is a verb: 推动量子科技、生物制造、…、生命科学等成为新的经济增长点. */
 const ENUMERATION_BEFORE_VERB = /等(?=成为|实现|取得)/g;
 /** Words that make an item prose, an institution or a bare generic word, not a term. */
-const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业|新质生产力)$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团)$/;
+const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业|新质生产力)$|^(?:相关|有关|其他|其它)|事业$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团)$/;
 /** A modifier after a term: 石墨烯薄膜规模化 → 石墨烯薄膜. */
 const TRAILING = /(?:规模化|产业化|商业化|工程化|集成化|应用|研发|制备)$/;
 const MIN = 3;
@@ -78,10 +78,10 @@ function nounPhrase(window: string, atClauseStart: boolean): string | undefined 
   return phrase.length >= 2 ? phrase : undefined;
 }
 
-/** A word a noun phrase cannot reach back over: a verb of leading.ts (or two: 发展壮大), a function word, a number or quantity (4个千亿级). */
+/** A word a noun phrase cannot reach back over: a verb of leading.ts (or two: 发展壮大), a function word, an idiom (因地制宜), a number or quantity (4个千亿级). */
 function isOpener(t: { word: string; tag: string }): boolean {
   return PHRASE_OPENERS.has(t.word) || isLeadingWord(t.word) || (isLeadingWord(t.word.slice(0, 2)) && isLeadingWord(t.word.slice(-2))) ||
-    FUNCTION_TAGS.has(t.tag) || t.tag === 'q' || /^[0-9０-９一二两三四五六七八九十百千万亿几多]/u.test(t.word) && t.tag === 'm' || !/[\p{Script=Han}A-Za-z]/u.test(t.word);
+    FUNCTION_TAGS.has(t.tag) || t.tag === 'q' || t.tag === 'i' || /^[0-9０-９一二两三四五六七八九十百千万亿几多]/u.test(t.word) && t.tag === 'm' || !/[\p{Script=Han}A-Za-z]/u.test(t.word);
 }
 
 /** A phrase that only qualifies its head (关键共性, 新兴支柱, 无线电新, 技术 before 装备): no name. */
@@ -121,7 +121,11 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     seen.add(term);
     out.push({ type: c === 'industry' ? 'industry' : 'technology', surface: term, key: term, category: c });
   };
-  for (const [term, c] of lexicon) if (text.includes(term)) add(term, c);
+  const listed = new Set<string>();
+  for (const [term, c] of lexicon) if (text.includes(term)) {
+    add(term, c);
+    listed.add(term);
+  }
   /** Each item of an enumeration; a pair joined by 及/和/与 is two items (新能源及绿色低碳, 生物医药和高端医疗器械). */
   const enumeration = (clause: string, c: TermCategory) => {
     // an earlier enumeration closed in the same clause is not part of this one: 教育、体育等部门应当支持在线教育、在线旅游等新模式
@@ -203,9 +207,25 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     if (joined && !isGeneric(joined[1]!)) add(joined[1]!, c);
     // A技术、B和C技术: the items before share the head
     if (text[itemStart - 1] === '、') {
-      const items = text.slice(clauseStart(text, itemStart - 1, '，。；：（）\n'), itemStart - 1);
-      if (items.split('、').every((i) => i.length <= MAX)) enumeration(items.replace(/^.*的/u, ''), c);
+      // each item a noun phrase of its own; the first one after its verbs (利用资源、环境条件发展生态农业 is no list of names)
+      const items = text.slice(clauseStart(text, itemStart - 1, '，。；：（）\n'), itemStart - 1).replace(/^.*的/u, '').split('、');
+      const first = nounPhrase(items[0]!, true);
+      if (first && items.every((i, k) => i.length <= MAX && (k === 0 || nounPhrase(i, true) === i))) enumeration([first, ...items.slice(1)].join('、'), c);
     }
   }
-  return out;
+  // a listed name written only inside a longer name found is no mention of its own: 医疗器械 in 高端医疗器械, 核聚变 in 核聚变能
+  return out.filter((t) => !listed.has(t.surface) || !onlyInside(text, t.surface, out.map((u) => u.surface).filter((u) => u !== t.surface && u.includes(t.surface))));
+}
+
+/** Whether every occurrence of `term` in `text` lies inside an occurrence of one of `longer` (each of which contains it). */
+function onlyInside(text: string, term: string, longer: string[]): boolean {
+  if (longer.length === 0) return false;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    const covered = longer.some((u) => {
+      for (let k = u.indexOf(term); k >= 0; k = u.indexOf(term, k + 1)) if (i - k >= 0 && text.startsWith(u, i - k)) return true;
+      return false;
+    });
+    if (!covered) return false;
+  }
+  return true;
 }
