@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processDocument } from '../pipeline/pipeline.js';
+import { processDocument, processFile } from '../pipeline/pipeline.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
-const gold = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'entities', 'agencies.json'), 'utf8')) as { pages: { file: string; agencies: string[] }[] };
+const gold = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'entities', 'agencies.json'), 'utf8')) as { pages: { file: string; agencies: string[] }[]; documents: { file: string; agencies: string[] }[] };
 const PAGES = join(SHARED, 'corpus', 'pages');
 
 describe.skipIf(!existsSync(PAGES))('agencies on labelled development pages', () => {
@@ -15,6 +15,20 @@ describe.skipIf(!existsSync(PAGES))('agencies on labelled development pages', ()
       const doc = processDocument({ file: page.file, bytes: readFileSync(join(PAGES, page.file)) }).document!;
       const found = new Set(doc.entities.filter((e) => e.type === 'agency').flatMap((e) => [e.name['zh-Hans'], ...(e.forms ?? [])]));
       const want = new Set(page.agencies);
+      for (const n of found) want.has(n) ? tp++ : fp++;
+      for (const n of want) if (!found.has(n)) fn++;
+    }
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+
+  it('keeps precision ≥ 0.95 and recall ≥ 0.9 on the files labelled after them (read without OCR)', async () => {
+    let tp = 0, fp = 0, fn = 0;
+    for (const labelled of gold.documents) {
+      const path = join(SHARED, 'corpus', labelled.file);
+      const doc = (await processFile({ file: path, bytes: readFileSync(path) }, { ocr: false })).document!;
+      const found = new Set(doc.entities.filter((e) => e.type === 'agency').flatMap((e) => [e.name['zh-Hans'], ...(e.forms ?? [])]));
+      const want = new Set(labelled.agencies);
       for (const n of found) want.has(n) ? tp++ : fp++;
       for (const n of want) if (!found.has(n)) fn++;
     }

@@ -61,6 +61,15 @@ describe('the organ-name grammar', () => {
     expect(organs('他主演了《北京市公安局刑侦支队》一剧，北京市公安局表示支持。')).toEqual(['北京市公安局']);
   });
 
+  it('finds no organ inside a quoted form’s name, and reads 人社部门 as no 人社部 (files-07)', () => {
+    expect(organs('须提供学信网的“教育部学历证书电子注册备案表”1份，及教育部留学服务中心出具的证明。')).toEqual(['教育部留学服务中心']);
+    // a quoted name that is no document's is read as usual
+    expect(organs('开展“北京市公安局开放日”活动。')).toEqual(['北京市公安局']);
+    expect(organs('由省、市、县（区）人社部门制发，区人社部门进行公示。')).not.toContain('区人社部');
+    expect(organs('由省、市、县（区）人社部门制发，区人社部门进行公示。')).not.toContain('人社部');
+    expect(organs('将材料报送至长乐区人事人才中心，区不动产登记和交易中心复审。')).toEqual(['长乐区人事人才中心', '区不动产登记和交易中心']);
+  });
+
   it('is linear in its input', () => {
     const unit = '四川省成都市锦江区人民政府办公室会同市公安局刑侦支队、国务院有关部门和美国国务院开展工作。';
     const time = (n: number) => {
@@ -124,6 +133,21 @@ describe('canonical names by the document’s jurisdiction', () => {
     // a central organ stays central in a local document
     expect(canon('财政部', '四川省人民政府')).toBe('财政部');
     expect(canon('央行', '成都市人民政府')).toBe('中国人民银行');
+  });
+
+  it('reads a class of organs, a bare organ word and a level word below the issuer’s as collectives (files-07, -09, -12)', () => {
+    const types = (text: string, issuer: string | null) => Object.fromEntries(findAgencies(text, boundaries(text), { named: [], issuer }).map((c) => [c.surface, c.type]));
+    expect(types('依法移送司法机关查处，提供离婚证书或法院离婚判决书。', null)).toEqual({ 司法机关: 'agencyGroup', 法院: 'agencyGroup' });
+    expect(types('区人民政府确定的部门配合市人民政府工作。', '北京市人民政府')).toMatchObject({ 区人民政府: 'agencyGroup', 市人民政府: 'agency' });
+    // in a district's own document 区 is that district
+    expect(types('由区住建局会同区财政局审核。', '福州市长乐区人民政府')).toEqual({ 区住建局: 'agency', 区财政局: 'agency' });
+    expect(types('书面报告区住房城乡建设局。', '江门市住房和城乡建设局')).toEqual({ 区住房城乡建设局: 'agencyGroup' });
+  });
+
+  it('splits a named issuer written as two organs one after the other (files-09)', () => {
+    const text = '江门市住房和城乡建设局江门市财政局关于印发方案的通知';
+    const found = findAgencies(text, boundaries(text), { named: [{ name: '江门市住房和城乡建设局江门市财政局' }], issuer: '江门市住房和城乡建设局江门市财政局' });
+    expect(found.map((c) => c.surface)).toEqual(['江门市住房和城乡建设局', '江门市财政局']);
   });
 
   it('expands a place’s short form and the organ’s short form', () => {

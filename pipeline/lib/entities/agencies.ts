@@ -6,7 +6,7 @@
  * are one entity: 市发改委 = 市发展改革委 = 成都市发展和改革委员会 when the
  * issuer is 成都市人民政府; 发展改革委 = 国家发展改革委 = 国家发展和改革委员会.
  */
-import type { Boundaries } from '../jieba.js';
+import { boundaries as jiebaBoundaries, type Boundaries } from '../jieba.js';
 import { agencyAbbreviations, agencyLexicon, type AgencyType } from '../lexicon.js';
 import { jurisdictions } from './gazetteer.js';
 import { findOrgans } from './organs.js';
@@ -15,8 +15,31 @@ import type { Candidate } from './types.js';
 /** Collectives: "各…", "有关…", "相关…", "…等部门", "市各相关单位", "国务院各部委、各直属机构", and organs listed with a shared head (葛店经开区、临空经济区管委会). */
 const GROUP = /^(?:各|有关|相关|其他)|(?:有关|相关)(?:部门|单位)|(?:等|各)(?:部门|单位)$|各(?:部委|直属机构|成员单位)|、/;
 
+/** A class of organs, or an organ word with no jurisdiction, names no one organ: 司法机关, 公安机关, 法院 (离婚证书或法院判决书), 人民政府 (报人民政府批准). */
+const CLASS = /^(?:公安|检察|司法|审判|行政|国家|执法|监察)?机关$|^(?:人民)?(?:法院|检察院)$|^(?:人民政府|地方政府|军队|军方|警方)$/;
+
 export function agencyType(name: string): AgencyType {
-  return GROUP.test(name) ? 'agencyGroup' : 'agency';
+  return GROUP.test(name) || CLASS.test(name) ? 'agencyGroup' : 'agency';
+}
+
+/** The administrative level of a division's name or a level word: 1 province … 4 township. */
+function level(name: string): number {
+  if (/(?:省|自治区|特别行政区)$/.test(name) || /^(?:北京|上海|天津|重庆)市$/.test(name)) return 1;
+  if (/(?:市|州|盟|地区)$/.test(name)) return 2;
+  if (/(?:区|县|旗)$/.test(name)) return 3;
+  if (/(?:乡|镇|街道)$/.test(name)) return 4;
+  return 0;
+}
+
+/**
+ * An organ named with a bare level word below the document's jurisdiction
+ * means the organ of whichever such division: 区人民政府 in a municipal
+ * regulation of 北京市, 区住房城乡建设局 in a 江门市 document — a collective.
+ */
+function belowLocality(name: string, locality: string | null): boolean {
+  if (!locality) return false;
+  const word = /^(?:街道|[区县乡镇旗])/.exec(name)?.[0];
+  return !!word && level(word) > level(locality) && level(locality) > 0;
 }
 
 const SUFFIX = /(?:委员会|办公厅|办公室|管委会|人民政府|政府|总局|局|委|厅|部|署|办)$/;
@@ -122,9 +145,16 @@ export function findAgencies(text: string, boundaries: Boundaries, sources: Agen
   const add = (name: string, type: AgencyType = agencyType(name)) => {
     if (name.length < 2 || seen.has(name)) return;
     seen.add(name);
+    if (belowLocality(name, locality)) type = 'agencyGroup';
     out.push({ type, surface: name, key: type === 'agency' ? canonicalAgency(name, locality, central) : name });
   };
-  for (const n of sources.named) add(n.name, n.type);
+  // a name written as two organs one after the other (a joint issuer: 江门市住房和城乡建设局江门市财政局) is two agencies
+  for (const n of sources.named) {
+    const parts = n.type === 'agencyGroup' ? [] : findOrgans(n.name, jiebaBoundaries(n.name));
+    if (parts.length >= 2 && parts[0]!.start === 0 && parts.every((p, k) => k === 0 || p.start === parts[k - 1]!.end) && parts.at(-1)!.end === n.name.length) {
+      for (const p of parts) add(p.name, p.group ? 'agencyGroup' : agencyType(p.name));
+    } else add(n.name, n.type);
+  }
   // collectives of the lexicon by their whole name; organs by the grammar (organs.ts), which reads the lexicon's agencies too
   for (const entry of agencyLexicon()) if (entry.type === 'agencyGroup' && text.includes(entry.name)) add(entry.name, entry.type);
   for (const o of findOrgans(text, boundaries)) add(o.name, o.group ? 'agencyGroup' : agencyType(o.name));

@@ -2,7 +2,8 @@
  * The organ-name grammar: `[jurisdiction…][organ][sub-unit…]`, read from
  * left to right over plain text, with jieba's word boundaries as evidence
  * that a name starts and ends where a word does (省决策部署 is no organ; 美军
- * is not in 中美军事).
+ * is not in 中美军事); nothing inside 《…》 or a quoted form's name
+ * (“教育部学历证书电子注册备案表”) is a mention.
  *
  * - jurisdiction: a real administrative division at any level or its short
  *   form (gazetteer.ts: 四川省/四川, 成都市/成都, 杨浦区, 东华门街道), a country
@@ -141,7 +142,8 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
     const military = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/.test(word);
     if (shortCountry && !military) continue;
     const ok = w.standalone.has(word) || (withJurisdiction && w.afterJurisdiction.has(word) && (word !== '军' || country !== null || shortCountry));
-    if (ok && isEnd(b, from + len)) {
+    // 人社部门 is a department, not 人社部
+    if (ok && isEnd(b, from + len) && !(word.endsWith('部') && text[from + len] === '门')) {
       best = from + len;
       break;
     }
@@ -180,14 +182,14 @@ function openName(text: string, from: number, e: number, b: Boundaries): boolean
   const name = text.slice(from, e);
   if (!HAN_ONLY.test(name) || !SUFFIX.test(name) || NOT_A_BODY.test(name) || NOT_IN_NAME.test(name) || TWO_ORGANS.test(name)) return false;
   const ts = b.startOfTokenEndingAt[e]!;
-  if (ts < 0 || NEVER_END.has(name.slice(-2))) return false;
+  if (ts < 0 || NEVER_END.has(name.slice(-2)) || (name.endsWith('部') && text[e] === '门')) return false;
   const last = text.slice(ts, e);
   // a suffix written as a word of its own is one that names organs (国土资源/局), not 所 or 部 (所 + verb, 多/部)
   if (last.length === 1 && !/[局厅委署司处科室办]/.test(last)) return false;
   // a count or a direction before the suffix names a part, not an organ (一部, 大部, 西南部, 一处)
   if (/^(?:[一二两三四五六七八九十几多大全各每某下上]|[东西南北]{1,2})[部处所局]$/.test(last) || /[东西南北]部$/.test(name)) return false;
   // a centre is an organ when it manages or serves (住房保障管理中心), not a venue (会展中心, 购物中心)
-  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收|信息|事务|登记)中心$/.test(name)) return false;
+  if (/中心$/.test(name) && !/(?:管理|保障|服务|监测|测绘|执法|指挥|监督|征收|信息|事务|登记|交易|人才)中心$/.test(name)) return false;
   if (/站$/.test(name) && !/(?:总站|管理站|监测站|服务站|执法站)$/.test(name)) return false;
   if (NOT_AN_ORGAN.has(last) && ts === from) return false;
   if (NOT_AN_ORGAN.has(last) && last !== '部门' && last !== '中心') return false;
@@ -222,7 +224,11 @@ function subUnits(text: string, at: number, b: Boundaries, local: boolean): numb
   return end;
 }
 
-/** Depth of book-title brackets at each offset: 1 inside 《…》. */
+/** A quoted name that is a document's or a form's (“教育部学历证书电子注册备案表”): a title like 《…》. */
+const QUOTED_TITLE = /(?:表|证书|证明|单|函|通知|办法|规定|细则|方案|意见|条例|决定|公告)$/;
+const MAX_QUOTED = 40;
+
+/** Depth of book-title brackets at each offset: 1 inside 《…》 and inside a quoted document or form name. */
 function insideTitles(text: string): Uint8Array {
   const inside = new Uint8Array(text.length);
   let depth = 0;
@@ -230,6 +236,11 @@ function insideTitles(text: string): Uint8Array {
     if (text[i] === '《') depth++;
     else if (text[i] === '》') depth = Math.max(0, depth - 1);
     else if (text[i] === '\n') depth = 0;
+    else if (text[i] === '“') {
+      // the closing mark within a short reach (bounded: linear)
+      const close = text.slice(i + 1, i + 1 + MAX_QUOTED).search(/[”\n]/);
+      if (close > 0 && text[i + 1 + close] === '”' && QUOTED_TITLE.test(text.slice(i + 1, i + 1 + close))) inside.fill(1, i, i + 1 + close);
+    }
     if (depth > 0) inside[i] = 1;
   }
   return inside;

@@ -50,9 +50,9 @@ const TECHNOLOGICAL = /智能|数据|数字|网络|互联网|计算|通信|量�
  * (a mark, a conjunction, or a word of developing or applying it): 技术人才,
  * 技术设施, 技术标准, 产业政策 are no such ends.
  */
-const SINGLE_HEAD = /(?<=[\p{Script=Han}A-Za-z0-9])(?:(技术|产业|装备|芯片|器件|服务业)(?=[，。；、：）\n]|和|与|及|等|的|在|创新|应用|研发|研究|攻关|突破|赋能|成果|推广|改造|发展|集群|集聚|规模化|高质量|转型|升级|融合|生态|领域|基地|$)|(材料)(?=领域|产业))/gu;
+const SINGLE_HEAD = /(?<=[\p{Script=Han}A-Za-z0-9])(?:(技术|产业|装备|芯片|器件|服务业)(?=[，。；、：）\n]|和|与|及|等|的|在|创新|应用|研发|研究|攻关|突破|赋能|成果|推广|改造|发展|集群|集聚|规模化|高质量|转型|升级|融合|生态|领域|基地|$)|(材料)(?=领域|产业(?!化)))/gu;
 /** A modifier that makes X技术 / X产业 a generic kind, not a name: 关键技术, 新兴产业, 相关产业, 产品技术. */
-const GENERIC_MODIFIER = /^(?:关键|核心|关键核心|核心关键|先进|先进适用|适用|新|高|高新|前沿|共性|基础|底层|专业|相关|有关|各类|各项|信息|数字|科学|实用|传统|现代|成熟|主要|重要|重大|原创|颠覆性|引领性|生产|工程|管理|安全|绿色|低碳|本地|地方|区域|重点|主导|特色|支柱|优势|新兴|未来|战略性新兴|先导|实体|其他|其它|上述|此类|同类|配套|关联|上下游|这些|国家|国际|国内|产品|设备|工艺|新型|高端|智能|关键基础|通用|一般|整体|全|本|该|此|各|有|技术|高质量|生产性|生活性|服务|世界级|外向型|融合|驱动|企业|高能级|现代化|数据|计算|新质生产力)$/u;
+const GENERIC_MODIFIER = /^(?:关键|核心|关键核心|核心关键|先进|先进适用|适用|新|高|高新|前沿|共性|基础|底层|专业|相关|有关|各类|各项|信息|数字|科学|实用|传统|现代|成熟|主要|重要|重大|原创|颠覆性|引领性|生产|工程|管理|安全|绿色|低碳|本地|地方|区域|重点|主导|特色|支柱|优势|新兴|未来|战略性新兴|先导|实体|其他|其它|上述|此类|同类|配套|关联|上下游|这些|国家|国际|国内|产品|设备|工艺|新型|高端|智能|关键基础|通用|一般|整体|全|本|该|此|各|有|技术|高质量|生产性|生活性|服务|世界级|外向型|融合|驱动|企业|高能级|现代化|数据|计算|新质生产力|战略性|基础性|先导性|支柱性|全局性|未来产业|新兴产业)$/u;
 /** Words that qualify without naming (关键共性技术, 新兴支柱产业, 前沿引领技术, 现代工程技术), longest first: a phrase made of them only is generic. */
 const GENERIC_PREFIX = new RegExp(`^(?:${[...new Set([...GENERIC_MODIFIER.source.slice(4, -2).split('|'), '共性', '支柱', '引领', '工程', '数字经济', '领域', '行业', '超常规', '举措'])].sort((a, b) => b.length - a.length).join('|')})`, 'u');
 /** Words after which a noun phrase starts: the launching verbs of leading.ts and the ones that introduce a means. */
@@ -87,7 +87,8 @@ function isOpener(t: { word: string; tag: string }): boolean {
 /** A phrase that only qualifies its head (关键共性, 新兴支柱, 无线电新, 技术 before 装备): no name. */
 function isGeneric(phrase: string): boolean {
   const words = loadJieba().tag(phrase).map((t) => t.word);
-  if (GENERIC_MODIFIER.test(words.at(-1)!)) return true;
+  // 新一代先进核能系统核心 + 技术: jieba's last word (系统核心) may hide a qualifier at the end
+  if (GENERIC_MODIFIER.test(words.at(-1)!) || /(?:核心|关键|共性|前沿|相关|有关|配套)$/u.test(phrase)) return true;
   // made of qualifiers only (先进适用技术: 先进 + 适用 + 技术)
   let rest = phrase;
   for (let cut = GENERIC_PREFIX.exec(rest); cut && rest; cut = GENERIC_PREFIX.exec(rest)) rest = rest.slice(cut[0].length);
@@ -181,8 +182,8 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   }
   // 新一代X: one name, or two joined by 和/及 (新一代高速固定宽带和移动通信网络)
   for (const m of text.matchAll(/新一代([\p{Script=Han}A-Za-z0-9]{2,16}?)(?=[，。；、：）\n]|等|的|$)/gu)) {
-    // a name ends in a noun: 新一代煤电升级专项行动 and 新一代居民身份证后 are no terms
-    if (!/^(?:n|nz|nt|eng|j|l)$/.test(loadJieba().tag(m[1]!).at(-1)!.tag)) continue;
+    // a name ends in a noun: 新一代煤电升级专项行动 and 新一代居民身份证后 are no terms; …等新一代先进核能系统核心技术 closes a list with a kind
+    if (!/^(?:n|nz|nt|eng|j|l)$/.test(loadJieba().tag(m[1]!).at(-1)!.tag) || /(?:核心|关键|共性|基础|前沿)技术$/.test(m[1]!)) continue;
     const pair = /^(\p{Script=Han}{2,8})[和及与](\p{Script=Han}{3,8})$/u.exec(m[1]!);
     if (pair) {
       add(`新一代${pair[1]}`, category(pair[1]!));
