@@ -15,6 +15,9 @@ import type { Candidate } from './types.js';
 /** Collectives: "各…", "有关…", "相关…", "…等部门", "市各相关单位", "国务院各部委、各直属机构", and organs listed with a shared head (葛店经开区、临空经济区管委会). */
 const GROUP = /^(?:各|有关|相关|其他)|(?:有关|相关)(?:部门|单位)|(?:等|各)(?:部门|单位)$|各(?:部委|直属机构|成员单位)|、/;
 
+/** A mark that ends a clause: no organ's name has one. */
+const PROSE = /[，。；！？：,;!?:]/;
+
 /** A class of organs, or an organ word with no jurisdiction, names no one organ: 司法机关, 公安机关, 法院 (离婚证书或法院判决书), 人民政府 (报人民政府批准). */
 const CLASS = /^(?:公安|检察|司法|审判|行政|国家|执法|监察)?机关$|^(?:人民)?(?:法院|检察院)$|^(?:人民政府|地方政府|军队|军方|警方)$/;
 
@@ -148,10 +151,12 @@ export function findAgencies(text: string, boundaries: Boundaries, sources: Agen
     if (belowLocality(name, locality)) type = 'agencyGroup';
     out.push({ type, surface: name, key: type === 'agency' ? canonicalAgency(name, locality, central) : name });
   };
-  // a name written as two organs one after the other (a joint issuer: 江门市住房和城乡建设局江门市财政局) is two agencies
+  // a name written as two organs one after the other (a joint issuer: 江门市住房和城乡建设局江门市财政局) is two agencies;
+  // a name with a sentence mark inside is prose a title or a line gave (最新一期政府公报中，公布了市住建委): only the organs in it count
   for (const n of sources.named) {
-    const parts = n.type === 'agencyGroup' ? [] : findOrgans(n.name, jiebaBoundaries(n.name));
-    if (parts.length >= 2 && parts[0]!.start === 0 && parts.every((p, k) => k === 0 || p.start === parts[k - 1]!.end) && parts.at(-1)!.end === n.name.length) {
+    const prose = PROSE.test(n.name);
+    const parts = n.type === 'agencyGroup' && !prose ? [] : findOrgans(n.name, jiebaBoundaries(n.name));
+    if (prose || (parts.length >= 2 && parts[0]!.start === 0 && parts.every((p, k) => k === 0 || p.start === parts[k - 1]!.end) && parts.at(-1)!.end === n.name.length)) {
       for (const p of parts) add(p.name, p.group ? 'agencyGroup' : agencyType(p.name));
     } else add(n.name, n.type);
   }
