@@ -83,6 +83,17 @@ describe.skipIf(!existsSync(PAGES))('technologies on labelled development docume
     expect(found('重视和鼓励新型转播技术、安全监控技术、人工智能等高新技术在体育竞赛表演产业中的应用。').filter((t) => t.includes('重视'))).toEqual([]);
     expect(found('因地制宜推广先进适用种养技术。')).toEqual([]);
     expect(found('利用资源、环境条件发展生态农业、生态林业和旅游服务业。')).not.toContain('环境条件发展生态农业');
+    // an earlier list's close and the verbs after it are no part of the first item; 在线 is no preposition (北京市数字经济促进条例 §36)
+    expect(found('教育、体育等部门应当支持和规范在线教育、在线旅游、网络出版等数字消费新模式；')).toEqual(['在线教育', '在线旅游', '网络出版']);
+  });
+
+  it('reads what a sentence promotes the development of, when it reads as a technology', () => {
+    const found = (t: string) => findTerms(t, new Map()).map((c) => c.surface);
+    expect(found('支持互联网医院发展，促进数字乡村和智慧农业创新发展。')).toEqual(['互联网医院', '数字乡村', '智慧农业']);
+    expect(found('促进跨境电商发展。')).toEqual(['跨境电商']);
+    // not a market, a region, a place's economy or a pair of which neither is a technology
+    expect(found('促进房地产市场平稳健康发展，推动京津冀区域数字经济发展，促进数字技术与实体经济融合发展，支持数据相关行业协会和组织发展。')).toEqual([]);
+    expect(found('推动导航传感通信深度融合发展。')).toEqual([]);
   });
 
   it('takes a listed name written only inside a longer name found for no mention of its own', () => {

@@ -35,7 +35,7 @@ const ENUMERATION_END = /等([^，。；：、“”（）\n的]{0,12}?(?:技术
 /** An enumeration whose closing word is a verb: 推动量子科技、生物制造、…、生命科学等成为新的经济增长点. */
 const ENUMERATION_BEFORE_VERB = /等(?=成为|实现|取得)/g;
 /** Words that make an item prose, an institution or a bare generic word, not a term. */
-const NOT_A_TERM = /[的了着是为把被将与其这那此各该对在]|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业|新质生产力)$|^(?:相关|有关|其他|其它)|事业$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团)$/;
+const NOT_A_TERM = /[的了着是为把被将与其这那此各该对]|在(?!线)|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业|新质生产力)$|^(?:相关|有关|其他|其它)|事业$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团|协会|联盟|组织)$/;
 /** A modifier after a term: 石墨烯薄膜规模化 → 石墨烯薄膜. */
 const TRAILING = /(?:规模化|产业化|商业化|工程化|集成化|应用|研发|制备)$/;
 const MIN = 3;
@@ -43,7 +43,7 @@ const GENERIC_ASPECT = /^(?:材料|制造|设计|研发|服务|应用|生产|工
 const MAX = 16;
 
 /** What an item of an enumeration without a closing kind must look like, for half of the items at least: a technology's words. */
-const TECHNOLOGICAL = /智能|数据|数字|网络|互联网|计算|通信|量子|芯片|半导体|软件|算法|区块链|物联|云|卫星|机器人|无人|自动驾驶|传感|电池|储能|氢|核|光伏|生物|基因|医药|新材料|新能源|航空|航天|技术|装备|制造/u;
+const TECHNOLOGICAL = /智能|智慧|电商|数据|数字|网络|互联网|计算|通信|量子|芯片|半导体|软件|算法|区块链|物联|云|卫星|机器人|无人|自动驾驶|传感|电池|储能|氢|核|光伏|生物|基因|医药|新材料|新能源|航空|航天|技术|装备|制造/u;
 /**
  * A head that ends a name of its own outside any list (材料 only before 领域 or 产业: 申请材料,
  * 验收材料, 购买建筑材料 are paperwork and purchases), and what may follow it
@@ -76,6 +76,15 @@ function nounPhrase(window: string, atClauseStart: boolean): string | undefined 
   if (words.length === 0 || /^(?:v|vd|vg|ns)$/.test(words[0]!.tag) || (words[0]!.tag === 'x' && words.length > 1) || words.some((t) => isLeadingWord(t.word))) return undefined;
   const phrase = words.map((t) => t.word).join('');
   return phrase.length >= 2 ? phrase : undefined;
+}
+
+/** What follows the last launching verb of leading.ts still inside an item (部门应当支持和规范在线教育 → 在线教育); the item when none is. */
+function afterLastVerb(item: string): string {
+  const tags = loadJieba().tag(item);
+  let k = tags.length - 1;
+  while (k >= 0 && !isLeadingWord(tags[k]!.word)) k--;
+  const rest = tags.slice(k + 1).map((t) => t.word).join('');
+  return k >= 0 && rest.length >= 2 ? rest : item;
 }
 
 /** A word a noun phrase cannot reach back over: a verb of leading.ts (or two: 发展壮大), a function word, an idiom (因地制宜), a number or quantity (4个千亿级). */
@@ -132,7 +141,7 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     // an earlier enumeration closed in the same clause is not part of this one: 教育、体育等部门应当支持在线教育、在线旅游等新模式
     const items = clause.slice(clause.lastIndexOf('等') + 1).split('、');
     // the verbs before the first item: jieba's tags, then any launching verb left (全链条推动铝精深加工, 统筹推动现代农业)
-    items[0] = stripLeading(items[0]!).replace(/^.{1,8}?(?:推动|推进|加快|发展|培育|聚焦|布局|打造|支持|突破|攻关)(?=.{2})/u, '');
+    items[0] = afterLastVerb(stripLeading(items[0]!).replace(/^.{1,8}?(?:推动|推进|加快|发展|培育|聚焦|布局|打造|支持|突破|攻关)(?=.{2})/u, ''));
     // in a list of three or more closed by its kind, a two-character item is a term too (钢铁、化工、建材等传统优势产业)
     const min = items.length >= 3 ? 2 : MIN;
     for (const item of items) {
@@ -179,6 +188,16 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   for (const m of text.matchAll(/(?:推进|推动|支持|发展|培育|布局|聚焦|突破|攻关|壮大)((?:[^，。；：、“”（）\n等]{2,16}、){2,}[^，。；：、“”（）\n等]{2,16})等(?=[，。；])/gu)) {
     const items = m[1]!.split('、');
     if (items.filter((i) => TECHNOLOGICAL.test(i)).length * 2 >= items.length) enumeration(m[1]!, 'technology');
+  }
+  // the thing whose development is promoted, when it reads as a technology: 支持互联网医院发展, 促进数字乡村和智慧农业创新发展
+  for (const m of text.matchAll(/(?:支持|促进|推动|推进|鼓励|加快)([\p{Script=Han}]{2,12}?)(?:创新|高质量|高水平|规范健康|健康|融合|快速|有序|持续)?发展/gu)) {
+    const x = m[1]!;
+    const words = loadJieba().tag(x);
+    // no verb inside, no place before it (京津冀区域数字经济); things that merge are several (推动导航传感通信深度融合发展)
+    if (words.some((t) => isLeadingWord(t.word)) || words[0]!.tag === 'ns' || /融合|深度$|协同$/.test(m[0])) continue;
+    const pair = /^(\p{Script=Han}{2,8})[和及与](\p{Script=Han}{2,8})$/u.exec(x);
+    // each part a technology's (数字技术与实体经济: neither)
+    for (const part of pair ? [pair[1]!, pair[2]!] : [x]) if (TECHNOLOGICAL.test(part) && !isGeneric(part)) add(part, /产业$/.test(part) ? 'industry' : 'technology');
   }
   // 新一代X: one name, or two joined by 和/及 (新一代高速固定宽带和移动通信网络)
   for (const m of text.matchAll(/新一代([\p{Script=Han}A-Za-z0-9]{2,16}?)(?=[，。；、：）\n]|等|的|$)/gu)) {
