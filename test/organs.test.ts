@@ -161,6 +161,12 @@ describe('canonical names by the document’s jurisdiction', () => {
     expect(types('书面报告区住房城乡建设局。', '江门市住房和城乡建设局')).toEqual({ 区住房城乡建设局: 'agencyGroup' });
   });
 
+  it('reads an addressee item of whole organs joined by 、 as each of them, one whose names share a head as one collective (pages-04, pages-13)', () => {
+    const read = (item: string) => findAgencies(item, boundaries(item), { named: [{ name: item }], issuer: null }).map((c) => `${c.type}:${c.surface}`);
+    expect(read('各房地产交易中心、市房屋状况信息中心')).toEqual(['agencyGroup:各房地产交易中心', 'agency:市房屋状况信息中心']);
+    expect(read('葛店经开区、临空经济区管委会')[0]).toBe('agencyGroup:葛店经开区、临空经济区管委会');
+  });
+
   it('splits a named issuer written as two organs one after the other (files-09)', () => {
     const text = '江门市住房和城乡建设局江门市财政局关于印发方案的通知';
     const found = findAgencies(text, boundaries(text), { named: [{ name: '江门市住房和城乡建设局江门市财政局' }], issuer: '江门市住房和城乡建设局江门市财政局' });

@@ -9,7 +9,7 @@
 import { boundaries as jiebaBoundaries, type Boundaries } from '../jieba.js';
 import { agencyAbbreviations, agencyLexicon, type AgencyType } from '../lexicon.js';
 import { jurisdictions } from './gazetteer.js';
-import { findOrgans } from './organs.js';
+import { findOrgans, type Organ } from './organs.js';
 import type { Candidate } from './types.js';
 
 /** Collectives: "各…", "有关…", "相关…", "…等部门", "市各相关单位", "国务院各部委、各直属机构", and organs listed with a shared head (葛店经开区、临空经济区管委会). */
@@ -154,6 +154,14 @@ export function findAgencies(text: string, boundaries: Boundaries, sources: Agen
   // a name written as two organs one after the other (a joint issuer: 江门市住房和城乡建设局江门市财政局) is two agencies;
   // a name with a sentence mark inside is prose a title or a line gave (最新一期政府公报中，公布了市住建委): only the organs in it count
   for (const n of sources.named) {
+    // an addressee item of whole organs joined by 、 is each of them (各房地产交易中心、市房屋状况信息中心); one whose names share a head stays one collective (葛店经开区、临空经济区管委会)
+    const listed = n.name.includes('、') && !PROSE.test(n.name) ? n.name.split('、').map((part) => ({ part, organs: findOrgans(part, jiebaBoundaries(part)) })) : [];
+    const whole = ({ part, organs }: { part: string; organs: Organ[] }) => organs.length === 1 && organs[0]!.start === 0 && organs[0]!.end === part.length;
+    // (a part that opens with 各/有关/相关 is a collective of its own: 各房地产交易中心)
+    if (listed.length > 0 && listed.some(whole) && listed.every((l) => whole(l) || /^(?:各|有关|相关)/.test(l.part))) {
+      for (const l of listed) whole(l) ? add(l.organs[0]!.name, l.organs[0]!.group ? 'agencyGroup' : agencyType(l.organs[0]!.name)) : add(l.part, 'agencyGroup');
+      continue;
+    }
     const prose = PROSE.test(n.name);
     const parts = n.type === 'agencyGroup' && !prose ? [] : findOrgans(n.name, jiebaBoundaries(n.name));
     if (prose || (parts.length >= 2 && parts[0]!.start === 0 && parts.every((p, k) => k === 0 || p.start === parts[k - 1]!.end) && parts.at(-1)!.end === n.name.length)) {
