@@ -16,6 +16,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, r
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { globMatcher } from './lib/glob-match.js';
@@ -24,6 +25,7 @@ import { recordPaths, removeDocument, runJob, statePath, type Format, type JobRe
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
+import { threadCpuMs } from './lib/thread-cpu.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
@@ -345,6 +347,7 @@ export function inShard(target: string, shard: { index: number; count: number })
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<RunReport> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  const mainCpuStart = threadCpuMs();
   const formats = options.formats ?? ['json', 'md'];
   const io = { fsync: options.fsync ?? true };
   const collected = collectJobs(paths, { out: options.out, exclude: options.exclude });
@@ -451,6 +454,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     stageTime,
     elapsedMs: Math.round(performance.now() - started),
     cpu: cpuSince(cpuStart),
+    threads: threadCpu(results, mainCpuStart),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     datasets,
     results,
@@ -516,6 +520,50 @@ export function recordedTargets(out: string, shard?: BatchOptions['shard']): str
 /** --prune: remove the recorded documents (this shard's) that this run's inputs did not produce. */
 function prune(out: string, produced: ReadonlySet<string>, shard: BatchOptions['shard'], io: { fsync: boolean }): void {
   for (const target of recordedTargets(out, shard)) if (!produced.has(target)) removeDocument(out, target, io);
+}
+
+/**
+ * CPU time of each thread that ran documents, and of the main thread, from
+ * each thread's own clock (lib/thread-cpu.ts): what a document costs each
+ * worker, what its start-up cost (for the main thread: the process's start and
+ * imports before the run), and what the main thread spent on the run besides
+ * documents (reading folders, the results, progress, the batch files). With
+ * --jobs 1 the main thread runs the documents. Null where the clock cannot be
+ * read.
+ */
+function threadCpu(results: readonly JobResult[], mainCpuStart: number | null): RunReport['threads'] {
+  const byThread = new Map<number, JobResult[]>();
+  for (const r of results) if (r.cpu) byThread.set(r.cpu.thread, [...(byThread.get(r.cpu.thread) ?? []), r]);
+  const sum = (list: readonly JobResult[]) => (list.every((r) => r.cpu?.ms != null) ? list.reduce((n, r) => n + r.cpu!.ms!, 0) : null);
+  const mainNow = threadCpuMs();
+  const mainJobs = byThread.get(threadId) ?? [];
+  const mainDocuments = sum(mainJobs);
+  const main = {
+    thread: threadId,
+    role: 'main' as const,
+    documents: mainJobs.length,
+    startupMs: mainCpuStart,
+    documentsMs: mainDocuments,
+    perDocumentMs: mainDocuments !== null && mainJobs.length > 0 ? Math.round(mainDocuments / mainJobs.length) : null,
+    otherMs: mainNow === null || mainCpuStart === null || mainDocuments === null ? null : mainNow - mainCpuStart - mainDocuments,
+  };
+  const workers = [...byThread]
+    .filter(([thread]) => thread !== threadId)
+    .sort(([a], [b]) => a - b)
+    .map(([thread, list]) => {
+      const ms = sum(list);
+      const before = list.map((r) => r.cpu!.beforeMs);
+      return {
+        thread,
+        role: 'worker' as const,
+        documents: list.length,
+        startupMs: before.every((b) => b !== null) ? Math.min(...(before as number[])) : null,
+        documentsMs: ms,
+        perDocumentMs: ms === null ? null : Math.round(ms / list.length),
+        otherMs: null,
+      };
+    });
+  return [main, ...workers];
 }
 
 /** CPU time of the whole process (every thread) since `start`, in ms. */
