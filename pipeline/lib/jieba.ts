@@ -4,14 +4,12 @@
  * nodejieba returns tokens without offsets; `tokens` computes them by walking
  * the text, in UTF-16 units of the string it was given.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type * as Jieba from 'nodejieba';
 import { userDictionaryLines } from './lexicon.js';
 import { splitLines } from './lines.js';
+import { keepPrepared, preparedPath, usePrepared } from './prepared.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
@@ -36,15 +34,11 @@ function userDictionaryFile(): string {
   return tempFile('userdict', `${userDictionaryLines().join('\n')}\n`);
 }
 
-/** A file in the temporary directory named by its content's hash, written once. */
+/** A file in the temporary directory named by its content's hash, written once (lib/prepared.ts: old versions are removed). */
 function tempFile(kind: string, content: string): string {
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
-  const file = join(tmpdir(), `gongwen-${kind}-${hash}.utf8`);
-  if (!existsSync(file)) {
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, content);
-    renameSync(partial, file);
-  }
+  const file = preparedPath(kind, [content], 'utf8');
+  if (existsSync(file)) usePrepared(file);
+  else keepPrepared(file, content);
   return file;
 }
 
