@@ -24,6 +24,7 @@ import { datasetFiles, type DatasetRecord } from './lib/datasets.js';
 import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
+import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
 import { threadCpuMs } from './lib/thread-cpu.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
@@ -397,7 +398,9 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads });
+    // the workers share this thread's jieba server, when it has one (bin/gongwen.js starts it), instead of each loading jieba
+    const jiebaServer = jiebaServerBuffer();
+    const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
     try {
       // one document in flight per thread, so that a stop leaves the rest unstarted
       await Promise.all(Array.from({ length: threads }, async () => {
