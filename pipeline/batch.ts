@@ -346,6 +346,25 @@ export function inShard(target: string, shard: { index: number; count: number })
 }
 
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<RunReport> {
+  // an explicit --jobs of 2 or more starts its workers at once, so that they start (import the pipeline, OpenCC)
+  // while this thread reads the folders and prepares the output folder
+  const early = options.jobs !== undefined && options.jobs > 1 ? workerPool(options.jobs) : undefined;
+  try {
+    return await runBatchWith(paths, options, early);
+  } finally {
+    await early?.destroy();
+  }
+}
+
+/** The batch's worker threads (piscina), sharing this thread's jieba server when it has one (bin/gongwen.js starts it). */
+function workerPool(threads: number): { pool: Piscina; destroy: () => Promise<void> } {
+  const jiebaServer = jiebaServerBuffer();
+  const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
+  let destroyed: Promise<void> | undefined;
+  return { pool, destroy: () => (destroyed ??= pool.destroy()) };
+}
+
+async function runBatchWith(paths: readonly string[], options: BatchOptions, early: ReturnType<typeof workerPool> | undefined): Promise<RunReport> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const mainCpuStart = threadCpuMs();
@@ -392,22 +411,24 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   let next = 0;
   const take = () => (stopped || aborted || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
+    // fewer files than the workers started early (one, or none): they run here, the workers stop
+    await early?.destroy();
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    // the workers share this thread's jieba server, when it has one (bin/gongwen.js starts it), instead of each loading jieba
-    const jiebaServer = jiebaServerBuffer();
-    const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
+    // the workers share this thread's jieba server, when it has one, instead of each loading jieba
+    const workers = early ?? workerPool(threads);
+    const { pool } = workers;
     try {
       // one document in flight per thread, so that a stop leaves the rest unstarted
       await Promise.all(Array.from({ length: threads }, async () => {
         for (let t = take(); t; t = take()) finished((await pool.run(t)) as JobResult);
       }));
     } finally {
-      await pool.destroy();
+      await workers.destroy();
     }
   }
   // the documents a stopped run did not start: failed, their earlier outputs as they were (not reported one by one)
