@@ -28,7 +28,7 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadJieba } from '../pipeline/lib/jieba.js';
@@ -127,15 +127,15 @@ try {
   }
   // each in a fresh CLI process, so both pay the same start-up (jieba, OpenCC, the word model per thread)
   const bin = join(root, 'bin', 'gongwen.js');
-  const batch = (jobs: number) => {
+  const batch = (jobs: number, folder = input) => {
     const out = join(work, `out${jobs}`);
     const t = performance.now();
     // without fsync: these runs measure how the work scales over cores; what fsync costs is measured on its own below
-    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', String(jobs), '--force', '--quiet', '--no-fsync']);
+    const r = spawnSync(process.execPath, [bin, folder, '--out', out, '--jobs', String(jobs), '--force', '--quiet', '--no-fsync']);
     if (r.status !== 0) throw new Error(`batch --jobs ${jobs} failed: ${r.stderr}`);
     const wall = performance.now() - t;
     const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReportFile;
-    return { wall, cpu: report.cpu.userMs + report.cpu.systemMs, elapsed: report.elapsedMs };
+    return { wall, cpu: report.cpu.userMs + report.cpu.systemMs, elapsed: report.elapsedMs, threads: report.threads, load: loadavg()[0]! };
   };
   // in turn, twice each, the best of each: the machine's drift hits both alike
   const ones: ReturnType<typeof batch>[] = [];
@@ -154,6 +154,24 @@ try {
   console.log(`speed-up --jobs 2 / 1:      ${(one.wall / two.wall).toFixed(2)}  (target ≥ 1.7)`);
   // with both cores busy all the time, --jobs 2 takes at least its CPU time over 2
   console.log(`bound from CPU time:        ${((2 * one.elapsed) / two.cpu).toFixed(2)}  (2 cores over --jobs 2's CPU time: it needs ${((100 * (two.cpu - one.cpu)) / one.cpu).toFixed(0)} % more CPU than --jobs 1 for the same documents)`);
+
+  // the same on the 58 development pages (2.2 MB), where each thread's start-up weighs most; with each thread's own CPU
+  const devPages = join(root, '..', 'shared', 'corpus', 'pages');
+  if (existsSync(devPages)) {
+    const pageOnes: ReturnType<typeof batch>[] = [];
+    const pageTwos: ReturnType<typeof batch>[] = [];
+    for (let trial = 0; trial < 3; trial++) {
+      pageOnes.push(batch(1, devPages));
+      pageTwos.push(batch(2, devPages));
+    }
+    const p1 = best(pageOnes);
+    const p2 = best(pageTwos);
+    const threads = (r: ReturnType<typeof batch>) =>
+      r.threads.map((t) => `${t.role === 'main' ? 'main' : `worker ${t.thread}`}: ${t.documents} docs, start ${t.startupMs} ms, documents ${t.documentsMs} ms${t.otherMs === null ? '' : `, other ${t.otherMs} ms`}`).join('; ');
+    console.log(`pages --jobs 1:             ${(p1.wall / 1000).toFixed(1)} s (best of ${seconds(pageOnes)}); CPU ${(p1.cpu / 1000).toFixed(1)} s; load ${p1.load.toFixed(1)}; ${threads(p1)}`);
+    console.log(`pages --jobs 2:             ${(p2.wall / 1000).toFixed(1)} s (best of ${seconds(pageTwos)}); CPU ${(p2.cpu / 1000).toFixed(1)} s; load ${p2.load.toFixed(1)}; ${threads(p2)}`);
+    console.log(`pages speed-up --jobs 2 / 1: ${(p1.wall / p2.wall).toFixed(2)}  (target ≥ 1.3); bound from CPU time ${((2 * p1.elapsed) / p2.cpu).toFixed(2)}`);
+  }
 
   // fsync: every file of the corpus written as runJob writes it (outputs and records as one group, fsynced or not,
   // then the state, never fsynced), in turn; the documents processed once
@@ -208,6 +226,7 @@ try {
   const sample = join(root, 'input', 'chengdu-future-industries-2024.txt');
   const colds: number[] = [];
   const coldCpus: number[] = [];
+  const coldMains: number[] = [];
   for (let k = 0; k < 3; k++) {
     const t = performance.now();
     const r = spawnSync(process.execPath, [bin, sample, '--out', join(work, `cold${k}`), '--jobs', '1', '--quiet']);
@@ -215,9 +234,11 @@ try {
     colds.push(performance.now() - t);
     const report = JSON.parse(readFileSync(join(work, `cold${k}`, 'run-report.json'), 'utf8')) as RunReportFile;
     coldCpus.push(report.cpu.userMs + report.cpu.systemMs);
+    const main = report.threads[0]!;
+    coldMains.push((main.startupMs ?? 0) + (main.documentsMs ?? 0) + (main.otherMs ?? 0));
   }
   console.log(
-    `cold start, one document:   ${(Math.min(...colds) / 1000).toFixed(2)} s, ${(Math.min(...coldCpus) / 1000).toFixed(2)} s of CPU (best of 3; target ≤ 1 s; steps: npm run bench:cold)`,
+    `cold start, one document:   ${(Math.min(...colds) / 1000).toFixed(2)} s, ${(Math.min(...coldCpus) / 1000).toFixed(2)} s of CPU in the run, ${(Math.min(...coldMains) / 1000).toFixed(2)} s of it on the main thread (best of 3; load ${loadavg()[0]!.toFixed(1)}; target ≤ 1 s; steps: npm run bench:cold)`,
   );
 
   // peak memory of one big document against one small one, each in a fresh process

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { main } from '../dist/pipeline/cli.js';
+// jieba's native load takes about a second of CPU: a run that may process documents starts it on a thread of
+// its own first, so that it loads on the second core while this thread imports the pipeline and reads the
+// first document (pipeline/lib/jieba-server.ts); --help and --version need no jieba
+const args = process.argv.slice(2);
+const { startJiebaServer } = await import('../dist/pipeline/lib/jieba-server.js');
+const jiebaServer = args.length > 0 && !args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? startJiebaServer() : undefined;
+const { main } = await import('../dist/pipeline/cli.js');
+if (jiebaServer) (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(jiebaServer);
 
 // a reader that stops early (`gongwen - < doc.txt | head`) closes the pipe: stop quietly, as other
 // command-line tools do, instead of an unhandled EPIPE error; any other failure to write the
@@ -12,4 +19,4 @@ for (const [name, stream] of [['standard output', process.stdout], ['standard er
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

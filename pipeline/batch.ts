@@ -16,6 +16,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, r
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { globMatcher } from './lib/glob-match.js';
@@ -23,7 +24,9 @@ import { datasetFiles, type DatasetRecord } from './lib/datasets.js';
 import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
+import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
+import { threadCpuMs } from './lib/thread-cpu.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
@@ -343,8 +346,28 @@ export function inShard(target: string, shard: { index: number; count: number })
 }
 
 export async function runBatch(paths: readonly string[], options: BatchOptions): Promise<RunReport> {
+  // an explicit --jobs of 2 or more starts its workers at once, so that they start (import the pipeline, OpenCC)
+  // while this thread reads the folders and prepares the output folder
+  const early = options.jobs !== undefined && options.jobs > 1 ? workerPool(options.jobs) : undefined;
+  try {
+    return await runBatchWith(paths, options, early);
+  } finally {
+    await early?.destroy();
+  }
+}
+
+/** The batch's worker threads (piscina), sharing this thread's jieba server when it has one (bin/gongwen.js starts it). */
+function workerPool(threads: number): { pool: Piscina; destroy: () => Promise<void> } {
+  const jiebaServer = jiebaServerBuffer();
+  const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
+  let destroyed: Promise<void> | undefined;
+  return { pool, destroy: () => (destroyed ??= pool.destroy()) };
+}
+
+async function runBatchWith(paths: readonly string[], options: BatchOptions, early: ReturnType<typeof workerPool> | undefined): Promise<RunReport> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  const mainCpuStart = threadCpuMs();
   const formats = options.formats ?? ['json', 'md'];
   const io = { fsync: options.fsync ?? true };
   const collected = collectJobs(paths, { out: options.out, exclude: options.exclude });
@@ -388,20 +411,24 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   let next = 0;
   const take = () => (stopped || aborted || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
+    // fewer files than the workers started early (one, or none): they run here, the workers stop
+    await early?.destroy();
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } else {
-    const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads });
+    // the workers share this thread's jieba server, when it has one, instead of each loading jieba
+    const workers = early ?? workerPool(threads);
+    const { pool } = workers;
     try {
       // one document in flight per thread, so that a stop leaves the rest unstarted
       await Promise.all(Array.from({ length: threads }, async () => {
         for (let t = take(); t; t = take()) finished((await pool.run(t)) as JobResult);
       }));
     } finally {
-      await pool.destroy();
+      await workers.destroy();
     }
   }
   // the documents a stopped run did not start: failed, their earlier outputs as they were (not reported one by one)
@@ -451,6 +478,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     stageTime,
     elapsedMs: Math.round(performance.now() - started),
     cpu: cpuSince(cpuStart),
+    threads: threadCpu(results, mainCpuStart),
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     datasets,
     results,
@@ -516,6 +544,50 @@ export function recordedTargets(out: string, shard?: BatchOptions['shard']): str
 /** --prune: remove the recorded documents (this shard's) that this run's inputs did not produce. */
 function prune(out: string, produced: ReadonlySet<string>, shard: BatchOptions['shard'], io: { fsync: boolean }): void {
   for (const target of recordedTargets(out, shard)) if (!produced.has(target)) removeDocument(out, target, io);
+}
+
+/**
+ * CPU time of each thread that ran documents, and of the main thread, from
+ * each thread's own clock (lib/thread-cpu.ts): what a document costs each
+ * worker, what its start-up cost (for the main thread: the process's start and
+ * imports before the run), and what the main thread spent on the run besides
+ * documents (reading folders, the results, progress, the batch files). With
+ * --jobs 1 the main thread runs the documents. Null where the clock cannot be
+ * read.
+ */
+function threadCpu(results: readonly JobResult[], mainCpuStart: number | null): RunReport['threads'] {
+  const byThread = new Map<number, JobResult[]>();
+  for (const r of results) if (r.cpu) byThread.set(r.cpu.thread, [...(byThread.get(r.cpu.thread) ?? []), r]);
+  const sum = (list: readonly JobResult[]) => (list.every((r) => r.cpu?.ms != null) ? list.reduce((n, r) => n + r.cpu!.ms!, 0) : null);
+  const mainNow = threadCpuMs();
+  const mainJobs = byThread.get(threadId) ?? [];
+  const mainDocuments = sum(mainJobs);
+  const main = {
+    thread: threadId,
+    role: 'main' as const,
+    documents: mainJobs.length,
+    startupMs: mainCpuStart,
+    documentsMs: mainDocuments,
+    perDocumentMs: mainDocuments !== null && mainJobs.length > 0 ? Math.round(mainDocuments / mainJobs.length) : null,
+    otherMs: mainNow === null || mainCpuStart === null || mainDocuments === null ? null : mainNow - mainCpuStart - mainDocuments,
+  };
+  const workers = [...byThread]
+    .filter(([thread]) => thread !== threadId)
+    .sort(([a], [b]) => a - b)
+    .map(([thread, list]) => {
+      const ms = sum(list);
+      const before = list.map((r) => r.cpu!.beforeMs);
+      return {
+        thread,
+        role: 'worker' as const,
+        documents: list.length,
+        startupMs: before.every((b) => b !== null) ? Math.min(...(before as number[])) : null,
+        documentsMs: ms,
+        perDocumentMs: ms === null ? null : Math.round(ms / list.length),
+        otherMs: null,
+      };
+    });
+  return [main, ...workers];
 }
 
 /** CPU time of the whole process (every thread) since `start`, in ms. */

@@ -15,6 +15,7 @@ import { writeJson, type Sink } from './lib/json-writer.js';
 import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
 import { STATE_FOLDER, TARGET_SUFFIXES } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
+import { onThreadCpu, type ThreadCpu } from './lib/thread-cpu.js';
 import { DEFAULT_MAX_BYTES, processFile, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
@@ -52,6 +53,8 @@ export interface JobResult {
   warnings: string[];
   /** Time of each stage, and of rendering and writing the outputs (`write`), in ms. */
   timings: Partial<Record<Stage | 'write', number>>;
+  /** CPU time of the thread that ran the job, during it and before it (lib/thread-cpu.ts; null values where unreadable). */
+  cpu?: ThreadCpu;
 }
 
 /** Where the state of a target is kept: the key of the run that wrote its outputs, and its diagnostics by code. */
@@ -169,6 +172,11 @@ function outputFiles(task: OutputTask): { path: string; script: OutputScript | n
  *   disk (FATAL_WRITE_CODES) sets `stop`, for the batch to stop.
  */
 export async function runJob(task: JobTask): Promise<JobResult> {
+  const { value, cpu } = await onThreadCpu(() => runJobOnce(task));
+  return { ...value, cpu };
+}
+
+async function runJobOnce(task: JobTask): Promise<JobResult> {
   const base = { file: task.file, target: task.target, outputs: [] as string[], diagnostics: {}, warnings: [] as string[], timings: {} };
   const io = { fsync: task.fsync ?? true };
   /** A failure that no longer produces a document: its earlier outputs go too. */

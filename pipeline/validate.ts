@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, _, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isCalendarDate } from './lib/gbt9704.js';
-import { keepPrepared, preparedPath } from './lib/prepared.js';
+import { keepPrepared, preparedPath, usePrepared } from './lib/prepared.js';
 import { projectRoot } from './lib/project.js';
 import type { RunReport } from './run-report-types.js';
 import type { GongwenDocument } from './schema-types.js';
@@ -53,10 +53,11 @@ export function newAjv(): Ajv {
 export function preparedValidator<T>(name: string): ValidateFunction<T> {
   const source = readFileSync(schemaPath(name), 'utf8');
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const file = preparedPath('validator', [name, source, ajvVersion, readFileSync(fileURLToPath(import.meta.url))], 'cjs');
+  const file = preparedPath(`validator-${name.replace(/\.schema\.json$/, '')}`, [name, source, ajvVersion, readFileSync(fileURLToPath(import.meta.url))], 'cjs');
   let code: string | undefined;
   try {
     code = readFileSync(file, 'utf8');
+    usePrepared(file);
   } catch {
     // not prepared yet
   }

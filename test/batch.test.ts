@@ -91,10 +91,29 @@ describe('parallel workers and shards', () => {
     const src = corpus();
     const one = temp('one');
     const two = temp('two');
-    await runBatch([src], { out: one, jobs: 1 });
+    const single = await runBatch([src], { out: one, jobs: 1 });
     const report = await runBatch([src], { out: two, jobs: 2 });
     expect(report.options.jobs).toBe(2);
     expect(snapshot(two)).toEqual(snapshot(one));
+    // the CPU time of each thread, from its own clock: with one thread the main thread ran every document;
+    // with two, each worker ran some (the first of each loads jieba: ~1 s), the main thread none
+    const processed = report.files.ok + report.files.failed;
+    expect(single.threads.map((t) => [t.role, t.documents])).toEqual([['main', processed]]);
+    expect(report.threads[0]).toMatchObject({ thread: 0, role: 'main', documents: 0, documentsMs: 0, perDocumentMs: null });
+    const workers = report.threads.slice(1);
+    expect(workers.map((t) => t.role)).toEqual(['worker', 'worker']);
+    expect(workers.reduce((n, t) => n + t.documents, 0)).toBe(processed);
+    if (process.platform === 'linux') {
+      for (const t of workers) {
+        expect(t.documentsMs).toBeGreaterThan(100);
+        expect(t.perDocumentMs).toBe(Math.round(t.documentsMs! / t.documents));
+        expect(t.startupMs).toBeGreaterThan(0);
+      }
+      // threads' own clocks: together no more than the process's CPU time (a process-wide clock read in each
+      // worker would count the other worker's time too, and exceed it)
+      const threadsMs = report.threads.reduce((n, t) => n + (t.startupMs ?? 0) + (t.documentsMs ?? 0) + (t.otherMs ?? 0), 0) - report.threads[0]!.startupMs!;
+      expect(threadsMs).toBeLessThanOrEqual(report.cpu.userMs + report.cpu.systemMs + 20);
+    }
   });
 
   it('start workers by default only for input that earns back their start-up', async () => {

@@ -1,8 +1,12 @@
-/** Prepared files (lib/prepared.ts): a validator loaded from its kept standalone code judges as the compiled one. */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Prepared files (lib/prepared.ts): a validator loaded from its kept standalone code judges as the compiled one;
+ * writing a new version removes the old versions of its kind that nothing used for minutes, and nothing else.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { preparedPath } from '../pipeline/lib/prepared.js';
+import { STALE_AFTER_MS, keepPrepared, preparedPath, removeStalePrepared, usePrepared } from '../pipeline/lib/prepared.js';
 import { newAjv, preparedValidator, schemaPath } from '../pipeline/validate.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -39,5 +43,68 @@ describe('prepared validators', () => {
     expect(preparedPath('validator', ['x', 'schema2'], 'cjs')).not.toBe(a);
     expect(preparedPath('validator', ['xs', 'chema'], 'cjs')).not.toBe(a);
     expect(existsSync(a)).toBe(false);
+  });
+});
+
+describe('old prepared files', () => {
+  const hash = (k: number) => k.toString(16).padStart(16, '0');
+
+  it('writing a new version removes the versions of its kind unused for STALE_AFTER_MS, and nothing else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-prepared-test-'));
+    try {
+      const old = Date.now() / 1000 - STALE_AFTER_MS / 1000 - 60;
+      const files = {
+        staleVersion: `gongwen-word-model-${hash(1)}.v8`, // another code version, unused for long: removed
+        recentVersion: `gongwen-word-model-${hash(2)}.v8`, // another version in use (marked minutes ago): kept
+        otherKind: `gongwen-validator-${hash(3)}.cjs`, // another kind: kept
+        longerKind: `gongwen-word-model-extra-${hash(4)}.v8`, // a kind whose name starts like this one: kept
+        otherExtension: `gongwen-word-model-${hash(5)}.json`, // not a prepared file of this kind: kept
+        partial: `gongwen-word-model-${hash(6)}.v8.123.abc.tmp`, // a file being written: kept
+        foreign: 'notes.txt',
+      };
+      for (const name of Object.values(files)) {
+        writeFileSync(join(dir, name), 'x');
+        utimesSync(join(dir, name), old, old);
+      }
+      const recent = Date.now() / 1000 - STALE_AFTER_MS / 1000 + 60;
+      utimesSync(join(dir, files.recentVersion), recent, recent);
+      const current = join(dir, `gongwen-word-model-${hash(7)}.v8`);
+      keepPrepared(current, 'tables');
+      expect(readFileSync(current, 'utf8')).toBe('tables');
+      expect(readdirSync(dir).sort()).toEqual([...Object.values(files).filter((f) => f !== files.staleVersion), basename(current)].sort());
+      // the file just written is never its own stale version, however old
+      utimesSync(current, old, old);
+      expect(removeStalePrepared(current)).toEqual([]);
+      expect(existsSync(current)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a file that is read is marked used, so that another version does not remove it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongwen-prepared-test-'));
+    try {
+      const inUse = join(dir, `gongwen-validator-document-${hash(1)}.cjs`);
+      writeFileSync(inUse, 'code');
+      const old = Date.now() / 1000 - STALE_AFTER_MS / 1000 - 60;
+      utimesSync(inUse, old, old);
+      usePrepared(inUse);
+      expect(Date.now() - statSync(inUse).mtimeMs).toBeLessThan(60_000);
+      keepPrepared(join(dir, `gongwen-validator-document-${hash(2)}.cjs`), 'new code');
+      expect(existsSync(inUse)).toBe(true);
+      // an hour later nothing has read it: the next version written removes it
+      expect(removeStalePrepared(join(dir, `gongwen-validator-document-${hash(2)}.cjs`), Date.now() + 3_600_000)).toEqual([basename(inUse)]);
+      expect(existsSync(inUse)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the schema validators are prepared files of two kinds, so neither removes the other', () => {
+    preparedValidator('document.schema.json');
+    preparedValidator('run-report.schema.json');
+    const names = readdirSync(tmpdir());
+    expect(names.some((n) => /^gongwen-validator-document-[0-9a-f]{16}\.cjs$/.test(n))).toBe(true);
+    expect(names.some((n) => /^gongwen-validator-run-report-[0-9a-f]{16}\.cjs$/.test(n))).toBe(true);
   });
 });

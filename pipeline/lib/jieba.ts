@@ -4,18 +4,76 @@
  * nodejieba returns tokens without offsets; `tokens` computes them by walking
  * the text, in UTF-16 units of the string it was given.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type * as Jieba from 'nodejieba';
+import { JiebaClient, type Tagged } from './jieba-server.js';
 import { userDictionaryLines } from './lexicon.js';
 import { splitLines } from './lines.js';
+import { keepPrepared, preparedPath, usePrepared } from './prepared.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
 
+/** What the pipeline asks of jieba. */
+export interface Segmenter {
+  cut(text: string): string[];
+  /** Several texts in one call (one request to a server thread). */
+  cutMany(texts: readonly string[]): string[][];
+  tag(text: string): Tagged[];
+}
+
+let server: JiebaClient | undefined;
+
+/**
+ * Use the jieba server thread of this buffer (lib/jieba-server.ts) instead of
+ * loading jieba in this thread: started by the CLI before it imports the
+ * pipeline, handed to the batch's workers.
+ */
+export function useJiebaServer(buffer: SharedArrayBuffer): void {
+  server = new JiebaClient(buffer);
+  serverBuffer = buffer;
+}
+let serverBuffer: SharedArrayBuffer | undefined;
+
+/** Stop using a server thread: jieba is loaded in this thread again (measurements, tests). */
+export function detachJiebaServer(): void {
+  server = undefined;
+  serverBuffer = undefined;
+}
+
+/** The server's buffer this thread uses, if any (for the batch to hand to its workers). */
+export function jiebaServerBuffer(): SharedArrayBuffer | undefined {
+  return serverBuffer;
+}
+
+/**
+ * jieba for the pipeline: the server thread's when this thread was given one
+ * and it answers, else this thread's own (loaded on first use). Both give
+ * nodejieba's own results.
+ */
+export function segmenter(): Segmenter {
+  return SEGMENTER;
+}
+
+const SEGMENTER: Segmenter = {
+  cut(text) {
+    return server?.call('cut', [text])?.[0] ?? loadJieba().cut(text);
+  },
+  cutMany(texts) {
+    if (server) {
+      const answer = server.call('cut', texts);
+      if (answer) return answer;
+    }
+    const local = loadJieba();
+    return texts.map((t) => local.cut(t));
+  },
+  tag(text) {
+    return server?.call('tag', [text])?.[0] ?? loadJieba().tag(text);
+  },
+};
+
+/** nodejieba itself, loaded in this thread (the benchmark's floor, the server thread, a thread without a server). */
 export function loadJieba(): typeof Jieba {
   if (!jieba) {
     const j = require('nodejieba') as typeof Jieba;
@@ -36,15 +94,11 @@ function userDictionaryFile(): string {
   return tempFile('userdict', `${userDictionaryLines().join('\n')}\n`);
 }
 
-/** A file in the temporary directory named by its content's hash, written once. */
+/** A file in the temporary directory named by its content's hash, written once (lib/prepared.ts: old versions are removed). */
 function tempFile(kind: string, content: string): string {
-  const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
-  const file = join(tmpdir(), `gongwen-${kind}-${hash}.utf8`);
-  if (!existsSync(file)) {
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, content);
-    renameSync(partial, file);
-  }
+  const file = preparedPath(kind, [content], 'utf8');
+  if (existsSync(file)) usePrepared(file);
+  else keepPrepared(file, content);
   return file;
 }
 
@@ -56,9 +110,14 @@ export interface Token {
 
 /** Tokens of `text` with their offsets. */
 export function tokens(text: string): Token[] {
+  return offsets(text, segmenter().cut(text));
+}
+
+/** The offsets of jieba's words in the text they were cut from. */
+function offsets(text: string, words: readonly string[]): Token[] {
   const out: Token[] = [];
   let cursor = 0;
-  for (const word of loadJieba().cut(text)) {
+  for (const word of words) {
     const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
     if (at < 0) continue;
     out.push({ word, start: at, end: at + word.length });
@@ -80,17 +139,33 @@ export interface Boundaries {
 export function boundaries(text: string): Boundaries {
   const starts = new Uint8Array(text.length + 1);
   const startOfTokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  for (const line of splitLines(text)) {
-    for (const piece of pieces(line.text)) {
-      const at = line.start + piece.start;
-      for (const t of tokens(piece.text)) {
-        starts[at + t.start] = 1;
-        startOfTokenEndingAt[at + t.end] = at + t.start;
+  // the pieces are cut in groups of about BATCH characters: one request each to a server thread
+  let group: { at: number; text: string }[] = [];
+  let size = 0;
+  const flush = () => {
+    const cut = segmenter().cutMany(group.map((p) => p.text));
+    for (const [k, piece] of group.entries()) {
+      for (const t of offsets(piece.text, cut[k]!)) {
+        starts[piece.at + t.start] = 1;
+        startOfTokenEndingAt[piece.at + t.end] = piece.at + t.start;
       }
     }
+    group = [];
+    size = 0;
+  };
+  for (const line of splitLines(text)) {
+    for (const piece of pieces(line.text)) {
+      group.push({ at: line.start + piece.start, text: piece.text });
+      size += piece.text.length;
+      if (size >= BATCH) flush();
+    }
   }
+  if (group.length > 0) flush();
   return { starts, startOfTokenEndingAt };
 }
+
+/** Characters of text cut in one request (a large document never holds all its tokens at once). */
+const BATCH = 200_000;
 
 /** The most characters jieba is given at once. */
 const PIECE = 4096;

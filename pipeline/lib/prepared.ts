@@ -1,14 +1,18 @@
 /**
  * Files that a process prepares once and later processes read instead of
- * building again (the word model's tables, the compiled schema validators):
- * kept in the temporary directory under a name that holds a hash of
- * everything they are made from — data and code — so a changed dictionary,
- * schema or a rebuild gets a new file and an old one is never read.
+ * building again (the word model's tables, the compiled schema validators,
+ * jieba's user dictionary): kept in the temporary directory under a name that
+ * holds a hash of everything they are made from — data and code — so a
+ * changed dictionary, schema or a rebuild gets a new file and an old one is
+ * never read. Old ones do not pile up (16 MB per code version for the word
+ * model): a process that writes a new file removes the files of the same kind
+ * made from other ingredients that no process has used for STALE_AFTER_MS
+ * (a process that reads a prepared file marks it used, `usePrepared`).
  */
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** The path of a prepared file of this kind, for these ingredients. */
 export function preparedPath(kind: string, ingredients: readonly (string | Uint8Array)[], extension: string): string {
@@ -29,5 +33,67 @@ export function keepPrepared(file: string, data: string | Uint8Array): void {
     renameSync(partial, file);
   } catch {
     // not kept: the next process prepares it again
+    return;
+  }
+  removeStalePrepared(file);
+}
+
+/**
+ * How long a prepared file of other ingredients must have gone unused before
+ * it is removed. Another version of the code (another checkout, a process
+ * started before a rebuild) may still use its own file: removing it only
+ * costs that version one preparation, and a file in use is marked at every
+ * read, so an old file goes only after minutes without a reader. A process
+ * that has just computed the name and not yet opened it finds it gone and
+ * prepares it again; one reading it keeps its bytes (Linux frees an unlinked
+ * file when the last reader closes it).
+ */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+/** A prepared file's name: its kind, the hash of its ingredients and its extension. */
+const PREPARED_NAME = /^(gongwen-.+)-[0-9a-f]{16}(\.[a-z0-9]+)$/;
+
+/**
+ * Removes the prepared files of `file`'s kind, in its folder, that were made
+ * from other ingredients and have not been used for STALE_AFTER_MS; returns
+ * their names. Files of other kinds (`gongwen-validator-document-…` is not of
+ * kind `gongwen-validator`), temporary files and `file` itself are left.
+ */
+export function removeStalePrepared(file: string, now = Date.now()): string[] {
+  const dir = dirname(file);
+  const own = basename(file);
+  const kind = PREPARED_NAME.exec(own);
+  if (!kind) return [];
+  const [, prefix, extension] = kind;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (name === own || !name.startsWith(`${prefix}-`) || !name.endsWith(extension!)) continue;
+    const other = PREPARED_NAME.exec(name);
+    if (!other || other[1] !== prefix) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs < STALE_AFTER_MS) continue;
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // gone already (another process removed it), or not ours to remove
+    }
+  }
+  return removed;
+}
+
+/** Marks a prepared file as used now (its modification time), so that no process writing another version removes it. */
+export function usePrepared(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only temporary directory: the file may go after STALE_AFTER_MS, and is then prepared again
   }
 }

@@ -19,7 +19,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { userDictionaryLines } from './lexicon.js';
-import { keepPrepared, preparedPath } from './prepared.js';
+import { keepPrepared, preparedPath, usePrepared } from './prepared.js';
 import {
   CodePointSets,
   StringTable,
@@ -123,7 +123,9 @@ export interface Tables {
 export function preparedTables(): Tables {
   const { file, dictionary, user } = cacheFile();
   try {
-    return deserialize(readFileSync(file)) as Tables;
+    const tables = deserialize(readFileSync(file)) as Tables;
+    usePrepared(file);
+    return tables;
   } catch {
     // not prepared yet (or unreadable): build, and keep for the next process
   }

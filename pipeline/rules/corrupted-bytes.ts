@@ -15,7 +15,7 @@
  * else stays as it is, with a warning and the raw span.
  */
 import { diagnostic } from '../lib/diagnostics.js';
-import { loadJieba, pieces } from '../lib/jieba.js';
+import { pieces, segmenter } from '../lib/jieba.js';
 import { converters } from '../lib/opencc.js';
 import { repairShiftedGbk } from '../lib/shifted-gbk.js';
 import type { DocumentCounts } from '../lib/word-model.js';
@@ -144,21 +144,33 @@ export const corruptedBytes: CleanRule = {
 
 /**
  * The document's own word counts (jieba tokens of its Simplified form), for
- * the repair's cache model; cut line by line so a large document never holds
+ * the repair's cache model; cut in groups of lines so a large document never holds
  * all its tokens at once.
  */
 function documentCounts(hans: string): DocumentCounts {
-  const jieba = loadJieba();
   const counts = new Map<string, number>();
   let total = 0;
-  for (const line of hans.split('\n')) {
-    if (line === '') continue;
-    for (const piece of pieces(line)) {
-      for (const word of jieba.cut(piece.text)) {
+  // the pieces cut in groups (one request each to a jieba server thread)
+  let group: string[] = [];
+  let size = 0;
+  const flush = () => {
+    for (const words of segmenter().cutMany(group)) {
+      for (const word of words) {
         counts.set(word, (counts.get(word) ?? 0) + 1);
         total++;
       }
     }
+    group = [];
+    size = 0;
+  };
+  for (const line of hans.split('\n')) {
+    if (line === '') continue;
+    for (const piece of pieces(line)) {
+      group.push(piece.text);
+      size += piece.text.length;
+      if (size >= 200_000) flush();
+    }
   }
+  if (group.length > 0) flush();
   return { counts, total };
 }

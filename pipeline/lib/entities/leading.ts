@@ -5,7 +5,7 @@
  * stripped only from a list of the ones policy texts put before a name,
  * because jieba tags many noun modifiers as verbs (免疫细胞治疗 starts with 免疫/v).
  */
-import { loadJieba } from '../jieba.js';
+import { segmenter } from '../jieba.js';
 
 const LEADING_WORDS = new Set(
   (
@@ -24,7 +24,7 @@ export function isLeadingWord(word: string): boolean {
 }
 
 export function stripLeading(text: string): string {
-  const tags = loadJieba().tag(text);
+  const tags = segmenter().tag(text);
   let k = 0;
   while (k < tags.length - 1 && (LEADING_WORDS.has(tags[k]!.word) || FUNCTION_TAGS.has(tags[k]!.tag))) k++;
   return tags.slice(k).map((t) => t.word).join('');

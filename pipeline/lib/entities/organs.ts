@@ -94,6 +94,8 @@ interface Words {
   afterJurisdiction: Set<string>;
   sub: Set<string>;
   maxWord: number;
+  /** The lengths of the standalone and after-jurisdiction words by their first character, longest first. */
+  organLengths: Map<string, number[]>;
 }
 let words: Words | undefined;
 function closedWords(): Words {
@@ -102,8 +104,39 @@ function closedWords(): Words {
   for (const w of STANDALONE) standalone.set(w, w);
   for (const e of agencyLexicon()) if (e.type === 'agency') standalone.set(e.name, e.canonical ?? e.name);
   const all = [...standalone.keys(), ...AFTER_JURISDICTION, ...SUB_CLOSED];
-  words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)) };
+  const organLengths = new Map<string, number[]>();
+  for (const w of [...standalone.keys(), ...AFTER_JURISDICTION]) {
+    const lengths = organLengths.get(w[0]!) ?? [];
+    if (!lengths.includes(w.length)) lengths.push(w.length);
+    organLengths.set(w[0]!, lengths);
+  }
+  for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
+  words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)), organLengths };
   return words;
+}
+
+/**
+ * The lengths (bit k set: a name of k characters, 2 ≤ k ≤ 31) of the
+ * gazetteer's names by their first two UTF-16 units: at most positions of a
+ * text no name starts, and one lookup says so, where trying every length took
+ * a slice and a lookup each (the grammar runs at every word of every text).
+ */
+let placeLengths: { gazetteer: ReadonlyMap<string, Jurisdiction>; lengths: Map<number, Map<number, number>> } | undefined;
+function placeLengthsAt(text: string, at: number): number {
+  const gaz = jurisdictions();
+  if (placeLengths?.gazetteer !== gaz) {
+    // keyed by each unit in turn (small integers: a key of both units would be a heap number, slow to hash)
+    const lengths = new Map<number, Map<number, number>>();
+    for (const name of gaz.keys()) {
+      if (name.length < 2 || name.length > 31) continue;
+      let second = lengths.get(name.charCodeAt(0));
+      if (!second) lengths.set(name.charCodeAt(0), (second = new Map()));
+      second.set(name.charCodeAt(1), (second.get(name.charCodeAt(1)) ?? 0) | (1 << name.length));
+    }
+    placeLengths = { gazetteer: gaz, lengths };
+  }
+  if (at + 1 >= text.length) return 0;
+  return placeLengths.lengths.get(text.charCodeAt(at))?.get(text.charCodeAt(at + 1)) ?? 0;
 }
 
 const isEnd = (b: Boundaries, e: number) => e >= b.startOfTokenEndingAt.length - 1 || b.startOfTokenEndingAt[e]! >= 0 || b.starts[e] === 1;
@@ -112,7 +145,10 @@ const isEnd = (b: Boundaries, e: number) => e >= b.startOfTokenEndingAt.length -
 function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean, afterCountry: boolean): { end: number; j: Jurisdiction | null; country: string | null }[] {
   const out: { end: number; j: Jurisdiction | null; country: string | null }[] = [];
   const gaz = jurisdictions();
+  // only the lengths of names that start with these two characters (the same names, in the same order, as trying all)
+  const lengths = placeLengthsAt(text, at);
   for (let len = Math.min(12, text.length - at); len >= 2; len--) {
+    if ((lengths & (1 << len)) === 0) continue;
     const j = gaz.get(text.slice(at, at + len));
     // a short form must end where a word ends (北京 + 政府); a full name (北京市, 美国) may run into the organ's word (美国政府)
     if (j && (j.full === text.slice(at, at + len) || b.starts[at + len] === 1)) out.push({ end: at + len, j, country: j.kind === 'country' && j.full !== '中国' ? j.full : null });
@@ -137,7 +173,10 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   let best = -1;
   const o = ORDINAL.exec(text.slice(at, at + 4));
   const from = o ? at + o[0].length : at;
-  for (let len = Math.min(w.maxWord, text.length - from); len >= 1; len--) {
+  // only the lengths of closed words that start with this character: a word of another length is neither standalone
+  // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
+  for (const len of w.organLengths.get(text[from] ?? '') ?? []) {
+    if (len > text.length - from) continue;
     const word = text.slice(from, from + len);
     const military = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/.test(word);
     if (shortCountry && !military) continue;
@@ -151,7 +190,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   if (!shortCountry && withJurisdiction) {
     // open: a few words ending in a suffix, on a word boundary
     for (let e = Math.min(text.length, from + MAX_OPEN); e > Math.max(best, from + 1); e--) {
-      if (text[e - 1] !== '科' && openName(text, from, e, b)) {
+      if (text[e - 1] !== '科' && SUFFIX_LAST.has(text[e - 1]!) && openName(text, from, e, b)) {
         best = e;
         break;
       }
@@ -177,8 +216,12 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   return subUnits(text, best, b, local);
 }
 
+/** The last characters of SUFFIX's words: a name ending in another character is no open name (checked before slicing). */
+const SUFFIX_LAST = new Set(SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.at(-1)!));
+
 /** An open name [from, e): Han only, a suffix, no function word, ends on a word that is an organ's. */
 function openName(text: string, from: number, e: number, b: Boundaries): boolean {
+  if (!SUFFIX_LAST.has(text[e - 1] ?? '')) return false;
   const name = text.slice(from, e);
   if (!HAN_ONLY.test(name) || !SUFFIX.test(name) || NOT_A_BODY.test(name) || NOT_IN_NAME.test(name) || TWO_ORGANS.test(name)) return false;
   const ts = b.startOfTokenEndingAt[e]!;
@@ -264,7 +307,10 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
 /** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
 function startsWithPlace(text: string, s: number): boolean {
   const gaz = jurisdictions();
+  const lengths = placeLengthsAt(text, s);
+  if ((lengths & 0x1f8) === 0) return false; // no name of 3 to 8 characters starts here
   for (let len = 3; len <= 8 && s + len <= text.length; len++) {
+    if ((lengths & (1 << len)) === 0) continue;
     const j = gaz.get(text.slice(s, s + len));
     if (j && j.full === text.slice(s, s + len) && j.kind !== 'country') return true;
   }

@@ -4,7 +4,7 @@
  * name that ends in 新区/高新区/开发区/自贸试验区/科学城/生物城/示范区 and starts
  * on a word boundary (成都东部新区, 天府国际生物城, 西部科学城).
  */
-import { loadJieba } from '../jieba.js';
+import { segmenter } from '../jieba.js';
 import { placeLexicon } from '../lexicon.js';
 import type { Candidate } from './types.js';
 
@@ -27,7 +27,7 @@ export function findPlaces(text: string): Candidate[] {
     out.push({ type: 'place', surface: name, key: inner ? name.slice(inner.length) : name });
   };
   for (const name of gazetteer.keys()) if (text.includes(name)) add(name);
-  const jieba = loadJieba();
+  const jieba = segmenter();
   ZONE_END.lastIndex = 0;
   for (let m = ZONE_END.exec(text); m; m = ZONE_END.exec(text)) {
     const end = m.index + m[0].length;
