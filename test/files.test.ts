@@ -15,7 +15,7 @@ import { sniffFile } from '../pipeline/lib/files/sniff.js';
 import { tabbedTextToHtml } from '../pipeline/lib/files/word.js';
 import { CELL_SEPARATOR } from '../pipeline/lib/lines.js';
 import { rebuildInput } from '../pipeline/lib/tracked-text.js';
-import { processFile, type ProcessResult } from '../pipeline/pipeline.js';
+import { processDocument, processFile, type ProcessResult } from '../pipeline/pipeline.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { emptyPdf, encryptedPdf, textPdf } from '../bench/pdf-build.js';
 import { ROOT, SHARED } from './helpers/paths.js';
@@ -253,6 +253,32 @@ describe('Word', () => {
   });
 });
 
+describe('titles as files set them', () => {
+  const titleOf = (text: string): string | undefined => processDocument({ bytes: Buffer.from(text), file: 'x.txt' }).document?.document.title?.['zh-Hans'];
+  const body = '为做好相关工作，现就有关事项通知如下：\n一、总体要求\n各单位要认真贯彻落实。';
+
+  it('a joint title still short of its 文种 after three lines runs on (to five), and a draft mark under it belongs to it', () => {
+    // as files-27 sets it: each organ a line, the subject over two more, the draft mark under it
+    expect(titleOf(`某某省住房和城乡建设厅\n某某省住房公积金管理局\n关于提取住房公积金支付购买\n新建商品住房首付款的通知\n（征求意见稿）\n各市县住房和城乡建设局：\n${body}`)).toBe(
+      '某某省住房和城乡建设厅某某省住房公积金管理局关于提取住房公积金支付购买新建商品住房首付款的通知（征求意见稿）',
+    );
+    // a title that has its 文种 by the third line ends there: the next line is the text's
+    expect(titleOf(`某某市人民政府办公室\n关于做好数据管理工作\n的通知\n某某市数据管理工作要点\n${body}`)).toBe('某某市人民政府办公室关于做好数据管理工作的通知');
+    // without 关于/转发/印发 a title is not read past three lines
+    expect(titleOf(`某某市\n数据\n管理\n工作\n要点\n${body}`)).toBe('某某市数据管理');
+  });
+
+  it('a bracket naming a draft or version ends a title, however long; a note on how it was adopted does not', () => {
+    expect(titleOf(`某某市商品房预售资金监督管理办法\n（2023年修订版 公开征求意见稿）\n第一条 为了规范管理，制定本办法。`)).toBe('某某市商品房预售资金监督管理办法（2023年修订版公开征求意见稿）');
+    expect(titleOf(`某某市商品房预售资金监督管理办法\n（2023年1月5日某某市人民政府第3号令公布 自2023年3月1日起施行）\n第一条 为了规范管理，制定本办法。`)).toBe('某某市商品房预售资金监督管理办法');
+  });
+
+  it('a table row under a title is not a title line', () => {
+    const html = '<html><body><p>某某市商业街评价指标体系</p><table><tr><td>一级指标</td><td>二级指标</td><td>评分标准</td></tr><tr><td>一、规划布局</td><td>规划科学</td><td>编制方案，得2分。</td></tr></table></body></html>';
+    expect(processDocument({ bytes: Buffer.from(html), file: 'x.html' }).document?.document.title?.['zh-Hans']).toBe('某某市商业街评价指标体系');
+  });
+});
+
 describe('a folder of files', () => {
   it('reads its PDFs in worker threads, and lists what it does not read with the reason (hidden files aside)', async () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-files-'));
@@ -280,6 +306,8 @@ interface Gold {
   date: string | null;
   documentNumber: string | null;
   headings: string[];
+  /** Set for a file whose text layer is not usable (a scan's noisy OCR layer): scored apart. */
+  textLayer?: string;
 }
 const FILES = join(SHARED, 'corpus', 'files');
 const GOLD = (JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'files', 'gold.json'), 'utf8')) as { documents: Gold[] }).documents;
@@ -327,10 +355,14 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
     ]);
   }, 120_000);
 
-  it('title, 成文日期, 发文字号 and level-1 headings equal the gold on at least 90 % of the files', async () => {
+  it('title, 成文日期, 发文字号 and level-1 headings equal the gold on at least 90 % of the files with a usable text layer', async () => {
+    const usable = GOLD.filter((g) => !g.textLayer);
+    // every file with a usable text layer has gold: the 14 text-layer PDFs, 8 DOCX, 3 DOC and the WPS
+    expect(usable).toHaveLength(26);
     const score = { title: 0, date: 0, number: 0, headings: 0 };
     const misses: string[] = [];
     for (const g of GOLD) {
+      if (g.textLayer) continue;
       const doc = (await run(g.file)).document!;
       const title = norm(doc.document.title?.['zh-Hans']) === norm(g.title);
       const date = doc.document.date === g.date;
@@ -346,8 +378,8 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
       if (!headings) misses.push(`${g.file} headings: ${levelOne(doc).map((h) => h.text.slice(0, 12)).join(' / ')}`);
     }
     // the figures README reports (Files: measured)
-    console.log(`files gold (${GOLD.length}): title ${score.title}, date ${score.date}, number ${score.number}, headings ${score.headings}\n${misses.join('\n')}`);
-    for (const k of ['title', 'date', 'number', 'headings'] as const) expect(score[k] / GOLD.length, k).toBeGreaterThanOrEqual(0.9);
+    console.log(`files gold (${usable.length}): title ${score.title}, date ${score.date}, number ${score.number}, headings ${score.headings}\n${misses.join('\n')}`);
+    for (const k of ['title', 'date', 'number', 'headings'] as const) expect(score[k] / usable.length, k).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 
   it('a PDF and the DOCX of the same document agree on title, date, headings and notes', async () => {
