@@ -132,6 +132,118 @@ describe('PDF layout: paragraphs and page furniture', () => {
   });
 });
 
+describe('PDF tables whose cells wrap', () => {
+  // a 重点任务分工表 as Word sets one: header labels centred over their columns, cells set from the
+  // column's left edge at the row's top, wrapped at the column's width (pitch 16), rows 6 points of padding
+  // apart; columns start at 104, 304, 394, 484
+  const cell = (x: number, top: number, lines: string[]): [number, number, number, string][] => lines.map((t, i) => [x, top - 16 * i, 12, t]);
+  const taskTable = (): Buffer =>
+    textPdf([
+      [
+        [120, 760, 18, '某某市数据要素工作重点任务分工表'],
+        [58, 700, 12, '序号'], [171, 700, 12, '重点任务'], [316, 700, 12, '牵头单位'], [406, 700, 12, '配合单位'], [488, 700, 12, '完成时限'],
+        [64, 660, 12, '1'], ...cell(104, 660, ['建立公共数据授权运营机制，', '明确授权范围和运营规则，', '开展试点。']),
+        ...cell(304, 660, ['市数据局']), ...cell(394, 660, ['市发展改革', '委、市财政局']), ...cell(484, 660, ['2024年12', '月底前']),
+        [64, 600, 12, '2'], ...cell(104, 600, ['推进数据交易场所建设，', '培育数据商。']), ...cell(304, 600, ['市金融局']), ...cell(394, 600, ['市商务局']),
+        // a deadline merged over rows 2 and 3
+        ...cell(484, 600, ['2025年', '6月', '底前']),
+        [64, 562, 12, '3'], ...cell(104, 562, ['开展数据要素应用场景建设，', '每年发布应用场景清单，', '推动数据赋能实体经济。']),
+        ...cell(304, 562, ['市工业和信', '息化局']), ...cell(394, 562, ['各区政府']),
+        // row 4 runs on to the next page
+        [64, 120, 12, '4'], ...cell(104, 120, ['完善数据基础设施，建设城', '市数据资源体系和算力']), ...cell(304, 120, ['市通信管理', '局']),
+        [280, 40, 12, '— 1 —'],
+      ],
+      [
+        ...cell(104, 780, ['设施，提升数据流通效率。']), ...cell(394, 780, ['市数据局']), ...cell(484, 780, ['2025年底前']),
+        [80, 700, 16, '各责任单位要按照分工抓好落实，每季度报送一次工作进展情况。'],
+        [280, 40, 12, '— 2 —'],
+      ],
+    ]);
+
+  it('rebuilds rows from the runs’ positions: a wrapped cell is one cell, a merged cell 〃 below, a row across a page break one row', async () => {
+    const r = await processFile({ bytes: taskTable(), file: 'table.pdf' });
+    expect(r.ok).toBe(true);
+    const doc = r.document!;
+    const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
+    expect(rows).toEqual(
+      [
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        ['1', '建立公共数据授权运营机制，明确授权范围和运营规则，开展试点。', '市数据局', '市发展改革委、市财政局', '2024年12月底前'],
+        ['2', '推进数据交易场所建设，培育数据商。', '市金融局', '市商务局', '2025年6月底前'],
+        ['3', '开展数据要素应用场景建设，每年发布应用场景清单，推动数据赋能实体经济。', '市工业和信息化局', '各区政府', '〃'],
+        ['4', '完善数据基础设施，建设城市数据资源体系和算力设施，提升数据流通效率。', '市通信管理局', '市数据局', '2025年底前'],
+      ].map((cells) => cells.join(CELL_SEPARATOR)),
+    );
+    // the paragraph under the table is text again, and the page numbers furniture
+    expect(doc.text['zh-Hans']).toContain('\n各责任单位要按照分工抓好落实，每季度报送一次工作进展情况。');
+    expect(doc.text['zh-Hans']).not.toContain('— 1 —');
+    // the rows feed the responsibility notes as HTML rows do, the merged deadline carried down
+    expect(doc.responsibilities.map((n) => [n.lead, n.support, n.deadline?.date ?? null])).toEqual([
+      [['agency:市数据局'], ['agency:市发展改革委', 'agency:市财政局'], '2024-12-31'],
+      [['agency:市金融局'], ['agency:市商务局'], '2025-06-30'],
+      [['agency:市工业和信息化局'], ['agencyGroup:各区政府'], '2025-06-30'],
+      [['agency:市通信管理局'], ['agency:市数据局'], '2025-12-31'],
+    ]);
+    // each row is a layout block on its page
+    const hans = [...doc.text['zh-Hans']];
+    const block = doc.layout!.blocks.find((b) => hans.slice(b.span.start, b.span.end).join('').startsWith('3 | '))!;
+    expect(block.page).toBe(1);
+    expect(block.bbox[1]).toBeCloseTo(842 - 562 - 0.88 * 12, 1);
+  });
+
+  it('reads a real 裁量基准表 of 14 landscape pages as 105 rows of six cells (files-08)', async () => {
+    const file = join(SHARED, 'corpus', 'files', 'files-08-beijing-fgw-cailiang.pdf');
+    if (!existsSync(file)) return;
+    const r = await processFile({ bytes: readFileSync(file), file }, { ocr: false });
+    const lines = r.document!.text['zh-Hans'].split('\n');
+    const rows = lines.filter((l) => /^C\d{7}[A-Z]\d{3} \| /.test(l));
+    // the 105 codes pdfjs's raw text holds, one a row, each with the header's six cells
+    expect(rows).toHaveLength(105);
+    expect(rows.every((l) => l.split(CELL_SEPARATOR).length === 6)).toBe(true);
+    expect(lines).toContain(['编码', '违法行为', '违法行为依据', '行政处罚依据', '裁量情形', '裁量基准'].join(CELL_SEPARATOR));
+    // read from pdfjs's raw lines of page 1: each cell's lines joined, the 行政处罚依据 merged over three rows written 〃 below its first
+    expect(rows[1]).toBe(
+      [
+        'C0011400A020',
+        '实行核准管理的项目企业未依法办理核准手续开工建设或者未按照核准的建设地点、建设规模、建设内容等进行建设的行为',
+        '《企业投资项目核准和备案管理条例》第三条第一款、《企业投资项目核准和备案管理办法》第四条：对关系国家安全、涉及全国重大生产力布局、战略性资源开发和重大公共利益等项目，实行核准管理',
+        '〃',
+        '一般处罚：对核准的建设地点、规模、内容等做较大变更的',
+        // spaces where the PDF draws them apart, as pdfjs reads them: 总投资额 2‰, 处 3, 以上 4 万元
+        '对企业处项目总投资额 2‰以上4‰以下的罚款，对直接负责的主管人员和其他直接责任人员处 3万元以上 4 万元以下的罚款',
+      ].join(CELL_SEPARATOR),
+    );
+    // a cell cut by the page break goes on in its row: page 2 opens with the end of row C0011000A010's 行政处罚依据
+    expect(rows.find((l) => l.startsWith('C0011000A010'))!.split(CELL_SEPARATOR)[3]).toMatch(/依照前款规定予以处罚；构成犯罪的依法追究刑事责任$/);
+  }, 60_000);
+
+  it('is linear in the number of rows (a table over 1000 pages)', () => {
+    // 14 rows a page, each with a task wrapped over two lines; the header on the first page only
+    const pageOf = (n: number): PageRuns => ({
+      number: n, width: 595, height: 842,
+      runs: [
+        ...(n === 1 ? [...line('序号', 58, 800, 12), ...line('重点任务', 171, 800, 12), ...line('牵头单位', 316, 800, 12)] : []),
+        ...Array.from({ length: 14 }, (_, i) => {
+          const y = 700 - i * 40;
+          return [...line(String(i + 1), 64, y - 8, 12), ...line('建立公共数据', 104, y, 12), ...line('授权运营机制', 104, y - 16, 12), ...line('市数据局', 304, y - 8, 12)];
+        }).flat(),
+      ],
+    });
+    const time = (pages: number) => {
+      const input = Array.from({ length: pages }, (_, i) => pageOf(i + 1));
+      const start = performance.now();
+      const text = layoutText(input).text;
+      const took = performance.now() - start;
+      expect(text.split('\n').filter((l) => l.endsWith(' | 建立公共数据授权运营机制 | 市数据局'))).toHaveLength(14 * pages);
+      return took;
+    };
+    time(50);
+    const small = time(100);
+    const large = time(1000);
+    expect(large / small).toBeLessThan(25);
+  }, 60_000);
+});
+
 describe('PDF files', () => {
   it('a PDF’s furniture is a page-furniture edit, the raw text is what was read, every paragraph has a block', async () => {
     const pdf = textPdf([
