@@ -391,6 +391,36 @@ describe('titles as files set them', () => {
   });
 });
 
+describe('Excel', () => {
+  it('reads a task table’s rows — merged cells as HTML reads a rowspan — into responsibility notes (a real .xlsx made by scripts/make-xlsx-fixture.js)', async () => {
+    const file = join(ROOT, 'test', 'fixtures', 'files', 'task-table.xlsx');
+    const r = await processFile({ bytes: readFileSync(file), file: 'task-table.xlsx' });
+    expect(r.ok).toBe(true);
+    const doc = r.document!;
+    expect(doc.source).toMatchObject({ format: 'xlsx', extractor: { name: 'exceljs' } });
+    // as the generator lays the table out: the title merged over A1:E1, 市金融局 (C4:C5) and 2025年6月底前 (E4:E5) merged down
+    const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
+    expect(rows).toEqual(
+      [
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        ['1', '建立公共数据授权运营机制，明确授权范围和运营规则', '市数据局', '市发展改革委、市财政局', '2024年12月底前'],
+        ['2', '推进数据交易场所建设', '市金融局', '市商务局', '2025年6月底前'],
+        ['3', '培育数据商和第三方专业服务机构', '〃', '市市场监管局', '〃'],
+        // the line break inside the task cell joins its lines (a space between Chinese is none)
+        ['4', '完善数据基础设施建设城市算力体系', '市工业和信息化局', '各区政府', ''],
+      ].map((cells) => cells.join(CELL_SEPARATOR).trimEnd()),
+    );
+    expect(doc.text['zh-Hans']).toContain('某某市2024年数据要素重点任务分工表');
+    expect(doc.responsibilities.map((n) => [n.lead, n.support, n.deadline?.date ?? null])).toEqual([
+      [['agency:市数据局'], ['agency:市发展改革委', 'agency:市财政局'], '2024-12-31'],
+      [['agency:市金融局'], ['agency:市商务局'], '2025-06-30'],
+      // the merged 牵头单位 and 完成时限 carried down
+      [['agency:市金融局'], ['agency:市市场监管局'], '2025-06-30'],
+      [['agency:市工业和信息化局'], ['agencyGroup:各区政府'], null],
+    ]);
+  });
+});
+
 describe('a folder of files', () => {
   it('reads its PDFs in worker threads, and lists what it does not read with the reason (hidden files aside)', async () => {
     const src = mkdtempSync(join(tmpdir(), 'gongwen-files-'));
