@@ -4,6 +4,7 @@
  * bad files, and the real files of ../shared/corpus/files against gold
  * labels written by reading them (test/fixtures/files/gold.json).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -534,6 +535,30 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
       expect(docx.responsibilities.map((n) => norm(n.text['zh-Hans'])), g.twin).toEqual(pdf.responsibilities.map((n) => norm(n.text['zh-Hans'])));
     }
   }, 120_000);
+
+  it('with --no-ocr, the CLI gives a scan and a gazette PDF without a Unicode map one line each naming the file and what to do, and goes on', () => {
+    const out = mkdtempSync(join(tmpdir(), 'gongwen-no-ocr-'));
+    const scan = join(FILES, 'files-23-baoding-gjj-scan.pdf');
+    const gazette = join(FILES, 'files-16-beijing-gb-fangdichan.pdf');
+    const text = join(FILES, 'files-03-shanghai-xiangou.pdf');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongwen.js'), '--no-ocr', scan, gazette, text, '--out', out, '--jobs', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const failures = `${r.stdout}${r.stderr}`.split('\n').filter((l) => l.includes('✗'));
+    expect(failures).toEqual([
+      `[1/3] ✗ ${scan}: decode:scanned: scanned PDF, no text layer (3 pages of images): run without --no-ocr, or OCR it first (ocrmypdf, a scanner's searchable PDF)`,
+      expect.stringMatching(new RegExp(`^\\[2/3\\] ✗ ${gazette}: decode:unmapped-font: PDF text layer without a Unicode map: \\d+ % of the characters read are Chinese; run without --no-ocr, or use the publisher's Word or HTML version$`)),
+    ]);
+    expect(existsSync(join(out, 'files-03-shanghai-xiangou.json'))).toBe(true);
+  }, 120_000);
+
+  it('a Word 97 file saved by WPS is read whole (files-35: word-extractor 1.0.4 dropped four fifths of it as “deleted”)', async () => {
+    const doc = (await run('files-35-taiyuan-baozufang-draft.doc')).document!;
+    // read from the UTF-16 text of the file's WordDocument stream: organ, title, draft mark, four headings, the date
+    expect(doc.document.title?.['zh-Hans']).toBe('太原市人民政府办公室关于加快发展保障性租赁住房的实施意见（征求意见稿）');
+    expect(doc.sections.map((s) => s.marker)).toEqual(['一、', '二、', '三、', '四、']);
+    expect(doc.text['zh-Hans']).toContain('（三）加强市场监管。市房产局牵头组织');
+    expect(doc.document.date).toBe('2021-12-08');
+  }, 60_000);
 
   it('a scanned PDF is read by OCR, with its engine and confidence in source.ocr and a warning', async () => {
     const name = 'files-24-foshan-rencai-scan.pdf';
