@@ -19,6 +19,7 @@ import { rebuildInput } from '../pipeline/lib/tracked-text.js';
 import { processDocument, processFile, type ProcessResult } from '../pipeline/pipeline.js';
 import type { GongwenDocument, Section } from '../pipeline/schema-types.js';
 import { emptyPdf, encryptedPdf, textPdf } from '../bench/pdf-build.js';
+import { buildDocx } from './helpers/docx.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
 /** Runs of one line: each character its own run, one em wide, as a typesetter places Chinese. */
@@ -392,6 +393,64 @@ describe('titles as files set them', () => {
   });
 });
 
+describe('a DOCX and a PDF of the same 公文 with a task table', () => {
+  // the corpus's five twins (规章) carry no 责任单位 note, so their notes agree vacuously: this pair has notes in
+  // a sentence and in a table whose cells the PDF wraps
+  const title = '某某市人民政府办公室关于印发数据要素重点任务分工方案的通知';
+  const table = [
+    ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+    ['1', '推进数据交易场所建设，培育数据商', '市金融局', '市商务局、市市场监管局', '2025年6月底前'],
+    ['2', '开展数据要素应用场景建设', '市工业和信息化局', '各区政府', '2025年12月底前'],
+  ];
+  const opening = '现将《某某市数据要素重点任务分工方案》印发给你们，请结合本地区本部门实际，认真贯彻落实。';
+  const aim = '到2025年底，基本建成统一开放、活跃高效、安全有序的数据要素市场体系，数据要素对经济社会发展的放大、叠加、倍增作用充分显现，数据要素市场交易规模明显扩大，培育一批数据商和第三方专业服务机构。';
+  const note = '（一）建立公共数据授权运营机制（责任单位：市数据局、市财政局）';
+  const docx = () =>
+    buildDocx([title, '各区人民政府，市政府各委、办、局：', opening, '一、总体要求', aim, '二、重点任务', note, table, '某某市人民政府办公室', '2024年3月1日']);
+  // a paragraph as a 公文 sets it: 16-point characters, the first line indented two (26 a line), the others 28 from the margin
+  let y = 680;
+  const set = (text: string, indent = true): [number, number, number, string][] => {
+    const lines: [number, number, number, string][] = [];
+    for (let at = 0, first = indent; at < text.length; first = false) {
+      const n = first ? 26 : 28;
+      lines.push([first ? 112 : 80, y, 16, text.slice(at, at + n)]);
+      at += n;
+      y -= 28;
+    }
+    return lines;
+  };
+  const cell = (x: number, top: number, lines: string[]): [number, number, number, string][] => lines.map((t, i) => [x, top - 16 * i, 12, t]);
+  const pdf = () => {
+    y = 680;
+    return textPdf([
+      [
+        [143.5, 760, 22, '某某市人民政府办公室关于印发'], [132.5, 728, 22, '数据要素重点任务分工方案的通知'],
+        ...set('各区人民政府，市政府各委、办、局：', false), ...set(opening), ...set('一、总体要求'), ...set(aim), ...set('二、重点任务'),
+        // the note runs on to a second line
+        ...set(note),
+        [58, 300, 12, '序号'], [171, 300, 12, '重点任务'], [316, 300, 12, '牵头单位'], [406, 300, 12, '配合单位'], [488, 300, 12, '完成时限'],
+        [64, 260, 12, '1'], ...cell(104, 260, ['推进数据交易场所建设，', '培育数据商']), ...cell(304, 260, ['市金融局']), ...cell(394, 260, ['市商务局、市市', '场监管局']), ...cell(484, 260, ['2025年6月', '底前']),
+        [64, 210, 12, '2'], ...cell(104, 210, ['开展数据要素应用场景', '建设']), ...cell(304, 210, ['市工业和信', '息化局']), ...cell(394, 210, ['各区政府']), ...cell(484, 210, ['2025年12', '月底前']),
+        [300, 150, 16, '某某市人民政府办公室'], [330, 130, 16, '2024年3月1日'],
+      ],
+    ]);
+  };
+
+  it('gives the same title, date, headings, table rows and notes from either file', async () => {
+    const fromDocx = (await processFile({ bytes: docx(), file: 'plan.docx' })).document!;
+    const fromPdf = (await processFile({ bytes: pdf(), file: 'plan.pdf' })).document!;
+    for (const doc of [fromDocx, fromPdf]) {
+      expect(doc.document.title?.['zh-Hans']).toBe(title);
+      expect(doc.document.date).toBe('2024-03-01');
+      expect(doc.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、总体要求', '二、重点任务']);
+      expect(doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR))).toEqual(table.map((r) => r.join(CELL_SEPARATOR)));
+    }
+    const notes = (doc: GongwenDocument) => doc.responsibilities.map((n) => [n.text['zh-Hans'], n.lead, n.support, n.deadline?.date ?? null]);
+    expect(notes(fromDocx)).toHaveLength(3);
+    expect(notes(fromPdf)).toEqual(notes(fromDocx));
+  });
+});
+
 describe('Excel', () => {
   it('reads a task table’s rows — merged cells as HTML reads a rowspan — into responsibility notes (a real .xlsx made by scripts/make-xlsx-fixture.js)', async () => {
     const file = join(ROOT, 'test', 'fixtures', 'files', 'task-table.xlsx');
@@ -532,6 +591,7 @@ describe.skipIf(!existsSync(FILES))('the files of ../shared/corpus/files', () =>
       expect(norm(docx.document.title?.['zh-Hans']), g.twin).toBe(norm(pdf.document.title?.['zh-Hans']));
       expect(docx.document.date, g.twin).toBe(pdf.document.date);
       expect(levelOne(docx).map((h) => h.text), g.twin).toEqual(levelOne(pdf).map((h) => h.text));
+      // (the five are 规章 and carry no 责任单位 note: notes agreeing with notes is tested on a pair with a task table above)
       expect(docx.responsibilities.map((n) => norm(n.text['zh-Hans'])), g.twin).toEqual(pdf.responsibilities.map((n) => norm(n.text['zh-Hans'])));
     }
   }, 120_000);
