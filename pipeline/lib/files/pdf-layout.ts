@@ -241,6 +241,9 @@ function joiner(before: string, after: string): string {
   return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '';
 }
 
+/** Lines under a header row read for the column edges. */
+const MAX_COLUMN_LINES = 200;
+
 /** An open table: its columns, and its last row, which a page break may have cut. */
 interface OpenTable {
   edges: number[];
@@ -292,7 +295,7 @@ function withTables(lines: readonly Line[], furniture: ReadonlySet<Line>, width:
     region = [];
   };
   const furnitureHere: Line[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (furniture.has(line)) {
       furnitureHere.push(line);
       continue;
@@ -314,7 +317,8 @@ function withTables(lines: readonly Line[], furniture: ReadonlySet<Line>, width:
     if (line.row && line.runs && isHeaderRow(line.text)) {
       // a header row: the table's columns, read off it and the lines under it
       const header = cellSpans(line.runs);
-      const below = lines.filter((l) => l.y < line.y && !furniture.has(l)).flatMap((l) => l.runs ?? []);
+      // (the next lines only, at most a page's worth: each header costs a bounded look ahead)
+      const below = lines.slice(index + 1, index + 1 + MAX_COLUMN_LINES).filter((l) => !furniture.has(l)).flatMap((l) => l.runs ?? []);
       const edges = columnEdges(header, below);
       table = { edges, width, last: null, owners: edges.map(() => null) };
       out.push(line);
