@@ -251,6 +251,8 @@ interface OpenTable {
   /** The last row, which a page break may have cut, and per column the row that wrote its latest text (where a merged cell goes on). */
   last: { line: Line; cells: string[] } | null;
   owners: ({ line: Line; cells: string[] } | null)[];
+  /** The header's font size. */
+  size: number;
   /** The column whose cells make the rows, once the table's first rows are read. */
   key?: number;
 }
@@ -302,7 +304,8 @@ function withTables(lines: readonly Line[], furniture: ReadonlySet<Line>, width:
     }
     if (table) {
       const e = table.edges;
-      if (!crossesEdge(line, e)) {
+      // a line in another size than the header's (a heading, an attachment's label over the next page) is no cell either
+      if (!crossesEdge(line, e) && Math.abs(line.size - table.size) <= 0.3 * table.size) {
         // a line of the table: cells of one or more columns at one baseline, a header repeated
         region.push(line);
         continue;
@@ -320,7 +323,7 @@ function withTables(lines: readonly Line[], furniture: ReadonlySet<Line>, width:
       // (the next lines only, at most a page's worth: each header costs a bounded look ahead)
       const below = lines.slice(index + 1, index + 1 + MAX_COLUMN_LINES).filter((l) => !furniture.has(l)).flatMap((l) => l.runs ?? []);
       const edges = columnEdges(header, below);
-      table = { edges, width, last: null, owners: edges.map(() => null) };
+      table = { edges, width, size: line.size, last: null, owners: edges.map(() => null) };
       out.push(line);
       continue;
     }
