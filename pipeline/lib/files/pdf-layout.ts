@@ -23,7 +23,8 @@
  *
  * Everything is linear in the number of runs but for the sorts.
  */
-import { CELL_SEPARATOR } from '../lines.js';
+import { CELL_SEPARATOR, SPANNED_CELL } from '../lines.js';
+import { cellSpans, columnEdges, rowText, tableRows } from './pdf-table.js';
 
 export interface TextRun {
   str: string;
@@ -51,6 +52,11 @@ export interface Line {
   /** Baseline, y up. */
   y: number;
   size: number;
+  /** The runs it was read from. */
+  runs?: readonly TextRun[];
+  /** A table row (its own paragraph); rebuilt over several lines, the baseline of its lowest. */
+  row?: boolean;
+  bottom?: number;
 }
 
 /** A piece of the text on one page: a paragraph, or the part of it on this page. */
@@ -149,8 +155,9 @@ function lineOf(runs: readonly TextRun[]): Line | null {
   if (!previous) return null;
   cells.push(text);
   // three or more cells apart: a table row; fewer: one line, its gap a space
-  const joined = cells.length >= 3 && wideGaps >= 2 ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
-  return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized };
+  const row = cells.length >= 3 && wideGaps >= 2;
+  const joined = row ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
+  return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized, runs, row };
 }
 
 const PAGE_NUMBER = [
@@ -234,16 +241,137 @@ function joiner(before: string, after: string): string {
   return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) ? ' ' : '';
 }
 
+/** Lines under a header row read for the column edges. */
+const MAX_COLUMN_LINES = 200;
+
+/** An open table: its columns, and its last row, which a page break may have cut. */
+interface OpenTable {
+  edges: number[];
+  width: number;
+  /** The last row, which a page break may have cut, and per column the row that wrote its latest text (where a merged cell goes on). */
+  last: { line: Line; cells: string[] } | null;
+  owners: ({ line: Line; cells: string[] } | null)[];
+  /** The header's font size. */
+  size: number;
+  /** The column whose cells make the rows, once the table's first rows are read. */
+  key?: number;
+}
+
+/**
+ * A page's lines with its tables' rows rebuilt (pdf-table.ts): from a header
+ * row (three or more cells far apart) down, the lines are read by column
+ * until a line of text crosses the first column's edge and the second's (a
+ * paragraph under the table); a table open at the foot of a page runs on at
+ * the top of the next of the same width.
+ */
+function withTables(lines: readonly Line[], furniture: ReadonlySet<Line>, width: number, open: OpenTable | null): { lines: Line[]; open: OpenTable | null } {
+  const out: Line[] = [];
+  let table: OpenTable | null = open && Math.round(open.width) === Math.round(width) ? open : null;
+  let region: Line[] = [];
+  const close = (): void => {
+    if (!table || region.length === 0) return;
+    const { rows, carried, key } = tableRows(region.flatMap((l) => l.runs ?? []), table.edges, table.key);
+    if (rows.length > 0) table.key = key;
+    const t = table;
+    const last = t.last;
+    if (last && carried.some((c) => c !== '')) {
+      // the row cut by the page break goes on; a cell merged down into it, in the row that wrote it
+      carried.forEach((text, k) => {
+        const owner = last.cells[k] === SPANNED_CELL ? (t.owners[k] ?? last) : last;
+        if (text === '') return;
+        owner.cells[k] = owner.cells[k] === '' ? text : `${owner.cells[k]}${text}`;
+        owner.line.text = rowText(owner.cells);
+      });
+    } else if (carried.some((c) => c !== '')) {
+      const first = region[0]!;
+      out.push({ text: rowText(carried), x0: first.x0, x1: first.x1, y: first.y, size: first.size, row: true });
+    }
+    for (const r of rows) {
+      const line: Line = { text: rowText(r.cells), x0: r.x0, x1: r.x1, y: r.top, size: r.size, row: true, bottom: r.bottom };
+      out.push(line);
+      t.last = { line, cells: r.cells };
+      r.cells.forEach((c, k) => {
+        if (c !== '' && c !== SPANNED_CELL) t.owners[k] = { line, cells: r.cells };
+      });
+    }
+    region = [];
+  };
+  const furnitureHere: Line[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (furniture.has(line)) {
+      furnitureHere.push(line);
+      continue;
+    }
+    if (table) {
+      const e = table.edges;
+      // a line in another size than the header's (a heading, an attachment's label over the next page) is no cell either
+      if (!crossesEdge(line, e) && Math.abs(line.size - table.size) <= 0.3 * table.size) {
+        // a line of the table: cells of one or more columns at one baseline, a header repeated
+        region.push(line);
+        continue;
+      }
+      // text running across a column's edge is no cell: a caption over the table's width, or
+      // (from the left edge) a paragraph under the table, which ends it
+      close();
+      if (line.x0 < e[0]! + 2.5 * line.size) table = null;
+      out.push(line);
+      continue;
+    }
+    if (line.row && line.runs && isHeaderRow(line.text)) {
+      // a header row: the table's columns, read off it and the lines under it
+      const header = cellSpans(line.runs);
+      // (the next lines only, at most a page's worth: each header costs a bounded look ahead)
+      const below = lines.slice(index + 1, index + 1 + MAX_COLUMN_LINES).filter((l) => !furniture.has(l)).flatMap((l) => l.runs ?? []);
+      const edges = columnEdges(header, below);
+      table = { edges, width, size: line.size, last: null, owners: edges.map(() => null) };
+      out.push(line);
+      continue;
+    }
+    out.push(line);
+  }
+  close();
+  // the furniture back in its place, top to bottom (a table's rows are written when it closes)
+  for (const f of furnitureHere) {
+    const at = out.findIndex((l) => l.y < f.y);
+    out.splice(at < 0 ? out.length : at, 0, f);
+  }
+  return { lines: out, open: table };
+}
+
+/** A header row: three or more cells, each a short label (序号, 重点任务, 牵头单位, 完成时限), no sentence or form blank in it. */
+function isHeaderRow(text: string): boolean {
+  const cells = text.split(CELL_SEPARATOR).map((c) => c.trim());
+  return cells.length >= 3 && cells.every((c) => c.length >= 1 && c.length <= 12 && !/[，。；：,;:]/.test(c));
+}
+
+/** Whether a line's text runs on across a column edge (no gap of a third of a character there): it is no table cell. */
+function crossesEdge(line: Line, edges: readonly number[]): boolean {
+  const spans: { x0: number; x1: number }[] = [];
+  for (const r of [...(line.runs ?? [])].filter((x) => x.str.trim() !== '').sort((a, b) => a.x - b.x)) {
+    const last = spans.at(-1);
+    if (last && r.x - last.x1 < 0.3 * r.size) last.x1 = Math.max(last.x1, r.x + r.width);
+    else spans.push({ x0: r.x, x1: r.x + r.width });
+  }
+  return edges.some((edge, k) => k > 0 && spans.some((sp) => sp.x0 < edge - 0.1 * line.size && sp.x1 > edge + 0.5 * line.size));
+}
+
 /** Pages of runs → the document's text, its blocks and its furniture. */
 export function layoutText(pages: readonly PageRuns[]): PdfText {
-  const laid = pages.map((p) => ({ page: p, lines: pageLines(p.runs), height: p.height }));
-  const furniture = furnitureLines(laid);
+  const read = pages.map((p) => ({ page: p, lines: pageLines(p.runs), height: p.height }));
+  const furniture = furnitureLines(read);
+  let openTable: OpenTable | null = null;
+  const laid = read.map((r) => {
+    const t = withTables(r.lines, furniture, r.page.width, openTable);
+    openTable = t.open;
+    return { ...r, lines: t.lines };
+  });
   // one geometry per page width (a landscape table page has its own column)
   const byWidth = new Map<number, Line[]>();
   for (const { page, lines } of laid) {
     const k = Math.round(page.width);
     const list = byWidth.get(k) ?? [];
-    for (const l of lines) if (!furniture.has(l)) list.push(l);
+    // table rows have their own width: the text column is measured on the other lines
+    for (const l of lines) if (!furniture.has(l) && !l.row) list.push(l);
     byWidth.set(k, list);
   }
   const geometries = new Map([...byWidth].map(([k, lines]) => [k, geometry(lines)] as const));
@@ -253,7 +381,7 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
   const spans: Furniture[] = [];
   let open: { block: LayoutBlock; last: Line } | null = null;
   let pendingFurniture: Furniture[] = [];
-  const box = (l: Line, height: number): [number, number, number, number] => [l.x0, height - (l.y + 0.88 * l.size), l.x1, height - (l.y - 0.12 * l.size)];
+  const box = (l: Line, height: number): [number, number, number, number] => [l.x0, height - (l.y + 0.88 * l.size), l.x1, height - ((l.bottom ?? l.y) - 0.12 * l.size)];
   const closeParagraph = (): void => {
     if (!open) return;
     text += '\n';
@@ -328,6 +456,8 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
 /** Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`). */
 function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean): boolean {
   const size = line.size;
+  // a table row is a paragraph of its own
+  if (line.row || previous.row) return true;
   if (Math.abs(previous.size - size) > 0.15 * size) return true;
   if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
   if (previous.x1 < g.right - 1.5 * size) return true;

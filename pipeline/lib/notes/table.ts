@@ -35,7 +35,7 @@ export interface Cell {
   start: number;
 }
 
-/** The cells of a row line; a line that starts with `| ` has an empty first cell (the line's leading space was trimmed). */
+/** The cells of a row line; a line that starts with `| ` has an empty first cell, one that ends in ` |` an empty last cell (the line's space there was trimmed). */
 export function cellsOf(row: string): Cell[] {
   const out: Cell[] = [];
   let from = 0;
@@ -49,7 +49,15 @@ export function cellsOf(row: string): Cell[] {
     const raw = row.slice(from, end);
     const lead = raw.length - raw.trimStart().length;
     out.push({ text: raw.trim(), start: from + lead });
-    if (at < 0) return out;
+    if (at < 0) {
+      // a line that ends in ` |` has an empty last cell (the line's trailing space was trimmed)
+      const last = out[out.length - 1]!;
+      if (out.length > 1 && last.text.endsWith(CELL_SEPARATOR.trimEnd()) && raw.endsWith(CELL_SEPARATOR.trimEnd())) {
+        last.text = last.text.slice(0, -CELL_SEPARATOR.trimEnd().length).trimEnd();
+        out.push({ text: '', start: row.length });
+      }
+      return out;
+    }
     from = at + CELL_SEPARATOR.length;
   }
 }

@@ -33,6 +33,12 @@ import type { Jurisdiction } from '../articles.js';
 import type { Part, PartType, SegHistoryEvent, SegParagraph } from './types.js';
 
 const MAX_TITLE_LINES = 3;
+/**
+ * A title still short of its 文种 after three lines runs on to five: a joint
+ * title names each organ on a line of its own (海南省住房和城乡建设厅 /
+ * 海南省住房公积金管理局 / 关于提取住房公积金支付购买 / 新建商品住房和…的通知).
+ */
+const MAX_UNFINISHED_TITLE_LINES = 5;
 /** A 发文字号 written as a code: letters and digits (at least four digits), then 号, alone on its line. */
 const CODE_NUMBER = /^([A-Za-z]{1,8}\d{4,}(?:-\d+)?)\s*号$/;
 /** Lines read from the end of a document for its signature, date and 版记. */
@@ -209,16 +215,20 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       i++;
     }
   }
-  while (i < lines.length && title.length < MAX_TITLE_LINES && rowDate === null) {
+  while (i < lines.length && rowDate === null) {
     const line = lines[i]!;
     if (title.length > 0) {
       const sofar = joined(text, title);
-      // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）
-      if (TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text)) {
+      // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）;
+      // so does a longer one that marks a draft or version (（2023年修订版 公开征求意见稿）)
+      if ((TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text)) || VERSION_MARK.test(line.text)) {
         title.push({ start: line.start, end: line.end });
         i++;
         break;
       }
+      if (title.length >= MAX_TITLE_LINES && (title.length >= MAX_UNFINISHED_TITLE_LINES || documentKind(sofar) || !TITLE_START.test(sofar))) break;
+      // a table row is no title line (a table under an attachment's title: 一级指标 | 二级指标 | …)
+      if (line.text.includes(CELL_SEPARATOR)) break;
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text) || TW_NUMBER_LINE.test(line.text) || parseDateLine(line.text)) break;
       // a law's adoption note (（2021年6月10日…会议通过）) or any line of its history (1999年6月25日 最高人民法院公告公布),
       // a long bracketed note about the text, and 目录 follow a title; a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
@@ -369,6 +379,12 @@ const MAX_JOINT_SIGNERS = 12;
 
 /** A short bracket that ends a title: （试行）, （2024—2026年）, （征求意见稿）, （2024年修订）. */
 const TITLE_SUFFIX = /^[（(][^（）()。，]{1,11}[）)]$/u;
+
+/** A bracket of up to 30 characters that names the text's draft or version: （征求意见稿）, （2023年修订版 公开征求意见稿）, （送审稿）. */
+const VERSION_MARK = /^[（(][^（）()。，]{0,24}(?:征求意见稿|送审稿|草案|讨论稿|修订稿|修订版|试行|暂行)[^（）()。，]{0,6}[）)]$/u;
+
+/** What a title that names its subject starts with, after the organs: 关于…, 转发…, 印发…. */
+const TITLE_START = /关于|转发|印发/;
 
 /** Words that make a short bracket a note about the text, not part of the title: （此件公开发布）, （本文有删减）. */
 const NOTE_WORDS = /此件|删减|公开|发布|转载|来源/;
