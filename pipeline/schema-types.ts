@@ -371,6 +371,18 @@ export interface GongwenDocument {
        */
       kind: "by" | "from" | "ongoing";
     };
+    /**
+     * The task the note assigns, or null when none is found. For a note in a paragraph: the text it closes, without the note (from the start of its paragraph — after a run-in heading's marker — or the end of the note before it); for a note on a line of its own, the paragraph before it (or the section's heading when it opens the section's body); for an item whose heading is the note (（四）责任单位：…), the heading of the section it belongs to; for a task table's row, its task cells (重点任务, 具体措施 …; without such a column, the cells that are neither agencies, deadline nor 序号), a cell merged from the row above standing where that row wrote it. Since schema 1.7.0.
+     */
+    task: null | {
+      /**
+       * Where the task's text stands: one span for a note in a paragraph, one per task cell for a table row.
+       *
+       * @minItems 1
+       */
+      spans: [Span3, ...Span3[]];
+      text: Text3;
+    };
   }[];
   /**
    * Named things found in the text, as stand-off annotations: one entry per distinct entity (agencies: per organ, whatever short form names it), with every mention.
@@ -384,7 +396,7 @@ export interface GongwenDocument {
      * agency, agencyGroup (各区县政府, 有关单位), technology, industry, place, programme (计划/行动/机制… in quotes), timeHorizon (近期, 未来3到5年, 到2025年), target (a quantity set for a year).
      */
     type: "agency" | "agencyGroup" | "technology" | "industry" | "place" | "programme" | "timeHorizon" | "target";
-    name: Text3;
+    name: Text4;
     /**
      * Every form written (zh-Hans), when there are several: 市发改委, 市发展改革委.
      */
@@ -650,6 +662,13 @@ export interface Span8 {
  * A human-readable text in both scripts.
  */
 export interface Text3 {
+  "zh-Hans": string;
+  "zh-Hant": string;
+}
+/**
+ * A human-readable text in both scripts.
+ */
+export interface Text4 {
   "zh-Hans": string;
   "zh-Hant": string;
 }

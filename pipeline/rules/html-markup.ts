@@ -35,10 +35,15 @@ function isChrome(node: Element): boolean {
   return names.some((n) => CHROME.test(n));
 }
 
-/** The cells of a table row, when the row is a data row: two or more cells and no table nested in them (a layout table). */
-function dataCells(row: Element): Element[] | null {
+/**
+ * The cells of a table row, when the row is a data row: two or more cells, or
+ * one beside cells merged down from a row above (`spanned`: a merged cell
+ * covers the first or second column, where the row's placement starts), and
+ * no table nested in them (a layout table).
+ */
+function dataCells(row: Element, spanned: boolean): Element[] | null {
   const cells = row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
-  if (cells.length < 2) return null;
+  if (cells.length < (spanned ? 1 : 2)) return null;
   const nested = (n: Element): boolean => n.children.some((c) => c.type === 'element' && (c.tagName === 'table' || nested(c)));
   return cells.some(nested) ? null : cells;
 }
@@ -117,7 +122,7 @@ export const htmlMarkup: CleanRule = {
           spans = outer;
           return;
         }
-        const cells = node.tagName === 'tr' && !inRow ? dataCells(node) : null;
+        const cells = node.tagName === 'tr' && !inRow ? dataCells(node, (spans[0] ?? 0) > 0 || (spans[1] ?? 0) > 0) : null;
         if (cells) {
           // a data row is one line: 序号 | 重点任务 | 责任单位
           block++;

@@ -7,6 +7,7 @@
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
 import { documentFacts } from '../lib/document-facts.js';
+import { CELL_SEPARATOR } from '../lib/lines.js';
 import { isCalendarDate } from '../lib/gbt9704.js';
 import { fieldOfLabel } from '../lib/page/metadata-labels.js';
 import { converters, type Variant } from '../lib/opencc.js';
@@ -217,6 +218,7 @@ export function toJson(input: JsonInput): GongwenDocument {
       support: ids(n.support, extracted),
       roles: n.roles,
       deadline: n.deadline ? { span: span(n.deadline), text: textOf(n.deadline), date: n.deadline.date, kind: n.deadline.kind } : null,
+      task: n.task && n.task.length > 0 ? { spans: n.task.map(span) as [Span, ...Span[]], text: joinText(n.task.map(textOf), CELL_SEPARATOR) } : null,
     })),
     entities: extracted.entities.map((e) => ({
       id: e.id,

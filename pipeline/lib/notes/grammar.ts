@@ -41,6 +41,8 @@ export interface NameRef {
   end: number;
   /** The name as written, when `name` completes it. */
   written?: string;
+  /** The name was marked with a star (*市发改委): the lead, where the document says so (`STAR_LEADS`). */
+  starred?: boolean;
 }
 
 export type Role = 'lead' | 'support' | 'responsible' | 'other';
@@ -50,10 +52,15 @@ const ROLE_WORD: Record<string, Role> = {
   配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
   主政: 'lead', 会办: 'support', // Taiwan's plans: 主政機關 (lead), 會辦機關 (support), beside 主辦/協辦
   责任: 'responsible', 负责: 'responsible',
-  督办: 'other', 承办: 'other',
+  督办: 'other', 承办: 'other', 督导: 'other',
 };
 const ROLE_ALT = Object.keys(ROLE_WORD).join('|');
 const UNIT_ALT = '单位|部门|处室|机关|科室|机构|主体';
+/** Words that are a role only before a unit word: 实施单位, 落实部门, 承担单位 (实施： alone is prose's). */
+const UNIT_ROLE: Record<string, Role> = { 实施: 'responsible', 落实: 'responsible', 承担: 'responsible' };
+const UNIT_ROLE_ALT = Object.keys(UNIT_ROLE).join('|');
+/** A deadline key a label may be joined to by 及: 责任单位及完成时限：A，2024年底前. */
+const DEADLINE_WORDS = '(?:完成)?(?:时限|时间|期限)';
 
 /**
  * A role label: role words, a unit word (may be left out before the colon: 牵头：A；配合：B), and its colon —
@@ -61,7 +68,7 @@ const UNIT_ALT = '单位|部门|处室|机关|科室|机构|主体';
  * group 2 = a second label joined by 及 (责任单位及承办科室).
  */
 export const LABEL = new RegExp(
-  `[【\\[［]?((?:${ROLE_ALT}){1,4})(?:${UNIT_ALT})?(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?)?(?:[】\\]］]\\s*[：:]?|\\s*[：:])`,
+  `[【\\[［]?((?:${ROLE_ALT}){1,4}|(?:${UNIT_ROLE_ALT})(?=${UNIT_ALT}))(?:${UNIT_ALT})?(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?|${DEADLINE_WORDS}))?(?:[】\\]］]\\s*[：:]?|\\s*[：:])`,
   'g',
 );
 
@@ -69,23 +76,28 @@ export const LABEL = new RegExp(
 export function roleOf(words: string): Role {
   const roles = new Set<Role>();
   for (let i = 0; i + 2 <= words.length; i += 2) {
-    const r = ROLE_WORD[words.slice(i, i + 2)];
+    const r = ROLE_WORD[words.slice(i, i + 2)] ?? UNIT_ROLE[words.slice(i, i + 2)];
     if (r) roles.add(r);
   }
   return roles.has('lead') ? 'lead' : roles.has('support') ? 'support' : roles.has('responsible') ? 'responsible' : 'other';
 }
 
-/** A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实. */
-const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?(牵头负责|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责)$/;
+/**
+ * A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实; 督办/督导
+ * name who oversees the task, no one it is assigned to (role other: left out).
+ */
+const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?(牵头负责|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责|督办|督导)$/;
 const END_ROLE: Record<string, Role> = {
   牵头负责: 'lead', 牵头: 'lead', 主责: 'lead', 主办: 'lead', 指导: 'lead',
   配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
-  负责落实: 'responsible', 负责: 'responsible',
+  负责落实: 'responsible', 负责: 'responsible', 督办: 'other', 督导: 'other',
 };
 /** The last characters of the role words ROLE_END ends with. */
 const ROLE_LAST = new Set(['头', '责', '办', '合', '同', '与', '加', '助', '导', '实']);
-/** A role in brackets after one name: A（牵头）. */
-const MARK = /^(.+?)[（(](牵头|主责|配合|参与|协同|协办|负责)[）)]$/;
+/** A list that one agency leads with others: A会同B负责 (A leads, B supports). */
+const WITH = '会同';
+/** A role in brackets after one name: A（牵头）, A〔牵头〕. */
+const MARK = /^(.+?)[（(〔](牵头|主责|主办|配合|参与|协同|协办|负责)[）)〕]$/;
 /** A remark or a deadline under its own key: 适用范围：X, 完成时限：2024年底前. */
 /** A part that starts with a time (a year, a month, 年内, 长期 …) is about when, never a name. */
 const TIME_LED = /^(?:(?:\d{4}|[〇零○一二三四五六七八九]{4})年|\d{1,2}月|(?:年内|今年|明年|年底|长期|持续|常态化|每年))/;
@@ -94,12 +106,18 @@ const TIME_END = /(?<=^.{0,19})(?:前|起|底|末)(?!前)/;
 const KEYED = /^(\p{Script=Han}{1,8})[：:]/u;
 const DEADLINE_KEY = /^(?:完成)?(?:时限|时间|期限|时间节点|时间要求)$/;
 /** The convention that makes the first agency of a list the lead one. */
-export const FIRST_LISTED_LEADS = /(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)/;
-const CONVENTION = /^(?:排在|排名|列)第一(?:位)?的(?:部门|单位)?为牵头(?:部门|单位)$/;
+export const FIRST_LISTED_LEADS = /(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?/;
+const CONVENTION = /^(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?$/;
+/** The convention that the group of a list before its first ，leads: 逗号前为牵头单位, 逗号前的单位为牵头单位. */
+export const COMMA_LEADS = /逗号(?:之?前)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?/;
+/** The convention that names marked with a star lead: 标*的为牵头单位, 带“*”号的单位为牵头单位. */
+export const STAR_LEADS = /[*＊※★][”"’]?号?[”"’]?(?:的|者)?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?/;
+/** A star that marks a name: *市发改委, 市发改委*. */
+const STAR = /^[*＊※★]+|[*＊※★]+$/g;
 const FILLER = /^(?:下同|以下同|同上|下略)$/;
 
 /** Words that make a list a clause of prose, not a list of agencies: （技工院校内由…部门负责）. */
-const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|^[^、]{25,}$/;
+const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|会同|^[^、]{25,}$/;
 /** How the name of an organ or a collective of them ends. */
 export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
 const COLLECTIVE = /^(?:各|有关|相关)/;
@@ -114,7 +132,7 @@ function knownAgency(name: string): boolean {
 /** An agency name or collective: Chinese, short, no prose. */
 export function looksLikeName(ref: NameRef): boolean {
   const name = ref.written ?? ref.name;
-  return name.length >= 2 && name.length <= 30 && /^\p{Script=Han}[\p{Script=Han}（）()·]*$/u.test(name) && !NOT_A_LIST.test(name);
+  return name.length >= 2 && name.length <= 30 && /^\p{Script=Han}[\p{Script=Han}（）()〔〕·]*$/u.test(name) && !NOT_A_LIST.test(name);
 }
 
 /** A name that is an organ or a collective by its ending or the lexicon. */
@@ -136,10 +154,17 @@ export function names(list: string, offset: number): NameRef[] {
   for (const m of list.matchAll(pattern)) {
     let from = 0;
     for (const part of m[0].includes('和') ? m[0].split(/(?<=等)和|和(?=各)/) : [m[0]]) {
-      const name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '') : part;
-      const start = offset + m.index + m[0].indexOf(part, from);
+      let name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '') : part;
+      let start = offset + m.index + m[0].indexOf(part, from);
       from = start - offset - m.index + part.length;
-      if (name.length > 0) out.push({ name, start, end: start + name.length });
+      // a star before or after a name marks it (*市发改委): the name is what stands between
+      const lead = /^[*＊※★]+/.exec(name)?.[0].length ?? 0;
+      const starred = lead > 0 || /[*＊※★]$/.test(name);
+      if (starred) {
+        name = name.replace(STAR, '');
+        start += lead;
+      }
+      if (name.length > 0) out.push(starred ? { name, start, end: start + name.length, starred } : { name, start, end: start + name.length });
     }
   }
   return out;
@@ -159,6 +184,8 @@ export interface NoteContext {
   groupsLeadFirst?: boolean;
   /** The role of names before any label, as if labelled: a task table's column (牵头单位, 责任单位). */
   role?: Role;
+  /** The document says names marked with a star lead (带*的为牵头单位): a list with starred names gives them the lead. */
+  starLeads?: boolean;
 }
 
 export interface ParsedNote {
@@ -208,7 +235,8 @@ function segments(text: string, at: number): { list: Segment[]; labelled: boolea
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     list.push({ role, compound, text: text.slice(last, m.index), at: at + last });
     role = roleOf(m[1]!);
-    compound = m[2] !== undefined;
+    // 责任单位及承办科室：A，B — B is the second label's; 责任单位及完成时限：A，2024年底前 — the deadline reads itself
+    compound = m[2] !== undefined && !m[2].includes('时') && !m[2].includes('期限');
     last = m.index + m[0].length;
   }
   list.push({ role, compound, text: text.slice(last), at: at + last });
@@ -269,9 +297,15 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       if (c.text.length <= 3 && FILLER.test(c.text)) continue;
       const ended = ROLE_LAST.has(c.text[c.text.length - 1]!) ? ROLE_END.exec(c.text) : null;
       if (ended) {
-        const refs = names(ended[1]!, c.at);
-        if (refs.length === 0 || !refs.every(looksLikeName)) return null;
-        add(END_ROLE[ended[2]!]!, refs);
+        const role = END_ROLE[ended[2]!]!;
+        // A会同B负责: A leads, B supports
+        const joined = role === 'lead' || role === 'responsible' ? ended[1]!.indexOf(WITH) : -1;
+        const refs = joined > 0 ? names(ended[1]!.slice(0, joined), c.at) : names(ended[1]!, c.at);
+        const withRefs = joined > 0 ? names(ended[1]!.slice(joined + WITH.length), c.at + joined + WITH.length) : [];
+        if (refs.length === 0 || !refs.every(looksLikeName) || !withRefs.every(looksLikeName)) return null;
+        if (joined > 0 && withRefs.length === 0) return null;
+        add(joined > 0 ? 'lead' : role, refs);
+        add('support', withRefs);
         roleSeen = true;
         group++;
         continue;
@@ -298,6 +332,17 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
   }
   if (!roleSeen) return null;
 
+  if (context.starLeads) {
+    // 带*的为牵头单位: the starred names of the note lead, every other name supports
+    const everyone = [...lead, ...support, ...groups.flat(), ...rest];
+    if (everyone.some((r) => r.starred)) {
+      lead.length = 0;
+      support.length = 0;
+      groups.length = 0;
+      rest.length = 0;
+      for (const r of everyone) (r.starred ? lead : support).push(r);
+    }
+  }
   let joint = false;
   const responsible = groups.flat();
   if (lead.length > 0) {

@@ -9,7 +9,7 @@
  * One pass over the text for the brackets, one for the trailing labels: linear.
  */
 import { matchHeading } from '../gbt9704.js';
-import { FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type ParsedNote } from './grammar.js';
+import { FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type NoteContext, type ParsedNote } from './grammar.js';
 import type { Deadline } from './deadline.js';
 
 export { FIRST_LISTED_LEADS };
@@ -25,6 +25,11 @@ export interface NoteMatch {
   /** The note states the convention that the first listed leads. */
   firstListed: boolean;
   deadline: Deadline | null;
+  /**
+   * A task table row's task: its task cells (a cell merged from above: that cell, before the row),
+   * offsets as the note's. Absent for other notes: their task is the text they close (lib/segment/notes.ts).
+   */
+  task?: { start: number; end: number }[] | null;
 }
 
 const OPEN: Record<string, string> = { '（': '）', '(': ')', '[': ']', '［': '］', '【': '】' };
@@ -57,10 +62,19 @@ function kind(code: number): number {
 export interface FindOptions {
   /** The document's year, for deadlines that do not name theirs. */
   year?: number | null;
+  /**
+   * The document says the group of a 责任单位 list before its first ， leads (逗号前为牵头单位, or its
+   * labels join two roles: 责任单位及承办科室：A，B): [责任单位：A、B，C] gives A and B the lead, C the support,
+   * whatever the brackets. Otherwise a list split by ， is one list of responsible agencies.
+   */
+  groupsLeadFirst?: boolean;
+  /** The document says names marked with a star lead (带*的为牵头单位). */
+  starLeads?: boolean;
 }
 
 export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] {
   const year = options.year ?? null;
+  const context = { year, groupsLeadFirst: options.groupsLeadFirst ?? false, starLeads: options.starLeads ?? false };
   const notes: NoteMatch[] = [];
   const push = (start: number, end: number, parsed: ParsedNote, damaged = false) =>
     notes.push({ start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged });
@@ -96,7 +110,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     if (stack.length === 0) {
       // a stray closing square bracket after 单位：: the note lost its opening to corrupted bytes
       if (damaged && SQUARE_CLOSE.has(ch) && i - damaged.colon <= MAX_NOTE) {
-        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, { year, groupsLeadFirst: true, role: 'responsible' });
+        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, { ...context, role: 'responsible' });
         if (parsed) push(damaged.from, i + 1, parsed, true);
       }
       damaged = null;
@@ -109,15 +123,14 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     const { open } = stack[k]!;
     stack.length = k;
     if (k > 0 || i - open > MAX_NOTE) continue;
-    const square = ch !== '）' && ch !== ')';
-    const parsed = parseNote(text.slice(open + 1, i), open + 1, { year, groupsLeadFirst: square });
+    const parsed = parseNote(text.slice(open + 1, i), open + 1, context);
     if (parsed) {
       push(open, i + 1, parsed);
       damaged = null;
     }
   }
 
-  const ending = endingNote(text, year);
+  const ending = endingNote(text, context);
   if (ending && (notes.length === 0 || notes[notes.length - 1]!.end <= ending.start)) notes.push(ending);
   return notes;
 }
@@ -144,7 +157,7 @@ const SENTENCE_END = /(?:^|[。；;！!]\s*)$/;
  * sentence when it is only role-marked names (市发改委牵头，市财政局配合。).
  * Every name must be organ-like.
  */
-function endingNote(text: string, year: number | null): NoteMatch | null {
+function endingNote(text: string, context: NoteContext): NoteMatch | null {
   let start = -1;
   let depth = 0;
   let cursor = 0;
@@ -177,14 +190,14 @@ function endingNote(text: string, year: number | null): NoteMatch | null {
     const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf(';')) + 1;
     const last = body.slice(from);
     if (last.length > MAX_NOTE || !EXPLICIT_ROLE.test(last) || depthAfter(text, 0, from, 0) !== 0) return null;
-    const parsed = parseNote(last, from, { year });
+    const parsed = parseNote(last, from, context);
     if (!parsed || parsed.labelled) return null;
     const lead = last.length - last.trimStart().length;
     return toMatch(from + lead, body.length, parsed);
   }
   const end = trimmedEnd(text, text.length);
   if (end - start > MAX_NOTE) return null;
-  const parsed = parseNote(text.slice(start, end), start, { year, groupsLeadFirst: true });
+  const parsed = parseNote(text.slice(start, end), start, context);
   return parsed ? toMatch(start, end, parsed) : null;
 }
 

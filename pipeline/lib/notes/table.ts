@@ -12,7 +12,7 @@
  */
 import { CELL_SEPARATOR, SPANNED_CELL } from '../lines.js';
 import { readDeadline } from './deadline.js';
-import { parseNote, roleOf, type NameRef, type Role } from './grammar.js';
+import { parseNote, roleOf, type NameRef, type NoteContext, type Role } from './grammar.js';
 import type { NoteMatch } from './reader.js';
 
 /** The columns of a task table, read off its header row. */
@@ -22,12 +22,15 @@ export interface TableColumns {
   agencies: { column: number; role: Role }[];
   task: number[];
   deadline: number[];
+  /** Columns that number the rows (序号): no part of the task. */
+  number: number[];
 }
 
 /** A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室, 责任主体, 牵头. */
 const AGENCY_HEADER = /^((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4})(?:单位|部门|处室|机关|科室|机构|主体)?(?:[（(](?:单位|部门)[）)])?$/;
 const TASK_HEADER = /^(?:重点|主要|具体|工作)?(?:任务|措施|工作|内容|事项)(?:内容|措施|事项)?$|^(?:任务|工作)(?:分工|要求)$/;
 const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)$/;
+const NUMBER_HEADER = /^(?:序号|编号|序|号|项次)$/;
 
 export interface Cell {
   text: string;
@@ -66,30 +69,47 @@ export function cellsOf(row: string): Cell[] {
 export function tableHeader(row: string): TableColumns | null {
   if (!row.includes(CELL_SEPARATOR)) return null;
   const cells = cellsOf(row);
-  const columns: TableColumns = { cells: cells.length, agencies: [], task: [], deadline: [] };
+  const columns: TableColumns = { cells: cells.length, agencies: [], task: [], deadline: [], number: [] };
   cells.forEach((c, k) => {
     const text = c.text.replace(/\s/g, '');
     const agency = AGENCY_HEADER.exec(text);
     if (agency) columns.agencies.push({ column: k, role: roleOf(agency[1]!) });
     else if (TASK_HEADER.test(text)) columns.task.push(k);
     else if (DEADLINE_HEADER.test(text)) columns.deadline.push(k);
+    else if (NUMBER_HEADER.test(text)) columns.number.push(k);
   });
-  return columns.agencies.length > 0 ? columns : null;
+  if (columns.agencies.length === 0) return null;
+  // without a column named as the task's, the task is every other column's (备注 aside)
+  if (columns.task.length === 0) {
+    const taken = new Set([...columns.agencies.map((a) => a.column), ...columns.deadline, ...columns.number]);
+    cells.forEach((c, k) => {
+      if (!taken.has(k) && !/^备注|^说明$/.test(c.text)) columns.task.push(k);
+    });
+  }
+  return columns;
 }
 
 /** Reads the rows of one table under its header, carrying merged cells down. */
 export class TableReader {
   private above: string[] = [];
-  constructor(readonly columns: TableColumns, private readonly year: number | null) {}
+  /** Where the text of each cell of the row above stands (offsets in the whole text): a merged cell's is the row that wrote it. */
+  private origin: ({ start: number; end: number } | null)[] = [];
+  constructor(readonly columns: TableColumns, private readonly context: NoteContext) {}
 
-  /** The note a row makes, or null when it is no row of this table. */
-  row(row: string): NoteMatch | null {
+  /**
+   * The note a row makes, or null when it is no row of this table. `base` is
+   * the row's offset in the whole text: a task cell carried from a merged cell
+   * above points at that cell (its offsets relative to this row may be negative).
+   */
+  row(row: string, base = 0): NoteMatch | null {
     if (!row.includes(CELL_SEPARATOR)) return null;
     const cells = cellsOf(row);
     if (cells.length !== this.columns.cells) return null;
-    // a merged cell repeats the one above; `texts` are what each cell means, `own` whether the row wrote it
+    // a merged cell repeats the one above; `texts` are what each cell means
     const texts = cells.map((c, k) => (c.text === SPANNED_CELL ? (this.above[k] ?? '') : c.text));
+    const origin = cells.map((c, k) => (c.text === SPANNED_CELL ? (this.origin[k] ?? null) : c.text === '' ? null : { start: base + c.start, end: base + c.start + c.text.length }));
     this.above = texts;
+    this.origin = origin;
     const lead: NameRef[] = [];
     const support: NameRef[] = [];
     const responsible: NameRef[] = [];
@@ -101,7 +121,7 @@ export class TableReader {
       if (text === '') continue;
       // a carried cell's names point at the ditto mark of this row
       const carried = c.text === SPANNED_CELL;
-      const parsed = parseNote(text, carried ? 0 : c.start, { year: this.year, role, groupsLeadFirst: role === 'responsible' });
+      const parsed = parseNote(text, carried ? 0 : c.start, { ...this.context, role });
       if (!parsed) continue;
       const place = (r: NameRef): NameRef => (carried ? { ...r, start: c.start, end: c.start + c.text.length } : r);
       // names a 责任单位 cell gives as a plain list: they support a lead named in another column
@@ -118,7 +138,7 @@ export class TableReader {
     if (support.length > 0) joint = false;
     for (const k of this.columns.deadline) {
       const c = cells[k]!;
-      const read = readDeadline(texts[k]!, c.start, this.year, true);
+      const read = readDeadline(texts[k]!, c.start, this.context.year, true);
       // a carried deadline points at this row's ditto mark
       deadline ??= read && c.text === SPANNED_CELL ? { ...read, start: c.start, end: c.start + c.text.length } : read;
     }
@@ -127,6 +147,8 @@ export class TableReader {
     if (written.length === 0) return null;
     const start = written[0]!.start;
     const end = Math.max(...written.map((c) => c.start + c.text.length));
-    return { start, end, lead, support, joint, firstListed: false, deadline, damaged: false };
+    // the task: its cells in this row, or the merged cells above they carry down
+    const task = this.columns.task.flatMap((k) => (origin[k] ? [{ start: origin[k]!.start - base, end: origin[k]!.end - base }] : []));
+    return { start, end, lead, support, joint, firstListed: false, deadline, damaged: false, task: task.length > 0 ? task : null };
   }
 }

@@ -2,15 +2,46 @@
  * Responsibility notes tied to the document's structure: every paragraph of a
  * body (preamble, then the sections in order) is read for notes
  * (`lib/notes/`: brackets, trailing text, task-table rows under their header
- * row); each note gets its section, the sentence it closes, an
- * id `<section>.r<n>`, and its roles under the document's convention.
+ * row); each note gets its section, the sentence it closes, its task, an id
+ * `<section>.r<n>`, and its roles under the document's conventions.
+ *
+ * Conventions a document states once and applies from there on: the first
+ * listed agency leads (排在第一位的部门为牵头部门), the group before a list's
+ * first ， leads (逗号前为牵头单位, or labels that join two roles: 责任单位及承办科室：A，B),
+ * names marked with a star lead (带*的为牵头单位).
+ *
+ * The task of a note is the text it closes: from the start of its paragraph
+ * (after a run-in heading's marker) or the end of the note before it in the
+ * paragraph, to the note; for a note on a line of its own, the paragraph
+ * before it, or the section's heading when it opens the section's body; for
+ * an item whose heading is the note (（四）责任单位：…), the heading of the
+ * section it belongs to; for a task table's row, its task cells.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CELL_SEPARATOR } from '../lines.js';
-import type { NameRef } from '../notes/grammar.js';
+import { COMMA_LEADS, STAR_LEADS, type NameRef } from '../notes/grammar.js';
 import { findNotes, FIRST_LISTED_LEADS, type NoteMatch } from '../notes/reader.js';
 import { tableHeader, TableReader } from '../notes/table.js';
+import type { Range } from '../sentences.js';
 import type { SegNote, SegParagraph, SegSection } from './types.js';
+
+/** Labels joining two roles whose lists the document splits at ，: 责任单位及承办科室：A，B (A responsible, B the office handling it). */
+const COMPOUND_LAYOUT = /(?:责任|牵头)(?:单位|部门)(?:及|和)(?:相关)?(?:承办|配合|协办|参与)[^：:\n]{0,8}[：:][^，,；;。\n]{1,40}[，,]/;
+/** Characters a task's text does not start or end with. */
+const TASK_TRIM = /[\s。，；;,：:、]/;
+
+/** Where each convention is first stated in the text (Infinity: never). */
+function conventions(text: string): { firstListed: number; groups: number; stars: number } {
+  const at = (re: RegExp) => re.exec(text)?.index ?? Infinity;
+  return { firstListed: at(FIRST_LISTED_LEADS), groups: Math.min(at(COMMA_LEADS), at(COMPOUND_LAYOUT)), stars: at(STAR_LEADS) };
+}
+
+/** `text[from..to)` without leading and trailing separators and spaces, or null when nothing is left. */
+function trimmed(text: string, from: number, to: number): Range | null {
+  while (from < to && TASK_TRIM.test(text[from]!)) from++;
+  while (to > from && TASK_TRIM.test(text[to - 1]!)) to--;
+  return to > from ? { start: from, end: to } : null;
+}
 
 /**
  * Find responsibility notes in every paragraph and tie each to its section.
@@ -19,25 +50,31 @@ import type { SegNote, SegParagraph, SegSection } from './types.js';
 export function attachNotes(text: string, preamble: SegParagraph[], sections: SegSection[], diagnostics: Diagnostic[], scope: string, year: number | null): SegNote[] {
   const notes: SegNote[] = [];
   const perSection = new Map<string | null, number>();
-  // 排在第一位的部门为牵头部门(，下同): from the note that says it on
-  const convention = FIRST_LISTED_LEADS.exec(text)?.index ?? Infinity;
+  const stated = conventions(text);
   // a task table's header row says which of its columns name agencies, for the rows under it
   let table: TableReader | null = null;
-  const notesIn = (row: string): NoteMatch[] => {
+  const notesIn = (p: SegParagraph): NoteMatch[] => {
+    const row = text.slice(p.start, p.end);
+    const options = { year, groupsLeadFirst: p.end > stated.groups, starLeads: p.end > stated.stars };
     const header = tableHeader(row);
     if (header) {
-      table = new TableReader(header, year);
+      table = new TableReader(header, options);
       return [];
     }
-    const fromTable = table ? table.row(row) : null;
+    const fromTable = table ? table.row(row, p.start) : null;
     if (!fromTable && !row.includes(CELL_SEPARATOR)) table = null;
-    return fromTable ? [fromTable] : findNotes(row, { year });
+    return fromTable ? [fromTable] : findNotes(row, options);
   };
   const visit = (paragraphs: SegParagraph[], section: SegSection | null, parent: SegSection | null): void => {
+    /** The paragraph before, for a note on a line of its own: its last sentence and its text after its last note. */
+    let before: { sentence: string | null; task: Range | null } | null = null;
     for (const p of paragraphs) {
       // notes come in order: the sentence of each is found by walking the sentences once
       let k = 0;
-      for (const n of notesIn(text.slice(p.start, p.end))) {
+      // a run-in heading's marker is no part of a task: 一、加强组织领导。…
+      const runIn = section?.heading && section.heading.start >= p.start && section.heading.start < p.end ? section.heading.start : p.start;
+      let taskFrom = runIn;
+      for (const n of notesIn(p)) {
         // an item whose heading is the note itself (（四）责任单位：…) gives it to the section it belongs to
         const isHeading = section?.heading && parent && p.start + n.start <= section.heading.start && p.start + n.end >= section.heading.end;
         const sectionId = (isHeading ? parent : section)?.id ?? null;
@@ -49,7 +86,7 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
         let lead = n.lead.map(shift);
         let support = n.support.map(shift);
         let roles: SegNote['roles'] = 'explicit';
-        if (n.joint && (end > convention || n.firstListed) && lead.length > 1) {
+        if (n.joint && (end > stated.firstListed || n.firstListed) && lead.length > 1) {
           support = lead.slice(1);
           lead = lead.slice(0, 1);
           roles = 'first-listed';
@@ -57,16 +94,28 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
         while (k + 1 < p.sentences.length && p.sentences[k]!.end <= start) k++;
         const inside = p.sentences[k] !== undefined && start >= p.sentences[k]!.start && start < p.sentences[k]!.end ? k : -1;
         const closes = inside > 0 && p.sentences[inside]!.start === start ? inside - 1 : inside;
+        // the text the note closes; nothing before it in its paragraph: the paragraph before (a note on its own line)
+        const own = n.task !== undefined ? null : trimmed(text, taskFrom, start);
+        const alone = n.task === undefined && own === null && !isHeading && before !== null;
+        let task: Range[] | null;
+        if (n.task !== undefined) task = n.task ? n.task.map((r) => ({ start: r.start + p.start, end: r.end + p.start })) : null;
+        else if (own) task = [own];
+        else if (isHeading && parent?.heading) task = [parent.heading];
+        else if (alone && before!.task) task = [before!.task];
+        // a note that opens its section's body (（一）建设平台 / （牵头单位：A）): the section's heading
+        else task = section?.heading && section.heading.end <= start ? [section.heading] : null;
+        taskFrom = end;
         const note: SegNote = {
           id: `${sectionId ?? scope}.r${ordinal}`,
           sectionId,
-          sentenceId: p.sentences[closes]?.id ?? null,
+          sentenceId: alone && (closes <= 0 || p.sentences[closes]!.start >= start) ? before!.sentence : (p.sentences[closes]?.id ?? null),
           start,
           end,
           lead,
           support,
           roles,
           deadline: n.deadline ? { ...n.deadline, start: n.deadline.start + p.start, end: n.deadline.end + p.start } : null,
+          task,
           damaged: n.damaged,
         };
         if (n.damaged) {
@@ -77,6 +126,7 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
         }
         notes.push(note);
       }
+      before = { sentence: p.sentences[p.sentences.length - 1]?.id ?? null, task: trimmed(text, taskFrom, p.end) };
     }
   };
   visit(preamble, null, null);

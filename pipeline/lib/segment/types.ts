@@ -69,6 +69,12 @@ export interface SegNote extends Range {
   roles: 'explicit' | 'first-listed' | 'joint';
   /** By when: 2024年底前 (by), 2025年起 (from), 长期坚持 (ongoing); null when the note gives none. */
   deadline: Deadline | null;
+  /**
+   * The task the note assigns: the text it closes (without the note), the paragraph before a note on its
+   * own line, the heading of an item whose heading is the note, or a task table row's task cells (a cell
+   * merged from above: that cell). null when there is none.
+   */
+  task: Range[] | null;
   damaged: boolean;
 }
 
