@@ -4,8 +4,11 @@
  * in the structures around them (skipped levels, run-in headings, numbering
  * that runs on, attachments, two forwarded documents).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processDocument } from '../pipeline/pipeline.js';
+import { processDocument, processFile } from '../pipeline/pipeline.js';
+import { ROOT } from './helpers/paths.js';
 import { findNotes } from '../pipeline/lib/notes/reader.js';
 import { readDeadline } from '../pipeline/lib/notes/deadline.js';
 import { segment } from '../pipeline/stages/segment.js';
@@ -120,7 +123,7 @@ describe('deadlines', () => {
     expect(read('（一）建设平台。（2024年底前；责任单位：市发改委）')[0]).toMatchObject({ lead: ['市发改委'], deadline: { text: '2024年底前', date: '2024-12-31', kind: 'by' } });
     expect(read('（一）建设平台。（市发改委牵头，市财政局配合，9月30日前完成）')[0]).toMatchObject({ lead: ['市发改委'], support: ['市财政局'], deadline: { date: '2024-09-30' } });
     expect(read('（一）建设平台。（责任单位：市发改委；完成时限：长期坚持）')[0]).toMatchObject({ deadline: { text: '长期坚持', kind: 'ongoing' } });
-    expect(read('（一）建设平台。[责任单位：市发改委，市财政局；2025年起]')[0]).toMatchObject({ lead: ['市发改委'], support: ['市财政局'], deadline: { kind: 'from', date: '2025-01-01' } });
+    expect(read('（一）建设平台。[责任单位：市发改委，市财政局；2025年起]')[0]).toMatchObject({ lead: ['市发改委', '市财政局'], support: [], deadline: { kind: 'from', date: '2025-01-01' } });
   });
   it('takes the time that leads a part however the part goes on', () => {
     expect(read('（一）建设平台。（市发改委牵头，2025年底前基本完成）')[0]).toMatchObject({ lead: ['市发改委'], deadline: { text: '2025年底前', date: '2025-12-31', kind: 'by' } });
@@ -144,6 +147,7 @@ describe('task tables', () => {
   ].join('\n');
   const doc = processDocument({ file: 'tasks.html', bytes: Buffer.from(page) }).document!;
   const rows = doc.responsibilities.map((r) => ({
+    task: r.task?.text['zh-Hans'],
     text: r.text['zh-Hans'],
     lead: r.lead,
     support: r.support,
@@ -157,11 +161,15 @@ describe('task tables', () => {
   });
   it('gives one note per row with its task, roles and deadline; merged cells carried down; two marked leads in one cell', () => {
     expect(rows).toEqual([
-      { text: '建设算力平台 | 建成城市算力中心 | 市发改委 | 市经信局、市财政局 | 2025年6月底前', lead: ['agency:某某市发展和改革委员会'], support: ['agency:某某市经济和信息化局', 'agency:某某市财政局'], roles: 'explicit', deadline: ['2025年6月底前', '2025-06-30', 'by'] },
-      { text: '〃 | 完善调度平台 | 市数据局（牵头）、市经信局（牵头）、市财政局 |  | 长期坚持', lead: ['agency:某某市数据局', 'agency:某某市经济和信息化局'], support: ['agency:某某市财政局'], roles: 'explicit', deadline: ['长期坚持', null, 'ongoing'] },
-      { text: '培育数据市场 | 完善交易规则 | 市数据局 | 市市场监管局 | 2024年底前', lead: ['agency:某某市数据局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit', deadline: ['2024年底前', '2024-12-31', 'by'] },
-      { text: '推进数据开放 | 开放公共数据 | 〃 | 各区县政府 | 2025年起', lead: ['agency:某某市数据局'], support: ['agencyGroup:各区县政府'], roles: 'explicit', deadline: ['2025年起', '2025-01-01', 'from'] },
+      { task: '建设算力平台 | 建成城市算力中心', text: '建设算力平台 | 建成城市算力中心 | 市发改委 | 市经信局、市财政局 | 2025年6月底前', lead: ['agency:某某市发展和改革委员会'], support: ['agency:某某市经济和信息化局', 'agency:某某市财政局'], roles: 'explicit', deadline: ['2025年6月底前', '2025-06-30', 'by'] },
+      { task: '建设算力平台 | 完善调度平台', text: '〃 | 完善调度平台 | 市数据局（牵头）、市经信局（牵头）、市财政局 |  | 长期坚持', lead: ['agency:某某市数据局', 'agency:某某市经济和信息化局'], support: ['agency:某某市财政局'], roles: 'explicit', deadline: ['长期坚持', null, 'ongoing'] },
+      { task: '培育数据市场 | 完善交易规则', text: '培育数据市场 | 完善交易规则 | 市数据局 | 市市场监管局 | 2024年底前', lead: ['agency:某某市数据局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit', deadline: ['2024年底前', '2024-12-31', 'by'] },
+      { task: '推进数据开放 | 开放公共数据', text: '推进数据开放 | 开放公共数据 | 〃 | 各区县政府 | 2025年起', lead: ['agency:某某市数据局'], support: ['agencyGroup:各区县政府'], roles: 'explicit', deadline: ['2025年起', '2025-01-01', 'from'] },
     ]);
+    // a task cell carried from a merged cell points at that cell, in the row above
+    const carried = doc.responsibilities[1]!.task!.spans[0]!;
+    expect(carried.end).toBeLessThanOrEqual(doc.responsibilities[1]!.span.start);
+    expect([...doc.text['zh-Hans']].slice(carried.start, carried.end).join('')).toBe('建设算力平台');
   });
   it('reads no table whose header names no agency column, nor a person (负责人)', () => {
     const other = [
@@ -185,10 +193,46 @@ describe('task tables', () => {
       '',
     ].join('\n');
     const m = processDocument({ file: 'tasks.md', bytes: Buffer.from(md) }).document!;
-    expect(m.responsibilities.map((r) => [r.lead, r.support, r.deadline?.kind])).toEqual([
-      [['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局'], 'by'],
-      [['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局'], 'ongoing'],
+    expect(m.responsibilities.map((r) => [r.task?.text['zh-Hans'], r.lead, r.support, r.deadline?.kind])).toEqual([
+      ['建设算力平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局'], 'by'],
+      ['完善调度平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局'], 'ongoing'],
     ]);
+  });
+  it('a row of one cell beside cells merged from above takes its place in the columns (it did not, and shifted the rows below)', () => {
+    const html = [
+      '<p>某某市人民政府办公室关于印发重点任务分工方案的通知</p><p>一、重点任务</p>',
+      '<table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th></tr>',
+      '<tr><td rowspan="3">1</td><td>建设算力平台</td><td rowspan="2">市发改委</td></tr>',
+      '<tr><td>完善调度平台</td></tr>',
+      '<tr><td>培育数据市场</td><td>市数据局</td></tr>',
+      '<tr><td>2</td><td>推进数据开放</td><td>市政务服务局</td></tr></table>',
+    ].join('\n');
+    const d = processDocument({ file: 'one-cell.html', bytes: Buffer.from(html) }).document!;
+    expect(d.text['zh-Hans']).toContain('〃 | 完善调度平台 | 〃\n\n〃 | 培育数据市场 | 市数据局\n\n2 | 推进数据开放');
+    expect(d.responsibilities.map((r) => [r.task?.text['zh-Hans'], r.lead])).toEqual([
+      ['建设算力平台', ['agency:某某市发展和改革委员会']],
+      ['完善调度平台', ['agency:某某市发展和改革委员会']],
+      ['培育数据市场', ['agency:某某市数据局']],
+      ['推进数据开放', ['agency:某某市政务服务局']],
+    ]);
+    // a row of one cell with nothing merged above stays a paragraph
+    const lone = processDocument({ file: 'lone.html', bytes: Buffer.from('<p>某某市人民政府关于加快发展的意见</p><table><tr><td>一、重点任务</td></tr><tr><td>1</td><td>建设平台</td></tr></table>') }).document!;
+    expect(lone.text['zh-Hans']).toContain('一、重点任务\n');
+  });
+  it('reads a Word file’s task table (w:vMerge merged cells, a repeated header row, a cell marking its lead) into one note per row', async () => {
+    // test/fixtures/notes/task-table.docx is written by make-task-table-docx.mjs beside it
+    const file = join(ROOT, 'test', 'fixtures', 'notes', 'task-table.docx');
+    const d = (await processFile({ file, bytes: readFileSync(file) })).document!;
+    expect(d.source.format).toBe('docx');
+    expect(d.text['zh-Hans']).toContain('序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限\n1 | 建设城市算力平台 | 市发改委 | 市经信局、市财政局 | 2025年6月底前\n〃 | 〃 | 市数据局 | 市通信管理局 | 2024年底前\n序号 | 重点任务');
+    expect(d.responsibilities.map((r) => [r.task?.text['zh-Hans'], r.lead, r.support, r.roles, r.deadline && [r.deadline.text['zh-Hans'], r.deadline.date, r.deadline.kind]])).toEqual([
+      ['建设城市算力平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局', 'agency:某某市财政局'], 'explicit', ['2025年6月底前', '2025-06-30', 'by']],
+      ['建设城市算力平台', ['agency:某某市数据局'], ['agency:某某市通信管理局'], 'explicit', ['2024年底前', '2024-12-31', 'by']],
+      ['培育数据要素市场', ['agency:某某市数据局'], ['agency:某某市经济和信息化局', 'agency:某某市市场监督管理局'], 'explicit', ['9月底前', '2024-09-30', 'by']],
+      ['推进公共数据开放', ['agency:某某市政务服务局'], ['agencyGroup:各区县人民政府'], 'explicit', ['2025年起', '2025-01-01', 'from']],
+    ]);
+    // the rows are notes of the plan's section 一、, inside the attachment the cover forwards
+    expect(d.responsibilities.map((r) => r.sectionId)).toEqual(['att1.s1', 'att1.s1', 'att1.s1', 'att1.s1']);
   });
 });
 
@@ -213,6 +257,16 @@ describe('notes in the structure around them', () => {
     expect(notesOf('某某市关于加快发展的意见\n一、总体要求\n（一）建设平台（市发改委负责）。\n二、重点任务\n（二）培育市场（市数据局负责）。')).toEqual([
       ['s1.1', 's1.1.p1.s1', '市发改委'],
       ['s2.2', 's2.2.p1.s1', '市数据局'],
+    ]);
+  });
+  it('gives each note the task it closes: after a run-in heading’s marker or the note before; an item whose heading is the note, its parent’s heading', () => {
+    const text = '某某市关于加快发展的意见\n一、加强组织领导。建立工作机制（市发改委负责），完善考核办法（市考核办负责）。\n二、优化土地出让\n（一）适用范围：重点地块。\n（二）责任单位：市自然资源局。\n三、强化保障\n（一）落实资金\n（牵头单位：市财政局）';
+    const seg = segment(text);
+    expect(seg.notes.map((n) => [n.sectionId, n.task && n.task.map((r) => text.slice(r.start, r.end)).join('|')])).toEqual([
+      ['s1', '加强组织领导。建立工作机制'],
+      ['s1', '完善考核办法'],
+      ['s2', '优化土地出让'],
+      ['s3.1', '落实资金'],
     ]);
   });
   it('an attachment with its own tree, and two documents forwarded by one cover', () => {
@@ -246,8 +300,8 @@ describe('the rows of responsibilities.csv', () => {
     const rows = responsibilityRows('a', doc);
     const byColumn = rows.map((r) => Object.fromEntries(RESPONSIBILITY_COLUMNS.map((c, k) => [c, r[k]])));
     expect(byColumn).toEqual([
-      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市发展和改革委员会', agency_type: 'agency', agency_name: '市发改委', role: 'lead', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
-      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市财政局', agency_type: 'agency', agency_name: '市财政局', role: 'support', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
+      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市发展和改革委员会', agency_type: 'agency', agency_name: '市发改委', role: 'lead', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', task: '建设平台。建成算力中心', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
+      { document: 'a', document_title: '某某市人民政府关于加快数字经济发展的实施意见', note: 's1.1.r1', section: 's1.1', section_heading: '（一）建设平台', sentence: 's1.1.p1.s2', agency: '某某市财政局', agency_type: 'agency', agency_name: '市财政局', role: 'support', roles_basis: 'explicit', deadline: '9月底前', deadline_date: '2024-09-30', deadline_kind: 'by', task: '建设平台。建成算力中心', note_text: '（牵头单位：市发改委；配合单位：市财政局；完成时限：9月底前）' },
     ]);
   });
 });
