@@ -75,8 +75,11 @@ describe('a task table', () => {
     expect(notes).toEqual([
       { lead: ['agency:某某市发展和改革委员会'], support: ['agency:某某市经济和信息化局', 'agency:某某市财政局'], roles: 'explicit', section: 's1' },
       { lead: ['agency:某某市数据局'], support: [], roles: 'explicit', section: 's1' },
-      { lead: ['agency:某某市商务局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit', section: 's1' },
+      // a 责任单位 cell split by ， is one list, as a note's is, unless the document says the group before the comma leads
+      { lead: ['agency:某某市商务局', 'agency:某某市市场监督管理局'], support: [], roles: 'joint', section: 's1' },
     ]);
+    const said = processDocument({ file: 'tasks.html', bytes: Buffer.from(page.replace('<p>一、重点任务</p>', '<p>各项任务的责任单位中，逗号前为牵头单位。</p><p>一、重点任务</p>')) }).document!;
+    expect(said.responsibilities[2]).toMatchObject({ lead: ['agency:某某市商务局'], support: ['agency:某某市市场监督管理局'], roles: 'explicit' });
   });
 });
 

@@ -19,6 +19,9 @@ const GENERATORS: Record<string, string> = {
   'one long bracket': '市发改委、',
   'role words without a unit': '牵头牵头配合',
   'names and commas': '市发改委，',
+  'A会同B负责 repeated': '（市发改委会同市财政局负责）',
+  'starred names': '（责任单位：*市发改委、市财政局*）',
+  'labels joined to a deadline': '。责任单位及完成时限：市发改委，2024年底；',
 };
 
 /** CPU time of the process (tests run in forks: this file's own), in ms: wall time on a shared machine measures the others. */
@@ -55,6 +58,13 @@ describe('the note reader on a paragraph of labels and brackets', () => {
     const small = timed(() => findNotes(`责任单位：市发改委${'；'.repeat(100_000)}x`));
     const large = timed(() => findNotes(`责任单位：市发改委${'；'.repeat(1_000_000)}x`));
     expect(large).toBeLessThan(1000);
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+  });
+  it('reads the conventions a document states in time linear in it, near misses repeated', () => {
+    const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n${of('责任单位及承办科室：市住建局排在第一位的部门带*号的单位逗号前的（责任单位：市发改委，市财政局）', n)}`;
+    const small = timed(() => segment(doc(100_000)));
+    const large = timed(() => segment(doc(1_000_000)));
+    expect(large).toBeLessThan(2000);
     expect(large / Math.max(small, 5)).toBeLessThan(30);
   });
   it('segments a document of 20 000 notes in one section in time linear in them', () => {

@@ -49,6 +49,11 @@ const NOTE_GENERATORS: (Generator & { superlinear?: true })[] = [
   { name: 'many （一） and [责任单位： in one paragraph (findNotes, issue 17 item 8)', file: 'a.txt', make: (n) => `${HEAD}${repeat('（一）[责任单位：市科技局]，', n)}\n` },
   { name: 'many [责任单位： without a closing bracket', file: 'a.txt', make: (n) => `${HEAD}${repeat('[责任单位：', n)}\n` },
   { name: '市科技局牵头， repeated in a bracket (LEAD_AND_SUPPORT, issue 17 item 8)', file: 'a.txt', make: (n) => `${HEAD}（${repeat('市科技局牵头，', n)}）\n` },
+  {
+    name: 'a task table of one-cell rows under merged cells (html-markup rowspans, the table reader)',
+    file: 'a.html',
+    make: (n) => `<p>${HEAD}</p><table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th></tr>${repeat(`<tr><td rowspan="40">1</td><td>建设平台</td><td rowspan="40">市发改委</td></tr>${'<tr><td>完善平台</td></tr>'.repeat(39)}`, n)}</table>`,
+  },
 ];
 
 /** Times of `runs` runs of processDocument on the text, in ms, sorted; stops early once a run takes at most `enough`. */
