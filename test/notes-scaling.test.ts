@@ -22,6 +22,8 @@ const GENERATORS: Record<string, string> = {
   'A会同B负责 repeated': '（市发改委会同市财政局负责）',
   'starred names': '（责任单位：*市发改委、市财政局*）',
   'labels joined to a deadline': '。责任单位及完成时限：市发改委，2024年底；',
+  'levels joined by 、 in brackets': '（各市、县、区、',
+  'role clauses after prose': '加快建设，市发改委牵头，市财政局配合，',
 };
 
 /** CPU time of the process (tests run in forks: this file's own), in ms: wall time on a shared machine measures the others. */

@@ -87,6 +87,33 @@ describe('wordings, each with a twin where it must not fire', () => {
     expect(read('推广新能源汽车。（落实部门：市商务局）')[0]).toMatchObject({ lead: ['市商务局'] });
     expect(read('推广新能源汽车。组织实施：市交通运输局')).toEqual([]);
   });
+  it('collectives written with 、: 各市、县人民政府, 各省、自治区、直辖市人民政府, 各县（市、区）人民政府', () => {
+    expect(read('加快建设。（牵头单位：省发展改革委；责任单位：省财政厅，各市、县人民政府）')[0]).toMatchObject({ lead: ['省发展改革委'], support: ['省财政厅', '各市、县人民政府'] });
+    expect(read('加快建设（国家发展改革委牵头，各省、自治区、直辖市人民政府负责落实）。')[0]).toMatchObject({ lead: ['国家发展改革委'], support: ['各省、自治区、直辖市人民政府'] });
+    expect(read('加快建设。（责任单位：各县（市、区）人民政府，市直有关部门）')[0]).toMatchObject({ lead: ['各县（市、区）人民政府', '市直有关部门'], joint: true });
+    // levels alone are no organ
+    expect(read('加快建设（省、市、县负责）。')).toEqual([]);
+  });
+  it('落实, 负责牵头, 按照职责分工 close a list; a role word left inside a name makes it none', () => {
+    expect(read('加快建设（省商务厅、省发展改革委按职责分工负责，各地级以上市人民政府落实）。')[0]).toMatchObject({ lead: ['省商务厅', '省发展改革委', '各地级以上市人民政府'], joint: true });
+    expect(read('加快建设（各级政府、有关部门按照职责分工负责落实）。')[0]).toMatchObject({ lead: ['各级政府', '有关部门'] });
+    expect(read('加快建设。市发改委负责牵头，市财政局配合。')[0]).toMatchObject({ note: '市发改委负责牵头，市财政局配合', lead: ['市发改委'], support: ['市财政局'] });
+    expect(read('加快建设（各区县政府抓好落实）。')).toEqual([]);
+    expect(read('加快建设（市政府督查室负责督办落实）。')).toEqual([]);
+    expect(read('成都市发展和改革委员会（以下简称市发改委）负责牵头。')).toEqual([]);
+  });
+  it('role-marked clauses that end a sentence after its prose, when one of them leads', () => {
+    expect(read('加快建设算力平台，市发改委牵头，市经信局、市财政局配合，2025年底前完成。')[0]).toMatchObject({ note: '市发改委牵头，市经信局、市财政局配合，2025年底前完成', lead: ['市发改委'], support: ['市经信局', '市财政局'], deadline: ['2025年底前完成', '2025-12-31'] });
+    // no lead among them, prose among them, or no role word: no note
+    expect(read('市发改委要做好统筹，各区县政府配合。')).toEqual([]);
+    expect(read('加快建设，由市发改委牵头，市财政局配合。')).toEqual([]);
+    expect(read('坚持党委领导、政府负责，部门协同配合。')).toEqual([]);
+    expect(read('加快建设，市发改委负责。')).toEqual([]);
+  });
+  it('a deadline key whose value is led by a time: 完成时限：2024年起持续推进', () => {
+    expect(read('加快建设。（责任单位：市卫健委；完成时限：2024年起持续推进）')[0]).toMatchObject({ deadline: ['2024年起', '2024-01-01'] });
+    expect(read('加快建设。（责任单位：市卫健委；完成时限：根据工作需要确定）')[0]).toMatchObject({ deadline: null });
+  });
   it('a note on a line of its own after the paragraph closes that paragraph’s last sentence, its task the paragraph', () => {
     const text = '某某市关于加快发展的意见\n一、重点任务\n（一）推进政务数据共享。建成共享平台。\n（牵头单位：市政务服务局；配合单位：市公安局）\n（二）培育数据市场。\n（按季度报送进展）';
     const seg = segment(text);

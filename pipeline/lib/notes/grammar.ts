@@ -83,14 +83,14 @@ export function roleOf(words: string): Role {
 }
 
 /**
- * A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实; 督办/督导
+ * A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实, F落实; 督办/督导
  * name who oversees the task, no one it is assigned to (role other: left out).
  */
-const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按职责(?:分工)?)?(?:分别)?(牵头负责|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责|督办|督导)$/;
+const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责(?:分工)?)?(?:分别)?(牵头负责|负责牵头|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责|落实|督办|督导)$/;
 const END_ROLE: Record<string, Role> = {
-  牵头负责: 'lead', 牵头: 'lead', 主责: 'lead', 主办: 'lead', 指导: 'lead',
+  牵头负责: 'lead', 负责牵头: 'lead', 牵头: 'lead', 主责: 'lead', 主办: 'lead', 指导: 'lead',
   配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
-  负责落实: 'responsible', 负责: 'responsible', 督办: 'other', 督导: 'other',
+  负责落实: 'responsible', 负责: 'responsible', 落实: 'responsible', 督办: 'other', 督导: 'other',
 };
 /** The last characters of the role words ROLE_END ends with. */
 const ROLE_LAST = new Set(['头', '责', '办', '合', '同', '与', '加', '助', '导', '实']);
@@ -117,10 +117,11 @@ const STAR = /^[*＊※★]+|[*＊※★]+$/g;
 const FILLER = /^(?:下同|以下同|同上|下略)$/;
 
 /** Words that make a list a clause of prose, not a list of agencies: （技工院校内由…部门负责）. */
-const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|会同|^[^、]{25,}$/;
+const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|会同|简称|以下称|^[^、]{25,}$/;
 /** How the name of an organ or a collective of them ends. */
 export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
 const COLLECTIVE = /^(?:各|有关|相关)/;
+const ROLE_IN_NAME = /负责|牵头|配合|落实/;
 const ADMIN_PREFIX = /^(?:国家|国务院|自治区|省|市|区|县|州|各|有关|相关|中央|全国)/;
 
 let known: ReadonlySet<string> | undefined;
@@ -132,7 +133,10 @@ function knownAgency(name: string): boolean {
 /** An agency name or collective: Chinese, short, no prose. */
 export function looksLikeName(ref: NameRef): boolean {
   const name = ref.written ?? ref.name;
-  return name.length >= 2 && name.length <= 30 && /^\p{Script=Han}[\p{Script=Han}（）()〔〕·]*$/u.test(name) && !NOT_A_LIST.test(name);
+  // 、 only inside a collective items() joined (各市、县人民政府) or a bracket (各县（市、区）人民政府)
+  if (name.length < 2 || name.length > 30 || !/^\p{Script=Han}[\p{Script=Han}（）()〔〕·、]*$/u.test(name) || NOT_A_LIST.test(name)) return false;
+  // a role word inside a name is a role left over (市政府督查室负责督办落实), unless a bracket marks it (A（牵头）)
+  return !ROLE_IN_NAME.test(name.endsWith('）') || name.endsWith(')') || name.endsWith('〕') ? name.replace(/[（(〔][^（）()〔〕]*[）)〕]$/, '') : name);
 }
 
 /** A name that is an organ or a collective by its ending or the lexicon. */
@@ -143,19 +147,50 @@ export function organLike(ref: NameRef): boolean {
   return ORGAN_END.test(name) || knownAgency(name) || (COLLECTIVE.test(name) && /(?:政府|部门|单位|机构|机关)$/.test(name));
 }
 
+/** A level of government alone, that the next name completes: 各市、县人民政府, 各省、自治区、直辖市人民政府. */
+const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
+
 /**
- * Split an enumeration of names at 、，, ；; and spaces, and at 和 where it
- * joins a collective (…等和各省级人民政府), keeping each name's offsets. 和
- * inside a name (文化和旅游部) stays; a closing 等, 等部门 is no part of the last name.
+ * The items of an enumeration: split at 、，, ；; and spaces outside brackets
+ * (各县（市、区）人民政府 is one), a bare level joined to the name after it by
+ * its 、 (各市、县人民政府 is one collective). One pass: linear.
+ */
+function items(list: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  let joinNext = false;
+  for (let i = 0; i <= list.length; i++) {
+    const ch = list[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    else if (i === list.length || (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '；' || ch === ';' || /\s/.test(ch!)))) {
+      if (i > from) {
+        const text = list.slice(from, i);
+        const last = out[out.length - 1];
+        if (joinNext && last && last.index + last.text.length + 1 === from) last.text = list.slice(last.index, i);
+        else out.push({ text, index: from });
+        // 各市、 waits for the name that completes it; only a 、 joins
+        joinNext = ch === '、' && BARE_LEVEL.test(text);
+      } else joinNext = false;
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Split an enumeration of names (`items`), and at 和 where it joins a
+ * collective (…等和各省级人民政府), keeping each name's offsets. 和 inside a
+ * name (文化和旅游部) stays; a closing 等, 等部门 is no part of the last name.
  */
 export function names(list: string, offset: number): NameRef[] {
   const out: NameRef[] = [];
-  const pattern = /[^、，,；;\s]+/g;
-  for (const m of list.matchAll(pattern)) {
+  for (const m of items(list)) {
     let from = 0;
-    for (const part of m[0].includes('和') ? m[0].split(/(?<=等)和|和(?=各)/) : [m[0]]) {
+    for (const part of m.text.includes('和') ? m.text.split(/(?<=等)和|和(?=各)/) : [m.text]) {
       let name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '') : part;
-      let start = offset + m.index + m[0].indexOf(part, from);
+      let start = offset + m.index + m.text.indexOf(part, from);
       from = start - offset - m.index + part.length;
       // a star before or after a name marks it (*市发改委): the name is what stands between
       const lead = /^[*＊※★]+/.exec(name)?.[0].length ?? 0;
@@ -273,8 +308,8 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       const keyed = c.text.includes('：') || c.text.includes(':') ? KEYED.exec(c.text) : null;
       if (keyed) {
         if (DEADLINE_KEY.test(keyed[1]!)) {
-          const value = seg.text.slice(c.at - seg.at + keyed[0].length);
-          deadline ??= readDeadline(value.split(/[，,；;]/)[0]!, c.at + keyed[0].length, context.year, true);
+          const value = seg.text.slice(c.at - seg.at + keyed[0].length).split(/[，,；;]/)[0]!;
+          deadline ??= readDeadline(value, c.at + keyed[0].length, context.year, true) ?? timeLeading(value, c.at + keyed[0].length, context.year);
         }
         break; // the rest of this segment is the remark's
       }
@@ -286,8 +321,7 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       }
       // a part led by a time is about when, however it goes on (2025年底前基本完成): its time is the deadline
       if (TIME_LED.test(c.text)) {
-        const cut = c.text.search(TIME_END);
-        deadline ??= cut > 0 ? readDeadline(c.text.slice(0, cut + 1), c.at, context.year) : null;
+        deadline ??= timeLeading(c.text, c.at, context.year);
         continue;
       }
       if (c.text.includes('第一') && CONVENTION.test(c.text)) {
@@ -367,6 +401,18 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
   // a label makes no prose a name: every name, labelled or not, must end like an organ or be known
   if (!all.every(organLike)) return null;
   return { lead, support, joint, firstListed, deadline, labelled };
+}
+
+/** A part that is a deadline (2025年底前完成) or led by one (2025年底前基本完成). */
+export function deadlinePart(text: string, year: number | null): boolean {
+  return readDeadline(text, 0, year) !== null || timeLeading(text, 0, year) !== null;
+}
+
+/** The time that leads a part, up to its 前, 起, 底 or 末 (2025年底前基本完成, 2024年起持续推进), as a deadline. */
+function timeLeading(text: string, at: number, year: number | null): Deadline | null {
+  if (!TIME_LED.test(text)) return null;
+  const cut = text.search(TIME_END);
+  return cut > 0 ? readDeadline(text.slice(0, cut + 1), at, year) : null;
 }
 
 /** Push the lists onto `to` one by one (a spread of a long list overflows the stack). */

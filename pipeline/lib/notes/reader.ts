@@ -9,7 +9,7 @@
  * One pass over the text for the brackets, one for the trailing labels: linear.
  */
 import { matchHeading } from '../gbt9704.js';
-import { FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type NoteContext, type ParsedNote } from './grammar.js';
+import { deadlinePart, FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type NoteContext, type ParsedNote } from './grammar.js';
 import type { Deadline } from './deadline.js';
 
 export { FIRST_LISTED_LEADS };
@@ -148,6 +148,8 @@ function depthAfter(text: string, from: number, to: number, depth: number): numb
 /** The end of a sentence or the start of the text, before a trailing note. */
 /** Role words that name a lead or a support, not only a responsibility. */
 const EXPLICIT_ROLE = /牵头|配合|参与|协同|协办/;
+/** A lead role word: clauses after prose in a sentence are a note only when one of them names the lead. */
+const LEAD_ROLE = /牵头|主责|主办/;
 const SENTENCE_END = /(?:^|[。；;！!]\s*)$/;
 
 /**
@@ -188,12 +190,26 @@ function endingNote(text: string, context: NoteContext): NoteMatch | null {
     // the last sentence, when it is made of names with 牵头/配合 only
     const body = text.slice(0, trimmedEnd(text, text.length));
     const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('；'), body.lastIndexOf(';')) + 1;
-    const last = body.slice(from);
-    if (last.length > MAX_NOTE || !EXPLICIT_ROLE.test(last) || depthAfter(text, 0, from, 0) !== 0) return null;
-    const parsed = parseNote(last, from, context);
-    if (!parsed || parsed.labelled) return null;
+    const sentence = body.slice(from);
+    if (sentence.length > MAX_NOTE || !EXPLICIT_ROLE.test(sentence) || depthAfter(text, 0, from, 0) !== 0) return null;
+    // the whole sentence, or the clauses that end it when they are role-marked names and one of them leads
+    // (加快建设，市发改委牵头，市财政局配合): each clause is tried once, from the last, while it reads
+    let cut = sentence.length;
+    while (cut > 0) {
+      const comma = Math.max(sentence.lastIndexOf('，', cut - 1), sentence.lastIndexOf(',', cut - 1));
+      const clause = sentence.slice(comma + 1, cut);
+      const read = parseNote(clause, 0, context);
+      if ((!read || read.labelled) && !deadlinePart(clause, context.year)) break;
+      cut = comma + 1 > 0 ? comma : 0;
+      if (comma < 0) break;
+    }
+    const at = cut === 0 ? 0 : cut + 1;
+    const last = sentence.slice(at);
+    if (at > 0 && !LEAD_ROLE.test(last)) return null;
+    const parsed = at < sentence.length ? parseNote(last, from + at, context) : null;
+    if (!parsed || parsed.labelled || !EXPLICIT_ROLE.test(last)) return null;
     const lead = last.length - last.trimStart().length;
-    return toMatch(from + lead, body.length, parsed);
+    return toMatch(from + at + lead, body.length, parsed);
   }
   const end = trimmedEnd(text, text.length);
   if (end - start > MAX_NOTE) return null;
