@@ -121,6 +121,15 @@ describe('wordings, each with a twin where it must not fire', () => {
       ['s1.1', 's1.1.p1.s2', ['市政务服务局'], ['推进政务数据共享。建成共享平台']],
     ]);
   });
+  it('labels on lines of their own under a paragraph (牵头单位：A / 配合单位：B / 完成时限：…) are one note', () => {
+    const text = '某某市关于加快发展的实施方案\n一、重点任务\n（一）建设算力平台。建成城市算力中心。\n牵头单位：市发改委\n配合单位：市经信局、市财政局\n完成时限：2024年底前\n（二）培育数据市场。完善交易规则。\n责任单位：市数据局\n各区县要抓好落实。\n完成时限：2024年底前';
+    const seg = segment(text);
+    expect(seg.notes.map((n) => [n.sectionId, n.sentenceId, text.slice(n.start, n.end), n.lead.map((r) => r.name), n.support.map((r) => r.name), n.deadline?.date ?? null, n.task!.map((r) => text.slice(r.start, r.end))])).toEqual([
+      ['s1.1', 's1.1.p1.s2', '牵头单位：市发改委\n配合单位：市经信局、市财政局\n完成时限：2024年底前', ['市发改委'], ['市经信局', '市财政局'], '2024-12-31', ['建设算力平台。建成城市算力中心']],
+      // a line of prose ends the run: the deadline below it is no part of the note
+      ['s1.2', 's1.2.p1.s2', '责任单位：市数据局', ['市数据局'], [], null, ['培育数据市场。完善交易规则']],
+    ]);
+  });
 });
 
 describe('conventions a document states, read from it and not from a note’s brackets', () => {

@@ -19,7 +19,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { CELL_SEPARATOR } from '../lines.js';
-import { COMMA_LEADS, STAR_LEADS, type NameRef } from '../notes/grammar.js';
+import { COMMA_LEADS, LABEL, MAX_NOTE, STAR_LEADS, type NameRef } from '../notes/grammar.js';
 import { findNotes, FIRST_LISTED_LEADS, type NoteMatch } from '../notes/reader.js';
 import { tableHeader, TableReader } from '../notes/table.js';
 import type { Range } from '../sentences.js';
@@ -27,6 +27,32 @@ import type { SegNote, SegParagraph, SegSection } from './types.js';
 
 /** Labels joining two roles whose lists the document splits at ，: 责任单位及承办科室：A，B (A responsible, B the office handling it). */
 const COMPOUND_LAYOUT = /(?:责任|牵头)(?:单位|部门)(?:及|和)(?:相关)?(?:承办|配合|协办|参与)[^：:\n]{0,8}[：:][^，,；;。\n]{1,40}[，,]/;
+/** A line that opens with a role label (牵头单位：), and one that opens with a deadline key (完成时限：). */
+const LABEL_LINE = new RegExp(LABEL.source, 'y');
+const DEADLINE_LINE = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)[：:]/;
+
+/**
+ * The paragraphs to read for notes: each alone, but a run of lines that each
+ * open with a label, the first with a role label (牵头单位：A / 配合单位：B /
+ * 完成时限：2024年底前, one per line), is one note's: read as one paragraph.
+ */
+function units(text: string, paragraphs: SegParagraph[]): SegParagraph[] {
+  const out: SegParagraph[] = [];
+  const opens = (p: SegParagraph, role: boolean) => {
+    LABEL_LINE.lastIndex = p.start;
+    return LABEL_LINE.test(text) || (!role && DEADLINE_LINE.test(text.slice(p.start, Math.min(p.end, p.start + 8))));
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    let j = i;
+    if (opens(p, true)) while (j + 1 < paragraphs.length && paragraphs[j + 1]!.end - p.start <= MAX_NOTE && opens(paragraphs[j + 1]!, false)) j++;
+    if (j === i) out.push(p);
+    else out.push({ ...p, end: paragraphs[j]!.end, sentences: paragraphs.slice(i, j + 1).flatMap((q) => q.sentences) });
+    i = j;
+  }
+  return out;
+}
+
 /** Characters a task's text does not start or end with. */
 const TASK_TRIM = /[\s。，；;,：:、]/;
 
@@ -54,7 +80,8 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
   // a task table's header row says which of its columns name agencies, for the rows under it
   let table: TableReader | null = null;
   const notesIn = (p: SegParagraph): NoteMatch[] => {
-    const row = text.slice(p.start, p.end);
+    // the lines of a label run are one note's: their breaks are read as spaces
+    const row = text.slice(p.start, p.end).replace(/\n/g, ' ');
     const options = { year, groupsLeadFirst: p.end > stated.groups, starLeads: p.end > stated.stars };
     const header = tableHeader(row);
     if (header) {
@@ -68,7 +95,7 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
   const visit = (paragraphs: SegParagraph[], section: SegSection | null, parent: SegSection | null): void => {
     /** The paragraph before, for a note on a line of its own: its last sentence and its text after its last note. */
     let before: { sentence: string | null; task: Range | null } | null = null;
-    for (const p of paragraphs) {
+    for (const p of units(text, paragraphs)) {
       // notes come in order: the sentence of each is found by walking the sentences once
       let k = 0;
       // a run-in heading's marker is no part of a task: 一、加强组织领导。…
