@@ -353,7 +353,7 @@ export interface GongwenDocument {
      */
     support: string[];
     /**
-     * How lead and support were read. explicit: the note names them (牵头/配合, or [责任单位：lead，support…] where the first comma separates them) or lists one agency; first-listed: a list of responsible agencies (…负责) in a document that declares 排在第一位的部门为牵头部门; joint: such a list without that declaration, every agency in lead.
+     * How lead and support were read. explicit: the note names them (牵头/配合, A（牵头）, a star where the document says starred names lead, or 责任单位：lead，support… where the document says the first comma separates them: 逗号前为牵头单位) or lists one agency; first-listed: a list of responsible agencies (…负责) in a document that declares 排在第一位的部门为牵头部门 (or 列第一位的为牵头单位 …); joint: such a list without that declaration, every agency in lead.
      */
     roles: "explicit" | "first-listed" | "joint";
     /**

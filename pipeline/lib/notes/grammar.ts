@@ -5,15 +5,16 @@
  *
  *   note      := part (sep part)*            sep: ；，, 、 between lists, spaces; text after 。 is a remark
  *   part      := LABEL： list                 牵头单位：A、B  配合部门：C  责任单位：A，B
- *              | list ROLE                   A牵头  B、C配合  A、B等按职责分工负责  D指导
+ *              | list ROLE                   A牵头  B、C配合  A、B等按职责分工负责  D指导  E落实  A会同B负责 (A leads, B supports)
  *              | list                        names whose role is the label's before them, or the role given elsewhere
  *              | deadline                    2024年底前  9月30日前完成  年内完成  长期坚持  2025年起  (lib/notes/deadline.ts);
  *                                            a part led by a time is one however it goes on (2025年底前基本完成)
  *              | KEY： text                  适用范围：…  完成时限：<deadline>  — a remark
  *              | convention                  排在第一位的部门为牵头部门(，下同)
- *   LABEL     := ROLE{1,4} [UNIT] [（UNIT）] [及 ROLE{1,4} UNIT] ：  牵头单位： 牵头： 协同配合单位： 责任单位及承办科室：
+ *   LABEL     := ROLE{1,4} [UNIT] [（UNIT）] [及 (ROLE{1,4} UNIT | 完成时限)] ：  牵头单位： 牵头： 责任单位及承办科室： 责任单位及完成时限：
  *              | 【ROLE{1,4} [UNIT]】 [：]                       【牵头单位】A【配合单位】B
- *   ROLE      := 牵头 主责 主办 (lead) | 配合 协同 协办 参与 参加 协助 (support) | 责任 负责 (a list) | 督办 承办 (neither)
+ *   ROLE      := 牵头 主责 主办 (lead) | 配合 协同 协办 参与 参加 协助 (support) | 责任 负责 (a list) | 督办 督导 承办 (neither);
+ *                实施 落实 承担 (a list) only before a unit word (实施单位：)
  *   UNIT      := 单位 部门 处室 机关 科室 机构 主体
  *   list      := name (、 name)*             A（牵头）、B marks a role on one name; 等, 等有关部门 close a list
  *   name      := an organ (ends like one: …局 …委 …办 …政府 …中心, or is in lexicon/agencies.tsv), a

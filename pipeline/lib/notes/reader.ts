@@ -5,8 +5,12 @@
  *   - a square-bracketed note whose opening was lost to corrupted bytes (…任单位：A，B]): damaged;
  *   - the trailing text of a paragraph, outside brackets, that opens with a role label after the
  *     end of a sentence (…落实。责任单位：A（牵头）、B) or is a last sentence of role-marked
- *     names only (…落实。市发改委牵头，市财政局配合。).
- * One pass over the text for the brackets, one for the trailing labels: linear.
+ *     names only (…落实。市发改委牵头，市财政局配合。), or the clauses of such names that end a
+ *     sentence after its prose when one of them leads (加快建设，市发改委牵头，市财政局配合。).
+ * A 责任单位 list split by ， is one list unless the document's convention says the group before the
+ * comma leads (FindOptions.groupsLeadFirst): the brackets never decide.
+ * One pass over the text for the brackets, one for the trailing labels, each clause of a last
+ * sentence (at most MAX_NOTE characters) parsed once: linear.
  */
 import { matchHeading } from '../gbt9704.js';
 import { deadlinePart, FIRST_LISTED_LEADS, LABEL, MAX_NOTE, parseNote, type NameRef, type NoteContext, type ParsedNote } from './grammar.js';

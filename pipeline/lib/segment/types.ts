@@ -65,7 +65,7 @@ export interface SegNote extends Range {
   sentenceId: string | null;
   lead: NameRef[];
   support: NameRef[];
-  /** How the roles were read: named (牵头/配合, or the [责任单位：lead，support] layout), first-listed (a 负责 list under the document's convention), joint (a 负责 list: all lead). */
+  /** How the roles were read: named (牵头/配合, or 责任单位：lead，support under the document's 逗号前为牵头单位), first-listed (a 负责 list under the document's convention), joint (a 负责 list: all lead). */
   roles: 'explicit' | 'first-listed' | 'joint';
   /** By when: 2024年底前 (by), 2025年起 (from), 长期坚持 (ongoing); null when the note gives none. */
   deadline: Deadline | null;
