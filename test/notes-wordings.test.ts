@@ -32,7 +32,27 @@ describe('wordings, each with a twin where it must not fire', () => {
   });
   it('a list closed by 负责 and one by 参与: （…负责，…参与）', () => {
     expect(read('开展农村人居环境整治（县农业农村局负责，县住建局、县生态环境分局参与）。')[0]).toMatchObject({ lead: ['县农业农村局'], support: ['县住建局', '县生态环境分局'], joint: false });
-    expect(read('开展农村人居环境整治（由县农业农村局负责，县住建局参与）。')).toEqual([]);
+    // the same as prose, outside brackets, is no note
+    expect(read('开展农村人居环境整治，由县农业农村局负责，县住建局参与。')).toEqual([]);
+  });
+  it('inside brackets a list closed by its role may open with 由: （由A牵头，B配合）; prose with 由 is none', () => {
+    expect(read('开展农村人居环境整治（由县农业农村局牵头，县住建局、县财政局配合）。')[0]).toMatchObject({ lead: ['县农业农村局'], support: ['县住建局', '县财政局'] });
+    expect(read('开展农村人居环境整治（由县农业农村局负责）。')[0]).toMatchObject({ lead: ['县农业农村局'] });
+    expect(read('开展农村人居环境整治（由县农业农村局牵头，会同县住建局）。')).toEqual([]);
+    expect(read('开展农村人居环境整治（由县农业农村局负责解释）。')).toEqual([]);
+    expect(read('开展农村人居环境整治（技工院校由县人社局负责）。')).toEqual([]);
+  });
+  it('a role given by a label word after 为: （A为牵头单位，B、C为配合单位）, （各区县政府为责任主体）', () => {
+    expect(read('推进城市更新（市住建局为牵头单位，市自然资源局、市财政局为配合单位）。')[0]).toMatchObject({ lead: ['市住建局'], support: ['市自然资源局', '市财政局'] });
+    expect(read('推进城市更新（各区县政府为责任主体）。')[0]).toMatchObject({ lead: ['各区县政府'] });
+    expect(read('推进城市更新（市住建局作为牵头部门）。')[0]).toMatchObject({ lead: ['市住建局'] });
+    expect(read('推进城市更新（市住建局为全市城市更新的主管部门）。')).toEqual([]);
+  });
+  it('by their duties or functions, 按职能分工, 根据各自职责; a list closed by 等N个部门', () => {
+    expect(read('推进城市更新（市住建局、市财政局按职能分工负责）。')[0]).toMatchObject({ lead: ['市住建局', '市财政局'], joint: true });
+    expect(read('推进城市更新（市住建局、市财政局根据各自职责负责）。')[0]).toMatchObject({ lead: ['市住建局', '市财政局'], joint: true });
+    expect(read('推进城市更新。（责任单位：市住建局等10个部门）')[0]).toMatchObject({ lead: ['市住建局'] });
+    expect(read('推进城市更新（各部门要根据职责分工负责）。')).toEqual([]);
   });
   it('a 责任部门 label: （责任部门：…）', () => {
     expect(read('完善养老服务体系。（责任部门：区民政局、区卫生健康委）')[0]).toMatchObject({ lead: ['区民政局', '区卫生健康委'], joint: true });

@@ -260,13 +260,16 @@ describe('notes in the structure around them', () => {
     ]);
   });
   it('gives each note the task it closes: after a run-in heading’s marker or the note before; an item whose heading is the note, its parent’s heading', () => {
-    const text = '某某市关于加快发展的意见\n一、加强组织领导。建立工作机制（市发改委负责），完善考核办法（市考核办负责）。\n二、优化土地出让\n（一）适用范围：重点地块。\n（二）责任单位：市自然资源局。\n三、强化保障\n（一）落实资金\n（牵头单位：市财政局）';
+    const text = '某某市关于加快发展的意见\n一、加强组织领导。建立工作机制（市发改委负责），完善考核办法（市考核办负责）。\n二、优化土地出让\n（一）适用范围：重点地块。\n（二）责任单位：市自然资源局。\n三、强化保障\n（一）落实资金\n（牵头单位：市财政局）\n四、推进开放\n（一）开放数据。建成平台。（责任单位：市数据局）（二）培育市场。完善规则。（责任单位：市商务局）';
     const seg = segment(text);
     expect(seg.notes.map((n) => [n.sectionId, n.task && n.task.map((r) => text.slice(r.start, r.end)).join('|')])).toEqual([
       ['s1', '加强组织领导。建立工作机制'],
       ['s1', '完善考核办法'],
       ['s2', '优化土地出让'],
       ['s3.1', '落实资金'],
+      ['s4.1', '开放数据。建成平台'],
+      // an item run on in the same line after the note before: its marker is no part of the task
+      ['s4.1', '培育市场。完善规则'],
     ]);
   });
   it('an attachment with its own tree, and two documents forwarded by one cover', () => {

@@ -87,7 +87,7 @@ export function roleOf(words: string): Role {
  * A list closed by a role word: A牵头, B、C配合, A、B等按职责分工负责, A牵头负责, D指导, E负责落实, F落实; 督办/督导
  * name who oversees the task, no one it is assigned to (role other: left out).
  */
-const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责(?:分工)?)?(?:分别)?(牵头负责|负责牵头|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责|落实|督办|督导)$/;
+const ROLE_END = /^(.*?[^、\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:(?:按照?|根据|依据)(?:各自)?职(?:责|能)(?:分工)?)?(?:分别)?(牵头负责|负责牵头|牵头|主责|主办|配合|协同|协办|参与|参加|协助|指导|负责落实|负责|落实|督办|督导)$/;
 const END_ROLE: Record<string, Role> = {
   牵头负责: 'lead', 负责牵头: 'lead', 牵头: 'lead', 主责: 'lead', 主办: 'lead', 指导: 'lead',
   配合: 'support', 协同: 'support', 协办: 'support', 参与: 'support', 参加: 'support', 协助: 'support',
@@ -95,6 +95,8 @@ const END_ROLE: Record<string, Role> = {
 };
 /** The last characters of the role words ROLE_END ends with. */
 const ROLE_LAST = new Set(['头', '责', '办', '合', '同', '与', '加', '助', '导', '实']);
+/** A list given its role by a label word after 为: 市发改委为牵头单位, 各区县政府为责任主体. */
+const IS_ROLE = new RegExp(`^(.*?[^、\\s])(?:等(?:有关|相关)?(?:部门|单位)?)?(?:为|是|作为)((?:${ROLE_ALT}){1,4})(?:${UNIT_ALT})$`);
 /** A list that one agency leads with others: A会同B负责 (A leads, B supports). */
 const WITH = '会同';
 /** A role in brackets after one name: A（牵头）, A〔牵头〕. */
@@ -190,7 +192,7 @@ export function names(list: string, offset: number): NameRef[] {
   for (const m of items(list)) {
     let from = 0;
     for (const part of m.text.includes('和') ? m.text.split(/(?<=等)和|和(?=各)/) : [m.text]) {
-      let name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:部门|单位)?$/, '') : part;
+      let name = part.includes('等') ? part.replace(/等(?:有关|相关)?(?:\d{1,3}|[一二三四五六七八九十]{1,3})?[个家]?(?:部门|单位)?$/, '') : part;
       let start = offset + m.index + m.text.indexOf(part, from);
       from = start - offset - m.index + part.length;
       // a star before or after a name marks it (*市发改委): the name is what stands between
@@ -222,6 +224,8 @@ export interface NoteContext {
   role?: Role;
   /** The document says names marked with a star lead (带*的为牵头单位): a list with starred names gives them the lead. */
   starLeads?: boolean;
+  /** The body is a bracket's inside: a list closed by its role may open with 由 there (（由A牵头，B配合）), never in prose. */
+  bracketed?: boolean;
 }
 
 export interface ParsedNote {
@@ -330,13 +334,27 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
         continue;
       }
       if (c.text.length <= 3 && FILLER.test(c.text)) continue;
-      const ended = ROLE_LAST.has(c.text[c.text.length - 1]!) ? ROLE_END.exec(c.text) : null;
+      // inside brackets a list closed by its role may open with 由: （由市发改委牵头，市财政局配合）
+      const by = context.bracketed && c.text.startsWith('由') ? 1 : 0;
+      const clause = by ? c.text.slice(1) : c.text;
+      const ended = ROLE_LAST.has(clause[clause.length - 1]!) ? ROLE_END.exec(clause) : null;
+      // A为牵头单位, B、C为配合单位: the role of a label word after 为
+      const named = !ended && (clause.includes('为') || clause.includes('是')) ? IS_ROLE.exec(clause) : null;
+      if (named) {
+        const refs = names(named[1]!, c.at + by);
+        if (refs.length === 0 || !refs.every(looksLikeName)) return null;
+        add(roleOf(named[2]!), refs);
+        roleSeen = true;
+        group++;
+        continue;
+      }
+      if (by && !ended) return null;
       if (ended) {
         const role = END_ROLE[ended[2]!]!;
         // A会同B负责: A leads, B supports
         const joined = role === 'lead' || role === 'responsible' ? ended[1]!.indexOf(WITH) : -1;
-        const refs = joined > 0 ? names(ended[1]!.slice(0, joined), c.at) : names(ended[1]!, c.at);
-        const withRefs = joined > 0 ? names(ended[1]!.slice(joined + WITH.length), c.at + joined + WITH.length) : [];
+        const refs = joined > 0 ? names(ended[1]!.slice(0, joined), c.at + by) : names(ended[1]!, c.at + by);
+        const withRefs = joined > 0 ? names(ended[1]!.slice(joined + WITH.length), c.at + by + joined + WITH.length) : [];
         if (refs.length === 0 || !refs.every(looksLikeName) || !withRefs.every(looksLikeName)) return null;
         if (joined > 0 && withRefs.length === 0) return null;
         add(joined > 0 ? 'lead' : role, refs);

@@ -127,7 +127,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     const { open } = stack[k]!;
     stack.length = k;
     if (k > 0 || i - open > MAX_NOTE) continue;
-    const parsed = parseNote(text.slice(open + 1, i), open + 1, context);
+    const parsed = parseNote(text.slice(open + 1, i), open + 1, { ...context, bracketed: true });
     if (parsed) {
       push(open, i + 1, parsed);
       damaged = null;

@@ -18,6 +18,7 @@
  * section it belongs to; for a task table's row, its task cells.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { matchHeading } from '../gbt9704.js';
 import { CELL_SEPARATOR } from '../lines.js';
 import { COMMA_LEADS, LABEL, MAX_NOTE, STAR_LEADS, type NameRef } from '../notes/grammar.js';
 import { findNotes, FIRST_LISTED_LEADS, type NoteMatch } from '../notes/reader.js';
@@ -62,10 +63,16 @@ function conventions(text: string): { firstListed: number; groups: number; stars
   return { firstListed: at(FIRST_LISTED_LEADS), groups: Math.min(at(COMMA_LEADS), at(COMPOUND_LAYOUT)), stars: at(STAR_LEADS) };
 }
 
-/** `text[from..to)` without leading and trailing separators and spaces, or null when nothing is left. */
+/**
+ * `text[from..to)` without leading and trailing separators and spaces, and
+ * without a heading marker that opens it (an item run on after the note
+ * before: …（A负责）（二）培育市场。), or null when nothing is left.
+ */
 function trimmed(text: string, from: number, to: number): Range | null {
   while (from < to && TASK_TRIM.test(text[from]!)) from++;
   while (to > from && TASK_TRIM.test(text[to - 1]!)) to--;
+  const marker = from < to ? matchHeading(text.slice(from, Math.min(to, from + 16))) : null;
+  if (marker && marker.level !== '条' && from + marker.length < to) from += marker.length;
   return to > from ? { start: from, end: to } : null;
 }
 
