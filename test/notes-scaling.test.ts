@@ -24,6 +24,8 @@ const GENERATORS: Record<string, string> = {
   'labels joined to a deadline': '。责任单位及完成时限：市发改委，2024年底；',
   'levels joined by 、 in brackets': '（各市、县、区、',
   'role clauses after prose': '加快建设，市发改委牵头，市财政局配合，',
+  'A为牵头单位 and 由 in brackets': '（市发改委为牵头单位，由市财政局配合）',
+  '为 without a role': '（市发改委为为为是是',
 };
 
 /** CPU time of the process (tests run in forks: this file's own), in ms: wall time on a shared machine measures the others. */
@@ -66,6 +68,14 @@ describe('the note reader on a paragraph of labels and brackets', () => {
     const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n${of('责任单位及承办科室：市住建局排在第一位的部门带*号的单位逗号前的（责任单位：市发改委，市财政局）', n)}`;
     const small = timed(() => segment(doc(100_000)));
     const large = timed(() => segment(doc(1_000_000)));
+    expect(large).toBeLessThan(2000);
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+  });
+  it('reads runs of label lines in time linear in them (one note per run of at most 1000 characters)', () => {
+    const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n（一）建设平台。\n${'牵头单位：市发改委\n配合单位：市财政局\n'.repeat(n)}`;
+    const small = timed(() => segment(doc(2_000)));
+    const large = timed(() => segment(doc(20_000)));
+    expect(segment(doc(2)).notes).toHaveLength(1);
     expect(large).toBeLessThan(2000);
     expect(large / Math.max(small, 5)).toBeLessThan(30);
   });
