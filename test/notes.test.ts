@@ -198,6 +198,29 @@ describe('task tables', () => {
       ['完善调度平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局'], 'ongoing'],
     ]);
   });
+  it('reads headers worded otherwise (具体举措, 主要责任单位, 实施单位, 时间安排) and a convention stated in a header', () => {
+    const html = (agencies: string) => [
+      '<p>某某市人民政府办公室关于印发重点任务清单的通知</p><p>一、重点任务</p>',
+      `<table><tr><td>序号</td><td>具体举措</td><td>${agencies}</td><td>时间安排</td></tr>`,
+      '<tr><td>1</td><td>建设算力平台</td><td>市发改委、市经信局、市财政局</td><td>2025年6月</td></tr>',
+      '<tr><td>2</td><td>完善调度平台</td><td>市数据局</td><td>长期坚持</td></tr></table>',
+      '<table><tr><td>序号</td><td>改革事项</td><td>主要责任单位</td><td>实施单位</td></tr>',
+      '<tr><td>1</td><td>优化审批</td><td>市政务服务局</td><td>各区县政府</td></tr></table>',
+    ].join('\n');
+    const notes = (agencies: string) =>
+      processDocument({ file: 'list.html', bytes: Buffer.from(html(agencies)) }).document!.responsibilities.map((r) => [r.task?.text['zh-Hans'], r.lead, r.support, r.roles, r.deadline?.date ?? null]);
+    expect(notes('责任单位（排在第一位的为牵头单位）')).toEqual([
+      ['建设算力平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局', 'agency:某某市财政局'], 'first-listed', '2025-06-30'],
+      ['完善调度平台', ['agency:某某市数据局'], [], 'explicit', null],
+      // stated once, the convention holds from there on
+      ['优化审批', ['agency:某某市政务服务局'], ['agencyGroup:各区县政府'], 'first-listed', null],
+    ]);
+    expect(notes('责任单位')).toEqual([
+      ['建设算力平台', ['agency:某某市发展和改革委员会', 'agency:某某市经济和信息化局', 'agency:某某市财政局'], [], 'joint', '2025-06-30'],
+      ['完善调度平台', ['agency:某某市数据局'], [], 'explicit', null],
+      ['优化审批', ['agency:某某市政务服务局', 'agencyGroup:各区县政府'], [], 'joint', null],
+    ]);
+  });
   it('a row of one cell beside cells merged from above takes its place in the columns (it did not, and shifted the rows below)', () => {
     const html = [
       '<p>某某市人民政府办公室关于印发重点任务分工方案的通知</p><p>一、重点任务</p>',

@@ -26,10 +26,14 @@ export interface TableColumns {
   number: number[];
 }
 
-/** A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室, 责任主体, 牵头. */
-const AGENCY_HEADER = /^((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4})(?:单位|部门|处室|机关|科室|机构|主体)?(?:[（(](?:单位|部门)[）)])?$/;
-const TASK_HEADER = /^(?:重点|主要|具体|工作)?(?:任务|措施|工作|内容|事项)(?:内容|措施|事项)?$|^(?:任务|工作)(?:分工|要求)$/;
-const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求)$/;
+/**
+ * A header cell naming agencies: 牵头单位, 配合部门, 责任单位, 主办单位, 协同配合单位, 责任处室, 责任主体, 牵头,
+ * 主要责任单位, 实施单位, 牵头单位（部门）; a remark in brackets after it may state the table's convention
+ * (责任单位（排在第一位的为牵头单位）), which the document's conventions read (lib/segment/notes.ts).
+ */
+const AGENCY_HEADER = /^(?:主要|具体|直接)?((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4}|(?:实施|落实|承担)(?=单位|部门|主体))(?:单位|部门|处室|机关|科室|机构|主体)?(?:[（(／/](?:单位|部门|处室)[）)]?)?(?:[（(][^（）()]{2,30}[）)])?$/;
+const TASK_HEADER = /^(?:重点|主要|具体|工作|目标|改革|政策)?(?:任务|措施|举措|工作|内容|事项)(?:内容|措施|事项|名称)?$|^(?:任务|工作)(?:分工|要求)$/;
+const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求|时间安排|进度安排)$/;
 const NUMBER_HEADER = /^(?:序号|编号|序|号|项次)$/;
 
 export interface Cell {
@@ -134,7 +138,11 @@ export class TableReader {
       deadline ??= parsed.deadline;
     }
     if (lead.length > 0) support.push(...responsible.filter((r) => !lead.some((l) => l.name === r.name)));
-    else lead.push(...responsible);
+    else {
+      // responsible names of several columns (主要责任单位 | 实施单位) with no lead named: a joint list
+      lead.push(...responsible);
+      joint ||= lead.length > 1;
+    }
     if (support.length > 0) joint = false;
     for (const k of this.columns.deadline) {
       const c = cells[k]!;
