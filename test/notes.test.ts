@@ -109,6 +109,9 @@ describe('deadlines', () => {
     expect(d('长期坚持')).toEqual([null, 'ongoing']);
     expect(d('持续推进')).toEqual([null, 'ongoing']);
     expect(d('2月底前', 2024)).toEqual(['2024-02-29', 'by']);
+    expect(d('2024年内')).toEqual(['2024-12-31', 'by']);
+    expect(d('2024年四季度')).toEqual(['2024-12-31', 'by']);
+    expect(d('10月中旬前')).toEqual(['2024-10-20', 'by']);
     expect(d('9月底前', null)).toEqual([null, 'by']);
     // a date alone, or text, is no deadline
     expect(d('2024年')).toBeNull();

@@ -31,7 +31,7 @@ const Y = '(\\d{4}|[〇零○一二三四五六七八九]{4})';
 const N = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 /** A point in time: [year年] then a month (with a day, 上/中/下旬, 底/末), or 年底/年末/上半年/下半年/第N季度[末]; or 年内/今年/本年/当年 (+底). */
 const TIME = new RegExp(
-  `^(?:${Y}年)?(?:${N}月(?:${N}日|(上旬|中旬|下旬|底|末|份))?|(年?底|年?末|年内|上半年|下半年|第?([一二三四1-4])季度末?))?$`,
+  `^(?:${Y}年)?(?:${N}月(?:${N}日|(上旬|中旬|下旬|底|末|份))?|(年?底|年?末|年?内|上半年|下半年|第?([一二三四1-4])季度末?))?$`,
 );
 const THIS_YEAR = /^(?:今年|本年|当年|年内)/;
 /** What may follow a point in time in a deadline that it must be reached by. */
@@ -61,7 +61,7 @@ export function readDeadline(part: string, offset: number, year: number | null, 
   const thisYear = THIS_YEAR.exec(body);
   if (thisYear) body = body.slice(thisYear[0].length);
   // under a 完成时限 key or column a date alone is what the task is due by: 2024年12月
-  if (tail[0] === '' && !keyed && !/(?:底|末|旬|季度|半年)$/.test(body)) return null;
+  if (tail[0] === '' && !keyed && !/(?:底|末|旬|季度|半年|年内)$/.test(body)) return null;
   if (body === '' && !thisYear) return null;
   if (body === '' || body === '底' || body === '末') body = '年底';
   const point = readPoint(body, year, 'end');
