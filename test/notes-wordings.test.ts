@@ -107,6 +107,12 @@ describe('wordings, each with a twin where it must not fire', () => {
     expect(read('推广新能源汽车。（落实部门：市商务局）')[0]).toMatchObject({ lead: ['市商务局'] });
     expect(read('推广新能源汽车。组织实施：市交通运输局')).toEqual([]);
   });
+  it('a label that ends a paragraph after a comma or a space, not only after 。', () => {
+    expect(read('加快推进项目建设，责任单位：市发改委。')[0]).toMatchObject({ note: '责任单位：市发改委', lead: ['市发改委'] });
+    expect(read('加快推进项目建设 牵头单位：市发改委 配合单位：市财政局')[0]).toMatchObject({ lead: ['市发改委'], support: ['市财政局'] });
+    expect(read('各地要明确责任单位：要落实到人。')).toEqual([]);
+    expect(read('加快推进项目建设，明确牵头单位：各区县政府要落实。')).toEqual([]);
+  });
   it('collectives written with 、: 各市、县人民政府, 各省、自治区、直辖市人民政府, 各县（市、区）人民政府', () => {
     expect(read('加快建设。（牵头单位：省发展改革委；责任单位：省财政厅，各市、县人民政府）')[0]).toMatchObject({ lead: ['省发展改革委'], support: ['省财政厅', '各市、县人民政府'] });
     expect(read('加快建设（国家发展改革委牵头，各省、自治区、直辖市人民政府负责落实）。')[0]).toMatchObject({ lead: ['国家发展改革委'], support: ['各省、自治区、直辖市人民政府'] });

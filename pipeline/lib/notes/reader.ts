@@ -154,7 +154,7 @@ function depthAfter(text: string, from: number, to: number, depth: number): numb
 const EXPLICIT_ROLE = /牵头|配合|参与|协同|协办/;
 /** A lead role word: clauses after prose in a sentence are a note only when one of them names the lead. */
 const LEAD_ROLE = /牵头|主责|主办/;
-const SENTENCE_END = /(?:^|[。；;！!]\s*)$/;
+const SENTENCE_END = /(?:^|[。；;！!，,]\s*|\s)$/;
 
 /**
  * A note without brackets that ends its paragraph: from the last role label
