@@ -17,17 +17,15 @@ const total = (scores: Score[]) => {
 
 describe('notes of the development pages against their gold files', () => {
   const scores = PAGES.map(score);
-  it('finds every pair but those of one note whose agencies run into prose, and adds one', () => {
+  it('finds every pair, and adds one', () => {
     for (const s of scores) if (s.missed.length + s.extra.length > 0) console.log(s.file, s.missed, s.extra);
-    expect(scores.flatMap((s) => s.missed)).toEqual([
-      '责任单位及承办科室（单位）：市房管中心、市发改委在市政务服务中心设立专门窗口受理、初审、备案、发放价格备案表；市发改委行政审批科、市房管中心房产科具体承办 | lead | 市房管中心',
-      '责任单位及承办科室（单位）：市房管中心、市发改委在市政务服务中心设立专门窗口受理、初审、备案、发放价格备案表；市发改委行政审批科、市房管中心房产科具体承办 | lead | 市发改委',
-    ]);
+    // 责任单位及承办科室（单位）：市房管中心、市发改委在市政务服务中心设立专门窗口受理… — the list runs into prose: read up to it
+    expect(scores.flatMap((s) => s.missed)).toEqual([]);
     // 责任单位及承办单位：市城管局、市供水公司 — one list for two labels: the company that handles it is read as responsible too
     expect(scores.flatMap((s) => s.extra)).toEqual(['责任单位及承办单位：市城管局、市供水公司 | lead | 市供水公司']);
     const t = total(scores);
     console.log('development pages', t);
-    expect(t).toEqual({ notes: '73/74', recall: 230 / 232, precision: 230 / 231 });
+    expect(t).toEqual({ notes: '74/74', recall: 232 / 232, precision: 232 / 233 });
   });
 });
 

@@ -113,6 +113,11 @@ describe('wordings, each with a twin where it must not fire', () => {
     expect(read('各地要明确责任单位：要落实到人。')).toEqual([]);
     expect(read('加快推进项目建设，明确牵头单位：各区县政府要落实。')).toEqual([]);
   });
+  it('a label’s list that runs into prose ends where the prose begins; a label followed by prose alone is no note', () => {
+    expect(read('（五）责任单位：市房管中心、市发改委在市政务服务中心设立窗口受理；市房管中心房产科具体承办。')[0]).toMatchObject({ lead: ['市房管中心', '市发改委'], joint: true });
+    expect(read('加快建设。（责任单位：各地要结合实际制定方案）')).toEqual([]);
+    expect(read('加快建设。（牵头单位：要按照职责分工抓好落实）')).toEqual([]);
+  });
   it('collectives written with 、: 各市、县人民政府, 各省、自治区、直辖市人民政府, 各县（市、区）人民政府', () => {
     expect(read('加快建设。（牵头单位：省发展改革委；责任单位：省财政厅，各市、县人民政府）')[0]).toMatchObject({ lead: ['省发展改革委'], support: ['省财政厅', '各市、县人民政府'] });
     expect(read('加快建设（国家发展改革委牵头，各省、自治区、直辖市人民政府负责落实）。')[0]).toMatchObject({ lead: ['国家发展改革委'], support: ['各省、自治区、直辖市人民政府'] });

@@ -125,6 +125,8 @@ const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以
 export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
 const COLLECTIVE = /^(?:各|有关|相关)/;
 const ROLE_IN_NAME = /负责|牵头|配合|落实/;
+/** Where prose begins after a name a label lists: 市发改委在市政务服务中心设立窗口, 市发改委要…, 市发改委负责审核. */
+const PROSE_START = /[由对把将向为是被在的要应]|负责|会同|牵头/;
 const ADMIN_PREFIX = /^(?:国家|国务院|自治区|省|市|区|县|州|各|有关|相关|中央|全国)/;
 
 let known: ReadonlySet<string> | undefined;
@@ -363,7 +365,19 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
         group++;
         continue;
       }
-      const refs = names(c.text, c.at);
+      let refs = names(c.text, c.at);
+      // a label's list that runs into prose (责任单位：A、B在…窗口受理) ends where the prose begins; the rest is a remark
+      let intoProse = false;
+      const bad = seg.role !== null && group === 0 ? refs.findIndex((r) => !looksLikeName(r)) : -1;
+      if (bad >= 0) {
+        const r = refs[bad]!;
+        const stop = r.name.search(PROSE_START);
+        const head: NameRef = { name: r.name.slice(0, stop), start: r.start, end: r.start + stop };
+        if (stop >= 2 && organLike(head)) {
+          refs = [...refs.slice(0, bad), head];
+          intoProse = true;
+        }
+      }
       if (refs.length === 0 || !refs.every(looksLikeName)) return null;
       const unmarked: NameRef[] = [];
       for (const r of refs) {
@@ -381,6 +395,7 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
         else add(seg.role, unmarked);
       }
       group++;
+      if (intoProse) break;
     }
   }
   if (!roleSeen) return null;
