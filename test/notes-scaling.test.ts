@@ -71,6 +71,13 @@ describe('the note reader on a paragraph of labels and brackets', () => {
     expect(large).toBeLessThan(2000);
     expect(large / Math.max(small, 5)).toBeLessThan(30);
   });
+  it('reads the conventions once per document, not once per attachment (2 000 → 20 000 attachments)', () => {
+    const doc = (n: number) => `某某市人民政府关于印发方案的通知\n各区县政府：\n现印发给你们。\n某某市人民政府\n2024年3月1日\n${Array.from({ length: n }, (_, i) => `附件${i + 1}\n方案${i + 1}\n一、任务（市发改委、市财政局）`).join('\n')}`;
+    expect(segment(doc(3)).attachments).toHaveLength(3);
+    const small = timed(() => segment(doc(2_000)));
+    const large = timed(() => segment(doc(20_000)));
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+  });
   it('reads runs of label lines in time linear in them (one note per run of at most 1000 characters)', () => {
     const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n（一）建设平台。\n${'牵头单位：市发改委\n配合单位：市财政局\n'.repeat(n)}`;
     const small = timed(() => segment(doc(2_000)));

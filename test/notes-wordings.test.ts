@@ -195,12 +195,21 @@ describe('conventions a document states, read from it and not from a note’s br
   });
   it('列第一位的为牵头单位 and its variants make the first agency of a list lead; without it the list is joint', () => {
     const notes = ['（市发改委、市财政局、市审计局负责）'];
-    for (const said of ['各项任务中列第一位的为牵头单位。', '排在首位的部门为牵头部门。', '第一个单位为牵头单位，其他为配合单位。']) {
+    for (const said of ['各项任务中列第一位的为牵头单位。', '排在首位的部门为牵头部门。', '第一个单位为牵头单位，其他为配合单位。', '（牵头单位排在第一位）']) {
       expect(roles(doc(said, notes)), said).toEqual([[['市发改委'], ['市财政局', '市审计局'], 'first-listed']]);
     }
     expect(roles(doc('各单位要抓好落实。', notes))).toEqual([[['市发改委', '市财政局', '市审计局'], [], 'joint']]);
     // a lead named outright is no convention: 第一牵头单位
     expect(roles(doc('由第一牵头单位负责协调。', notes))).toEqual([[['市发改委', '市财政局', '市审计局'], [], 'joint']]);
+  });
+  it('括号内为责任单位 makes a bracket of agencies alone a note, also on a heading’s line; without it such a bracket is none', () => {
+    const notes = ['（一）建设算力平台（市发改委、市经信局、市财政局）。', '（二）培育数据市场。完善规则（市数据局）。', '（三）修订管理办法（试行）。', '（四）开放数据（2024年底前）。'];
+    const text = (said: string) => ['某某市关于加快发展的实施方案', said, '一、重点任务', ...notes].join('\n');
+    expect(roles(text('（括号内为责任单位，排在第一位的为牵头单位）'))).toEqual([
+      [['市发改委'], ['市经信局', '市财政局'], 'first-listed'],
+      [['市数据局'], [], 'explicit'],
+    ]);
+    expect(roles(text('各单位要抓好落实。'))).toEqual([]);
   });
   it('带*的为牵头单位 makes the starred names lead; without it a star is dropped and the list is joint', () => {
     const notes = ['（责任单位：市发改委、*市科技局、市财政局）', '[责任单位：市数据局＊，市政务服务局]'];

@@ -16,7 +16,7 @@ import { readNumberedHistory } from '../lib/law-history.js';
 import { splitLines } from '../lib/lines.js';
 import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attachments.js';
 import { buildTree } from '../lib/segment/headings.js';
-import { attachNotes } from '../lib/segment/notes.js';
+import { attachNotes, conventions } from '../lib/segment/notes.js';
 import { documentIssuerAndDate, joined, readClosing, readHeader, readTaiwanClosing } from '../lib/segment/parts.js';
 import { isMeetingDecision, PART_LABEL } from '../lib/tw-gongwen.js';
 import type { Part, SegAttachment, Segmented } from '../lib/segment/types.js';
@@ -52,7 +52,9 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const ordinance = detected === 'hk' && (/^第\d+[A-Z]{0,2}章$/u.test(header.documentNumber ?? '') || /可引称为《/u.test(text));
   // a law's numbered history under its title (the law database's 沿革: 1.中华民国…令订定发布, wrapped lines, notes)
   const numbered = readNumberedHistory(closing.bodyLines, (line) => typeof matchHeading(line)?.level === 'string');
-  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected, ordinance) };
+  // what the document says once about its notes (逗号前为牵头单位, 括号内为责任单位 …), read once
+  const stated = conventions(text);
+  const cover = { ...closing, ...buildTree(text, closing.bodyLines, diagnostics, '', markdown, labelled, numbered?.lines ?? 0, detected, ordinance, stated.bare) };
   const found = documentIssuerAndDate(text, header, cover, split >= 0, diagnostics, numbered?.events ?? null);
   const { history } = found;
   // a Taiwan header names the issuing organs (several for a joint 函) and the 發文日期
@@ -64,7 +66,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const subject = subjectLine ? { start: subjectLine.start + PART_LABEL.exec(text.slice(subjectLine.start, subjectLine.end))![0].length, end: subjectLine.end } : null;
   // 受文者, else the 正本 line of a 函
   const addressees = header.addressees.length > 0 ? header.addressees : (twClosing?.addressees ?? []);
-  const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown) : [];
+  const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown, stated.bare) : [];
   // whose layout: from the text's own marks, else from its articles (Taiwan's 一、 款 inside them)
   const articles = placeArticleParagraphs(text, [cover.sections, ...attachments.map((a) => a.sections)], detected);
 
@@ -76,8 +78,8 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const title = header.decree && attachments[0] && attachments[0].title.length > 0 ? attachments[0].title : header.title;
   const yearOf = (d: { iso: string } | null) => (d ? Number(d.iso.slice(0, 4)) : null);
   const notes = [
-    ...attachNotes(text, cover.preamble, cover.sections, diagnostics, 'doc', yearOf(date)),
-    ...attachments.flatMap((a) => attachNotes(text, a.preamble, a.sections, diagnostics, a.id, yearOf(a.date ?? date))),
+    ...attachNotes(text, cover.preamble, cover.sections, diagnostics, 'doc', yearOf(date), stated),
+    ...attachments.flatMap((a) => attachNotes(text, a.preamble, a.sections, diagnostics, a.id, yearOf(a.date ?? date), stated)),
   ];
   return {
     parts,

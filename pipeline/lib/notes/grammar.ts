@@ -109,8 +109,10 @@ const TIME_END = /(?<=^.{0,19})(?:前|起|底|末)(?!前)/;
 const KEYED = /^(\p{Script=Han}{1,8})[：:]/u;
 const DEADLINE_KEY = /^(?:完成)?(?:时限|时间|期限|时间节点|时间要求)$/;
 /** The convention that makes the first agency of a list the lead one. */
-export const FIRST_LISTED_LEADS = /(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?/;
-const CONVENTION = /^(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?$/;
+export const FIRST_LISTED_LEADS = /(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?|牵头(?:部门|单位)(?:排|列)在?(?:第一位?|首位)/;
+const CONVENTION = /^(?:(?:排在|排名|排列|列在|位列|排|列)?(?:第一(?:位|个|家)?|首位)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?|牵头(?:部门|单位)(?:排|列)在?(?:第一位?|首位))$/;
+/** The convention that a bracket of agencies alone names a task's responsible agencies: 括号内为责任单位. */
+export const BRACKET_LISTS = /括号(?:内|中|里)(?:的)?(?:为|是|系|标注|注明)(?:责任|牵头|承办|负责)(?:单位|部门)/;
 /** The convention that the group of a list before its first ，leads: 逗号前为牵头单位, 逗号前的单位为牵头单位. */
 export const COMMA_LEADS = /逗号(?:之?前)的?(?:部门|单位)?(?:为|是)牵头(?:部门|单位)?/;
 /** The convention that names marked with a star lead: 标*的为牵头单位, 带“*”号的单位为牵头单位. */
@@ -228,6 +230,8 @@ export interface NoteContext {
   starLeads?: boolean;
   /** The body is a bracket's inside: a list closed by its role may open with 由 there (（由A牵头，B配合）), never in prose. */
   bracketed?: boolean;
+  /** The document says a bracket of agencies lists the task's responsible agencies (括号内为责任单位): （A、B） is a note. */
+  bareLists?: boolean;
 }
 
 export interface ParsedNote {
@@ -398,7 +402,8 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       if (intoProse) break;
     }
   }
-  if (!roleSeen) return null;
+  // 括号内为责任单位: where the document says so, a bracket of names alone lists the responsible agencies
+  if (!roleSeen && !(context.bareLists && context.bracketed && !labelled && rest.length > 0)) return null;
 
   if (context.starLeads) {
     // 带*的为牵头单位: the starred names of the note lead, every other name supports

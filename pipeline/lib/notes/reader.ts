@@ -74,11 +74,13 @@ export interface FindOptions {
   groupsLeadFirst?: boolean;
   /** The document says names marked with a star lead (带*的为牵头单位). */
   starLeads?: boolean;
+  /** The document says a bracket of agencies alone names the responsible ones (括号内为责任单位). */
+  bareLists?: boolean;
 }
 
 export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] {
   const year = options.year ?? null;
-  const context = { year, groupsLeadFirst: options.groupsLeadFirst ?? false, starLeads: options.starLeads ?? false };
+  const context = { year, groupsLeadFirst: options.groupsLeadFirst ?? false, starLeads: options.starLeads ?? false, bareLists: options.bareLists ?? false };
   const notes: NoteMatch[] = [];
   const push = (start: number, end: number, parsed: ParsedNote, damaged = false) =>
     notes.push({ start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged });

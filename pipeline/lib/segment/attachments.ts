@@ -68,6 +68,8 @@ export function readAttachments(
   parts: Part[],
   diagnostics: Diagnostic[],
   markdown: ReadonlyMap<number, number>,
+  /** Where the document says a bracket of agencies alone is a note (括号内为责任单位), for headings that carry one. */
+  bareLists = Infinity,
 ): SegAttachment[] {
   const attachments: SegAttachment[] = [];
   // 附件1 … 附件2 …: each numbered label after the first starts another attached document
@@ -84,7 +86,7 @@ export function readAttachments(
     }
     const attHeader = readHeader(text, own, k, attParts, diagnostics, false);
     const closing = readClosing(own, attHeader.next, attParts);
-    const body = buildTree(text, closing.bodyLines, diagnostics, `${id}.`, markdown);
+    const body = buildTree(text, closing.bodyLines, diagnostics, `${id}.`, markdown, false, 0, null, false, bareLists);
     const start = own[0]!.start;
     const end = own[own.length - 1]!.end;
     parts.push({ type: 'attachment', start, end });

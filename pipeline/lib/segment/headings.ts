@@ -38,6 +38,8 @@ export function buildTree(
   jurisdiction: Jurisdiction | null = null,
   /** A Hong Kong ordinance (its chapter number or short title found): sections may also be written 1. 简称, or with BLIS labels. */
   ordinance = false,
+  /** Where the document says a bracket of agencies alone is a note (括号内为责任单位; lib/segment/notes.ts conventions). */
+  bareLists = Infinity,
 ): { preamble: SegParagraph[]; sections: SegSection[] } {
   const hk = jurisdiction === 'hk';
   /** A heading of a Hong Kong text; a numbered section (1. 简称) only outside a Schedule, whose items are numbered so. */
@@ -158,7 +160,7 @@ export function buildTree(
         }
       }
       // a run-in heading's line (or an article's text) is also the section's first paragraph
-      if (!named && headingIsParagraph(heading.level, rest, runIn)) section.paragraphs.push(paragraph(text, `${id}.p1`, line));
+      if (!named && headingIsParagraph(heading.level, rest, runIn, line.start > bareLists)) section.paragraphs.push(paragraph(text, `${id}.p1`, line));
       extend(stack, nameLine === next && next ? next.end : line.end);
       continue;
     }
@@ -260,12 +262,12 @@ function isListItem(heading: HeadingMatch, line: string, previous: string, expec
  * heading that is a whole sentence, or one that carries a responsibility
  * note (（一）加强监管（海关总署负责）。).
  */
-function headingIsParagraph(level: Level, rest: string, runIn: boolean): boolean {
+function headingIsParagraph(level: Level, rest: string, runIn: boolean, bareLists: boolean): boolean {
   if (runIn) return true;
   if (level === '条' || level === '段') return rest.trim() !== '';
   const stop = rest.search(/[。！？]/);
   if (stop >= 0 && stop === rest.length - 1 && level !== 1 && rest.length > 30) return true;
-  return findNotes(rest).length > 0;
+  return findNotes(rest, { bareLists }).length > 0;
 }
 
 function extend(stack: SegSection[], end: number): void {

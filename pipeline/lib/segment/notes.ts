@@ -8,7 +8,8 @@
  * Conventions a document states once and applies from there on: the first
  * listed agency leads (排在第一位的部门为牵头部门), the group before a list's
  * first ， leads (逗号前为牵头单位, or labels that join two roles: 责任单位及承办科室：A，B),
- * names marked with a star lead (带*的为牵头单位).
+ * names marked with a star lead (带*的为牵头单位), a bracket of agencies alone
+ * lists the responsible ones (括号内为责任单位).
  *
  * The task of a note is the text it closes: from the start of its paragraph
  * (after a run-in heading's marker) or the end of the note before it in the
@@ -20,7 +21,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading } from '../gbt9704.js';
 import { CELL_SEPARATOR } from '../lines.js';
-import { COMMA_LEADS, LABEL, MAX_NOTE, STAR_LEADS, type NameRef } from '../notes/grammar.js';
+import { BRACKET_LISTS, COMMA_LEADS, LABEL, MAX_NOTE, STAR_LEADS, type NameRef } from '../notes/grammar.js';
 import { findNotes, FIRST_LISTED_LEADS, type NoteMatch } from '../notes/reader.js';
 import { tableHeader, TableReader } from '../notes/table.js';
 import type { Range } from '../sentences.js';
@@ -57,10 +58,18 @@ function units(text: string, paragraphs: SegParagraph[]): SegParagraph[] {
 /** Characters a task's text does not start or end with. */
 const TASK_TRIM = /[\s。，；;,：:、]/;
 
-/** Where each convention is first stated in the text (Infinity: never). */
-function conventions(text: string): { firstListed: number; groups: number; stars: number } {
+/** Where each convention a document states is first stated in its text (Infinity: never). */
+export interface Conventions {
+  firstListed: number;
+  groups: number;
+  stars: number;
+  bare: number;
+}
+
+/** The conventions of a text: one scan per convention, once per document (not per attachment). */
+export function conventions(text: string): Conventions {
   const at = (re: RegExp) => re.exec(text)?.index ?? Infinity;
-  return { firstListed: at(FIRST_LISTED_LEADS), groups: Math.min(at(COMMA_LEADS), at(COMPOUND_LAYOUT)), stars: at(STAR_LEADS) };
+  return { firstListed: at(FIRST_LISTED_LEADS), groups: Math.min(at(COMMA_LEADS), at(COMPOUND_LAYOUT)), stars: at(STAR_LEADS), bare: at(BRACKET_LISTS) };
 }
 
 /**
@@ -78,18 +87,18 @@ function trimmed(text: string, from: number, to: number): Range | null {
 
 /**
  * Find responsibility notes in every paragraph and tie each to its section.
- * `year` is the document's, for deadlines that do not name theirs.
+ * `year` is the document's, for deadlines that do not name theirs; `stated`
+ * the document's conventions (`conventions(text)`, read once per document).
  */
-export function attachNotes(text: string, preamble: SegParagraph[], sections: SegSection[], diagnostics: Diagnostic[], scope: string, year: number | null): SegNote[] {
+export function attachNotes(text: string, preamble: SegParagraph[], sections: SegSection[], diagnostics: Diagnostic[], scope: string, year: number | null, stated: Conventions = conventions(text)): SegNote[] {
   const notes: SegNote[] = [];
   const perSection = new Map<string | null, number>();
-  const stated = conventions(text);
   // a task table's header row says which of its columns name agencies, for the rows under it
   let table: TableReader | null = null;
   const notesIn = (p: SegParagraph): NoteMatch[] => {
     // the lines of a label run are one note's: their breaks are read as spaces
     const row = text.slice(p.start, p.end).replace(/\n/g, ' ');
-    const options = { year, groupsLeadFirst: p.end > stated.groups, starLeads: p.end > stated.stars };
+    const options = { year, groupsLeadFirst: p.end > stated.groups, starLeads: p.end > stated.stars, bareLists: p.end > stated.bare };
     const header = tableHeader(row);
     if (header) {
       table = new TableReader(header, options);
