@@ -244,6 +244,25 @@ describe('task tables', () => {
     // a row of one cell with nothing merged above stays a paragraph
     const lone = processDocument({ file: 'lone.html', bytes: Buffer.from('<p>某某市人民政府关于加快发展的意见</p><table><tr><td>一、重点任务</td></tr><tr><td>1</td><td>建设平台</td></tr></table>') }).document!;
     expect(lone.text['zh-Hans']).toContain('一、重点任务\n');
+    // so does one in a table whose first row names no columns (a letter's header: the organ merged beside its date and number)
+    const letter = processDocument({ file: 'letter.html', bytes: Buffer.from('<p>某某市人民政府关于加快发展的意见</p><table><tr><td rowspan="2">某某市人民政府</td><td>函</td><td>2024年3月1日</td></tr><tr><td>某政函〔2024〕1号</td></tr></table>') }).document!;
+    expect(letter.text['zh-Hans']).toContain('\n某政函〔2024〕1号');
+  });
+  it('reads a header of two rows: 责任单位 over 牵头单位 | 配合单位 (colspan), the other cells merged down (rowspan)', () => {
+    const html = [
+      '<p>某某市人民政府办公室关于印发重点任务分工方案的通知</p><p>一、重点任务</p>',
+      '<table><tr><th rowspan="2">序号</th><th rowspan="2">重点任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时限</th></tr>',
+      '<tr><th>牵头单位</th><th>配合单位</th></tr>',
+      '<tr><td>1</td><td>建设算力平台</td><td>市发改委</td><td>市经信局、市财政局</td><td>2025年6月底前</td></tr>',
+      '<tr><td>2</td><td>培育数据市场</td><td>市数据局</td><td>市商务局</td><td>长期坚持</td></tr></table>',
+    ].join('\n');
+    const d = processDocument({ file: 'two-rows.html', bytes: Buffer.from(html) }).document!;
+    // the cell over two columns takes both, so 完成时限 merged down stands in the fifth
+    expect(d.text['zh-Hans']).toContain('序号 | 重点任务 | 责任单位 | 完成时限\n\n〃 | 〃 | 牵头单位 | 配合单位 | 〃\n');
+    expect(d.responsibilities.map((r) => [r.task?.text['zh-Hans'], r.lead, r.support, r.deadline?.date ?? null])).toEqual([
+      ['建设算力平台', ['agency:某某市发展和改革委员会'], ['agency:某某市经济和信息化局', 'agency:某某市财政局'], '2025-06-30'],
+      ['培育数据市场', ['agency:某某市数据局'], ['agency:某某市商务局'], null],
+    ]);
   });
   it('reads a Word file’s task table (w:vMerge merged cells, a repeated header row, a cell marking its lead) into one note per row', async () => {
     // test/fixtures/notes/task-table.docx is written by make-task-table-docx.mjs beside it

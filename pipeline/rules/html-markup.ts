@@ -69,10 +69,39 @@ function spannedCells(cells: Element[], spans: number[]): Placed[] {
     }
     const cell = cells[k++]!;
     const rows = Number(cell.properties?.rowSpan ?? 1);
-    spans[column] = Number.isInteger(rows) && rows > 1 ? Math.min(rows, 1000) - 1 : 0;
+    const below = Number.isInteger(rows) && rows > 1 ? Math.min(rows, 1000) - 1 : 0;
+    // a cell over several columns (colspan) is written once and takes its columns, so that a cell merged
+    // down after it keeps its own (责任单位 over 牵头单位 | 配合单位 in a header of two rows, 完成时限 beside it)
+    const cols = Number(cell.properties?.colSpan ?? 1);
+    const width = Number.isInteger(cols) && cols > 1 ? Math.min(cols, 100) : 1;
+    spans[column] = below;
+    for (let c = 1; c < width; c++) spans[column + c] = 0;
+    column += width - 1;
     out.push({ spanned: false, element: cell, position: cell.position ?? { start: {} } });
   }
   return out;
+}
+
+/** Words of a task table's header row (序号 | 重点任务 | 牵头单位 | 完成时限), in either script. */
+const COLUMN_NAMES = /[单單]位|部[门門]|任[务務]|措施|[时時]限|序[号號]/;
+
+/** The text of an element (its text nodes, in order). */
+function textOf(node: Element): string {
+  let out = '';
+  const walk = (n: Nodes): void => {
+    if (n.type === 'text') out += n.value;
+    else if (n.type === 'element') for (const c of n.children) walk(c as Nodes);
+  };
+  walk(node);
+  return out;
+}
+
+/** How many columns a row of one cell fills beside the cells merged down into it (`spans`, left unchanged). */
+function filledWidth(spans: readonly number[]): number {
+  let placed = false;
+  let column = 0;
+  for (; !placed || (spans[column] ?? 0) > 0; column++) if ((spans[column] ?? 0) === 0) placed = true;
+  return column;
 }
 
 export const htmlMarkup: CleanRule = {
@@ -95,8 +124,11 @@ export const htmlMarkup: CleanRule = {
     context.page = readPage(tree, context.placeOf);
     const kept: Kept[] = [];
     let block = 0;
-    /** Of the table being read: how many more rows each column's merged cell covers. */
+    /** Of the table being read: how many more rows each column's merged cell covers, and its widest row so far. */
     let spans: number[] = [];
+    let widest = 0;
+    /** Whether the table's first row names its columns (null until that row is read). */
+    let headed: boolean | null = null;
     /** Inside a data row every cell stays on the row's line: blocks and <br> do not break it. */
     const visit = (node: Nodes, pre: boolean, inRow: boolean): void => {
       if (node.type === 'text') {
@@ -117,16 +149,28 @@ export const htmlMarkup: CleanRule = {
         if (node.tagName === 'table') {
           // rows below a cell merged over them (rowspan) get a 〃 in its place (see spannedCells)
           const outer = spans;
+          const outerWidest = widest;
+          const outerHeaded = headed;
           spans = [];
+          widest = 0;
+          headed = null;
           for (const child of node.children) visit(child as RootContent, pre, inRow);
           spans = outer;
+          widest = outerWidest;
+          headed = outerHeaded;
           return;
         }
-        const cells = node.tagName === 'tr' && !inRow ? dataCells(node, (spans[0] ?? 0) > 0 || (spans[1] ?? 0) > 0) : null;
+        // a row of one cell is a data row when the cells merged down from above fill every other column of
+        // a table whose first row names its columns (a task table: 〃 | 完善调度平台 | 〃 under
+        // 序号 | 重点任务 | 牵头单位); else (a letter's header table: 行政院 函 beside its date and number) it stays a line
+        if (node.tagName === 'tr' && !inRow && headed === null) headed = COLUMN_NAMES.test(textOf(node));
+        const cells = node.tagName === 'tr' && !inRow ? dataCells(node, headed === true && widest >= 3 && filledWidth(spans) >= widest) : null;
         if (cells) {
           // a data row is one line: 序号 | 重点任务 | 责任单位
           block++;
-          keepCells(kept, block, spannedCells(cells, spans), (cell) => {
+          const placed = spannedCells(cells, spans);
+          widest = Math.max(widest, placed.length);
+          keepCells(kept, block, placed, (cell) => {
             if (cell.spanned) kept.push({ start: cell.position.start.offset, end: cell.position.start.offset, value: SPANNED_CELL, block });
             else for (const child of cell.element.children) visit(child as RootContent, pre, true);
           });

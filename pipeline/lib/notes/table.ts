@@ -69,13 +69,39 @@ export function cellsOf(row: string): Cell[] {
   }
 }
 
-/** A header row such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or null. */
-export function tableHeader(row: string): TableColumns | null {
+/**
+ * The texts of a header's second row, its cells merged down from the first
+ * (〃) named by the first row's: 序号 | 重点任务 | 责任单位 | 完成时限 over
+ * 〃 | 〃 | 牵头单位 | 配合单位 | 〃, where 责任单位 spans two columns (colspan,
+ * which the rows do not repeat) and the others two rows. The first row's
+ * cells are taken in order by the ditto marks; a run of the second row's own
+ * cells stands under one spanning cell of the first.
+ */
+function underHeader(cells: Cell[], above: Cell[]): string[] {
+  let k = 0;
+  let under = false;
+  return cells.map((c) => {
+    if (c.text !== SPANNED_CELL) {
+      under = true;
+      return c.text;
+    }
+    if (under) k++;
+    under = false;
+    return above[k++]?.text ?? '';
+  });
+}
+
+/**
+ * A header row such as 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限, or null.
+ * `above`: the header row just above, when this is a header's second row.
+ */
+export function tableHeader(row: string, above: string | null = null): TableColumns | null {
   if (!row.includes(CELL_SEPARATOR)) return null;
   const cells = cellsOf(row);
+  const texts = above !== null && cells.some((c) => c.text === SPANNED_CELL) ? underHeader(cells, cellsOf(above)) : cells.map((c) => c.text);
   const columns: TableColumns = { cells: cells.length, agencies: [], task: [], deadline: [], number: [] };
   cells.forEach((c, k) => {
-    const text = c.text.replace(/\s/g, '');
+    const text = texts[k]!.replace(/\s/g, '');
     const agency = AGENCY_HEADER.exec(text);
     if (agency) columns.agencies.push({ column: k, role: roleOf(agency[1]!) });
     else if (TASK_HEADER.test(text)) columns.task.push(k);
@@ -86,8 +112,8 @@ export function tableHeader(row: string): TableColumns | null {
   // without a column named as the task's, the task is every other column's (备注 aside)
   if (columns.task.length === 0) {
     const taken = new Set([...columns.agencies.map((a) => a.column), ...columns.deadline, ...columns.number]);
-    cells.forEach((c, k) => {
-      if (!taken.has(k) && !/^备注|^说明$/.test(c.text)) columns.task.push(k);
+    texts.forEach((t, k) => {
+      if (!taken.has(k) && !/^备注|^说明$/.test(t)) columns.task.push(k);
     });
   }
   return columns;

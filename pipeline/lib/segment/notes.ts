@@ -95,11 +95,14 @@ export function attachNotes(text: string, preamble: SegParagraph[], sections: Se
   const perSection = new Map<string | null, number>();
   // a task table's header row says which of its columns name agencies, for the rows under it
   let table: TableReader | null = null;
+  /** The header row just read, when no row has followed it: a second header row names its merged cells from it. */
+  let headerRow: string | null = null;
   const notesIn = (p: SegParagraph): NoteMatch[] => {
     // the lines of a label run are one note's: their breaks are read as spaces
     const row = text.slice(p.start, p.end).replace(/\n/g, ' ');
     const options = { year, groupsLeadFirst: p.end > stated.groups, starLeads: p.end > stated.stars, bareLists: p.end > stated.bare };
-    const header = tableHeader(row);
+    const header = tableHeader(row, headerRow);
+    headerRow = header ? row : null;
     if (header) {
       table = new TableReader(header, options);
       return [];
