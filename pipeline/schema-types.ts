@@ -15,7 +15,7 @@ export interface GongwenDocument {
   /**
    * Version of this schema the document conforms to (semver).
    */
-  schemaVersion: "1.7.0";
+  schemaVersion: "1.8.0";
   /**
    * The tool and options that produced this record, so a dataset can be regenerated.
    */
@@ -372,7 +372,7 @@ export interface GongwenDocument {
       kind: "by" | "from" | "ongoing";
     };
     /**
-     * The task the note assigns, or null when none is found. For a note in a paragraph: the text it closes, without the note (from the start of its paragraph — after a run-in heading's marker — or the end of the note before it); for a note on a line of its own, the paragraph before it (or the section's heading when it opens the section's body); for an item whose heading is the note (（四）责任单位：…), the heading of the section it belongs to; for a task table's row, its task cells (重点任务, 具体措施 …; without such a column, the cells that are neither agencies, deadline nor 序号), a cell merged from the row above standing where that row wrote it. Since schema 1.7.0.
+     * The task the note assigns, or null when none is found. For a note in a paragraph: the text it closes, without the note (from the start of its paragraph — after a run-in heading's marker — or the end of the note before it); for a note on a line of its own, the paragraph before it (or the section's heading when it opens the section's body); for an item whose heading is the note (（四）责任单位：…), the heading of the section it belongs to; for a task table's row, its task cells (重点任务, 具体措施 …; without such a column, the cells that are neither agencies, deadline nor 序号), a cell merged from the row above standing where that row wrote it. Since schema 1.8.0.
      */
     task: null | {
       /**

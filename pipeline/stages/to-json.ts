@@ -21,7 +21,7 @@ import type { FileText } from './file-text.js';
 import type { Extracted } from './extract.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
-export const SCHEMA_VERSION = '1.7.0';
+export const SCHEMA_VERSION = '1.8.0';
 
 export interface JsonInput {
   file: string;
