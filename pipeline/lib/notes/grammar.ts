@@ -154,6 +154,12 @@ export function organLike(ref: NameRef): boolean {
   return ORGAN_END.test(name) || knownAgency(name) || (COLLECTIVE.test(name) && /(?:政府|部门|单位|机构|机关)$/.test(name));
 }
 
+/** What separates the items of a list: 、，, ；; and spaces (a set of codes: every character of a list is tested). */
+const SEPARATOR = new Set([0x3001, 0xff0c, 0x2c, 0xff1b, 0x3b, 0x20, 0x3000, 0x09, 0x0a, 0x0d, 0xa0]);
+const ANY_SEPARATOR = /[、，,；;\s（(]/;
+/** The characters that mark a name with a star. */
+const STARS = new Set([0x2a, 0xff0a, 0x203b, 0x2605]);
+
 /** A level of government alone, that the next name completes: 各市、县人民政府, 各省、自治区、直辖市人民政府. */
 const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
 
@@ -164,14 +170,28 @@ const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|
  */
 function items(list: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
+  // one name (most clauses): no separator, no bracket
+  if (!ANY_SEPARATOR.test(list)) return list.length > 0 ? [{ text: list, index: 0 }] : out;
+  if (!list.includes('（') && !list.includes('(')) {
+    // no bracket: the separators split it (a native scan; most lists are so)
+    let joinNext = false;
+    for (const m of list.matchAll(/[^、，,；;\s]+/g)) {
+      const last = out[out.length - 1];
+      if (joinNext && last && last.index + last.text.length + 1 === m.index) last.text = list.slice(last.index, m.index + m[0].length);
+      else out.push({ text: m[0], index: m.index });
+      joinNext = list[m.index + m[0].length] === '、' && BARE_LEVEL.test(m[0]);
+    }
+    return out;
+  }
   let depth = 0;
   let from = 0;
   let joinNext = false;
   for (let i = 0; i <= list.length; i++) {
+    const code = list.charCodeAt(i);
     const ch = list[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-    else if (i === list.length || (depth === 0 && (ch === '、' || ch === '，' || ch === ',' || ch === '；' || ch === ';' || /\s/.test(ch!)))) {
+    if (code === 0xff08 || code === 0x28) depth++;
+    else if ((code === 0xff09 || code === 0x29) && depth > 0) depth--;
+    else if (i === list.length || (depth === 0 && SEPARATOR.has(code))) {
       if (i > from) {
         const text = list.slice(from, i);
         const last = out[out.length - 1];
@@ -200,8 +220,9 @@ export function names(list: string, offset: number): NameRef[] {
       let start = offset + m.index + m.text.indexOf(part, from);
       from = start - offset - m.index + part.length;
       // a star before or after a name marks it (*市发改委): the name is what stands between
-      const lead = /^[*＊※★]+/.exec(name)?.[0].length ?? 0;
-      const starred = lead > 0 || /[*＊※★]$/.test(name);
+      const marked = STARS.has(name.charCodeAt(0)) || STARS.has(name.charCodeAt(name.length - 1));
+      const lead = marked ? (/^[*＊※★]+/.exec(name)?.[0].length ?? 0) : 0;
+      const starred = marked;
       if (starred) {
         name = name.replace(STAR, '');
         start += lead;
@@ -372,7 +393,8 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
       let refs = names(c.text, c.at);
       // a label's list that runs into prose (责任单位：A、B在…窗口受理) ends where the prose begins; the rest is a remark
       let intoProse = false;
-      const bad = seg.role !== null && group === 0 ? refs.findIndex((r) => !looksLikeName(r)) : -1;
+      let allNames = refs.every(looksLikeName);
+      const bad = seg.role !== null && group === 0 && !allNames ? refs.findIndex((r) => !looksLikeName(r)) : -1;
       if (bad >= 0) {
         const r = refs[bad]!;
         const stop = r.name.search(PROSE_START);
@@ -380,9 +402,10 @@ export function parseNote(body: string, offset: number, context: NoteContext): P
         if (stop >= 2 && organLike(head)) {
           refs = [...refs.slice(0, bad), head];
           intoProse = true;
+          allNames = true;
         }
       }
-      if (refs.length === 0 || !refs.every(looksLikeName)) return null;
+      if (refs.length === 0 || !allNames) return null;
       const unmarked: NameRef[] = [];
       for (const r of refs) {
         const own = MARK.exec(r.name);

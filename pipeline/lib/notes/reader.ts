@@ -81,6 +81,8 @@ export interface FindOptions {
 export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] {
   const year = options.year ?? null;
   const context = { year, groupsLeadFirst: options.groupsLeadFirst ?? false, starLeads: options.starLeads ?? false, bareLists: options.bareLists ?? false };
+  const inBracket = { ...context, bracketed: true };
+  const fromColon = { ...context, role: 'responsible' as const };
   const notes: NoteMatch[] = [];
   const push = (start: number, end: number, parsed: ParsedNote, damaged = false) =>
     notes.push({ start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged });
@@ -116,7 +118,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     if (stack.length === 0) {
       // a stray closing square bracket after 单位：: the note lost its opening to corrupted bytes
       if (damaged && SQUARE_CLOSE.has(ch) && i - damaged.colon <= MAX_NOTE) {
-        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, { ...context, role: 'responsible' });
+        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, fromColon);
         if (parsed) push(damaged.from, i + 1, parsed, true);
       }
       damaged = null;
@@ -129,7 +131,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     const { open } = stack[k]!;
     stack.length = k;
     if (k > 0 || i - open > MAX_NOTE) continue;
-    const parsed = parseNote(text.slice(open + 1, i), open + 1, { ...context, bracketed: true });
+    const parsed = parseNote(text.slice(open + 1, i), open + 1, inBracket);
     if (parsed) {
       push(open, i + 1, parsed);
       damaged = null;
