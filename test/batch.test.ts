@@ -207,11 +207,11 @@ describe('datasets', () => {
     const sample = records.find((r) => r.path === 'sample');
     expect(sample.responsibilities).toHaveLength(15);
     const rows = readFileSync(join(out, 'responsibilities.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,note_text');
+    expect(rows[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,task,note_text');
     const sampleRows = rows.filter((r) => r.startsWith('sample,'));
     const roles = sample.responsibilities.reduce((n: number, r: { lead: string[]; support: string[] }) => n + r.lead.length + r.support.length, 0);
     expect(sampleRows).toHaveLength(roles);
-    expect(sampleRows).toContain('sample,成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见,s5.5.r1,s5.5,（五）营造创新氛围,s5.5.p1.s1,成都市发展和改革委员会,agency,市发改委,lead,explicit,,,,[责任单位：市发改委，市科技局、市经信局市新经济委、市国资委、成都产业集团、各区（市）县政府（管委会）]');
+    expect(sampleRows).toContain('sample,成都市人民政府关于前瞻培育未来产业构筑高质量发展新动能的实施意见,s5.5.r1,s5.5,（五）营造创新氛围,s5.5.p1.s1,成都市发展和改革委员会,agency,市发改委,lead,explicit,,,,全方位打造“蓉耀未来”品牌标识，举办“蓉耀未来”研讨会、“蓉耀未来”颠覆性技术大赛、“蓉耀未来”天使基金专场路演等具有显示度和影响力的品牌系列活动，定期评选聚焦未来产业重点领域的“蓉耀未来”新锐创业团队、新型研发机构和初创明星企业，著力营造勇于创新、勇于探索、勇于担当的浓厚氛围,[责任单位：市发改委，市科技局、市经信局市新经济委、市国资委、成都产业集团、各区（市）县政府（管委会）]');
     const entities = readFileSync(join(out, 'entities.csv'), 'utf8');
     expect(entities).toContain('govcn/govcn-05,agency:国家税务总局,agency,国家税务总局,税务总局,稅務總局');
   });

@@ -293,7 +293,7 @@ describe('stale outputs: the output folder holds what the current options produc
     await runBatch([src], { out, jobs: 1 });
     await runBatch([join(src, 'a.txt')], { out, jobs: 1, force: true });
     expect(datasetPaths(out)).toEqual(['a', 'b']);
-    expect(readFileSync(join(out, 'responsibilities.csv'), 'utf8').split('\n')[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,note_text');
+    expect(readFileSync(join(out, 'responsibilities.csv'), 'utf8').split('\n')[0]).toBe('document,document_title,note,section,section_heading,sentence,agency,agency_type,agency_name,role,roles_basis,deadline,deadline_date,deadline_kind,task,note_text');
     writeFileSync(join(src, 'b.txt'), '');
     const r = await runBatch([src], { out, jobs: 1 });
     expect(r.failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^decode:empty/)]);
