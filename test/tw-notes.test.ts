@@ -34,3 +34,14 @@ describe('主辦/協辦 in a Taiwan plan', () => {
     ]);
   });
 });
+
+describe('主辦機關：/協辦機關： labels ending a task’s paragraph, without brackets', () => {
+  const run = (task: string) => processDocument({ file: 'plan.txt', bytes: Buffer.from(['產業升級方案', '壹、推動策略', task].join('\n')) }).document!.responsibilities;
+  it('are the task’s lead and support (機關 names a plan’s organs)', () => {
+    const notes = run('一、擴大研發投資，提升產業競爭力。主辦機關：經濟部；協辦機關：國家科學及技術委員會、教育部');
+    expect(notes.map((n) => [n.lead, n.support])).toEqual([[['agency:经济部'], ['agency:国家科学及技术委员会', 'agency:教育部']]]);
+  });
+  it('while 主辦單位：/承辦單位： after an event are its sponsors, not a note', () => {
+    expect(run('一、舉辦產業論壇，交流推動經驗。主辦單位：經濟部；承辦單位：工業技術研究院')).toEqual([]);
+  });
+});

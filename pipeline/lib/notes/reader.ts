@@ -190,8 +190,9 @@ function endingNote(text: string, context: NoteContext): NoteMatch | null {
       hosting = true;
       stopped = false;
     }
-    // 主办单位：, 承办单位： alone are a web site's or an event's sponsors, not a task's
-    if (start >= 0 && !/^(?:主办|承办|协办)+$/.test(m[1]!)) hosting = false;
+    // 主办单位：, 承办单位： alone are a web site's or an event's sponsors, not a task's — but 主办机关：/协办机关：
+    // name the organs a plan gives a task (Taiwan's 主辦機關/協辦機關)
+    if (start >= 0 && (!/^(?:主办|承办|协办)+$/.test(m[1]!) || m[0].includes('机关'))) hosting = false;
   }
   if (start >= 0 && hosting) return null;
   if (start < 0) {
