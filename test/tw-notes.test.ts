@@ -41,6 +41,12 @@ describe('主辦機關：/協辦機關： labels ending a task’s paragraph, wi
     const notes = run('一、擴大研發投資，提升產業競爭力。主辦機關：經濟部；協辦機關：國家科學及技術委員會、教育部');
     expect(notes.map((n) => [n.lead, n.support])).toEqual([[['agency:经济部'], ['agency:国家科学及技术委员会', 'agency:教育部']]]);
   });
+  it('and so is the sentence form 主辦機關為A，協辦機關為B — but not a unit named inside prose (要明確主辦機關為A)', () => {
+    const notes = run('一、擴大研發投資，提升產業競爭力。主辦機關為經濟部，協辦機關為國家科學及技術委員會、教育部。');
+    expect(notes.map((n) => [n.lead, n.support])).toEqual([[['agency:经济部'], ['agency:国家科学及技术委员会', 'agency:教育部']]]);
+    expect(run('一、擴大研發投資。要明確主辦機關為經濟部，確保落實。')).toEqual([]);
+    expect(run('一、擴大研發投資（以企業牽頭為主體，經濟部配合）。').map((n) => n.lead)).not.toContainEqual(['agency:主体']);
+  });
   it('while 主辦單位：/承辦單位： after an event are its sponsors, not a note', () => {
     expect(run('一、舉辦產業論壇，交流推動經驗。主辦單位：經濟部；承辦單位：工業技術研究院')).toEqual([]);
   });

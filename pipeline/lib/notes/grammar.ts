@@ -64,13 +64,14 @@ const UNIT_ROLE_ALT = Object.keys(UNIT_ROLE).join('|');
 const DEADLINE_WORDS = '(?:完成)?(?:时限|时间|期限)';
 
 /**
- * A role label: role words, a unit word (may be left out before the colon: 牵头：A；配合：B), and its colon —
+ * A role label: role words, a unit word (may be left out before the colon: 牵头：A；配合：B), and its colon (or, after
+ * a unit word, 为: 主办机关为A，协办机关为B) —
  * or the same in square brackets, the colon optional (【牵头单位】A【配合单位】B). Group 1 = the role words,
  * group 2 = a second label joined by 及 (责任单位及承办科室).
  */
 export const LABEL = new RegExp(
-  `[【\\[［]?((?:${ROLE_ALT}){1,4}|(?:${UNIT_ROLE_ALT})(?=${UNIT_ALT}))(?:${UNIT_ALT})?(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?|${DEADLINE_WORDS}))?(?:[】\\]］]\\s*[：:]?|\\s*[：:])`,
-  'g',
+  `[【\\[［]?((?:${ROLE_ALT}){1,4}|(?:${UNIT_ROLE_ALT})(?=${UNIT_ALT}))(?:${UNIT_ALT})?(?:[（(](?:${UNIT_ALT})[）)])?((?:及|和)(?:(?:相关)?(?:${ROLE_ALT}){1,4}(?:${UNIT_ALT})(?:[（(](?:${UNIT_ALT})[）)])?|${DEADLINE_WORDS}))?(?:[】\\]］]\\s*[：:]?|\\s*[：:]|(?<=(?:${UNIT_ALT}))为(?=\\p{Script=Han}))`,
+  'gu',
 );
 
 /** The role a compound of role words gives: any lead word leads, else any support word supports, else 责任/负责 make a list. */
