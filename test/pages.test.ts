@@ -57,6 +57,8 @@ describe('whole government pages (development set, hand-labelled gold)', () => {
       expect(doc.text['zh-Hans'].match(chrome)?.[0] ?? null, g.file).toBeNull();
       const md = toMarkdown(doc, 'zh-Hans');
       expect(md.match(chrome)?.[0] ?? null, g.file).toBeNull();
+      // a part over several lines (a joint signature) is paragraphs, not line breaks escaped as &#xA;
+      expect(md, g.file).not.toContain('&#xA;');
       // the Markdown starts (after its front matter) with the title
       expect(md.split('\n---\n')[1]!.trimStart().startsWith(`# ${doc.document.title['zh-Hans']}`), g.file).toBe(true);
     }

@@ -44,7 +44,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   const rendered = new Set<GongwenDocument['parts'][number]>();
   const part = (p: GongwenDocument['parts'][number]): void => {
     rendered.add(p);
-    children.push(paragraph(slice(p.span)));
+    children.push(...partParagraphs(slice(p.span)));
   };
   // 版头 above the title: 份号, 密级, 发文机关标志 (a Taiwan 函's 行政院函 line)
   for (const p of doc.parts) if (ABOVE_TITLE.has(p.type)) part(p);
@@ -62,7 +62,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   const closing = (parts: GongwenDocument['parts']) => {
     for (const p of parts) {
       if (rendered.has(p) || (IN_BODY.has(p.type) && !(p.type === 'addressees' && p.span.start > bodyStart))) continue;
-      children.push(paragraph(slice(p.span)));
+      children.push(...partParagraphs(slice(p.span)));
     }
   };
   closing(doc.parts);
@@ -70,10 +70,10 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
   for (const a of doc.attachments) {
     const titlePart = a.parts.find((p) => p.type === 'title');
     const before = titlePart ? a.parts.filter((p) => p.span.end <= titlePart.span.start) : [];
-    for (const p of before) children.push(paragraph(slice(p.span)));
+    for (const p of before) children.push(...partParagraphs(slice(p.span)));
     if (a.title) children.push(heading(1, a.title[script]));
     const addressees = a.parts.find((p) => p.type === 'addressees');
-    if (addressees) children.push(paragraph(slice(addressees.span)));
+    if (addressees) children.push(...partParagraphs(slice(addressees.span)));
     for (const p of a.preamble) children.push(paragraph(paragraphText(p, script)));
     a.sections.forEach(render);
     closing(a.parts.filter((p) => !before.includes(p)));
@@ -242,4 +242,9 @@ function heading(depth: number, value: string): Heading {
 
 function paragraph(value: string): MdParagraph {
   return { type: 'paragraph', children: [{ type: 'text', value }] };
+}
+
+/** A part over several lines (a joint signature, one organ a line, blank lines between): a paragraph per run of lines, not one paragraph holding blank lines (Markdown would write them as `&#xA;`). */
+function partParagraphs(value: string): MdParagraph[] {
+  return value.split(/\n[ \t\u3000]*\n\s*/u).filter((v) => v.trim() !== '').map(paragraph);
 }
