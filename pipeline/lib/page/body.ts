@@ -92,9 +92,12 @@ function taiwanHeaderAbove(m: PageMeasure, first: number): number | null {
   return top;
 }
 
+/** An attachment a document names by its title on a line of its own: 附修正「…辦法」, 附《…》. */
+const ATTACHED_TITLE = /^附.{0,6}[「《“]/u;
+
 /** A line of the document that a page prints as a link: a sentence (依據：「…規則」第19條。) or an attachment named by its title (附修正「…辦法」). */
 function isTextLink(t: string): boolean {
-  return /[。！？；]$/u.test(t) || /^附.{0,6}[「《“]/u.test(t);
+  return /[。！？；]$/u.test(t) || ATTACHED_TITLE.test(t);
 }
 
 function normaliseSpace(s: string): string {
@@ -248,7 +251,7 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
     const line = m.lines[kept[kept.length - 1]!]!;
     const t = normaliseSpace(line.text);
     // a sentence printed as a link at the end of the block is a related link (依據… or 附修正「…」 inside the text stay)
-    if (isLinkLine(line) && line.fileLinks === 0 && !ATTACHMENT_LINE.test(t) && !/^附.{0,6}[「《“]/u.test(t)) {
+    if (isLinkLine(line) && line.fileLinks === 0 && !ATTACHMENT_LINE.test(t) && !ATTACHED_TITLE.test(t)) {
       kept.pop();
       continue;
     }
