@@ -176,6 +176,49 @@ describe('invisible characters', () => {
   });
 });
 
+describe('radical lookalikes', () => {
+  it('reads the sample with 一 人 民 drawn as radicals (⼀ ⼈ ⺠, as a PDF font maps them) as the same document', () => {
+    const raw = readFileSync(SAMPLE, 'utf8');
+    const radicals = raw.replaceAll('一', '\u2f00').replaceAll('人', '\u2f08').replaceAll('民', '\u2ea0');
+    expect(radicals).not.toBe(raw);
+    const read = (text: string) => processDocument({ bytes: Buffer.from(text), file: 'sample.txt' }).document!;
+    const plain = read(raw);
+    const drawn = read(radicals);
+    expect(drawn.text).toEqual(plain.text);
+    expect(drawn.document).toEqual({ ...plain.document });
+    expect(JSON.stringify(drawn.sections)).toBe(JSON.stringify(plain.sections));
+    expect(drawn.responsibilities).toHaveLength(15);
+    const c = clean({ text: radicals, format: 'text' });
+    expect(c.text).not.toMatch(/[\u2f00\u2f08\u2ea0]/u);
+    expect(c.edits.filter((e) => e.kind === 'radical-lookalikes').length).toBeGreaterThan(20);
+    expect(rebuildRaw(c.text, c.edits)).toBe(radicals);
+  });
+  it('reads the strokes of a real PDF (Labour Department FAQ: 同 ㇐ 僱主) as characters', async () => {
+    const file = join(SHARED, 'corpus', 'traditional', 'trad-25-hk-ld-faq-2025.pdf');
+    const { processFile } = await import('../pipeline/pipeline.js');
+    const d = (await processFile({ bytes: readFileSync(file), file }, { ocr: false })).document!;
+    expect(d.text['zh-Hant']).not.toMatch(/[\u31c0-\u31ef\u2f00-\u2fd5]/u);
+    expect(d.text['zh-Hant']).toContain('同一僱主四星期或以上');
+    expect(d.text['zh-Hant']).toContain('其中一項條件');
+  });
+  it('leaves component forms and radicals with no Chinese beside them', () => {
+    expect(cleanText('⺅、⺡、⻌')).toBe('⺅、⺡、⻌');
+    expect(cleanText('偏旁⺅和⺡')).toBe('偏旁⺅和⺡');
+    expect(cleanText('Radicals: \u2f00 \u2f01 \u2f02')).toMatch(/^Radicals: \u2f00 ?\u2f01 ?\u2f02$/u);
+  });
+  it('is linear in a text of radicals', () => {
+    const of = (n: number) => '\u2f00\u2f08\u2ea0 ⺅'.repeat(n);
+    const time = (n: number) => {
+      const t = process.cpuUsage();
+      clean({ text: of(n), format: 'text' });
+      const u = process.cpuUsage(t);
+      return (u.user + u.system) / 1000;
+    };
+    time(1000);
+    expect(time(200_000) / Math.max(time(20_000), 5)).toBeLessThan(30);
+  });
+});
+
 describe('page wrapper', () => {
   it('keeps a bare document whole', () => {
     const doc = '某某市人民政府关于加强管理的通知\n\n各区县政府：\n\n一、总体要求\n\n做好工作。';

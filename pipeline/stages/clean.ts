@@ -20,6 +20,7 @@ import { pageChrome } from '../rules/page-chrome.js';
 import { pageFurniture } from '../rules/page-furniture.js';
 import { pageMetadata } from '../rules/page-metadata.js';
 import { publicationWrapper, siteFurniture } from '../rules/page-wrapper.js';
+import { radicalLookalikes } from '../rules/radical-lookalikes.js';
 import { brokenPinyinAnnotations, pinyinAnnotations } from '../rules/pinyin.js';
 import { colon, comma, fullWidthAlphanumerics, parentheses, semicolon, sentenceMarks } from '../rules/punctuation.js';
 import type { CleanRule, PublicationFacts, RuleContext } from '../rules/types.js';
@@ -80,6 +81,8 @@ export const RULES: readonly Step[] = [
   { rule: htmlMarkup, when: (input) => input.format === 'html' },
   // before every rule that reads the text's words: a pattern does not see through U+200B or U+202E
   { rule: invisibleCharacters },
+  // as early: 同㇐僱主 and ⼈⺠政府 (a PDF font's radicals) match no word until they are 一, 人, 民
+  { rule: radicalLookalikes },
   // the page around the document goes first, so no later rule spends time (or a diagnostic) on it;
   // page-metadata reads the site's label：value rows among the lines page-chrome then cuts
   { rule: pageMetadata, when: on('keepWrapper'), cut: true },
