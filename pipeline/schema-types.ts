@@ -282,7 +282,7 @@ export interface GongwenDocument {
     rawLength: number;
     edits: {
       /**
-       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, html-markup, invisible-characters, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, long-line, page-metadata, page-chrome, publication-wrapper, site-furniture.
+       * Cleaning rule(s) that made the change, joined by + when adjacent rules touched the same place: line-break, markdown-syntax, html-markup, invisible-characters, radical-lookalikes, pinyin-annotation, corrupted-bytes, punctuation, full-width-fold, whitespace, long-line, page-metadata, page-chrome, publication-wrapper, site-furniture.
        */
       kind: string;
       raw: Span4;
