@@ -119,6 +119,39 @@ describe('PDF layout: paragraphs and page furniture', () => {
     expect(doc.blocks.filter((b) => doc.text.slice(b.start, b.end) === '一、总体要求')).toHaveLength(3);
   });
 
+  it('puts an item number set centred beside its two lines (a FAQ question in a cell) at the start of the item, one paragraph', () => {
+    const q = (n: string, y: number) => [
+      ...line(n, 67, y - 10, 14),
+      ...line('雇员的雇佣期横跨新规定适用前后，应如何确定其', 106, y, 14),
+      ...line('雇佣合约是否属连续性合约？', 106, y - 20, 14),
+      ...line(body(28), 54, y - 56, 14),
+    ];
+    const doc = layoutText([page(1, [q('3', 700), q('4', 560)])]);
+    const paragraphs = doc.text.split('\n').filter((l) => l !== '');
+    expect(paragraphs).toEqual([
+      '3 雇员的雇佣期横跨新规定适用前后，应如何确定其雇佣合约是否属连续性合约？',
+      body(28),
+      '4 雇员的雇佣期横跨新规定适用前后，应如何确定其雇佣合约是否属连续性合约？',
+      body(28),
+    ]);
+  });
+
+  it('leaves a number alone when it is not centred beside two lines of one left edge', () => {
+    // level with neither line (a 2 between two paragraphs), and between lines that start apart
+    const apart = layoutText([page(1, [line(body(20), 80, 700), line('2', 60, 672), line(body(20), 80, 644)])]);
+    expect(apart.text.split('\n').filter((l) => l !== '')).toEqual([body(20), '2', body(20)]);
+    const edges = layoutText([page(1, [line(body(20), 112, 700, 14), line('2', 60, 690, 14), line(body(20), 80, 680, 14)])]);
+    expect(edges.text).not.toContain('2 ');
+  });
+
+  it('removes a foot line whose page number is centred and a date stands at its side (2 … 09/2025), not a table row starting with its number', () => {
+    const foot = (n: number) => [...line(String(n), 295, 25, 10), ...line('09/2025', 497, 24, 8)];
+    const doc = layoutText([page(1, [line('一、总体要求', 112, 700), foot(1)]), page(2, [line(body(20), 80, 700), line('二、主要任务', 112, 672)])]);
+    expect(doc.furniture.map((f) => f.text)).toEqual(['1 09/2025']);
+    const row = layoutText([page(1, [line('一、总体要求', 112, 700), ...line('3', 60, 60, 12), ...line('建设算力平台', 120, 60, 12), ...line('市发改委', 400, 60, 12)])]);
+    expect(row.furniture).toEqual([]);
+  });
+
   it('is linear in the number of runs (2000 pages)', () => {
     const make = (n: number) => Array.from({ length: n }, (_, i) => page(i + 1, [head(), ...Array.from({ length: 20 }, (_, j) => line(body(28), j % 5 === 0 ? 112 : 80, 760 - j * 28)), foot(i + 1)]));
     const time = (n: number) => {

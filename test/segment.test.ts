@@ -230,6 +230,16 @@ describe('numbering', () => {
     const skip = segment('国务院关于加快发展的意见\n一、总体要求\n（一）指导思想\n（三）基本原则');
     expect(skip.diagnostics.filter((d) => d.code === 'segment:heading-sequence')).toHaveLength(1);
   });
+  it('takes 1. 2. 3. as the top level of a text that uses no higher one (a FAQ), and warns on 1. before the first 一、', () => {
+    const orphans = (text: string) => segment(text).diagnostics.filter((d) => d.code === 'segment:orphan-heading').length;
+    const faq = '常见问题解答\n1. 新规定如何操作？\n根据条例，雇员连续受雇四星期。\n2. 新规定何时开始适用？\n新规定于2026年1月18日起适用。\n3. 是否具有追溯力？\n没有追溯力。';
+    expect(orphans(faq)).toBe(0);
+    expect(segment(faq).sections.map((s) => s.marker)).toEqual(['1.', '2.', '3.']);
+    // the same with （一） items only
+    expect(orphans('通知\n（一）加强领导。\n（二）强化保障。')).toBe(0);
+    // a 1. before the document's first 一、 has no parent: warned
+    expect(orphans('某某市关于加快发展的意见\n1. 前言\n说明。\n一、总体要求\n（一）指导思想\n二、重点任务')).toBe(1);
+  });
 });
 
 describe('a cover notice with an attached plan', () => {

@@ -57,6 +57,8 @@ export interface Line {
   /** A table row (its own paragraph); rebuilt over several lines, the baseline of its lowest. */
   row?: boolean;
   bottom?: number;
+  /** The second line of an item whose number stands centred beside its two lines (it goes on the line above). */
+  wrapped?: boolean;
 }
 
 /** A piece of the text on one page: a paragraph, or the part of it on this page. */
@@ -108,7 +110,44 @@ export function pageLines(runs: readonly TextRun[]): Line[] {
     const line = lineOf(group.sort((a, b) => a.x - b.x));
     if (line) lines.push(line);
   }
-  return lines;
+  return withCentredMarkers(lines);
+}
+
+/** An item's number on its own: 3, 3., 3、, （3）, ③, 三、, A. */
+const ITEM_NUMBER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[\u2460-\u2473]|[A-Za-z])[.、．)）]?$|^[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]$/u;
+
+/**
+ * An item whose text wraps onto two lines, its number set centred beside both
+ * (a cell with its content centred vertically, as FAQs and forms lay out their
+ * questions): the number is a line of its own between the two. It goes at the
+ * start of the upper line, and the lower line is marked to run on after it.
+ */
+function withCentredMarkers(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const marker = lines[i]!;
+    const above = out.at(-1);
+    const below = lines[i + 1];
+    if (above && below && ITEM_NUMBER.test(marker.text) && isCentredBeside(marker, above, below)) {
+      out[out.length - 1] = { ...above, text: `${marker.text} ${above.text}`, x0: marker.x0, runs: [...(marker.runs ?? []), ...(above.runs ?? [])] };
+      out.push({ ...below, wrapped: true });
+      i++;
+      continue;
+    }
+    out.push(marker);
+  }
+  return out;
+}
+
+function isCentredBeside(marker: Line, above: Line, below: Line): boolean {
+  const size = Math.max(above.size, below.size);
+  return (
+    !above.row && !below.row && !above.wrapped &&
+    marker.x1 <= above.x0 + 0.2 * size &&
+    Math.abs(above.x0 - below.x0) < 0.5 * size &&
+    above.y - below.y < 2 * size &&
+    Math.abs((above.y + below.y) / 2 - marker.y) < 0.3 * size
+  );
 }
 
 function lineOf(runs: readonly TextRun[]): Line | null {
@@ -177,7 +216,7 @@ function bandOf(line: Line, height: number, top: number, bottom: number): Band {
 }
 
 /** Lines of each page that are furniture: page numbers and running heads or feet. */
-export function furnitureLines(pages: readonly { lines: Line[]; height: number }[]): Set<Line> {
+export function furnitureLines(pages: readonly { lines: Line[]; height: number; width?: number }[]): Set<Line> {
   const out = new Set<Line>();
   const key = (l: Line, band: Band): string => `${band}:${l.text.replace(/\d+/g, '#').replace(/\s+/g, '')}`;
   const seen = new Map<string, number>();
@@ -195,10 +234,32 @@ export function furnitureLines(pages: readonly { lines: Line[]; height: number }
       const band = bandOf(l, page.height, 0.12, 0.15);
       if (!band) continue;
       const compact = l.text.replace(/\s+/g, ' ').trim();
-      if (PAGE_NUMBER.some((p) => p.test(compact)) || (seen.get(key(l, band)) ?? 0) >= needed) out.add(l);
+      if (PAGE_NUMBER.some((p) => p.test(compact)) || (seen.get(key(l, band)) ?? 0) >= needed || hasCentredPageNumber(l, page.width)) out.add(l);
     }
   }
   return out;
+}
+
+/**
+ * A foot or head line with the page number centred on the page and other text
+ * far from it at a side (`2` … `09/2025`, a revision date or a form number): the
+ * runs drawn within two characters of each other make its parts.
+ */
+function hasCentredPageNumber(line: Line, width: number | undefined): boolean {
+  if (width === undefined || !line.runs || line.row) return false;
+  const parts: { text: string; x0: number; x1: number }[] = [];
+  for (const r of line.runs) {
+    if (r.str.trim() === '') continue;
+    const last = parts.at(-1);
+    if (last && r.x - last.x1 < 2 * r.size) {
+      last.text += r.str;
+      last.x1 = Math.max(last.x1, r.x + r.width);
+    } else {
+      parts.push({ text: r.str, x0: r.x, x1: r.x + r.width });
+    }
+  }
+  if (parts.length < 2 || parts.length > 3) return false;
+  return parts.some((p) => Math.abs((p.x0 + p.x1) / 2 - width / 2) < 0.05 * width && PAGE_NUMBER.some((re) => re.test(p.text.replace(/\s+/g, ' ').trim())));
 }
 
 /** The most frequent value of rounded numbers (ties: the smaller). */
@@ -357,7 +418,7 @@ function crossesEdge(line: Line, edges: readonly number[]): boolean {
 
 /** Pages of runs → the document's text, its blocks and its furniture. */
 export function layoutText(pages: readonly PageRuns[]): PdfText {
-  const read = pages.map((p) => ({ page: p, lines: pageLines(p.runs), height: p.height }));
+  const read = pages.map((p) => ({ page: p, lines: pageLines(p.runs), height: p.height, width: p.width }));
   const furniture = furnitureLines(read);
   let openTable: OpenTable | null = null;
   const laid = read.map((r) => {
@@ -458,6 +519,7 @@ function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boo
   const size = line.size;
   // a table row is a paragraph of its own
   if (line.row || previous.row) return true;
+  if (line.wrapped) return false;
   if (Math.abs(previous.size - size) > 0.15 * size) return true;
   if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
   if (previous.x1 < g.right - 1.5 * size) return true;

@@ -67,6 +67,14 @@ export function buildTree(
     diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
   }
 
+  // the highest level of the 一、/（一）/1. ladder the document uses: a FAQ numbered 1. 2. 3. throughout has no orphans
+  let highest = Infinity;
+  for (const [index, line] of lines.entries()) {
+    if (index < preambleLines || toc.has(line) || lists.has(line) || line.text.includes(CELL_SEPARATOR)) continue;
+    const h = matchHeading(line.text);
+    if (h && typeof h.level === 'number') highest = Math.min(highest, h.level);
+  }
+
   for (const [index, line] of lines.entries()) {
     if (index < preambleLines) {
       preamble.push(paragraph(text, `${idPrefix}p${preamble.length + 1}`, line));
@@ -108,7 +116,7 @@ export function buildTree(
           diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
         );
       }
-      if (typeof heading.level === 'number' && heading.level > 1 && !parent) {
+      if (typeof heading.level === 'number' && heading.level > 1 && heading.level > highest && !parent) {
         diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
       }
       let id = sectionId(heading.level, heading.number, stack, heading.sub, heading.suffix);
