@@ -116,7 +116,9 @@ export function extract(text: string, seg: Segmented): Extracted {
     const mentions = group.flatMap((c) => mentionsOf.get(c)!).sort((x, y) => x.start - y.start);
     const count = (c: Candidate) => mentionsOf.get(c)!.length;
     const first = (c: Candidate) => mentionsOf.get(c)![0]!.start;
-    const main = [...group].sort((x, y) => count(y) - count(x) || first(x) - first(y))[0]!;
+    // the name most written, but an organ's own name before 本部/本院, however often the document calls itself so
+    const self = (c: Candidate) => (c.type === 'agency' && c.surface.startsWith('本') && c.key !== c.surface ? 1 : 0);
+    const main = [...group].sort((x, y) => self(x) - self(y) || count(y) - count(x) || first(x) - first(y))[0]!;
     const forms = [...group].sort((x, y) => first(x) - first(y)).map((c) => c.surface);
     for (const c of group) if (c.type === 'agency' || c.type === 'agencyGroup') idOfName.set(c.surface, id);
     entities.push({

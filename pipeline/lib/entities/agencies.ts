@@ -140,6 +140,18 @@ export interface AgencySources {
   issuer: string | null;
 }
 
+/**
+ * The organ a document means by 本部, 本院, 本会, 本局 …: its issuer, the one of a
+ * joint issuer whose name ends so (本部 in a 令 of 教育部 is 教育部); null for any
+ * other name, or when no issuer or several end so.
+ */
+export function selfReference(name: string, issuer: string | null): string | null {
+  const m = /^本(部|院|会|局|厅|委|署|府|处|室|办|所|馆|中心)$/u.exec(name);
+  if (!m || !issuer) return null;
+  const mine = issuer.split(/[、，,]/u).filter((organ) => organ.endsWith(m[1]!) || (m[1] === '会' && organ.endsWith('委员会')));
+  return mine.length === 1 ? mine[0]! : null;
+}
+
 export function findAgencies(text: string, boundaries: Boundaries, sources: AgencySources): Candidate[] {
   const locality = issuerLocality(sources.issuer);
   const central = isCentralIssuer(sources.issuer);
@@ -148,6 +160,11 @@ export function findAgencies(text: string, boundaries: Boundaries, sources: Agen
   const add = (name: string, type: AgencyType = agencyType(name)) => {
     if (name.length < 2 || seen.has(name)) return;
     seen.add(name);
+    const self = selfReference(name, sources.issuer);
+    if (self) {
+      out.push({ type: 'agency', surface: name, key: self });
+      return;
+    }
     if (belowLocality(name, locality)) type = 'agencyGroup';
     out.push({ type, surface: name, key: type === 'agency' ? canonicalAgency(name, locality, central) : name });
   };

@@ -125,7 +125,7 @@ const FILLER = /^(?:下同|以下同|同上|下略)$/;
 /** Words that make a list a clause of prose, not a list of agencies: （技工院校内由…部门负责）. */
 const NOT_A_LIST = /[由对把将向为是被在的]|应当|应该|必须|可以|会同|简称|以下称|^[^、]{25,}$/;
 /** How the name of an organ or a collective of them ends. */
-export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
+export const ORGAN_END = /(?:委员会|办公厅|办公室|管委会|政府|局|委|厅|部|署|办|院|会|中心|集团|公司|企业|银行|分行|支行|单位|部门|机构|机关|学校|大学|团体|队|所|站|社|联|中央|组|处|科|室|馆|台)$/;
 const COLLECTIVE = /^(?:各|有关|相关)/;
 const ROLE_IN_NAME = /负责|牵头|配合|落实/;
 /** Where prose begins after a name a label lists: 市发改委在市政务服务中心设立窗口, 市发改委要…, 市发改委负责审核. */

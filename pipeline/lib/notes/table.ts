@@ -18,8 +18,8 @@ import type { NoteMatch } from './reader.js';
 /** The columns of a task table, read off its header row. */
 export interface TableColumns {
   cells: number;
-  /** Columns that name agencies, with the role their header gives. */
-  agencies: { column: number; role: Role }[];
+  /** Columns that name agencies, with the role their header gives, and the role of names in brackets where the header gives one (主（协）办机关). */
+  agencies: { column: number; role: Role; bracketed?: Role }[];
   task: number[];
   deadline: number[];
   /** Columns that number the rows (序号): no part of the task. */
@@ -32,6 +32,21 @@ export interface TableColumns {
  * (责任单位（排在第一位的为牵头单位）), which the document's conventions read (lib/segment/notes.ts).
  */
 const AGENCY_HEADER = /^(?:主要|具体|直接)?((?:牵头|主责|主办|责任|负责|配合|协同|协办|参与|参加|协助){1,4}|(?:实施|落实|承担)(?=单位|部门|主体))(?:单位|部门|处室|机关|科室|机构|主体)?(?:[（(／/](?:单位|部门|处室)[）)]?)?(?:[（(][^（）()]{2,30}[）)])?$/;
+/**
+ * A header naming two roles, the second in brackets: 主（协）办机关 (主办, 协办 sharing 办), 牵头（配合）单位.
+ * Its cells name the first role's agencies and, in brackets after them, the second's: 本部（机关学校、民间团体）.
+ */
+const BRACKETED_HEADER = /^(\p{Script=Han}{1,2})[（(](\p{Script=Han}{1,2})[）)](\p{Script=Han}?)(?:单位|部门|处室|机关|科室|机构)$/u;
+
+/** The two roles of a bracketed header, or null: both its words (each completed by a shared last character) must be role words. */
+function bracketedRoles(text: string): { role: Role; bracketed: Role } | null {
+  const m = BRACKETED_HEADER.exec(text);
+  if (!m) return null;
+  const outer = roleOf(m[1]! + m[3]!);
+  const inner = roleOf(m[2]! + m[3]!);
+  return outer !== 'other' && inner !== 'other' && outer !== inner ? { role: outer, bracketed: inner } : null;
+}
+
 const TASK_HEADER = /^(?:重点|主要|具体|工作|目标|改革|政策)?(?:任务|措施|举措|工作|内容|事项)(?:内容|措施|事项|名称)?$|^(?:任务|工作)(?:分工|要求)$/;
 const DEADLINE_HEADER = /^(?:完成|办结)?(?:时限|时间|期限|时间节点|时间要求|时间安排|进度安排)$/;
 const NUMBER_HEADER = /^(?:序号|编号|序|号|项次)$/;
@@ -103,7 +118,9 @@ export function tableHeader(row: string, above: string | null = null): TableColu
   cells.forEach((c, k) => {
     const text = texts[k]!.replace(/\s/g, '');
     const agency = AGENCY_HEADER.exec(text);
+    const two = agency ? null : bracketedRoles(text);
     if (agency) columns.agencies.push({ column: k, role: roleOf(agency[1]!) });
+    else if (two) columns.agencies.push({ column: k, ...two });
     else if (TASK_HEADER.test(text)) columns.task.push(k);
     else if (DEADLINE_HEADER.test(text)) columns.deadline.push(k);
     else if (NUMBER_HEADER.test(text)) columns.number.push(k);
@@ -145,23 +162,28 @@ export class TableReader {
     const responsible: NameRef[] = [];
     let joint = false;
     let deadline: NoteMatch['deadline'] = null;
-    for (const { column, role } of this.columns.agencies) {
+    for (const { column, role, bracketed } of this.columns.agencies) {
       const c = cells[column]!;
       const text = texts[column]!;
       if (text === '') continue;
       // a carried cell's names point at the ditto mark of this row
       const carried = c.text === SPANNED_CELL;
-      const parsed = parseNote(text, carried ? 0 : c.start, { ...this.context, role });
-      if (!parsed) continue;
       const place = (r: NameRef): NameRef => (carried ? { ...r, start: c.start, end: c.start + c.text.length } : r);
-      // names a 责任单位 cell gives as a plain list: they support a lead named in another column
-      if (role === 'responsible' && parsed.support.length === 0) responsible.push(...parsed.lead.map(place));
-      else {
-        lead.push(...parsed.lead.map(place));
-        support.push(...parsed.support.map(place));
+      // under 主（协）办机关 the names outside brackets have the first role, those inside the second
+      const parts = bracketed ? bracketParts(text, role, bracketed) : [{ text, at: 0, role }];
+      for (const part of parts) {
+        const parsed = parseNote(part.text, (carried ? 0 : c.start) + part.at, { ...this.context, role: part.role });
+        if (!parsed) continue;
+        // names a 责任单位 cell gives as a plain list: they support a lead named in another column
+        if (part.role === 'responsible' && parsed.support.length === 0) responsible.push(...parsed.lead.map(place));
+        else if (part.role === 'support' && parsed.lead.length > 0 && parsed.support.length === 0) support.push(...parsed.lead.map(place));
+        else {
+          lead.push(...parsed.lead.map(place));
+          support.push(...parsed.support.map(place));
+        }
+        joint ||= parsed.joint;
+        deadline ??= parsed.deadline;
       }
-      joint ||= parsed.joint;
-      deadline ??= parsed.deadline;
     }
     if (lead.length > 0) support.push(...responsible.filter((r) => !lead.some((l) => l.name === r.name)));
     else {
@@ -185,4 +207,30 @@ export class TableReader {
     const task = this.columns.task.flatMap((k) => (origin[k] ? [{ start: origin[k]!.start - base, end: origin[k]!.end - base }] : []));
     return { start, end, lead, support, joint, firstListed: false, deadline, damaged: false, task: task.length > 0 ? task : null };
   }
+}
+
+/**
+ * A cell under a bracketed header cut into its lists: the text outside brackets
+ * (the first role's), each bracket's inside (the second's). 本部、主管教育行政机关（民间团体及各级学校）
+ * → 本部、主管教育行政机关 | 民间团体及各级学校. A bracket that is a role mark (A（牵头）) stays with its name.
+ */
+function bracketParts(text: string, role: Role, bracketed: Role): { text: string; at: number; role: Role }[] {
+  const out: { text: string; at: number; role: Role }[] = [];
+  const outside = (from: number, to: number): void => {
+    const run = text.slice(from, to);
+    const lead = run.search(/[^、，,；;\s]/u);
+    if (lead < 0) return;
+    out.push({ text: run.slice(lead).replace(/[、，,；;\s]+$/u, ''), at: from + lead, role });
+  };
+  const pattern = /[（(]([^（）()]*)[）)]/gu;
+  let from = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    // A（牵头）: a role mark, part of the run around it
+    if (m[1]!.length <= 4 && roleOf(m[1]!.replace(/(?:单位|部门)$/u, '')) !== 'other') continue;
+    outside(from, m.index);
+    out.push({ text: m[1]!, at: m.index + 1, role: bracketed });
+    from = m.index + m[0].length;
+  }
+  outside(from, text.length);
+  return out;
 }
