@@ -246,6 +246,20 @@ describe('the Hong Kong documents of the corpus against gold read from them', ()
     }).toEqual({ ...g, file: undefined, jurisdiction: 'hk' } as unknown as Record<string, unknown>);
   });
 
+  it('nests the agenda’s （一） parts under the 1. questions that ask them (a Hong Kong paper’s order), the mainland ladder elsewhere', async () => {
+    const g = HK_GOLD[0]!;
+    const doc = (await processFile({ file: g.file, bytes: readFileSync(join(SHARED, 'corpus', 'traditional', g.file)) })).document!;
+    const questions = doc.sections[1]!;
+    expect(questions.children.map((s) => s.marker).slice(0, 3)).toEqual(['1.', '2.', '3.']);
+    expect(questions.children[0]!.children.map((s) => s.marker)).toEqual(['（一）', '（二）', '（三）']);
+    expect(questions.children[2]!.children.map((s) => s.marker)).toEqual(['（一）', '（二）', '（三）', '（四）', '（五）']);
+    expect(doc.diagnostics.filter((d) => d.code === 'segment:heading-sequence' || d.code === 'segment:orphan-heading')).toEqual([]);
+    // a mainland document keeps GB/T 9704's order: its 1. under （一）, and a 1. before the first （一） does not reorder it
+    const mainland = processDocument({ file: 'a.txt', bytes: Buffer.from('某某市关于加快发展的意见\n一、总体要求\n1. 说明\n（一）指导思想\n1. 坚持创新\n2. 坚持协调') }).document!;
+    expect(mainland.sections[0]!.children.map((s) => s.marker)).toEqual(['1.', '（一）']);
+    expect(mainland.sections[0]!.children[1]!.children.map((s) => s.marker)).toEqual(['1.', '2.']);
+  });
+
   /**
    * The PDF's text layer draws question 3's and 4's numbers centred beside the question's two lines (pdf-layout reads
    * them as the item's start), spells 一 as the stroke ㇐ (radical-lookalikes), and ends with a foot line of the page

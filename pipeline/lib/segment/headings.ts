@@ -67,13 +67,23 @@ export function buildTree(
     diagnostics.push(diagnostic('segment:table-of-contents', `Read ${toc.size} consecutive chapter headings without text as a table of contents, not as sections`, { space: 'hans', start: first.start, end: last.end }));
   }
 
-  // the highest level of the 一、/（一）/1. ladder the document uses: a FAQ numbered 1. 2. 3. throughout has no orphans
+  // the highest level of the 一、/（一）/1. ladder the document uses: a FAQ numbered 1. 2. 3. throughout has no orphans;
+  // a Hong Kong paper numbers its questions 1., 2. and their parts （一）, （二）: where its first 1. comes before its
+  // first （一）, 1. ranks above （一） (the mainland ladder, GB/T 9704, has them the other way)
   let highest = Infinity;
+  let first1 = -1;
+  let first2 = -1;
   for (const [index, line] of lines.entries()) {
     if (index < preambleLines || toc.has(line) || lists.has(line) || line.text.includes(CELL_SEPARATOR)) continue;
     const h = matchHeading(line.text);
-    if (h && typeof h.level === 'number') highest = Math.min(highest, h.level);
+    if (!h || typeof h.level !== 'number') continue;
+    highest = Math.min(highest, h.level);
+    if (h.level === 2 && first1 < 0) first1 = index;
+    if (h.level === 3 && first2 < 0) first2 = index;
   }
+  const swapped = hk && first2 >= 0 && first1 > first2;
+  const rankOf = (level: Level): number => (swapped && level === 2 ? RANK[3]! : swapped && level === 3 ? RANK[2]! : RANK[level]!);
+  if (swapped && highest === 2) highest = 3;
 
   for (const [index, line] of lines.entries()) {
     if (index < preambleLines) {
@@ -100,8 +110,8 @@ export function buildTree(
       );
     }
     if (heading && !isItem && !listItem) {
-      const rank = RANK[heading.level]!;
-      while (stack.length > 0 && RANK[stack[stack.length - 1]!.level]! >= rank) stack.pop();
+      const rank = rankOf(heading.level);
+      while (stack.length > 0 && rankOf(stack[stack.length - 1]!.level) >= rank) stack.pop();
       const parent = stack[stack.length - 1];
       const siblings = parent ? parent.children : roots;
       let lastOf = lastChild.get(siblings);
@@ -116,7 +126,7 @@ export function buildTree(
           diagnostic('segment:heading-sequence', `Unexpected heading ${heading.marker}, expected number ${expected} at this level`, { space: 'hans', start: line.start, end: line.start + heading.length }),
         );
       }
-      if (typeof heading.level === 'number' && heading.level > 1 && heading.level > highest && !parent) {
+      if (typeof heading.level === 'number' && heading.level > 1 && rankOf(heading.level) > rankOf(highest as Level) && !parent) {
         diagnostics.push(diagnostic('segment:orphan-heading', `Unexpected heading ${heading.marker} outside any higher-level section`, { space: 'hans', start: line.start, end: line.start + heading.length }));
       }
       let id = sectionId(heading.level, heading.number, stack, heading.sub, heading.suffix);
