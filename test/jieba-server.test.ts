@@ -81,6 +81,29 @@ describe('jieba on a server thread', () => {
     for (const [k, share] of shares.entries()) expect(answers[k]).toEqual(share.map((t) => local.cut(t)));
   });
 
+  it('is the only jieba of a thread that has a server: the pipeline never loads its own (terms once did, 1.1 s and 260 MB a worker)', async () => {
+    const buffer = startJiebaServer();
+    const dist = (f: string) => pathToFileURL(join(ROOT, 'dist', 'pipeline', ...f.split('/'))).href;
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { readFileSync } = require('node:fs');
+      (async () => {
+        const jieba = await import(${JSON.stringify(dist('lib/jieba.js'))});
+        jieba.useJiebaServer(workerData.buffer);
+        const { processDocument } = await import(${JSON.stringify(dist('pipeline.js'))});
+        const d = processDocument({ bytes: readFileSync(workerData.sample), file: 'sample.txt' }).document;
+        parentPort.postMessage({ loaded: jieba.jiebaLoadedHere(), terms: d.entities.filter((e) => e.type === 'technology' || e.type === 'industry').length });
+      })().catch((e) => parentPort.postMessage({ error: String(e) }));`;
+    const answer = await new Promise<{ loaded: boolean; terms: number; error?: string }>((resolve, reject) => {
+      const w = new Worker(code, { eval: true, workerData: { buffer, sample: SAMPLE } });
+      w.once('message', (m: { loaded: boolean; terms: number }) => void w.terminate().then(() => resolve(m)));
+      w.once('error', reject);
+    });
+    expect(answer.error).toBeUndefined();
+    expect(answer.terms).toBeGreaterThan(10);
+    expect(answer.loaded).toBe(false);
+  });
+
   it('the CLI, with its server thread and its workers sharing it, writes what an in-process batch writes', async () => {
     const src = temp('server-corpus');
     cpSync(SAMPLE, join(src, 'sample.txt'));

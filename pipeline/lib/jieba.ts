@@ -73,6 +73,11 @@ const SEGMENTER: Segmenter = {
   },
 };
 
+/** Whether this thread has loaded nodejieba itself (a thread with a server should never need to: a second second of CPU and 260 MB). */
+export function jiebaLoadedHere(): boolean {
+  return jieba !== undefined;
+}
+
 /** nodejieba itself, loaded in this thread (the benchmark's floor, the server thread, a thread without a server). */
 export function loadJieba(): typeof Jieba {
   if (!jieba) {

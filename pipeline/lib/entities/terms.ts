@@ -16,7 +16,7 @@
  * material, 产业 → industry, 领域/赛道/方向 → field.
  */
 import { termLexicon, type TermCategory } from '../lexicon.js';
-import { loadJieba } from '../jieba.js';
+import { segmenter } from '../jieba.js';
 import { FUNCTION_TAGS, isLeadingWord, stripLeading } from './leading.js';
 import type { Candidate } from './types.js';
 
@@ -64,7 +64,7 @@ const PHRASE_OPENERS = new Set(['采用', '通过', '运用', '借助', '依靠'
  * window was cut before such a word (`atClauseStart` false): its start is unknown.
  */
 function nounPhrase(window: string, atClauseStart: boolean): string | undefined {
-  const tags = loadJieba().tag(window);
+  const tags = segmenter().tag(window);
   let k = tags.length;
   // 和/及/与 join two names inside the phrase (粪便垫料回用和水肥一体化施用技术, 软件和信息技术服务业); the caller splits them
   while (k > 0 && (!isOpener(tags[k - 1]!) || /^[和及与]$/.test(tags[k - 1]!.word))) k--;
@@ -80,7 +80,7 @@ function nounPhrase(window: string, atClauseStart: boolean): string | undefined 
 
 /** What follows the last launching verb of leading.ts still inside an item (部门应当支持和规范在线教育 → 在线教育); the item when none is. */
 function afterLastVerb(item: string): string {
-  const tags = loadJieba().tag(item);
+  const tags = segmenter().tag(item);
   let k = tags.length - 1;
   while (k >= 0 && !isLeadingWord(tags[k]!.word)) k--;
   const rest = tags.slice(k + 1).map((t) => t.word).join('');
@@ -95,7 +95,7 @@ function isOpener(t: { word: string; tag: string }): boolean {
 
 /** A phrase that only qualifies its head (关键共性, 新兴支柱, 无线电新, 技术 before 装备): no name. */
 function isGeneric(phrase: string): boolean {
-  const words = loadJieba().tag(phrase).map((t) => t.word);
+  const words = segmenter().tag(phrase).map((t) => t.word);
   // 新一代先进核能系统核心 + 技术: jieba's last word (系统核心) may hide a qualifier at the end
   if (GENERIC_MODIFIER.test(words.at(-1)!) || /(?:核心|关键|共性|前沿|相关|有关|配套)$/u.test(phrase)) return true;
   // made of qualifiers only (先进适用技术: 先进 + 适用 + 技术)
@@ -192,7 +192,7 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   // the thing whose development is promoted, when it reads as a technology: 支持互联网医院发展, 促进数字乡村和智慧农业创新发展
   for (const m of text.matchAll(/(?:支持|促进|推动|推进|鼓励|加快)([\p{Script=Han}]{2,12}?)(?:创新|高质量|高水平|规范健康|健康|融合|快速|有序|持续)?发展/gu)) {
     const x = m[1]!;
-    const words = loadJieba().tag(x);
+    const words = segmenter().tag(x);
     // no verb inside, no place before it (京津冀区域数字经济); things that merge are several (推动导航传感通信深度融合发展)
     if (words.some((t) => isLeadingWord(t.word)) || words[0]!.tag === 'ns' || /融合|深度$|协同$/.test(m[0])) continue;
     const pair = /^(\p{Script=Han}{2,8})[和及与](\p{Script=Han}{2,8})$/u.exec(x);
@@ -202,7 +202,7 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   // 新一代X: one name, or two joined by 和/及 (新一代高速固定宽带和移动通信网络)
   for (const m of text.matchAll(/新一代([\p{Script=Han}A-Za-z0-9]{2,16}?)(?=[，。；、：）\n]|等|的|$)/gu)) {
     // a name ends in a noun: 新一代煤电升级专项行动 and 新一代居民身份证后 are no terms; …等新一代先进核能系统核心技术 closes a list with a kind
-    if (!/^(?:n|nz|nt|eng|j|l)$/.test(loadJieba().tag(m[1]!).at(-1)!.tag) || /(?:核心|关键|共性|基础|前沿)技术$/.test(m[1]!)) continue;
+    if (!/^(?:n|nz|nt|eng|j|l)$/.test(segmenter().tag(m[1]!).at(-1)!.tag) || /(?:核心|关键|共性|基础|前沿)技术$/.test(m[1]!)) continue;
     const pair = /^(\p{Script=Han}{2,8})[和及与](\p{Script=Han}{3,8})$/u.exec(m[1]!);
     if (pair) {
       add(`新一代${pair[1]}`, category(pair[1]!));
