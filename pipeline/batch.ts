@@ -20,7 +20,9 @@ import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { globMatcher } from './lib/glob-match.js';
-import { datasetFiles, type DatasetRecord } from './lib/datasets.js';
+import { datasetFiles, type DatasetRecord, type Row, type TableName } from './lib/datasets.js';
+
+type ParquetWriter = (table: TableName, rows: readonly Row[]) => Uint8Array;
 import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
@@ -455,7 +457,8 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
       // --prune: the documents of this folder (this shard's) that no input of this run produced; not when some input
       // could not be read, nor when the run found no input at all (a mistyped path must not empty the folder)
       if (options.prune && errors.length === 0 && jobs.length > 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
-      datasets = writeDatasets(folder, options.out, options.shard, io);
+      const { tableParquet } = await import('./lib/parquet.js');
+      datasets = writeDatasets(folder, options.out, options.shard, io, tableParquet);
     } catch (e) {
       failedWrite = `cannot write the batch files: ${(e as Error).message}; they are left as they were`;
     }
@@ -615,7 +618,7 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
  * one group (lib/output-files.ts): all replaced, or all left as they were. A
  * folder with no document and no earlier batch files gets none.
  */
-function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }): string[] {
+function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }, tableParquet: ParquetWriter): string[] {
   const path = (name: string, ext: string) => join(out, shardName(name, ext, shard));
   const targets = recordedTargets(out, shard);
   if (targets.length === 0 && !['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv'].some((f) => existsSync(path(...(f.split('.') as [string, string]))))) return [];
@@ -623,7 +626,7 @@ function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['s
     const record = recordPaths(out, t);
     return { dataset: existsSync(record.dataset) ? readFileSync(record.dataset) : null, tables: existsSync(record.tables) ? readFileSync(record.tables, 'utf8') : null };
   };
-  const files = datasetFiles(targets, read, path);
+  const files = datasetFiles(targets, read, path, tableParquet);
   writeFiles(folder, files, io);
   return files.map((f) => f.path);
 }

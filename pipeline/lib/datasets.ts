@@ -13,11 +13,11 @@
  *
  * A worker renders each document's rows of all three tables into one record
  * (`tableRecord`, a JSON line of typed rows); the batch reads the records of
- * every document of the output folder back and writes the six files.
+ * every document of the output folder back and writes the six files. The
+ * Parquet writer (lib/parquet.ts: apache-arrow and parquet-wasm, 0.2 s to
+ * import) is the batch's to load when it writes them, so a worker never does.
  */
-import * as arrow from 'apache-arrow';
 import { stringify } from 'csv-stringify/sync';
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import type { GongwenDocument, Paragraph, Section } from '../schema-types.js';
 import { publishedDate } from './document-facts.js';
 import { RESPONSIBILITY_COLUMNS, responsibilityRows } from './notes/records.js';
@@ -118,36 +118,6 @@ export function tableCsv(table: TableName, rows: readonly Row[]): string {
   return stringify([cols.map((c) => c.name), ...rows.map((r) => r.map((v, k) => cell(v, cols[k]!)))]);
 }
 
-/** An Arrow vector for one column's values, typed by the column (strings as plain UTF-8, not dictionaries). */
-function vector(c: Column, values: Cell[]): arrow.Vector {
-  switch (c.type) {
-    case 'string':
-      return arrow.vectorFromArray(values as (string | null)[], new arrow.Utf8());
-    case 'int':
-      return arrow.vectorFromArray(values as (number | null)[], new arrow.Int32());
-    case 'float':
-      return arrow.vectorFromArray(values as (number | null)[], new arrow.Float64());
-    case 'bool':
-      return arrow.vectorFromArray(values as (boolean | null)[], new arrow.Bool());
-    case 'date':
-      return arrow.vectorFromArray(
-        (values as (string | null)[]).map((v) => (v === null ? null : new Date(`${v}T00:00:00Z`))),
-        new arrow.DateDay(),
-      );
-    case 'strings':
-      return arrow.vectorFromArray(values as (string[] | null)[], new arrow.List(new arrow.Field('item', new arrow.Utf8(), true)));
-  }
-}
-
-/** A table's Parquet bytes (zstd), its columns typed as TABLES says. */
-export function tableParquet(table: TableName, rows: readonly Row[]): Uint8Array {
-  const cols = TABLES[table];
-  const data = Object.fromEntries(cols.map((c, k) => [c.name, vector(c, rows.map((r) => r[k]!))]));
-  const t = new arrow.Table(data);
-  const wasm = WasmTable.fromIPCStream(arrow.tableToIPC(t, 'stream'));
-  return writeParquet(wasm, new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build());
-}
-
 /** The rows of every table from the records of a batch's documents (in output-path order). */
 export function collectRows(records: Iterable<string>): Record<TableName, Row[]> {
   const rows = { documents: [], entities: [], responsibilities: [] } as Record<TableName, Row[]>;
@@ -167,12 +137,13 @@ export interface DatasetFile {
 /**
  * The batch files of the given documents: dataset.jsonl (their records concatenated as written), and each table
  * as CSV and Parquet. `read(target)` gives a document's record files, or null for one that has none;
- * `path(name, ext)` a batch file's path.
+ * `path(name, ext)` a batch file's path; `tableParquet` is lib/parquet.ts's.
  */
 export function datasetFiles(
   targets: readonly string[],
   read: (target: string) => { dataset: Uint8Array | null; tables: string | null },
   path: (name: string, ext: string) => string,
+  tableParquet: (table: TableName, rows: readonly Row[]) => Uint8Array,
 ): DatasetFile[] {
   const lines: Uint8Array[] = [];
   const tables: string[] = [];
