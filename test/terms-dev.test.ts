@@ -81,7 +81,8 @@ describe.skipIf(!existsSync(PAGES))('technologies on labelled development docume
     // verbs and idioms before a list or a head are no part of a name (govcn-34, govcn-09, lrb-dev-39)
     expect(found('重视和鼓励新型转播技术、安全监控技术、人工智能等高新技术在体育竞赛表演产业中的应用。')).toEqual(expect.arrayContaining(['新型转播技术', '安全监控技术', '人工智能']));
     expect(found('重视和鼓励新型转播技术、安全监控技术、人工智能等高新技术在体育竞赛表演产业中的应用。').filter((t) => t.includes('重视'))).toEqual([]);
-    expect(found('因地制宜推广先进适用种养技术。')).toEqual([]);
+    // (nodejieba's full dictionary read 推广先进 as one idiom and hid the phrase; with the trimmed one, ADR 8, the phrase after the verb is read)
+    expect(found('因地制宜推广先进适用种养技术。').filter((t) => /因地制宜|推广/.test(t))).toEqual([]);
     expect(found('利用资源、环境条件发展生态农业、生态林业和旅游服务业。')).not.toContain('环境条件发展生态农业');
     // an earlier list's close and the verbs after it are no part of the first item; 在线 is no preposition (北京市数字经济促进条例 §36)
     expect(found('教育、体育等部门应当支持和规范在线教育、在线旅游、网络出版等数字消费新模式；')).toEqual(['在线教育', '在线旅游', '网络出版']);
