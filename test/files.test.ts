@@ -148,7 +148,7 @@ describe('PDF layout: paragraphs and page furniture', () => {
     const foot = (n: number) => [...line(String(n), 295, 25, 10), ...line('09/2025', 497, 24, 8)];
     const doc = layoutText([page(1, [line('一、总体要求', 112, 700), foot(1)]), page(2, [line(body(20), 80, 700), line('二、主要任务', 112, 672)])]);
     expect(doc.furniture.map((f) => f.text)).toEqual(['1 09/2025']);
-    const row = layoutText([page(1, [line('一、总体要求', 112, 700), ...line('3', 60, 60, 12), ...line('建设算力平台', 120, 60, 12), ...line('市发改委', 400, 60, 12)])]);
+    const row = layoutText([page(1, [line('一、总体要求', 112, 700), [...line('3', 60, 60, 12), ...line('建设算力平台', 120, 60, 12), ...line('市发改委', 400, 60, 12)]])]);
     expect(row.furniture).toEqual([]);
   });
 
