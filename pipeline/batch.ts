@@ -86,6 +86,8 @@ export interface BatchOptions extends ProcessOptions {
   fsync?: boolean;
   /** Globs of files and folders not to read (--exclude), matched against the path under the folder or pattern they were found in and against the bare name. */
   exclude?: readonly string[];
+  /** Also read hidden files and folders (names starting with .) found inside a folder or by a pattern (--hidden); a path named on the command line is read either way. */
+  hidden?: boolean;
   /** Stop at the first file that fails: no further document is started (--abort-on-error). */
   abortOnError?: boolean;
   /** What each document's line of dataset.jsonl holds: full (default), slim or sentences (lib/datasets.ts). */
@@ -119,7 +121,7 @@ interface Job {
 // Every file and folder found and not read is listed in notRead with its
 // reason (NOT_READ), never passed over in silence — hidden files aside.
 // `out` is the output folder (never read as input); `exclude` the --exclude globs.
-export function collectJobs(paths: readonly string[], options: { out?: string; exclude?: readonly string[] } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
+export function collectJobs(paths: readonly string[], options: { out?: string; exclude?: readonly string[]; hidden?: boolean } = {}): { jobs: Job[]; errors: JobResult[]; notRead: NotRead[] } {
   const jobs: Job[] = [];
   const errors: JobResult[] = [];
   const notRead: NotRead[] = [];
@@ -162,8 +164,11 @@ export function collectJobs(paths: readonly string[], options: { out?: string; e
     }
   };
   const hidden = (path: string) => basename(path).startsWith('.');
+  /** A hidden file or folder found inside a folder or by a pattern (.git, .DS_Store, .cache): passed over unlisted, as ripgrep and fd do, unless --hidden. */
+  const skipped = (path: string) => !options.hidden && hidden(path);
   /** A file found under `root` (in a folder or by a pattern): read when it has an input extension, is not excluded and is not an output. */
-  const found = (path: string, root: string, size: number): 'read' | 'other' | 'excluded' | 'output' => {
+  const found = (path: string, root: string, size: number): 'read' | 'other' | 'excluded' | 'output' | 'hidden' => {
+    if (skipped(path)) return 'hidden';
     const ext = extname(path).toLowerCase();
     const glob = excludedBy(path, root);
     if (glob !== null) {
@@ -206,6 +211,7 @@ export function collectJobs(paths: readonly string[], options: { out?: string; e
         found(path, root, stat.size);
         continue;
       }
+      if (skipped(path)) continue;
       const glob = excludedBy(path, root);
       if (glob !== null) {
         if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.excluded(glob) });
@@ -231,6 +237,7 @@ export function collectJobs(paths: readonly string[], options: { out?: string; e
       const stat = statOrFail(path);
       if (!stat) continue;
       if (stat.isDirectory()) {
+        if (skipped(path)) continue;
         const glob = excludedBy(path, base);
         if (glob !== null) {
           if (!hidden(path)) notRead.push({ file: path, reason: NOT_READ.excluded(glob) });
@@ -372,7 +379,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
   const mainCpuStart = threadCpuMs();
   const formats = options.formats ?? ['json', 'md'];
   const io = { fsync: options.fsync ?? true };
-  const collected = collectJobs(paths, { out: options.out, exclude: options.exclude });
+  const collected = collectJobs(paths, { out: options.out, exclude: options.exclude, hidden: options.hidden });
   const mine = <T extends { target: string }>(list: T[]) => (options.shard ? list.filter((j) => inShard(j.target, options.shard!)) : list);
   // an unreadable path is one shard's failure too, not every shard's
   const jobs = mine(collected.jobs);
@@ -467,7 +474,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
   const limit = processOptions.maxBytes ?? DEFAULT_MAX_BYTES;
   const runReport: RunReport = {
     tool: { name: 'gongwen', version: toolVersion() },
-    options: { ...processOptions, maxBytes: limit === Number.POSITIVE_INFINITY ? null : limit, formats: [...formats], script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads, ...(options.exclude?.length ? { exclude: [...options.exclude] } : {}) },
+    options: { ...processOptions, maxBytes: limit === Number.POSITIVE_INFINITY ? null : limit, formats: [...formats], script: options.script ?? 'zh-Hans', force: options.force ?? false, jobs: threads, ...(options.exclude?.length ? { exclude: [...options.exclude] } : {}), ...(options.hidden ? { hidden: true } : {}) },
     shard: options.shard ?? null,
     files: {
       total: results.length,

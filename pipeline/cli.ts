@@ -49,6 +49,7 @@ interface Options {
   abortOnError?: boolean;
   /** --exclude, repeated: absent when not given. */
   exclude?: string[];
+  hidden?: boolean;
   list?: boolean;
   script: OutputScript | 'both';
   variant: Variant;
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--from <format>', 'with - or -o -: read the input as this format instead of deciding from its name and content').choices(Object.keys(FROM)))
     .option('--abort-on-error', 'stop at the first file that fails: no further document is started')
     .option('--exclude <glob>', 'do not read files and folders matching this glob (the path under the folder or pattern given, or the name); repeatable', (glob: string, list: string[] | undefined) => [...(list ?? []), glob])
+    .option('--hidden', 'also read hidden files and folders (names starting with .) inside the folders and patterns given; they are passed over by default')
     .option('--list', 'print what would be read (and the output it would write), what would not be read and why, and what would fail; process nothing')
     .addOption(new Option('--script <script>', 'script of the Markdown (both: <name>.md and <name>.zh-Hant.md)').choices(['zh-Hans', 'zh-Hant', 'both']).default('zh-Hans'))
     .addOption(new Option('--variant <variant>', 'Traditional standard for zh-Hant: t (OpenCC), tw, hk, twp (Taiwan phrases)').choices([...VARIANTS]).default('t'))
@@ -185,6 +187,7 @@ export async function main(argv: string[]): Promise<number> {
         dataset: opts.dataset,
         abortOnError: opts.abortOnError,
         exclude: opts.exclude,
+        hidden: opts.hidden,
         onFile: (r, done, total) => progress.file(r, done, total),
       });
       progress.stop();
@@ -244,7 +247,7 @@ function rendered(doc: GongwenDocument, opts: Options, count: number): string {
  * standard output as --to says; nothing is written to disk. A file that fails is one line on standard error.
  */
 function toStdout(paths: string[], opts: Options, options: Parameters<typeof processDocument>[1] & { maxBytes: number }): number {
-  const { jobs, errors, notRead } = collectJobs(paths, { exclude: opts.exclude });
+  const { jobs, errors, notRead } = collectJobs(paths, { exclude: opts.exclude, hidden: opts.hidden });
   if (!opts.quiet) writeNotRead(notRead);
   for (const e of errors) process.stderr.write(`✗ ${printable(e.file)}: ${printable(e.error ?? 'failed')}\n`);
   if (jobs.length + errors.length === 0) {
@@ -287,7 +290,7 @@ function list(paths: string[], opts: Options): number {
     return 0;
   }
   const toStdout = opts.out === '-';
-  const { jobs, errors, notRead } = collectJobs(paths, { out: toStdout ? undefined : opts.out, exclude: opts.exclude });
+  const { jobs, errors, notRead } = collectJobs(paths, { out: toStdout ? undefined : opts.out, exclude: opts.exclude, hidden: opts.hidden });
   // the share of a shard, by the same hashes a run uses
   const mine = <T>(items: T[], key: (t: T) => string) => (opts.shard ? items.filter((t) => inShard(key(t), opts.shard!)) : items);
   const read = mine(jobs, (j) => j.target);

@@ -53,6 +53,10 @@ export interface RunReport {
      * The --exclude globs: files and folders matching one were not read (each is in notRead).
      */
     exclude?: string[];
+    /**
+     * --hidden: hidden files and folders (names starting with .) inside the inputs were read too; absent when they were passed over (the default).
+     */
+    hidden?: boolean;
   };
   /**
    * This run's share of the files (--shard i/n), or null for all of them.
@@ -78,7 +82,7 @@ export interface RunReport {
     reason: string;
   }[];
   /**
-   * Files and folders found under the inputs (in a folder given, matched by a pattern, or named and excluded) that the run did not read, in the order found, each with its reason: `not a type gongwen reads (.jpg)` (an image, an archive, a file without an extension that is not an HTML page), `excluded by --exclude <glob>`, `a saved page's folder of images, scripts and styles` (name_files/ beside name.html), `the output folder, never read as input`. Hidden files and folders (names starting with .) excluded or of another type are not listed. Not counted in files.
+   * Files and folders found under the inputs (in a folder given, matched by a pattern, or named and excluded) that the run did not read, in the order found, each with its reason: `not a type gongwen reads (.jpg)` (an image, an archive, a file without an extension that is not an HTML page), `excluded by --exclude <glob>`, `a saved page's folder of images, scripts and styles` (name_files/ beside name.html), `the output folder, never read as input`. Hidden files and folders (names starting with .) found inside a folder or by a pattern are passed over and not listed, unless --hidden. Not counted in files.
    */
   notRead: {
     file: string;

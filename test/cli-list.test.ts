@@ -68,11 +68,29 @@ describe('collectJobs: what it does not read', () => {
     expect(collectJobs([src], { exclude: ['sub/**'] }).jobs.map((j) => j.target)).toEqual(['page']);
     // a glob that matches nothing excludes nothing
     expect(collectJobs([src], { exclude: ['*.docx'] }).jobs).toHaveLength(4);
-    // a hidden folder is walked like any other (its files listed); '.*' keeps hidden folders out, unlisted
+  });
+
+  it('passes over hidden files and folders inside the inputs, unlisted (.git, .cache), unless --hidden; reads a hidden path named', () => {
+    const src = crawl();
     mkdirSync(join(src, '.git'));
     writeFileSync(join(src, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    expect(under(src, collectJobs([src]).notRead)[0]).toEqual(['.git/HEAD', 'not a type gongwen reads (no extension)']);
-    expect(under(src, collectJobs([src], { exclude: ['.*'] }).notRead)).toEqual(NEVER);
+    mkdirSync(join(src, '.cache'));
+    writeFileSync(join(src, '.cache', 'copy.txt'), NOTICE('缓存'));
+    writeFileSync(join(src, '.draft.txt'), NOTICE('隐藏'));
+    const plain = collectJobs([src]);
+    expect(plain.jobs.map((j) => j.target)).toEqual(['page', 'sub/a.bak', 'sub/a', 'sub/draft/old']);
+    expect(under(src, plain.notRead)).toEqual(NEVER);
+    const all = collectJobs([src], { hidden: true });
+    expect(all.jobs.map((j) => j.target)).toEqual(['.cache/copy', '.draft', 'page', 'sub/a.bak', 'sub/a', 'sub/draft/old']);
+    expect(under(src, all.notRead)[0]).toEqual(['.git/HEAD', 'not a type gongwen reads (no extension)']);
+    // a hidden folder or file named on the command line is read
+    expect(collectJobs([join(src, '.cache')]).jobs.map((j) => j.target)).toEqual(['copy']);
+    expect(collectJobs([join(src, '.draft.txt')]).jobs).toHaveLength(1);
+    // the CLI: --list without and with --hidden
+    const listed = run([src, '--out', join(src, 'out'), '--list']);
+    expect(listed.stdout).not.toContain('.git');
+    expect(listed.stdout).not.toContain('.cache');
+    expect(run([src, '--out', join(src, 'out'), '--list', '--hidden']).stdout).toContain(`read ${join(src, '.cache', 'copy.txt')}`);
   });
 
   it('--exclude applies to a file named on the command line (by its path or name) and to what a pattern matches', () => {

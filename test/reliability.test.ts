@@ -173,7 +173,8 @@ describe('output names', () => {
     writeFileSync(join(src, '.gongwen', 'state', 'b.txt'), NOTICE('状态'));
     writeFileSync(join(src, 'b.txt'), NOTICE('数据'));
     const out = temp('reserved-out');
-    const report = await runBatch([src], { out, jobs: 1 });
+    // (--hidden: .gongwen/ is a hidden folder, passed over without it)
+    const report = await runBatch([src], { out, jobs: 1, hidden: true });
     expect(report.files).toMatchObject({ ok: 3, failed: 0 });
     // the run report is the run report; the document is beside it
     expect(JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')).tool.name).toBe('gongwen');
@@ -183,7 +184,7 @@ describe('output names', () => {
     expect(JSON.parse(readFileSync(join(out, '.gongwen~2', 'state', 'b.json'), 'utf8')).document.title['zh-Hans']).toBe('某某市人民政府关于做好状态工作的通知');
     expect(datasetPaths(out)).toEqual(['.gongwen~2/state/b', 'b', 'run-report~2']);
     // and the next run skips all three: the state records are intact
-    expect((await runBatch([src], { out, jobs: 1 })).files).toMatchObject({ skipped: 3 });
+    expect((await runBatch([src], { out, jobs: 1, hidden: true })).files).toMatchObject({ skipped: 3 });
   });
 });
 
