@@ -222,6 +222,19 @@ describe('sentences and clauses', () => {
   });
 });
 
+describe('joint signatures', () => {
+  const signed = (organs: string[]) =>
+    processDocument({ file: 'a.txt', bytes: Buffer.from(['关于优化住房政策的通知', '各有关单位：', '一、总体要求', '做好工作。', ...organs, '2025年11月19日'].join('\n')) }).document!.document.issuer?.['zh-Hans'];
+  it('reads a branch on a line of its own under the organ it belongs to as that organ’s name', () => {
+    expect(signed(['佛山市住房和城乡建设局', '国家金融监督管理总局', '佛山监管分局'])).toBe('佛山市住房和城乡建设局、国家金融监督管理总局佛山监管分局');
+    expect(signed(['中国人民银行', '佛山市中心支行', '佛山市财政局'])).toBe('中国人民银行佛山市中心支行、佛山市财政局');
+  });
+  it('keeps organs that are no branch, or a branch under an organ that has none, apart', () => {
+    expect(signed(['国家金融监督管理总局', '广东监管局'])).toBe('国家金融监督管理总局、广东监管局');
+    expect(signed(['佛山市财政局', '南海区分局'])).toBe('佛山市财政局、南海区分局');
+  });
+});
+
 describe('numbering', () => {
   it('accepts （一） numbering that runs on across 一、 sections, and warns on a real skip', () => {
     const runOn = segment('国务院关于加快发展的意见\n一、总体要求\n（一）指导思想\n（二）基本原则\n二、重点任务\n（三）加快建设\n（四）强化保障');

@@ -155,7 +155,7 @@ export function documentKind(title: string): string | null {
 }
 
 /** Suffixes of organ names (机关): used for the issuer and for agency candidates. */
-export const ORGAN_SUFFIX = /(?:人民政府|政府|委员会|办公厅|办公室|管委会|联席会议|领导小组|指挥部|委|局|厅|部|署|院|办|中心|集团|公司)$/;
+export const ORGAN_SUFFIX = /(?:人民政府|政府|委员会|办公厅|办公室|管委会|联席会议|领导小组|指挥部|委|局|厅|部|署|院|办|中心|集团|公司|银行|分行|支行)$/;
 
 /** 附注 such as （此件公开发布）. */
 export const NOTE_LINE = /^[（(]此件[^）)]*[）)]$/;

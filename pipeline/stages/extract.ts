@@ -55,7 +55,8 @@ const FAMILY: Record<EntityType, string> = {
 
 export function extract(text: string, seg: Segmented): Extracted {
   const b = boundaries(text);
-  const issuer = seg.issuer ? text.slice(seg.issuer.start, seg.issuer.end) : null;
+  // (a lead organ whose branch signs on the line below it is one name: segment/parts.ts)
+  const issuer = seg.issuer ? text.slice(seg.issuer.start, seg.issuer.end).replace(/\s*\n\s*/g, '') : null;
   // plain loops, not spreads: the finders' lists differ in elements kind from document to document,
   // and spreading them made V8 deoptimize and recompile this function every few documents
   const named: { name: string; type?: 'agency' }[] = [];

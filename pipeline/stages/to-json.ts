@@ -110,7 +110,8 @@ export function toJson(input: JsonInput): GongwenDocument {
   const pub = cleaned.publication;
   const titleText = joinText(seg.title.map(textOf));
   // a joint signature's organs, the lead organ first, joined by 、
-  const issuerText = seg.issuer ? joinText([seg.issuer, ...seg.coIssuers].map(textOf), '、') : null;
+  // (an organ whose branch signs on a line of its own below it is one name: the line break goes)
+  const issuerText = seg.issuer ? withoutBreaks(joinText([seg.issuer, ...seg.coIssuers].map(textOf), '、')) : null;
   // the text's own title, else the site's metadata, else the page's headline; what the text lacks from the page
   const facts = documentFacts({
     title: titleText['zh-Hans'],
@@ -256,6 +257,10 @@ function layoutOf(layout: NonNullable<FileText['layout']>, cleaned: Cleaned, cle
 }
 
 /** Title lines joined into one title, in both scripts. */
+function withoutBreaks(t: Text): Text {
+  return { 'zh-Hans': t['zh-Hans'].replace(/\s*\n\s*/g, ''), 'zh-Hant': t['zh-Hant'].replace(/\s*\n\s*/g, '') };
+}
+
 function joinText(lines: Text[], separator = ''): Text {
   return { 'zh-Hans': lines.map((t) => t['zh-Hans']).join(separator), 'zh-Hant': lines.map((t) => t['zh-Hant']).join(separator) };
 }

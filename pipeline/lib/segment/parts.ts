@@ -343,7 +343,16 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
       if (ORGAN_SUFFIX.test(signer.text)) {
         while (top - 1 >= from && j - top < MAX_JOINT_SIGNERS && isSigner(lines[top - 1]!) && ORGAN_SUFFIX.test(lines[top - 1]!.text)) top--;
         issuer = { start: lines[top]!.start, end: lines[top]!.end };
-        for (let k = top + 1; k < j; k++) coIssuers.push({ start: lines[k]!.start, end: lines[k]!.end });
+        let last = issuer;
+        for (let k = top + 1; k < j; k++) {
+          // a branch on a line of its own under the organ it belongs to (国家金融监督管理总局 / 佛山监管分局) is that organ's name
+          if (BRANCH_LINE.test(lines[k]!.text) && BRANCH_HEAD.test(lines[k - 1]!.text)) {
+            last.end = lines[k]!.end;
+            continue;
+          }
+          last = { start: lines[k]!.start, end: lines[k]!.end };
+          coIssuers.push(last);
+        }
       }
       tail.unshift({ type: 'signature', start: lines[top]!.start, end: signer.end });
       end = top;
@@ -373,6 +382,11 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
   parts.push(...tail);
   return { issuer, coIssuers, date, bodyLines };
 }
+
+/** A branch's name without its parent organ: 佛山监管分局, 广州分行, 天河区支行, 华南分中心 (a line of a joint signature). */
+const BRANCH_LINE = /^\p{Script=Han}{2,10}?(?:监管分局|分局|支局|分行|支行|中心支行|分公司|分中心|分院|分署|办事处)$/u;
+/** The organs whose branches sign so: 国家金融监督管理总局, 中国人民银行, 海关总署, 中国电信集团公司. */
+const BRANCH_HEAD = /(?:总局|总行|银行|总署|总公司|集团公司|集团)$/u;
 
 /** The most organs a joint signature is read with (a line above them is text). */
 const MAX_JOINT_SIGNERS = 12;
