@@ -90,6 +90,18 @@ describe('the note reader on a paragraph of labels and brackets', () => {
     expect(large).toBeLessThan(CATASTROPHE);
     expect(large / Math.max(small, 5)).toBeLessThan(30);
   });
+  it('reads a 主（协）办机关 column in time linear in its rows and in a cell’s brackets', () => {
+    const rows = (n: number) => `某某部关于印发实施方案的通知\n一、实施策略\n实施策略 | 执行项目 | 主（协）办机关\n${'（一）推动 | 1、办理研习。 | 本部（机关学校、民间团体）\n'.repeat(n)}`;
+    expect(segment(rows(3)).notes).toHaveLength(3);
+    const small = timed(() => segment(rows(2_000)));
+    const large = timed(() => segment(rows(20_000)));
+    expect(large).toBeLessThan(CATASTROPHE);
+    expect(large / Math.max(small, 5)).toBeLessThan(30);
+    const cell = (n: number) => `某某部关于印发实施方案的通知\n一、实施策略\n实施策略 | 执行项目 | 主（协）办机关\n（一）推动 | 1、办理研习。 | ${'市发改委（市财政局）、'.repeat(n)}市科技局\n`;
+    const one = timed(() => segment(cell(2_000)));
+    const many = timed(() => segment(cell(20_000)));
+    expect(many / Math.max(one, 5)).toBeLessThan(30);
+  });
   it('segments a document of 20 000 notes in one section in time linear in them', () => {
     const doc = (n: number) => `某某市关于加快发展的意见\n一、重点任务\n${'建设平台（市发改委负责）。'.repeat(n)}`;
     const small = timed(() => segment(doc(2_000)));

@@ -27,7 +27,7 @@ const CANDIDATE = new RegExp(`[\\u2F00-\\u2FD5${Object.keys(LOOKALIKE).join('')}
 /** Kangxi radicals, the supplement and strokes: they do not count as the Chinese around a radical. */
 const RADICAL = /[\u2E80-\u2FDF\u31C0-\u31EF]/u;
 
-/** The character `at` is drawn as, or null. */
+/** The character a radical or stroke is drawn as, or null. */
 function characterOf(ch: string): string | null {
   const code = ch.codePointAt(0)!;
   if (code >= 0x2f00 && code <= 0x2fd5) return ch.normalize('NFKC');
