@@ -71,17 +71,18 @@ export function buildTree(
   // a Hong Kong paper numbers its questions 1., 2. and their parts （一）, （二）: where its first 1. comes before its
   // first （一）, 1. ranks above （一） (the mainland ladder, GB/T 9704, has them the other way)
   let highest = Infinity;
-  let first1 = -1;
-  let first2 = -1;
+  /** The line of the first （一） (level 2) and of the first 1. (level 3). */
+  let firstBracketed = -1;
+  let firstArabic = -1;
   for (const [index, line] of lines.entries()) {
     if (index < preambleLines || toc.has(line) || lists.has(line) || line.text.includes(CELL_SEPARATOR)) continue;
     const h = matchHeading(line.text);
     if (!h || typeof h.level !== 'number') continue;
     highest = Math.min(highest, h.level);
-    if (h.level === 2 && first1 < 0) first1 = index;
-    if (h.level === 3 && first2 < 0) first2 = index;
+    if (h.level === 2 && firstBracketed < 0) firstBracketed = index;
+    if (h.level === 3 && firstArabic < 0) firstArabic = index;
   }
-  const swapped = hk && first2 >= 0 && first1 > first2;
+  const swapped = hk && firstArabic >= 0 && firstBracketed > firstArabic;
   const rankOf = (level: Level): number => (swapped && level === 2 ? RANK[3]! : swapped && level === 3 ? RANK[2]! : RANK[level]!);
   if (swapped && highest === 2) highest = 3;
 
