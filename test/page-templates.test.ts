@@ -29,10 +29,11 @@ const facts = (d: GongwenDocument) => ({
   text: d.text['zh-Hans'],
 });
 
-describe('a document inside any site’s chrome is the document alone (gov.cn fragments × 6 hand-built templates)', () => {
+describe(`a document inside any site’s chrome is the document alone (gov.cn fragments × ${Object.keys(TEMPLATES).length} hand-built templates)`, () => {
   for (const m of meta) {
     const fragment = readFileSync(join(DIR, m.file), 'utf8');
-    const alone = facts(processDocument({ bytes: Buffer.from(fragment), file: m.file }).document!);
+    const aloneDoc = processDocument({ bytes: Buffer.from(fragment), file: m.file }).document!;
+    const alone = facts(aloneDoc);
     for (const template of Object.keys(TEMPLATES)) {
       it(`${m.file} in ${template}`, () => {
         const page = wrap(template, fragment, { title: m.title, documentNumber: m.documentNumber, issuer: m.issuer, date: alone.date });
@@ -43,6 +44,8 @@ describe('a document inside any site’s chrome is the document alone (gov.cn fr
         expect(got.text).toBe(alone.text);
         // the site's 附件下载 row below the text: its file is the document's
         if (template === 'news') expect(result.document!.attachmentLinks.map((a) => a.text)).toEqual(['1.重点任务分工表.pdf']);
+        // the site's 附件： list after the text: its files are the document's, after any the text links itself
+        if (template === 'attachments') expect(result.document!.attachmentLinks.map((a) => a.text)).toEqual([...aloneDoc.attachmentLinks.map((a) => a.text), '1.重点任务分工表.doc', '2.项目汇总表.xlsx']);
       });
     }
   }

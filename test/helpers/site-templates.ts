@@ -27,6 +27,18 @@ const toolbar = '<div class="tools"><span>【字体：<a href="javascript:doZoom
 const share = '<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>';
 const dash = (v: string | null) => v ?? '';
 
+/** A date the site published the page on, days after the document's own date (ISO in, ISO out). */
+function publishedOn(date: string | null, days: number): string {
+  if (!date) return '2024-05-06';
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+/** 2019-01-22 as 2019年01月22日. */
+const hanDate = (date: string | null) => (date ? date.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, '$1年$2月$3日') : '');
+const siteFooter =
+  '<div class="foot"><p><a href="/wzdt">网站地图</a> | <a href="/lxwm">联系我们</a> | <a href="/sybz">使用帮助</a> | <a href="/yszc">隐私声明</a></p><p>主办单位：某某省人民政府办公厅　承办单位：某某省大数据发展管理局　技术支持：某某信息技术有限公司</p><p><a href="https://beian.miit.gov.cn">浙ICP备05012345号-1</a>　<img src="/ga.png" alt="">浙公网安备 33010602001234号　网站标识码：3300000001</p></div>';
+
 function metadataTable(f: Facts): string {
   const cell = (l: string, v: string) => `<td class="t1">${l}：</td><td class="t2">${v}</td>`;
   return `<table class="xxgk"><tr>${cell('索引号', '11510100MB0000000X/2024-00123')}${cell('主题分类', '城乡建设、环境保护')}</tr><tr>${cell('发布机构', dash(f.issuer))}${cell('成文日期', dash(f.date))}</tr><tr>${cell('标　　题', f.title)}</tr><tr>${cell('文　　号', dash(f.documentNumber))}${cell('发布日期', dash(f.date))}</tr><tr>${cell('有效性', '有效')}${cell('主题词', '')}</tr></table>`;
@@ -56,6 +68,36 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
   /** A news-style headline (a news verb, the site's words) over the document; a sidebar of recent news with dates; an attachment list. */
   news: (c, f) =>
     `<html><head><title>市政府印发重要文件_要闻动态_某某市人民政府</title></head><body><div class="head">${menu(8, 'h')}</div><div class="wrap"><div class="side"><h4>热点新闻</h4><ul>${['市领导调研重点项目建设情况，要求加快推进，确保按期完成。', '全市安全生产工作会议召开，部署下一阶段重点工作。', '我市举办2024年招商引资推介会，签约项目32个。'].map((t, i) => `<li><a href="/n/${i}.html">${t}</a><em>2024-05-0${i + 1}</em></li>`).join('')}</ul></div><div class="art"><h1>市政府印发重要文件</h1><p class="src">来源：某某日报　时间：${dash(f.date)}　作者：记者 王某</p><div class="txt">${c}</div><p class="fj">附件下载：<a href="/f/1.pdf">1.重点任务分工表.pdf</a></p><p>【<a href="javascript:print()">打印</a>】【<a href="javascript:close()">关闭</a>】</p></div></div>${footer}</body></html>`,
+  /**
+   * 政府信息公开 metadata as a list of label/value spans above a headline with no breadcrumb; its 发布日期 days after the
+   * document's date; a 【字体：大 中 小】 【打印】 【关闭】 row and a QR caption below the text; a footer of site links.
+   */
+  xxgkList: (c, f) =>
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="header"><div class="logo">某某省人民政府</div><ul class="nav">${menu(8, 'nav')}</ul></div><div class="container"><div class="xxgk-info"><ul><li><span class="lab">索引号：</span><span>000014349/2024-00031</span></li><li><span class="lab">信息分类：</span><span>综合政务\\通知</span></li><li><span class="lab">发文机关：</span><span>${dash(f.issuer)}</span></li><li><span class="lab">成文日期：</span><span>${dash(f.date)}</span></li><li><span class="lab">标题：</span><span>${f.title}</span></li><li><span class="lab">发文字号：</span><span>${dash(f.documentNumber)}</span></li><li><span class="lab">发布日期：</span><span>${publishedOn(f.date, 6)}</span></li><li><span class="lab">有效性：</span><span>有效</span></li></ul></div><div class="article"><div class="article-title">${f.title}</div><div class="article-con">${c}</div><div class="bottom-tools">【字体：<a href="javascript:void(0)" onclick="zoom(18)">大</a> <a href="javascript:void(0)" onclick="zoom(16)">中</a> <a href="javascript:void(0)" onclick="zoom(14)">小</a>】 【<a href="javascript:window.print()">打印</a>】 【<a href="javascript:window.close()">关闭</a>】</div><div class="qrcode"><img src="/qr.png" alt=""><p>扫一扫在手机上查看当前页面</p></div></div></div>${siteFooter}</body></html>`,
+  /**
+   * The document in <div id="zoom"> under an <h1> that repeats its title, which a two-column th/td metadata table
+   * also gives (标题：); the table's 发布日期 and the info line's 发布时间 are days after the 成文日期; <title> with the portal's name.
+   */
+  zoom: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title} - 某某市人民政府门户网站</title></head><body><div class="top"><span>欢迎访问某某市人民政府门户网站</span><a href="/">无障碍</a><a href="/">长者模式</a></div><ul class="nav">${menu(8, 'nav')}</ul><div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zwgk/zfwj">市政府文件</a></div><div class="content"><h1>${f.title}</h1><div class="info">发布时间：${publishedOn(f.date, 3)} 16:20　信息来源：某某市人民政府办公室　访问量：<span id="hits">2568</span></div><table class="xxgk-table"><tbody><tr><th>索引号</th><td>11330100002489785G/2024-04567</td></tr><tr><th>标题</th><td>${f.title}</td></tr><tr><th>发文机关</th><td>${dash(f.issuer)}</td></tr><tr><th>发文字号</th><td>${dash(f.documentNumber)}</td></tr><tr><th>成文日期</th><td>${hanDate(f.date)}</td></tr><tr><th>发布日期</th><td>${hanDate(publishedOn(f.date, 3))}</td></tr><tr><th>主题分类</th><td>综合政务</td></tr></tbody></table><div id="zoom">${c}</div><div class="tools"><a href="javascript:window.print()">打印</a><a href="javascript:window.close()">关闭</a><a href="javascript:addFavorite()">收藏</a></div></div>${siteFooter}</body></html>`,
+  /**
+   * A mobile-first page: the headline, a 来源 / 发布时间 / 浏览量 line, share icons as text (微信 微博 QQ), the text,
+   * 上一篇/下一篇, a 相关推荐 list with dates, a bottom bar of links.
+   */
+  mobile: (c, f) =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${f.title}</title></head><body><header class="m-head"><a href="/m/">某某市人民政府</a><span class="search">搜索</span></header><div class="m-article"><h2 class="m-title">${f.title}</h2><div class="m-meta"><span>来源：某某市人民政府办公室</span>  <span>发布时间：${publishedOn(f.date, 4)} 09:00</span>  <span>浏览量：1234</span></div><div class="m-share"><span class="wx">微信</span><span class="wb">微博</span><span class="qq">QQ</span></div><div class="m-con">${c}</div><div class="m-pn"><p>上一篇：<a href="/m/1.html">关于做好2024年春季农业生产工作的通知</a></p><p>下一篇：<a href="/m/2.html">关于印发某某市优化营商环境行动方案的通知</a></p></div><div class="m-rel"><h3>相关推荐</h3><ul>${['市政府召开常务会议研究部署近期重点工作', '关于公布2024年度市级重点建设项目的通知', '我市出台措施支持中小微企业发展'].map((t, i) => `<li><a href="/m/r${i}.html">${t}</a><span>2024-04-2${i}</span></li>`).join('')}</ul></div></div><footer class="m-foot"><a href="/m/">首页</a><a href="/m/zwgk">政务公开</a><a href="/m/bs">办事服务</a><a href="/m/hd">互动交流</a><p>某某市人民政府办公室主办</p></footer></body></html>`,
+  /**
+   * An older frame-like page: everything in tables, <font> tags and &nbsp; runs, a 当前位置 row, the headline in a
+   * coloured <font>, a 发布时间 / 阅读次数 / 【关闭窗口】 row, the text, 【关闭窗口】 again and a copyright row with the ICP number.
+   */
+  oldTable: (c, f) =>
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>某某县人民政府网</title></head><body bgcolor="#FFFFFF" leftmargin="0" topmargin="0"><table width="778" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td><img src="/images/top.jpg" width="778" height="120"></td></tr><tr><td bgcolor="#0066CC" height="28">&nbsp;&nbsp;<a href="/"><font color="#FFFFFF">首页</font></a>&nbsp;|&nbsp;<a href="/zwgk"><font color="#FFFFFF">政务公开</font></a>&nbsp;|&nbsp;<a href="/tzgg"><font color="#FFFFFF">通知公告</font></a>&nbsp;|&nbsp;<a href="/bsfw"><font color="#FFFFFF">办事服务</font></a></td></tr><tr><td height="25"><font color="#FF0000">当前位置</font>：<a href="/">首页</a>→<a href="/zwgk">政务公开</a>→<a href="/zwgk/wj">文件</a></td></tr><tr><td><table width="96%" border="0" align="center" cellpadding="0" cellspacing="0"><tr><td height="50" align="center"><font size="5" color="#CC0000"><b>${f.title}</b></font></td></tr><tr><td align="center" height="30"><font color="#999999">发布时间：${publishedOn(f.date, 2)}&nbsp;&nbsp;&nbsp;&nbsp;阅读次数：368&nbsp;&nbsp;&nbsp;&nbsp;【<a href="javascript:window.close()">关闭窗口</a>】</font></td></tr><tr><td height="1" bgcolor="#CCCCCC"></td></tr><tr><td><font size="3">${c}</font></td></tr><tr><td align="right">&nbsp;【<a href="javascript:window.close()">关闭窗口</a>】&nbsp;&nbsp;</td></tr></table></td></tr><tr><td align="center" bgcolor="#EEEEEE"><font size="2">Copyright&copy; 2008 某某县人民政府 版权所有&nbsp;&nbsp;蜀ICP备05001234号&nbsp;&nbsp;建议使用IE6.0以上浏览器 1024*768分辨率浏览<br>地址：某某县城关镇人民路8号&nbsp;&nbsp;电话：0838-1234567</font></td></tr></table></body></html>`,
+  /**
+   * The headline in a <div class="article-title"> with the 发文字号 on a line under it, <title> "X - Y市人民政府门户网站";
+   * after the text a site's attachment list (附件：1.….doc 2.….xlsx as links) and a 政策解读 link.
+   */
+  attachments: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title} - 某某市人民政府门户网站</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="crumbs">您现在的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政府信息公开</a> &gt; <a href="/zwgk/zcwj">政策文件</a></div><div class="article"><div class="article-title">${f.title}</div>${f.documentNumber ? `<div class="article-sub">${f.documentNumber}</div>` : ''}<div class="article-info">发布日期：${publishedOn(f.date, 5)}　来源：市政府办公室　【<a href="javascript:window.print()">打印</a>】</div><div class="article-content">${c}</div><div class="article-attach"><p>附件：</p><p><a href="/uploads/2024/fj1.doc">1.重点任务分工表.doc</a></p><p><a href="/uploads/2024/fj2.xlsx">2.项目汇总表.xlsx</a></p></div><div class="article-jd">政策解读：<a href="/jd/123.html">《${f.title.slice(0, 14)}》政策解读</a></div></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */
