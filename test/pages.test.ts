@@ -224,3 +224,29 @@ describe('pages: titles, numbers and status as sites print them (hand-made)', ()
     expect(run(page('关于做好安全生产工作的通知', [['废止日期', '2025-12-31']], BODY)).document.status).toBeNull();
   });
 });
+
+describe('pages: the site’s metadata printed after the text (hand-made)', () => {
+  const html = (content: string, after = '') =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body><h1>关于做好安全生产工作的通知</h1><div class="content">${content}</div>${after}<div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const paragraphs = (lines: string[]) => lines.map((l) => `<p>${l}</p>`).join('');
+  const metadata = '<table><tr><td>成文日期：</td><td>2024年05月10日</td><td>发布日期：</td><td>2024年05月14日</td></tr><tr><td>发文机关：</td><td>某某市住房和城乡建设局</td><td>有效性：</td><td>有效</td></tr></table>';
+  const lastLine = (d: ReturnType<typeof run>) => d.text['zh-Hans'].trimEnd().split('\n').at(-1);
+  // a text longer than the head where a metadata block is looked for (rules/page-metadata.ts: 40 lines)
+  const long = [...BODY.slice(0, 2), ...Array.from({ length: 40 }, (_, i) => `（${i + 1}）各区要按照职责分工，做好本区第${i + 1}批项目的组织实施工作。`), ...BODY.slice(2)];
+  it('end the document at its date, not at a date of the site’s metadata table below it, inside the text’s block or after it', () => {
+    for (const page of [html(paragraphs(long) + metadata), html(paragraphs(long), metadata)]) {
+      const d = run(page);
+      expect(lastLine(d)).toBe('2024年5月10日');
+      expect(d.text['zh-Hans']).not.toContain('发布日期');
+      expect(d.document.date).toBe('2024-05-10');
+    }
+  });
+  it('still keep a signature and date the site printed just after the block, and an attachment table whose header row is labels side by side', () => {
+    const outside = run(html(paragraphs(BODY.slice(0, -2)), `<p>${BODY.at(-2)}</p><p>${BODY.at(-1)}</p>`));
+    expect(lastLine(outside)).toBe('2024年5月10日');
+    expect(outside.document.issuer?.['zh-Hans']).toBe('某某市住房和城乡建设局');
+    const table = '<table><tr><td>序号</td><td>文件名称</td><td>文号</td><td>发布日期</td></tr><tr><td>1</td><td>关于加强建筑施工安全管理的通知</td><td>某建发〔2020〕3号</td><td>2020年3月1日</td></tr></table>';
+    const listed = run(html(paragraphs([...BODY, '附件', '继续有效的文件目录']) + table));
+    expect(lastLine(listed)).toBe('1 | 关于加强建筑施工安全管理的通知 | 某建发〔2020〕3号 | 2020年3月1日');
+  });
+});

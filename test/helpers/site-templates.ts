@@ -98,6 +98,15 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   attachments: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title} - 某某市人民政府门户网站</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="crumbs">您现在的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政府信息公开</a> &gt; <a href="/zwgk/zcwj">政策文件</a></div><div class="article"><div class="article-title">${f.title}</div>${f.documentNumber ? `<div class="article-sub">${f.documentNumber}</div>` : ''}<div class="article-info">发布日期：${publishedOn(f.date, 5)}　来源：市政府办公室　【<a href="javascript:window.print()">打印</a>】</div><div class="article-content">${c}</div><div class="article-attach"><p>附件：</p><p><a href="/uploads/2024/fj1.doc">1.重点任务分工表.doc</a></p><p><a href="/uploads/2024/fj2.xlsx">2.项目汇总表.xlsx</a></p></div><div class="article-jd">政策解读：<a href="/jd/123.html">《${f.title.slice(0, 14)}》政策解读</a></div></div>${siteFooter}</body></html>`,
+  /**
+   * 政府信息公开 metadata printed below the text, inside the content block as the CMS's editor stores it: a four-column
+   * table (成文日期 | value | 发布日期 | value …), its dates zero-padded; a 【打印】【关闭】 row.
+   */
+  metaAfter: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}_某某市人民政府</title></head><body><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zwgk/zcwj">政策文件</a></div><div class="article"><h1>${f.title}</h1><div id="zoom">${c}<table class="xxgk-bottom"><tr><td>成文日期：</td><td>${hanDate(f.date)}</td><td>发布日期：</td><td>${hanDate(publishedOn(f.date, 4))}</td></tr><tr><td>发文机关：</td><td>${dash(f.issuer)}</td><td>发文字号：</td><td>${dash(f.documentNumber)}</td></tr><tr><td>索引号：</td><td>000014349/2024-00031</td><td>有效性：</td><td>有效</td></tr></table></div><p class="tools">【<a href="javascript:window.print()">打印</a>】【<a href="javascript:window.close()">关闭</a>】</p></div>${siteFooter}</body></html>`,
+  /** The same metadata after the content block, one label and its value a row (th/td), the 成文日期 first. */
+  metaBelow: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title} - 某某市人民政府门户网站</title></head><body><ul class="nav">${menu(8, 'nav')}</ul><div class="article"><div class="article-title">${f.title}</div><div class="article-content">${c}</div><table class="xxgk"><tr><th>成文日期</th><td>${hanDate(f.date)}</td></tr><tr><th>发布日期</th><td>${hanDate(publishedOn(f.date, 2))}</td></tr><tr><th>发文机关</th><td>${dash(f.issuer)}</td></tr><tr><th>发文字号</th><td>${dash(f.documentNumber)}</td></tr><tr><th>主题分类</th><td>综合政务</td></tr></table></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

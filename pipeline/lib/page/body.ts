@@ -12,6 +12,7 @@ import { titleCandidates, type HeadFacts } from './head.js';
 import type { PageLine, PageMeasure } from './blocks.js';
 import { ANNOUNCEMENT_NUMBER, DOCUMENT_NUMBER } from '../gbt9704.js';
 import { tidyTitle } from '../document-facts.js';
+import { fieldOfLabel } from './metadata-labels.js';
 
 /** The body block is the deepest element holding at least this share of the page's document-like text. */
 const BODY_SHARE = 0.7;
@@ -176,11 +177,23 @@ const NOTE_LINE = /^[（(]此件[^）)]{0,12}[）)]$/u;
 /** A document's own last lines: 成文日期, 附注, 抄送, 印发, an attachment line, an article. */
 const DOCUMENT_END = /(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○一二三四五六七八九]{4}年|^[（(]此件|^抄送|印发$|^附件|^第\S{1,6}条)/u;
 
-/** The block's last line, or the 成文日期 line just after it when the signature and date sit outside the block. */
+/**
+ * Whether a line is a label of the site's metadata (成文日期, 发文机关：, a cell of its own) or a label with its
+ * value (有效性：有效): a label read by what it means (metadata-labels.ts), up to eight characters before a colon or alone.
+ */
+function metadataLabel(t: string): boolean {
+  const label = /^([^：:]{1,8})[：:]/u.exec(t)?.[1] ?? (t.length <= 8 ? t : null);
+  return label !== null && fieldOfLabel(label) !== null;
+}
+
+/**
+ * The block's last line, or the 成文日期 line just after it when the signature and date sit outside the block —
+ * not a date that is a value of the site's metadata printed below the text (成文日期： | 2019年01月22日).
+ */
 function closingAfter(m: PageMeasure, last: number): number {
   for (let i = last + 1; i <= last + 4 && i < m.lines.length; i++) {
     const line = m.lines[i]!;
-    if (isLinkLine(line) || line.han > 40) return last;
+    if (isLinkLine(line) || line.han > 40 || metadataLabel(normaliseSpace(line.text))) return last;
     if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line.text)) return i;
   }
   return last;
@@ -216,13 +229,41 @@ function interpretationHeading(m: PageMeasure, kept: readonly number[], k: numbe
   return false;
 }
 
+/**
+ * Where a run of the site's metadata starts that ends the kept lines, from kept index `from` on: each line
+ * a label with its value (有效性：有效) or a label alone followed by its value on the next line, at least
+ * two labels; -1 when the kept lines do not end so.
+ */
+function trailingMetadata(m: PageMeasure, kept: readonly number[], from: number): number {
+  let start = -1;
+  let labels = 0;
+  for (let k = from; k < kept.length; k++) {
+    const t = normaliseSpace(m.lines[kept[k]!]!.text);
+    const label = metadataLabel(t);
+    const alone = label && /^[^：:]{1,8}[：:]?$/u.test(t);
+    const next = kept[k + 1] === undefined ? '' : normaliseSpace(m.lines[kept[k + 1]!]!.text);
+    if (label && (!alone || (next !== '' && !metadataLabel(next)))) {
+      if (start < 0) start = k;
+      labels++;
+      // a label alone takes the next line as its value
+      if (alone) k++;
+      continue;
+    }
+    start = -1;
+    labels = 0;
+  }
+  return labels >= 2 ? start : -1;
+}
+
 /** Drops furniture lines at the end of the kept lines, after the document's last line of text. */
 function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   // after the document's end — its 附注 (（此件公开发布）) and 版记, or its 成文日期 — an interpretation of the document that the
   // site put in the same block is the page's: its heading (…解读, …问答, over up to three lines) ends the document
   const note = kept.findIndex((i) => NOTE_LINE.test(normaliseSpace(m.lines[i]!.text)));
   let dated = -1;
-  for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text))) dated = k;
+  // (a date under a metadata label — 成文日期： / 2019年01月22日 — is the site's value, not the document's date line)
+  const labelled = (k: number) => k > 0 && metadataLabel(normaliseSpace(m.lines[kept[k - 1]!]!.text));
+  for (let k = 0; k < kept.length; k++) if (DATE_ONLY.test(normaliseSpace(m.lines[kept[k]!]!.text)) && !labelled(k)) dated = k;
   const end = Math.max(note, dated);
   if (end >= 0) {
     // a line printed as a link after the document's end is a related link, not a sentence of the document (an attachment's line stays)
@@ -241,6 +282,13 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
         break;
       }
     }
+  }
+  // the site's metadata printed after the document's end (成文日期： / 2019年01月22日 / 发文机关： / 国务院办公厅, or
+  // 有效性：有效 rows) up to the block's end: label and value pairs only — a table's header row (文件名称 / 文号 / 发布日期)
+  // has its labels side by side and stays
+  if (end >= 0) {
+    const cut = trailingMetadata(m, kept, end + 1);
+    if (cut >= 0) kept.length = cut;
   }
   // a list of related links or interpretations under its own heading, after the document's date
   if (dated >= 0) {
