@@ -250,3 +250,20 @@ describe('pages: the site’s metadata printed after the text (hand-made)', () =
     expect(lastLine(listed)).toBe('1 | 关于加强建筑施工安全管理的通知 | 某建发〔2020〕3号 | 2020年3月1日');
   });
 });
+
+describe('pages: a toolbar at the top of the text’s block (hand-made)', () => {
+  const toolbar = '<p>【字体：<a href="javascript:z(18)">大</a> <a href="javascript:z(16)">中</a> <a href="javascript:z(14)">小</a>】</p>';
+  const html = (headline: string, lines: string[]) =>
+    Buffer.from(`<html><head><title>某某市人民政府</title></head><body><div class="tt">${headline}</div><div class="content">${toolbar}${lines.map((l) => `<p>${l}</p>`).join('')}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const decree = ['某某市人民政府令', '第12号', '《某某市城市绿化管理办法》已经2024年4月28日市人民政府第35次常务会议通过，现予公布，自2024年7月1日起施行。', '市长　王某某', '2024年5月10日', '某某市城市绿化管理办法', '第一条　为了促进城市绿化事业的发展，改善生态环境，制定本办法。', '第二条　本办法适用于本市城市规划区内的城市绿化工作。', '第三条　本办法自2024年7月1日起施行。'];
+  it('is passed over when the block opens with the document’s own header (a decree’s): the headline above is the site’s', () => {
+    const d = run(html('某某市城市绿化管理办法', decree));
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('某某市人民政府令');
+    expect(d.document.documentNumber).toBe('某某市人民政府令第12号');
+  });
+  it('and a headline above a block of plain text after the toolbar stays its title', () => {
+    const d = run(html('关于做好安全生产工作的通知', BODY));
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(d.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
+  });
+});

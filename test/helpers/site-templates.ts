@@ -107,6 +107,12 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
   /** The same metadata after the content block, one label and its value a row (th/td), the 成文日期 first. */
   metaBelow: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title} - 某某市人民政府门户网站</title></head><body><ul class="nav">${menu(8, 'nav')}</ul><div class="article"><div class="article-title">${f.title}</div><div class="article-content">${c}</div><table class="xxgk"><tr><th>成文日期</th><td>${hanDate(f.date)}</td></tr><tr><th>发布日期</th><td>${hanDate(publishedOn(f.date, 2))}</td></tr><tr><th>发文机关</th><td>${dash(f.issuer)}</td></tr><tr><th>发文字号</th><td>${dash(f.documentNumber)}</td></tr><tr><th>主题分类</th><td>综合政务</td></tr></table></div>${siteFooter}</body></html>`,
+  /**
+   * Furniture inside the content block as CMSs store it: a 【字体：大 中 小】 row above the text; 责任编辑, a 【我要纠错】【打印】【关闭】
+   * row and a QR caption below it; the headline above the block in a plain <div>, <title> the title alone.
+   */
+  inBlockTools: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="main"><div class="tt">${f.title}</div><div class="time">发布时间：${publishedOn(f.date, 1)}　来源：某某市人民政府办公室</div><div class="con"><p class="zh">【字体：<a href="javascript:z(18)">大</a> <a href="javascript:z(16)">中</a> <a href="javascript:z(14)">小</a>】</p>${c}<p>（责任编辑：李某某）</p><p>【<a href="javascript:jc()">我要纠错</a>】【<a href="javascript:print()">打印</a>】【<a href="javascript:close()">关闭</a>】</p><p>扫一扫在手机上查看当前页面</p></div></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

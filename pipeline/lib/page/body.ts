@@ -427,15 +427,18 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     }
   }
 
+  // the block's first line of text: a toolbar or a link row the site put at its top (【字体：大 中 小】) is not where it opens
+  let opening = first;
+  while (opening < last && isLinkLine(m.lines[opening]!)) opening++;
   // a block that opens with a document's own header — a decree (中华人民共和国国务院令 / 第707号) or an organ's
   // mark (XX人民政府文件) — has its title where the header puts it: a headline above it is the site's
-  if (titleLine !== null && titleLine < first && OWN_HEADER.test(normalise(m.lines[first]!.text))) titleLine = null;
+  if (titleLine !== null && titleLine < first && OWN_HEADER.test(normalise(m.lines[opening]!.text))) titleLine = null;
   // a cover's headline (关于印发《X》的通知) above a block that is X itself, from its title on: the page shows the
   // forwarded document without its cover, and the document is X
-  if (titleLine !== null && titleLine < first && namesInQuotes(m.lines[titleLine]!.text).includes(normalise(m.lines[first]!.text))) titleLine = null;
+  if (titleLine !== null && titleLine < first && namesInQuotes(m.lines[titleLine]!.text).includes(normalise(m.lines[opening]!.text))) titleLine = null;
   const titleEnd = titleLine === null ? null : titleContinuation(m, titleLine, last, names);
   // a headline above the block that the block's first lines repeat (its title over up to three lines): the block's own copy is kept
-  const repeated = titleLine !== null && titleLine < first && opensWith(m, first, last, normalise(m.lines[titleLine]!.text));
+  const repeated = titleLine !== null && titleLine < first && opensWith(m, opening, last, normalise(m.lines[titleLine]!.text));
 
   // inside the block, above its own title: the site's headline repeating it with decorations (…的通知（ 2021年07月23日）, 【已废止】…)
   const siteHeadline = (i: number) => titleLine !== null && i >= first && i < titleLine && normalise(tidyTitle(m.lines[i]!.text.trim()).title) === normalise(m.lines[titleLine]!.text);
