@@ -267,3 +267,22 @@ describe('pages: a toolbar at the top of the text’s block (hand-made)', () => 
     expect(d.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
   });
 });
+
+describe('pages: a headline broken by <br> (hand-made)', () => {
+  const html = (headline: string, lines: string[]) =>
+    Buffer.from(`<html><head><title>某某市人民政府</title></head><body><div class="crumb"><a href="/">首页</a> &gt; <a href="/zc">政策文件</a></div>${headline}<div class="content">${lines.map((l) => `<p>${l}</p>`).join('')}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const h1 = '<h1>某某市住房和城乡建设局关于做好<br>全市建筑施工安全生产工作的通知</h1>';
+  it('is one headline in a heading element, when the page’s <title> is only the site’s name', () => {
+    const d = run(html(h1, BODY));
+    expect(d.document.title['zh-Hans']).toBe('某某市住房和城乡建设局关于做好全市建筑施工安全生产工作的通知');
+    // the block's own title over two lines repeats it: kept once, from the block
+    const repeated = run(html(h1, ['某某市住房和城乡建设局关于做好', '全市建筑施工安全生产工作的通知', ...BODY]));
+    expect(repeated.document.title['zh-Hans']).toBe('某某市住房和城乡建设局关于做好全市建筑施工安全生产工作的通知');
+    expect(repeated.text['zh-Hans'].split('全市建筑施工安全生产工作的通知').length).toBe(2);
+    expect(repeated.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各区人民政府', '市政府各部门']);
+  });
+  it('but an organ’s name over a title in a centred cell is not joined to it', () => {
+    const d = run(html('<table><tr><td align="center">某某市住房和城乡建设局<br>关于做好全市建筑施工安全生产工作的通知</td></tr></table>', BODY));
+    expect(d.document.title['zh-Hans']).toBe('关于做好全市建筑施工安全生产工作的通知');
+  });
+});

@@ -113,6 +113,12 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   inBlockTools: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="main"><div class="tt">${f.title}</div><div class="time">发布时间：${publishedOn(f.date, 1)}　来源：某某市人民政府办公室</div><div class="con"><p class="zh">【字体：<a href="javascript:z(18)">大</a> <a href="javascript:z(16)">中</a> <a href="javascript:z(14)">小</a>】</p>${c}<p>（责任编辑：李某某）</p><p>【<a href="javascript:jc()">我要纠错</a>】【<a href="javascript:print()">打印</a>】【<a href="javascript:close()">关闭</a>】</p><p>扫一扫在手机上查看当前页面</p></div></div>${siteFooter}</body></html>`,
+  /**
+   * A county site's page: <title> only the site's name, the headline an <h1> broken by <br> where the line was too long
+   * for the column (after its twelfth character), a 来源 / 发布时间 row, the text, a 【关闭窗口】 link.
+   */
+  brokenHeadline: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>某某县人民政府网</title></head><body><div class="nav">${menu(8, 'nav')}</div><div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div><div class="article"><h1>${f.title.slice(0, 12)}<br>${f.title.slice(12)}</h1><p class="info">来源：县政府办公室　发布时间：${publishedOn(f.date, 2)}</p><div class="con">${c}</div><p class="close"><a href="javascript:window.close()">【关闭窗口】</a></p></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

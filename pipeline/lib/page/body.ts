@@ -421,7 +421,9 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     while (titleLine > 0 && titleLine > first - TITLE_WINDOW) {
       const above = m.lines[titleLine - 1]!;
       const together = normalise(above.text) + joined;
-      if (above.han === 0 || isLinkLine(above) || !names.some((n) => normalise(n).includes(together))) break;
+      // (a heading element is one headline: the pieces a <br> breaks it into join whatever the page's names say)
+      const sameHeading = above.block === m.lines[titleLine]!.block && /^h[1-6]$/.test(above.block.tagName) && !/[。；！？：:]/u.test(above.text);
+      if (above.han === 0 || isLinkLine(above) || !(sameHeading || names.some((n) => normalise(n).includes(together)))) break;
       joined = together;
       titleLine--;
     }
@@ -438,7 +440,8 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   if (titleLine !== null && titleLine < first && namesInQuotes(m.lines[titleLine]!.text).includes(normalise(m.lines[opening]!.text))) titleLine = null;
   const titleEnd = titleLine === null ? null : titleContinuation(m, titleLine, last, names);
   // a headline above the block that the block's first lines repeat (its title over up to three lines): the block's own copy is kept
-  const repeated = titleLine !== null && titleLine < first && opensWith(m, opening, last, normalise(m.lines[titleLine]!.text));
+  const headlineText = titleLine === null ? '' : m.lines.slice(titleLine, Math.min(titleEnd!, first - 1) + 1).map((l) => normalise(l.text)).join('');
+  const repeated = titleLine !== null && titleLine < first && opensWith(m, opening, last, headlineText);
 
   // inside the block, above its own title: the site's headline repeating it with decorations (…的通知（ 2021年07月23日）, 【已废止】…)
   const siteHeadline = (i: number) => titleLine !== null && i >= first && i < titleLine && normalise(tidyTitle(m.lines[i]!.text.trim()).title) === normalise(m.lines[titleLine]!.text);
