@@ -286,3 +286,23 @@ describe('pages: a headline broken by <br> (hand-made)', () => {
     expect(d.document.title['zh-Hans']).toBe('关于做好全市建筑施工安全生产工作的通知');
   });
 });
+
+describe('pages: what the page hides (hand-made)', () => {
+  const html = (content: string, before = '') =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body>${before}<h1>关于做好安全生产工作的通知</h1><div class="content">${content}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const p = (lines: string[], style = '') => lines.map((l) => `<p${style}>${l}</p>`).join('');
+  it('is no part of the document: a crawler’s copy of the title and number above the text, a print copy of a paragraph inside it', () => {
+    const crawler = '<div style="display:none">关于做好安全生产工作的通知，某建发〔2024〕12号，某某市住房和城乡建设局，有效。</div>';
+    const d = run(html(crawler + p(BODY.slice(0, 3)) + `<div hidden>${BODY[2]}</div>` + p(BODY.slice(3))));
+    expect(d.text['zh-Hans']).not.toContain('某建发');
+    expect(d.text['zh-Hans'].split('一、加强组织领导').length).toBe(2);
+    expect(d.text['zh-Hans'].trimEnd().split('\n').at(-1)).toBe('2024年5月10日');
+  });
+  it('while a shown element stays (display:block, visibility:visible), and a collapsed metadata block is still read', () => {
+    const shown = run(html(p(BODY, ' style="display: block; visibility: visible"')));
+    expect(shown.text['zh-Hans']).toContain('一、加强组织领导');
+    const collapsed = run(html(p(BODY), '<div class="more" style="display:none"><p>索引号：000014349/2024-00031</p><p>有效性：有效</p></div>'));
+    expect(collapsed.document.status).toBe('有效');
+    expect(collapsed.text['zh-Hans']).not.toContain('索引号');
+  });
+});

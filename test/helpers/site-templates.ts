@@ -119,6 +119,12 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   brokenHeadline: (c, f) =>
     `<html><head><meta charset="utf-8"><title>某某县人民政府网</title></head><body><div class="nav">${menu(8, 'nav')}</div><div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div><div class="article"><h1>${f.title.slice(0, 12)}<br>${f.title.slice(12)}</h1><p class="info">来源：县政府办公室　发布时间：${publishedOn(f.date, 2)}</p><div class="con">${c}</div><p class="close"><a href="javascript:window.close()">【关闭窗口】</a></p></div>${siteFooter}</body></html>`,
+  /**
+   * Text the page hides inside the content block: a WeChat share card's title and summary (display:none) above the text,
+   * for the share script to read; a hidden print header; a visible 分享 row below.
+   */
+  hiddenShare: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}_某某市人民政府</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="article"><h1>${f.title}</h1><div class="article-con"><div id="wx-share" style="display:none"><img src="/images/share.png"><p>${f.title}</p><p>${dash(f.documentNumber)}。为深入贯彻落实党中央、国务院决策部署，现将有关事项通知如下，请认真贯彻执行。</p></div><div class="print-head" hidden>${dash(f.issuer)}　${f.title}　打印日期：${publishedOn(f.date, 9)}</div>${c}</div><div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ</a></div></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

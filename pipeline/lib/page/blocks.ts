@@ -15,6 +15,18 @@ export const NEVER_TEXT = new Set([
   'rt', 'rp', 'nav', 'button', 'select', 'textarea', 'input', 'option', 'menu', 'dialog',
 ]);
 
+/**
+ * An element the page hides from its reader (the `hidden` attribute, an inline `display:none` or
+ * `visibility:hidden`): a share dialog's text, a copy of the title for crawlers, a print-only duplicate — never
+ * document text a reader sees. (The HTML rule keeps their text: a site's collapsed metadata is still read.)
+ */
+export function isHidden(node: Element): boolean {
+  const p = node.properties ?? {};
+  if (p.hidden === true || p.hidden === '') return true;
+  const style = typeof p.style === 'string' ? p.style : '';
+  return style !== '' && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/iu.test(style);
+}
+
 /** Elements that start and end a line. */
 export const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
@@ -51,6 +63,8 @@ export interface PageMeasure {
   lineRange: Map<Element, [number, number]>;
   /** Links to files (附件), with the index of their line. */
   files: FileLink[];
+  /** Source spans of the elements the page hides (isHidden), in order: no line, no weight; the text keeps them, the document does not. */
+  hidden: [number, number][];
 }
 
 export interface FileLink {
@@ -94,6 +108,7 @@ export function measurePage(tree: Root): PageMeasure {
   let currentBlock: Element | null = null;
   const textNodes: { node: Text; line: PageLine; linked: boolean }[] = [];
   const files: FileLink[] = [];
+  const hidden: [number, number][] = [];
 
   const open = (block: Element) => {
     current = null;
@@ -128,6 +143,12 @@ export function measurePage(tree: Root): PageMeasure {
       return;
     }
     if (node.type !== 'element' || NEVER_TEXT.has(node.tagName)) return;
+    if (isHidden(node)) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) hidden.push([start, end]);
+      return;
+    }
     if (node.tagName === 'body') body ??= node;
     const isBlock = BLOCK.has(node.tagName) || node.tagName === 'br';
     const outer = currentBlock;
@@ -162,12 +183,12 @@ export function measurePage(tree: Root): PageMeasure {
   const sum = (node: Nodes): number => {
     if (node.type === 'text') return nodeWeight.get(node) ?? 0;
     if (node.type !== 'element' && node.type !== 'root') return 0;
-    if (node.type === 'element' && NEVER_TEXT.has(node.tagName)) return 0;
+    if (node.type === 'element' && (NEVER_TEXT.has(node.tagName) || isHidden(node))) return 0;
     let w = 0;
     for (const child of node.children) w += sum(child as Nodes);
     if (node.type === 'element') weight.set(node, w);
     return w;
   };
   sum(tree);
-  return { lines, weight, body, lineRange, files };
+  return { lines, weight, body, lineRange, files, hidden };
 }

@@ -79,11 +79,16 @@ export function readPage(tree: Root, placeOf: (index: number) => number): PageFa
 function spans(measure: PageMeasure, lines: readonly number[], placeOf: (index: number) => number): [number, number][] {
   const keep: [number, number][] = [];
   let previous = -2;
+  let h = 0;
   for (const index of lines) {
     const line = measure.lines[index]!;
     const start = placeOf(line.start);
     const end = placeOf(line.end - 1) + 1;
-    if (index === previous + 1 && keep.length > 0) keep[keep.length - 1]![1] = end;
+    // an element the page hides between two lines of the document ends the run: its text is no part of it
+    const before = measure.lines[index - 1];
+    while (h < measure.hidden.length && measure.hidden[h]![1] <= (before?.end ?? 0)) h++;
+    const hiddenBetween = before !== undefined && h < measure.hidden.length && measure.hidden[h]![0] < line.start;
+    if (index === previous + 1 && keep.length > 0 && !hiddenBetween) keep[keep.length - 1]![1] = end;
     else keep.push([start, end]);
     previous = index;
   }
