@@ -306,3 +306,23 @@ describe('pages: what the page hides (hand-made)', () => {
     expect(collapsed.text['zh-Hans']).not.toContain('索引号');
   });
 });
+
+describe('pages: a label over the text and the metadata table above it (hand-made)', () => {
+  const table = '<table class="xxgk"><tr><td>标题：</td><td>关于做好安全生产工作的通知</td></tr><tr><td>发文字号：</td><td>某建发〔2024〕12号</td></tr><tr><td>成文日期：</td><td>2024年5月10日</td></tr></table>';
+  const html = (above: string, content: string[]) =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body>${above}<div class="content">${content.map((l) => `<p>${l}</p>`).join('')}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  it('drop a label naming the text (正文：) and the metadata value above it (发文字号： | 某建发〔2024〕12号): the text opens with its title', () => {
+    const d = run(html(table, ['正文：', '关于做好安全生产工作的通知', ...BODY]));
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(d.text['zh-Hans']).not.toMatch(/正文：|发文字号/u);
+    expect(d.document.documentNumber).toBe('某建发〔2024〕12号');
+    expect(d.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各区人民政府', '市政府各部门']);
+  });
+  it('keep a short 主送机关 that opens the block (各单位：), and a 发文字号 printed above the headline', () => {
+    const d = run(html('<h1>关于做好安全生产工作的通知</h1>', ['各单位：', ...BODY.slice(1)]));
+    expect(d.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各单位']);
+    const numbered = run(html('<p>某建发〔2024〕12号</p><h1>关于做好安全生产工作的通知</h1>', BODY));
+    expect(numbered.text['zh-Hans'].split('\n')[0]).toBe('某建发〔2024〕12号');
+    expect(numbered.document.documentNumber).toBe('某建发〔2024〕12号');
+  });
+});

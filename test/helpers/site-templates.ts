@@ -125,6 +125,12 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   hiddenShare: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title}_某某市人民政府</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="article"><h1>${f.title}</h1><div class="article-con"><div id="wx-share" style="display:none"><img src="/images/share.png"><p>${f.title}</p><p>${dash(f.documentNumber)}。为深入贯彻落实党中央、国务院决策部署，现将有关事项通知如下，请认真贯彻执行。</p></div><div class="print-head" hidden>${dash(f.issuer)}　${f.title}　打印日期：${publishedOn(f.date, 9)}</div>${c}</div><div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ</a></div></div>${siteFooter}</body></html>`,
+  /**
+   * A 政府信息公开 record page with no headline: a table of label and value cells (标题, 发文字号 …) and the text
+   * under a 正文： label in the block, as an information-disclosure catalogue prints a record.
+   */
+  contentLabel: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xxgk">政府信息公开目录</a></div><table class="record"><tr><td>索引号：</td><td>000014349/2024-00031</td></tr><tr><td>标题：</td><td>${f.title}</td></tr><tr><td>发文字号：</td><td>${dash(f.documentNumber)}</td></tr><tr><td>发布机构：</td><td>${dash(f.issuer)}</td></tr><tr><td>公开日期：</td><td>${publishedOn(f.date, 7)}</td></tr></table><div class="zw"><p class="label">正文：</p>${c}</div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

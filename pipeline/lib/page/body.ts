@@ -309,6 +309,9 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   }
 }
 
+/** A site's label over the document's text: 正文：, 【全文】, 文件内容：, 政策原文 — a word naming the text, alone on its line. */
+const CONTENT_LABEL = /^[【\[［]?(?:文件|政策|公文)?(?:正文|全文|内容|原文)(?:内容)?[】\]］]?[：:]?$/u;
+
 /** A bracket on its own line under a title: （试行）, （2024—2026年）, an adoption note （2025年12月1日…全体会议通过） — not a site's label row （来源：…）. */
 const TITLE_BRACKET = /^（[^）：:]{1,80}）$/u;
 
@@ -379,15 +382,19 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   let titleLine: number | null = null;
   let bestScore = 2;
   // only above the text itself: a forwarded document's title further down is not the page's
-  let lastCandidate = Math.min(last, first + 12);
-  for (let i = first; i <= lastCandidate; i++) {
+  // the block's first line of text: a toolbar or a link row the site put at its top (【字体：大 中 小】), or a label
+  // over the text (正文：, 【全文】), is not where it opens
+  let opening = first;
+  while (opening < last && (isLinkLine(m.lines[opening]!) || CONTENT_LABEL.test(normalise(m.lines[opening]!.text)))) opening++;
+  let lastCandidate = Math.min(last, opening + 12);
+  for (let i = opening; i <= lastCandidate; i++) {
     const line = m.lines[i]!;
     if ((line.punct > 0 && line.han > 30) || /[：:]\s*$/u.test(line.text)) {
       lastCandidate = i - 1;
       break;
     }
   }
-  for (let i = first; i <= lastCandidate; i++) {
+  for (let i = opening; i <= lastCandidate; i++) {
     const score = titleScore(m.lines[i]!, names);
     if (score > bestScore && score >= INNER_TITLE) {
       bestScore = score;
@@ -429,9 +436,6 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     }
   }
 
-  // the block's first line of text: a toolbar or a link row the site put at its top (【字体：大 中 小】) is not where it opens
-  let opening = first;
-  while (opening < last && isLinkLine(m.lines[opening]!)) opening++;
   // a block that opens with a document's own header — a decree (中华人民共和国国务院令 / 第707号) or an organ's
   // mark (XX人民政府文件) — has its title where the header puts it: a headline above it is the site's
   if (titleLine !== null && titleLine < first && OWN_HEADER.test(normalise(m.lines[opening]!.text))) titleLine = null;
@@ -452,7 +456,12 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   if (twHeader !== null && twHeader < start) start = twHeader;
   // a 发文字号 printed just above the title (GB/T 9704 puts it there)
   // (a Taiwan 函's header table: organ and 文別, ROC date, 發文字號)
-  while (start > 0 && start > first - TITLE_WINDOW && (isDocumentNumber(normalise(m.lines[start - 1]!.text)) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
+  // (not a value of the site's metadata: 发文字号： | 国办发〔2019〕6号 in a table above the text)
+  const metadataValue = (i: number) => {
+    const label = i > 0 ? normaliseSpace(m.lines[i - 1]!.text) : '';
+    return /^[^：:]{1,8}[：:]?$/u.test(label) && metadataLabel(label);
+  };
+  while (start > 0 && start > first - TITLE_WINDOW && ((isDocumentNumber(normalise(m.lines[start - 1]!.text)) && !metadataValue(start - 1)) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
   for (let i = start; i <= last; i++) {
     const line = m.lines[i]!;
     // a headline above the block that the block's first line repeats: the block's own copy is kept
@@ -463,7 +472,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
       const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
       if (!(continuesTitle || isDocumentNumber(t) || isTaiwanHeaderLine(t) || TITLE_BRACKET.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
-    if (siteHeadline(i)) continue;
+    if (siteHeadline(i) || (i < opening && CONTENT_LABEL.test(normalise(line.text)))) continue;
     // (a Taiwan header's organ is often a link to its site)
     if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text)) && !(i >= start && isTextLink(normalise(line.text)))) continue;
     kept.push(i);
