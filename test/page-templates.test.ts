@@ -44,6 +44,8 @@ describe(`a document inside any site’s chrome is the document alone (gov.cn fr
         expect(got.text).toBe(alone.text);
         // the site's 附件下载 row below the text: its file is the document's
         if (template === 'news') expect(result.document!.attachmentLinks.map((a) => a.text)).toEqual(['1.重点任务分工表.pdf']);
+        // the 附件下载 row over the text: its file is the document's
+        if (template === 'downloadTop') expect(result.document!.attachmentLinks.map((a) => a.text)).toEqual([`${m.title}.pdf`, ...aloneDoc.attachmentLinks.map((a) => a.text)]);
         // the site's 附件： list after the text: its files are the document's, after any the text links itself
         if (template === 'attachments') expect(result.document!.attachmentLinks.map((a) => a.text)).toEqual([...aloneDoc.attachmentLinks.map((a) => a.text), '1.重点任务分工表.doc', '2.项目汇总表.xlsx']);
       });

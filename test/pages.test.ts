@@ -326,3 +326,24 @@ describe('pages: a label over the text and the metadata table above it (hand-mad
     expect(numbered.document.documentNumber).toBe('某建发〔2024〕12号');
   });
 });
+
+describe('pages: a download row over the text and a number the site repeats (hand-made)', () => {
+  const html = (above: string, content: string[]) =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body>${above}<div class="content">${content.map((l) => `<p>${l}</p>`).join('')}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const own = ['关于做好安全生产工作的通知', '某建发〔2024〕12号', ...BODY];
+  it('leave a 附件下载 row at the top of the block out of the text (its file is an attachment link)', () => {
+    const d = run(html('<h1>关于做好安全生产工作的通知</h1>', ['附件下载：<a href="/f/a.pdf">关于做好安全生产工作的通知.pdf</a>', ...own]));
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(d.document.title['zh-Hans']).toBe('关于做好安全生产工作的通知');
+    expect(d.attachmentLinks.map((a) => a.text)).toEqual(['关于做好安全生产工作的通知.pdf']);
+    // the document's own 附件说明 with its file linked, before the signature, stays
+    const listed = run(html('<h1>关于做好安全生产工作的通知</h1>', [...own.slice(0, -2), '附件：<a href="/f/b.pdf">1.安全生产检查要点.pdf</a>', ...own.slice(-2)]));
+    expect(listed.text['zh-Hans']).toContain('附件：1.安全生产检查要点.pdf');
+  });
+  it('keep the number once when the site prints it under its headline and the block’s head prints it too', () => {
+    const d = run(html('<table><tr><td align="center">关于做好安全生产工作的通知</td></tr><tr><td align="center">某建发〔2024〕12号</td></tr></table>', own));
+    expect(d.text['zh-Hans'].split('某建发〔2024〕12号').length).toBe(2);
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(d.document.documentNumber).toBe('某建发〔2024〕12号');
+  });
+});

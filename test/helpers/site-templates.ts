@@ -131,6 +131,18 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   contentLabel: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/xxgk">政府信息公开目录</a></div><table class="record"><tr><td>索引号：</td><td>000014349/2024-00031</td></tr><tr><td>标题：</td><td>${f.title}</td></tr><tr><td>发文字号：</td><td>${dash(f.documentNumber)}</td></tr><tr><td>发布机构：</td><td>${dash(f.issuer)}</td></tr><tr><td>公开日期：</td><td>${publishedOn(f.date, 7)}</td></tr></table><div class="zw"><p class="label">正文：</p>${c}</div>${siteFooter}</body></html>`,
+  /**
+   * A 附件下载 row at the top of the content block offering the document as a PDF (named by its title), over the text;
+   * a 分享 row and a 【返回顶部】 link below.
+   */
+  downloadTop: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}_某某市人民政府</title></head><body><ul class="nav">${menu(8, 'nav')}</ul><div class="article"><h2>${f.title}</h2><p class="info">发布日期：${publishedOn(f.date, 3)}　来源：市政府办公室</p><div class="con"><p class="down">附件下载：<a href="/uploads/${f.date ?? 'x'}.pdf">${f.title}.pdf</a></p>${c}</div><div class="share">分享到：<a href="#">微信</a><a href="#">微博</a></div><p><a href="#top">【返回顶部】</a></p></div>${siteFooter}</body></html>`,
+  /**
+   * An old table layout printing the headline and, under it, the 发文字号 in centred cells of their own above the
+   * cell that holds the text (whose head prints both again).
+   */
+  numberCell: (c, f) =>
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${f.title}</title></head><body><table width="900" align="center"><tr><td>${menu(6, 'top').replace(/<\/?li>/g, ' ')}</td></tr><tr><td align="center" class="title"><font size="5"><b>${f.title}</b></font></td></tr>${f.documentNumber ? `<tr><td align="center">${f.documentNumber}</td></tr>` : ''}<tr><td>${c}</td></tr><tr><td align="center">版权所有：某某市人民政府办公室　<a href="https://beian.miit.gov.cn">皖ICP备05001234号</a></td></tr></table></body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

@@ -309,6 +309,11 @@ function trimTrailingFurniture(m: PageMeasure, kept: number[]): void {
   }
 }
 
+/** A row that offers the document's files to download (附件下载：X.pdf, 正文下载：…): the page's, kept in attachmentLinks. */
+function isDownloadRow(line: PageLine): boolean {
+  return line.fileLinks > 0 && /^(?:附件|文件|正文|原文)(?:下载)?[：:]/u.test(normaliseSpace(line.text));
+}
+
 /** A site's label over the document's text: 正文：, 【全文】, 文件内容：, 政策原文 — a word naming the text, alone on its line. */
 const CONTENT_LABEL = /^[【\[［]?(?:文件|政策|公文)?(?:正文|全文|内容|原文)(?:内容)?[】\]］]?[：:]?$/u;
 
@@ -383,9 +388,9 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   let bestScore = 2;
   // only above the text itself: a forwarded document's title further down is not the page's
   // the block's first line of text: a toolbar or a link row the site put at its top (【字体：大 中 小】), or a label
-  // over the text (正文：, 【全文】), is not where it opens
+  // over the text (正文：, 【全文】) or a row of files to download (附件下载：X.pdf), is not where it opens
   let opening = first;
-  while (opening < last && (isLinkLine(m.lines[opening]!) || CONTENT_LABEL.test(normalise(m.lines[opening]!.text)))) opening++;
+  while (opening < last && (isLinkLine(m.lines[opening]!) || CONTENT_LABEL.test(normalise(m.lines[opening]!.text)) || isDownloadRow(m.lines[opening]!))) opening++;
   let lastCandidate = Math.min(last, opening + 12);
   for (let i = opening; i <= lastCandidate; i++) {
     const line = m.lines[i]!;
@@ -461,7 +466,13 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
     const label = i > 0 ? normaliseSpace(m.lines[i - 1]!.text) : '';
     return /^[^：:]{1,8}[：:]?$/u.test(label) && metadataLabel(label);
   };
-  while (start > 0 && start > first - TITLE_WINDOW && ((isDocumentNumber(normalise(m.lines[start - 1]!.text)) && !metadataValue(start - 1)) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
+  // (nor a site's repeat of the number the block's own head prints: a headline's subtitle line)
+  const printedBelow = (i: number) => {
+    const t = normalise(m.lines[i]!.text);
+    for (let j = opening; j <= Math.min(last, opening + 8); j++) if (normalise(m.lines[j]!.text) === t) return true;
+    return false;
+  };
+  while (start > 0 && start > first - TITLE_WINDOW && ((isDocumentNumber(normalise(m.lines[start - 1]!.text)) && !metadataValue(start - 1) && !(start <= first && printedBelow(start - 1))) || isTaiwanHeaderLine(normalise(m.lines[start - 1]!.text)))) start--;
   for (let i = start; i <= last; i++) {
     const line = m.lines[i]!;
     // a headline above the block that the block's first line repeats: the block's own copy is kept
@@ -472,7 +483,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
       const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
       if (!(continuesTitle || isDocumentNumber(t) || isTaiwanHeaderLine(t) || TITLE_BRACKET.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
-    if (siteHeadline(i) || (i < opening && CONTENT_LABEL.test(normalise(line.text)))) continue;
+    if (siteHeadline(i) || (i >= first && i < opening && (CONTENT_LABEL.test(normalise(line.text)) || isDownloadRow(line)))) continue;
     // (a Taiwan header's organ is often a link to its site)
     if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text)) && !(i >= start && isTextLink(normalise(line.text)))) continue;
     kept.push(i);
