@@ -347,3 +347,22 @@ describe('pages: a download row over the text and a number the site repeats (han
     expect(d.document.documentNumber).toBe('某建发〔2024〕12号');
   });
 });
+
+describe('pages: a date printed right after the text’s block (hand-made)', () => {
+  const html = (content: string[], after: string) =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body><h1>关于做好安全生产工作的通知</h1><div class="content">${content.map((l) => `<p>${l}</p>`).join('')}</div><div align="right">${after}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  const lastLine = (d: ReturnType<typeof run>) => d.text['zh-Hans'].trimEnd().split('\n').at(-1);
+  it('is the site’s publication date when the block is dated already and does not end with a signature', () => {
+    const d = run(html(BODY, '2024年5月14日'));
+    expect(lastLine(d)).toBe('2024年5月10日');
+    expect(d.document.date).toBe('2024-05-10');
+  });
+  it('is the document’s when the block ends with its signature, or holds no date of its own', () => {
+    const signed = run(html(BODY.slice(0, -1), '2024年5月10日'));
+    expect(lastLine(signed)).toBe('2024年5月10日');
+    expect(signed.document.date).toBe('2024-05-10');
+    const undated = run(html(BODY.slice(0, -2), '2024年5月10日'));
+    expect(lastLine(undated)).toBe('2024年5月10日');
+    expect(undated.document.date).toBe('2024-05-10');
+  });
+});

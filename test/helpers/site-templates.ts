@@ -143,6 +143,9 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
    */
   numberCell: (c, f) =>
     `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${f.title}</title></head><body><table width="900" align="center"><tr><td>${menu(6, 'top').replace(/<\/?li>/g, ' ')}</td></tr><tr><td align="center" class="title"><font size="5"><b>${f.title}</b></font></td></tr>${f.documentNumber ? `<tr><td align="center">${f.documentNumber}</td></tr>` : ''}<tr><td>${c}</td></tr><tr><td align="center">版权所有：某某市人民政府办公室　<a href="https://beian.miit.gov.cn">皖ICP备05001234号</a></td></tr></table></body></html>`,
+  /** The site's publication date alone under the text, right-aligned, days after the document's own date (no label). */
+  dateBelow: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}_某某区人民政府</title></head><body><ul class="nav">${menu(8, 'nav')}</ul><div class="article"><h1>${f.title}</h1><div class="con">${c}</div><div class="pubdate" align="right">${publishedOn(f.date, 3).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1年$2月$3日')}</div><p><a href="javascript:window.print()">【打印】</a><a href="javascript:window.close()">【关闭】</a></p></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

@@ -190,13 +190,29 @@ function metadataLabel(t: string): boolean {
  * The block's last line, or the 成文日期 line just after it when the signature and date sit outside the block —
  * not a date that is a value of the site's metadata printed below the text (成文日期： | 2019年01月22日).
  */
-function closingAfter(m: PageMeasure, last: number): number {
+function closingAfter(m: PageMeasure, first: number, last: number): number {
   for (let i = last + 1; i <= last + 4 && i < m.lines.length; i++) {
     const line = m.lines[i]!;
     if (isLinkLine(line) || line.han > 40 || metadataLabel(normaliseSpace(line.text))) return last;
-    if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line.text)) return i;
+    if (/^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$/u.test(line.text)) return i > last + 1 || signatureLike(m.lines[last]!) || !dated(m, first, last) ? i : last;
   }
   return last;
+}
+
+/** Whether the block's lines hold a 成文日期 alone on its line (the document is dated inside it). */
+function dated(m: PageMeasure, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) if (DATE_ONLY.test(normaliseSpace(m.lines[i]!.text))) return true;
+  return false;
+}
+
+/**
+ * A line that may sign a document: a short name without sentence punctuation, no date, no 附注. A date printed
+ * right after a block that is dated already and ends otherwise (with its date, its 附注 （此件公开发布）, a sentence)
+ * is the site's publication date, not the document's.
+ */
+function signatureLike(line: PageLine): boolean {
+  const t = normaliseSpace(line.text);
+  return line.han > 0 && line.han <= 40 && line.punct === 0 && !isLinkLine(line) && !DOCUMENT_END.test(t) && !/[）)]$/u.test(t);
 }
 
 /** The titles a document's 附件说明 lists before its end (附件：1.X / 2.Y): X, Y. */
@@ -379,7 +395,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   const range = m.lineRange.get(body);
   if (!range) return null;
   const [first, blockLast] = range;
-  const last = closingAfter(m, blockLast);
+  const last = closingAfter(m, first, blockLast);
   const names = titleCandidates(head);
 
   // the title: the body block's own title line when it has one (a page's headline above it often adds the
