@@ -366,3 +366,18 @@ describe('pages: a date printed right after the text’s block (hand-made)', () 
     expect(undated.document.date).toBe('2024-05-10');
   });
 });
+
+describe('pages: the site’s rows at the top of the text’s block, without links (hand-made)', () => {
+  const html = (content: string[]) =>
+    Buffer.from(`<html><head><title>关于做好安全生产工作的通知_某某市人民政府</title></head><body><h1>关于做好安全生产工作的通知</h1><div class="content">${content.map((l) => `<p>${l}</p>`).join('')}</div><div class="footer">版权所有 某某市人民政府</div></body></html>`);
+  it('leave a 来源 / 字号 row and a font-size control out of the text', () => {
+    const d = run(html(['【字体：<span>大</span> <span>中</span> <span>小</span>】', '来源：某某市住房和城乡建设局　字号：<span>大</span> <span>中</span> <span>小</span>', '关于做好安全生产工作的通知', ...BODY]));
+    expect(d.text['zh-Hans'].split('\n')[0]).toBe('关于做好安全生产工作的通知');
+    expect(d.text['zh-Hans']).not.toMatch(/字体|来源/u);
+    expect(d.document.addressees.map((a) => a['zh-Hans'])).toEqual(['各区人民政府', '市政府各部门']);
+  });
+  it('but keep a first line that is no metadata row: a 主送机关, a contact line', () => {
+    const d = run(html(['联系人：王某某，联系电话：0571-12345678', ...BODY]));
+    expect(d.text['zh-Hans']).toContain('联系人：王某某');
+  });
+});

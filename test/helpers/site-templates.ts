@@ -146,6 +146,12 @@ export const TEMPLATES: Record<string, (content: string, f: Facts) => string> = 
   /** The site's publication date alone under the text, right-aligned, days after the document's own date (no label). */
   dateBelow: (c, f) =>
     `<html><head><meta charset="utf-8"><title>${f.title}_某某区人民政府</title></head><body><ul class="nav">${menu(8, 'nav')}</ul><div class="article"><h1>${f.title}</h1><div class="con">${c}</div><div class="pubdate" align="right">${publishedOn(f.date, 3).replace(/^(\d{4})-0?(\d+)-0?(\d+)$/u, '$1年$2月$3日')}</div><p><a href="javascript:window.print()">【打印】</a><a href="javascript:window.close()">【关闭】</a></p></div>${siteFooter}</body></html>`,
+  /**
+   * Controls a script binds by class, so they are plain text (no link, no onclick): a 来源 / 字号：大 中 小 row at the top
+   * of the content block (the 发布时间 above it) and a 【打印】【关闭】 row at its end.
+   */
+  plainControls: (c, f) =>
+    `<html><head><meta charset="utf-8"><title>${f.title}</title></head><body><div class="top">${menu(8, 'nav')}</div><div class="article"><h1>${f.title}</h1><p class="time">发布时间：${publishedOn(f.date, 2)}</p><div class="con"><p class="info">来源：某某市人民政府办公室　字号：<span class="fz-l">大</span> <span class="fz-m">中</span> <span class="fz-s">小</span></p>${c}<p class="ops">【<span class="print">打印</span>】【<span class="close">关闭</span>】</p></div></div>${siteFooter}</body></html>`,
 };
 
 /** The page of `template` around the content fragment `content`. */

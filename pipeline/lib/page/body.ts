@@ -330,6 +330,16 @@ function isDownloadRow(line: PageLine): boolean {
   return line.fileLinks > 0 && /^(?:附件|文件|正文|原文)(?:下载)?[：:]/u.test(normaliseSpace(line.text));
 }
 
+/**
+ * A row of the site's metadata or controls, in or out of square brackets: a metadata label with its value
+ * (来源：市政府办公室, 发布时间：…), or a font-size control (字号：大 中 小) — never sentence punctuation.
+ */
+function isSiteRow(line: PageLine): boolean {
+  if (line.punct > 0) return false;
+  const t = normaliseSpace(line.text).replace(/^[【\[［]/u, '');
+  return metadataLabel(t) && /[：:]./u.test(t);
+}
+
 /** A site's label over the document's text: 正文：, 【全文】, 文件内容：, 政策原文 — a word naming the text, alone on its line. */
 const CONTENT_LABEL = /^[【\[［]?(?:文件|政策|公文)?(?:正文|全文|内容|原文)(?:内容)?[】\]］]?[：:]?$/u;
 
@@ -404,9 +414,10 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
   let bestScore = 2;
   // only above the text itself: a forwarded document's title further down is not the page's
   // the block's first line of text: a toolbar or a link row the site put at its top (【字体：大 中 小】), or a label
-  // over the text (正文：, 【全文】) or a row of files to download (附件下载：X.pdf), is not where it opens
+  // over the text (正文：, 【全文】), a row of files to download (附件下载：X.pdf) or of the site's metadata and controls
+  // (来源：市政府办公室　字号：大 中 小, 【字体：大 中 小】), is not where it opens
   let opening = first;
-  while (opening < last && (isLinkLine(m.lines[opening]!) || CONTENT_LABEL.test(normalise(m.lines[opening]!.text)) || isDownloadRow(m.lines[opening]!))) opening++;
+  while (opening < last && (isLinkLine(m.lines[opening]!) || CONTENT_LABEL.test(normalise(m.lines[opening]!.text)) || isDownloadRow(m.lines[opening]!) || isSiteRow(m.lines[opening]!))) opening++;
   let lastCandidate = Math.min(last, opening + 12);
   for (let i = opening; i <= lastCandidate; i++) {
     const line = m.lines[i]!;
@@ -499,7 +510,7 @@ export function findDocument(m: PageMeasure, head: HeadFacts): DocumentRegion | 
       const continuesTitle = titleLine !== null && titleEnd !== null && i > titleLine && i <= titleEnd;
       if (!(continuesTitle || isDocumentNumber(t) || isTaiwanHeaderLine(t) || TITLE_BRACKET.test(t) || (titleLine !== null && i === titleLine + 1 && titleScore(line, names) >= 2))) continue;
     }
-    if (siteHeadline(i) || (i >= first && i < opening && (CONTENT_LABEL.test(normalise(line.text)) || isDownloadRow(line)))) continue;
+    if (siteHeadline(i) || (i >= first && i < opening && (CONTENT_LABEL.test(normalise(line.text)) || isDownloadRow(line) || isSiteRow(line)))) continue;
     // (a Taiwan header's organ is often a link to its site)
     if (isLinkLine(line) && !isTaiwanHeaderLine(normalise(line.text)) && !(i >= start && isTextLink(normalise(line.text)))) continue;
     kept.push(i);
