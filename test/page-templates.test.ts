@@ -1,8 +1,9 @@
 /**
  * A document read from its site's whole page is the document read from the content fragment alone: the
- * gov.cn fragments (../shared/corpus/govcn, the content block as the CMS stores it) put inside six kinds of
- * hand-built site chrome (test/helpers/site-templates.ts: metadata tables and lists, headlines outside the
- * block, menus, toolbars, related lists, interpretations, footers, table layouts) give the same title, 发文字号,
+ * gov.cn fragments (../shared/corpus/govcn, the content block as the CMS stores it) put inside 21 kinds of
+ * hand-built site chrome (test/helpers/site-templates.ts: metadata tables and lists above or below the text,
+ * headlines outside the block or broken by <br>, menus, toolbars as links or plain text, hidden text, download
+ * rows, related lists, interpretations, footers, table layouts) give the same title, 发文字号,
  * issuer, date, 主送机关, level-1 headings, notes and clean text. A metamorphic check of the page finder on
  * layouts it was not written on.
  */
