@@ -36,6 +36,26 @@ const FIELD = /^(发文日期|发文字号|速别|密等(?:及解密条件(?:或
 /** The organ's contact fields in a 函's header: 地址, 联络人, 电话 …. */
 const CONTACT = /^(?:地址|联络人|联络电话|联络方式|承办人|电话|传真|电子信箱|电子邮件)$/u;
 
+/** The organ and 文別 line of a Taiwan 函/令/公告 in either script (the cleaner reads it before conversion): 經濟部　函, 國家發展委員會 開會通知單. */
+const KIND_EITHER = /(?:書函|书函|函|令|公告|預告|预告|開會通知單|开会通知单)$/u;
+const ORGAN_END_EITHER = /(?:院|部|會|会|署|局|處|处|廳|厅|府|所|室|館|馆|中心|公所)$/u;
+
+/** Whether a line is a Taiwan 公文's organ and 文別 (經濟部　函, 內政部 | 令, 財政部令), either script; a title ending in 函 (…的函) is not. */
+export function isTaiwanIssuerLine(line: string): boolean {
+  const cells = line.split(CELL_SEPARATOR).map((c) => c.trim()).filter((c) => c !== '');
+  const cell = cells.join('');
+  if (cell.length > 40) return false;
+  const kind = KIND_EITHER.exec(cell);
+  if (!kind) return false;
+  const organs = cell.slice(0, kind.index).trim();
+  return organs === '' || ORGAN_END_EITHER.test(organs);
+}
+
+/** A value of a Taiwan header field, either script: an ROC date or a 字第…號 number. */
+export function isTaiwanHeaderValue(value: string): boolean {
+  return findRocDate(value) !== null || /字第\s*[\dA-Za-z-]+\s*[號号]/u.test(value);
+}
+
 export interface TwHeader {
   /** Index of the first line after the header. */
   next: number;

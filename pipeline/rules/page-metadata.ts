@@ -17,6 +17,7 @@
  */
 import { CELL_SEPARATOR, splitLines } from '../lib/lines.js';
 import { fieldOfLabel, isBlockLabel, labelPattern, META_TAGS } from '../lib/page/metadata-labels.js';
+import { isTaiwanHeaderValue, isTaiwanIssuerLine } from '../lib/tw-gongwen.js';
 import { documentLines } from './page-chrome.js';
 import type { CleanRule } from './types.js';
 
@@ -119,7 +120,9 @@ export const pageMetadata: CleanRule = {
       } else if (first >= 0) break;
     }
     // one label alone (发文字号：… in a body) is no table
-    const isBlock = first >= 0 && new Set(block.map(([label]) => label)).size >= 2;
+    // a Taiwan 公文's own header (經濟部　函 above 發文日期：中華民國…, 發文字號：…字第…號) is the document's, read by its segmenter
+    // (tw-gongwen.ts) with what it shares lines with (a second 字號 on the next line, 受文者, 速別): not a site's table
+    const isBlock = first >= 0 && new Set(block.map(([label]) => label)).size >= 2 && !taiwanOwnHeader(lines, inside, first, block);
     if (isBlock) pairs.push(...block);
     // the <meta> tags that carry metadata, after what the page prints
     for (const [name, content] of context.page?.head.meta ?? []) if (META_TAGS[name] && content !== '') pairs.push([name, content]);
@@ -132,3 +135,17 @@ export const pageMetadata: CleanRule = {
     return [{ start, end, text: '' }];
   },
 };
+
+/** Whether a head block is a Taiwan 公文's own header fields: a Taiwan-shaped date or number among its values, an organ and 文別 line among the few lines above it. */
+function taiwanOwnHeader(lines: ReturnType<typeof splitLines>, inside: readonly boolean[] | null, first: number, block: [string, string][]): boolean {
+  if (!block.some(([, value]) => isTaiwanHeaderValue(value))) return false;
+  let seen = 0;
+  for (let i = first - 1; i >= 0 && seen < 8; i--) {
+    if (inside && !inside[i]) continue;
+    const line = lines[i]!.text.trim();
+    if (line === '') continue;
+    seen++;
+    if (isTaiwanIssuerLine(line)) return true;
+  }
+  return false;
+}
