@@ -35,6 +35,8 @@ const HK_CHAPTERS = /第\d+[A-Z]?章\s*《|《[^》]{1,30}条例》\s*[（(]第\
 /** The region's name: weak, mainland laws name it too (香港特别行政区、澳门特别行政区居民). */
 const HK_NAME = /香港特别行政区/u;
 const HK_ORDINANCE_WORDS = /可引称为《|除文意另有所指外/u;
+/** A Legislative Council paper: its reference as the Chinese text writes it (立法会CB(2)123/23-24(01)号文件), or a LegCo committee on a line of its own (立法会福利事务委员会). */
+const HK_PAPER = /立法会\s*[A-Z]{1,4}\(\d{1,2}\)\s?\d{1,4}\/\d{2}-\d{2}(?:\(\d{2}\))?号文件|^立法会\p{Script=Han}{2,24}(?:委员会|小组)$/mu;
 
 /**
  * Whose layout a text (zh-Hans) follows, from its own words: Taiwan when it
@@ -49,7 +51,7 @@ export function detectJurisdiction(text: string): Jurisdiction | null {
   const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (TW_NUMBER.test(head) ? 1 : 0);
   const cn = (CN_NUMBER.test(head) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
   // an ordinance's own words outweigh its Arabic section numbers (第1条), which Taiwan's laws share
-  const hk = (HK_CHAPTERS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0) + (HK_NAME.test(head) ? 1 : 0);
+  const hk = (HK_CHAPTERS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0) + (HK_NAME.test(head) ? 1 : 0) + (HK_PAPER.test(head) ? 2 : 0);
   const best = Math.max(tw, cn, hk);
   if (best === 0) return null;
   const winners = [tw === best ? 'tw' : null, cn === best ? 'cn' : null, hk === best ? 'hk' : null].filter((x) => x !== null);

@@ -23,7 +23,16 @@ import type { HeadingMatch } from './gbt9704.js';
 export const HK_CAP = /^(?:第\s*(\d+[A-Z]{0,2})\s*章|章\s*[：:]\s*(\d+[A-Z]{0,2}))\s*([\p{Script=Han}《].{0,60})?$/u;
 
 /** The reference of a Legislative Council paper above its title: A 13/14-24 (an agenda), CB(3) 566/13-14, LC Paper No. CB(1) 123/13-14. */
-export const HK_PAPER_REFERENCE = /^(?:LC Paper No\.\s*|立法会\S{0,3}文件\s*)?[A-Z]{1,4}(?:\(\d{1,2}\))?\s?\d{1,4}\/\d{2}-\d{2}(?:-\d{1,3}|\(\d{2}\))?$/u;
+export const HK_PAPER_REFERENCE = /^(?:LC Paper No\.\s*|立法会\S{0,3}文件\s*|立法会\s*(?=[A-Z]{1,4}\(\d{1,2}\)\s?\d{1,4}\/\d{2}-\d{2}(?:\(\d{2}\))?号文件$))?[A-Z]{1,4}(?:\(\d{1,2}\))?\s?\d{1,4}\/\d{2}-\d{2}(?:-\d{1,3}|\(\d{2}\))?(?:号文件)?$/u;
+/** The committee or panel a LegCo paper is for, on its own line under the reference: 立法会福利事务委员会, 立法会财务委员会人事编制小组委员会. */
+export const HK_PAPER_COMMITTEE = /^立法会\p{Script=Han}{2,24}(?:委员会|小组)$/u;
+/**
+ * A part of a LegCo paper: a short line of its own with no mark (目的, 背景, 建议, 征询意见, 政府的回应) whose next line
+ * is a paragraph the paper numbers 1., 2. … (its paragraphs run on across the parts).
+ */
+export function isHkPaperPart(line: string, next: string | undefined): boolean {
+  return /^\p{Script=Han}{2,12}$/u.test(line.trim()) && next !== undefined && /^\d{1,3}[.．]\s*\S/u.test(next.trim());
+}
 
 /** A section's name: short, no sentence or clause in it. */
 const NAME = /^[^。，；：:,;]{1,40}$/u;

@@ -47,6 +47,7 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const labelled =
     taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
     : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
+    : header.paperReference && detected === 'hk' ? 'paper'
     : false;
   // a Hong Kong ordinance: its chapter number above or before the title, or its short title (本条例可引称为《…》)
   const ordinance = detected === 'hk' && (/^第\d+[A-Z]{0,2}章$/u.test(header.documentNumber ?? '') || /可引称为《/u.test(text));
@@ -85,7 +86,8 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
     parts,
     title,
     documentNumber: header.documentNumber,
-    numberRanges: taiwan?.numbers ?? [],
+    // a Taiwan 發文字號 or a LegCo paper's Chinese reference (立法會…號文件), given as the source writes it
+    numberRanges: taiwan?.numbers ?? (header.paperReference && /\p{Script=Han}/u.test(text.slice(header.paperReference.start, header.paperReference.end)) ? [header.paperReference] : []),
     issuer,
     // the other organs of a joint signature (a Taiwan header's: 行政院 / 司法院), when the issuer is its lead organ
     coIssuers: taiwan ? issuers.slice(1) : issuer === closing.issuer ? closing.coIssuers : [],

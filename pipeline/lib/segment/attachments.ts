@@ -25,7 +25,9 @@ const NUMBERED_ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九
 const VERSO_LINE = /^(?:(?:公开方式|公开属性|信息公开选项)[：:]|[（(]此页无正文[）)]$)/;
 
 export function coverEnd(lines: Line[], from: number): number {
-  for (let j = from + 1; j < lines.length - 2; j++) {
+  // the pair closes a cover only after some of its body: an organ and a date right under the title (a plan's
+  // 農業部 / 中華民國一百一十三年十二月二十日) are the title's, and what follows is the document itself
+  for (let j = from + 2; j < lines.length - 2; j++) {
     if (!parseDateLine(lines[j]!.text) || !isSigner(lines[j - 1]!)) continue;
     let k = j + 1;
     // 附注, and the 版记 a printed cover ends with before the document it forwards (抄送, 印发, 公开方式)

@@ -10,7 +10,7 @@ import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findNotes } from '../notes/reader.js';
 import { matchMeetingLabel, matchPartLabel } from '../tw-gongwen.js';
-import { matchHkHeading } from '../hk-ordinance.js';
+import { isHkPaperPart, matchHkHeading } from '../hk-ordinance.js';
 import type { Jurisdiction } from '../articles.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
 import type { SegParagraph, SegSection } from './types.js';
@@ -30,8 +30,9 @@ export function buildTree(
   /**
    * A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段);
    * 'meeting': a meeting's decisions, whose parts are 院长提示：, 报告事项, 讨论事项.
+   * 'paper': a LegCo paper, whose parts are unmarked lines (目的, 背景, 建议) above its numbered paragraphs.
    */
-  labelledParts: boolean | 'meeting' = false,
+  labelledParts: boolean | 'meeting' | 'paper' = false,
   /** How many of the first lines are preamble whatever they start with (a law's numbered history: 1.中华民国…). */
   preambleLines = 0,
   /** hk: an ordinance's 部/分部/条/附表 (lib/hk-ordinance.ts) instead of 编/章/节/条. */
@@ -96,6 +97,7 @@ export function buildTree(
     // a row of a data table (序号 | 任务 | 责任单位) is a paragraph, even when it starts with its number
     const label =
       labelledParts === 'meeting' ? matchMeetingLabel(line.text, stack[0]?.level === '段' && stack[0].marker.endsWith('事项'))
+      : labelledParts === 'paper' ? (isHkPaperPart(line.text, lines[index + 1]?.text) ? { level: '段' as const, marker: line.text.trim(), number: 0, length: line.text.length } : null)
       : labelledParts ? matchPartLabel(line.text)
       : null;
     if (label) label.number = roots.filter((s) => s.level === '段').length + 1;

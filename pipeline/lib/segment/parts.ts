@@ -28,7 +28,7 @@ import { findRocDate } from '../roc-date.js';
 import { COPY_LINE, readTaiwanHeader, TW_NUMBER_LINE, TW_SIGNER, type TwHeader } from '../tw-gongwen.js';
 import type { Range } from '../sentences.js';
 import { CONTENTS_HEADING } from './headings.js';
-import { HK_CAP, HK_PAPER_REFERENCE } from '../hk-ordinance.js';
+import { HK_CAP, HK_PAPER_COMMITTEE, HK_PAPER_REFERENCE } from '../hk-ordinance.js';
 import type { Jurisdiction } from '../articles.js';
 import type { Part, PartType, SegHistoryEvent, SegParagraph } from './types.js';
 
@@ -75,6 +75,10 @@ export interface Header {
   taiwan: TwHeader | null;
   /** A date in the title's own row (行政院95年度施政方针 | 中华民国94年3月30日行政院第2933次会议通过). */
   date: (Range & { iso: string }) | null;
+  /** An organ on its own line under the title, above the date (a plan's 農業部 / 中華民國…): the issuer when the end names none. */
+  organ?: Range | null;
+  /** A LegCo paper's reference above its title (立法会CB(2)123/23-24(01)号文件, CB(3) 566/13-14), as written. */
+  paperReference?: Range;
 }
 
 /** 版头: document number (before or after the title), the title (up to three lines), 主送机关; or a decree's 令 and 第N号. */
@@ -97,8 +101,15 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
   // a paper of the Legislative Council: its reference above the title (A 13/14-24, CB(3) 566/13-14)
   if (cover && jurisdiction === 'hk' && lines[i] && HK_PAPER_REFERENCE.test(lines[i]!.text.trim())) {
     parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
-    const header = readHeader(text, lines, i + 1, parts, diagnostics, cover, null);
-    return { ...header, documentNumber: header.documentNumber ?? lines[i]!.text.trim() };
+    // the committee the paper is for (立法会福利事务委员会) stands between the reference and the title: its addressee
+    const committee = lines[i + 1] && HK_PAPER_COMMITTEE.test(lines[i + 1]!.text.trim()) ? lines[i + 1]! : null;
+    if (committee) parts.push({ type: 'addressees', start: committee.start, end: committee.end });
+    const header = readHeader(text, lines, i + (committee ? 2 : 1), parts, diagnostics, cover, null);
+    const lead = lines[i]!.text.length - lines[i]!.text.trimStart().length;
+    const reference = { start: lines[i]!.start + lead, end: lines[i]!.start + lead + lines[i]!.text.trim().length };
+    // a paper's (CB(2) 123/23-24, 立法会…号文件; an agenda's A 13/14-24 is none), kept as written when it holds Chinese
+    const paper = /\(\d{1,2}\)|号文件|LC Paper/u.test(lines[i]!.text);
+    return { ...header, documentNumber: header.documentNumber ?? lines[i]!.text.trim(), ...(paper ? { paperReference: reference } : {}), addressees: committee ? [{ start: committee.start, end: committee.end }, ...header.addressees] : header.addressees };
   }
   const cap = cover && jurisdiction === 'hk' && lines[i] ? HK_CAP.exec(lines[i]!.text) : null;
   if (cap) {
@@ -227,8 +238,8 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
         break;
       }
       if (title.length >= MAX_TITLE_LINES && (title.length >= MAX_UNFINISHED_TITLE_LINES || documentKind(sofar) || !TITLE_START.test(sofar))) break;
-      // a table row is no title line (a table under an attachment's title: 一级指标 | 二级指标 | …)
-      if (line.text.includes(CELL_SEPARATOR)) break;
+      // a table row is no title line (a table under an attachment's title: 一级指标 | 二级指标 | …), nor a rule under the title (＊＊＊＊)
+      if (line.text.includes(CELL_SEPARATOR) || RULE_LINE.test(line.text.trim())) break;
       if (documentKind(sofar) || line.text.endsWith('：') || matchHeading(line.text) || line.text.includes('。') || line.text.length > 40 || DOCUMENT_NUMBER.test(line.text) || TW_NUMBER_LINE.test(line.text) || parseDateLine(line.text)) break;
       // a law's adoption note (（2021年6月10日…会议通过）) or any line of its history (1999年6月25日 最高人民法院公告公布),
       // a long bracketed note about the text, and 目录 follow a title; a short bracket continues it: （2024—2026年）, （试行）, （2024年修订）
@@ -238,6 +249,16 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     const lead = /^[\s|]*/.exec(line.text)![0].length;
     const trail = /[\s|]*$/.exec(line.text)![0].length;
     title.push({ start: line.start + lead, end: Math.max(line.start + lead, line.end - trail) });
+    i++;
+  }
+  // an organ and a date on the two lines under the title (a plan's 農業部 / 中華民國一百一十三年十二月二十日): its issuer and date unless
+  // its end gives them — the pair is no closing, since no body comes before it (attachments.ts coverEnd)
+  let organ: Range | null = null;
+  const organLine = cover && rowDate === null && title.length > 0 ? lines[i] : undefined;
+  const organDate = organLine && lines[i + 1] && organLine.text.length <= 40 && ORGAN_SUFFIX.test(organLine.text.trim()) && !organLine.text.includes('。') && !matchHeading(organLine.text) ? parseDateLine(lines[i + 1]!.text) : null;
+  if (organLine && organDate) {
+    organ = { start: organLine.start, end: organLine.end };
+    parts.push({ type: 'signature', start: organLine.start, end: organLine.end });
     i++;
   }
   // a date alone under the title (a report, a speech; a meeting's with its weekday and hour): the document's date unless its end gives one
@@ -262,7 +283,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     parts.push({ type: 'addressees', start: addresseeLine.start, end: addresseeLine.end });
     i++;
   }
-  return { next: i, title, documentNumber, addressees, decree, taiwan: null, date: rowDate };
+  return { next: i, title, documentNumber, addressees, decree, taiwan: null, date: rowDate, organ };
 }
 
 /**
@@ -331,9 +352,12 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
   const coIssuers: Range[] = [];
   for (let j = lines.length - 1; j >= from && j >= lines.length - TAIL_LINES; j--) {
     const line = lines[j]!;
-    const iso = parseDateLine(line.text);
-    if (!iso) continue;
-    date = { start: line.start, end: line.end, iso };
+    // a date with its weekday (2023年11月10日（星期五）: a press release's, above its hour of release) closes a text as a date alone does
+    const iso = parseDateLine(line.text) ?? (WEEKDAY_END.test(line.text.trim()) ? parseMeetingDateLine(line.text) : null);
+    // a month without its day under organs closes a paper too (勞工及福利局 / 社會福利署 / 2023年11月): their signature, no date
+    const monthOnly = !iso && MONTH_LINE.test(line.text.trim()) && j - 1 >= from && isSigner(lines[j - 1]!) && ORGAN_SUFFIX.test(lines[j - 1]!.text);
+    if (!iso && !monthOnly) continue;
+    if (iso) date = { start: line.start, end: line.end, iso };
     tail.unshift({ type: 'date', start: line.start, end: line.end });
     end = j;
     const signer = lines[j - 1];
@@ -382,6 +406,14 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
   parts.push(...tail);
   return { issuer, coIssuers, date, bodyLines };
 }
+
+/** A date line that ends with its weekday, no hour after it: 2023年11月10日（星期五）. */
+const WEEKDAY_END = /日\s*[（(]?(?:星期|礼拜)[一二三四五六日天][）)]?$/u;
+/** A line of one mark repeated, that rules off a title or a part: ＊＊＊＊, ****, ——————, ＝＝＝＝. */
+const RULE_LINE = /^([＊*＝=—\-~～·•])\1{3,}$/u;
+
+/** A month without its day, alone on its line: 2023年11月, 二〇二三年十一月. */
+const MONTH_LINE = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月$/u;
 
 /** A branch's name without its parent organ: 佛山监管分局, 广州分行, 天河区支行, 华南分中心 (a line of a joint signature). */
 const BRANCH_LINE = /^\p{Script=Han}{2,10}?(?:监管分局|分局|支局|分行|支行|中心支行|分公司|分中心|分院|分署|办事处)$/u;
@@ -455,6 +487,7 @@ export function documentIssuerAndDate(
   }
   // the cover's 成文日期, else a date in the title's row or alone under the title (a report, a meeting's decisions)
   let date = cover.date ?? header.date;
+  issuer ??= header.organ ?? null;
   const first = history[0];
   if (first) {
     date ??= { start: first.start, end: first.end, iso: first.iso };
