@@ -189,7 +189,15 @@ describe('Taiwan 公文 of kinds the corpus lacks', () => {
   });
   it('a 開會通知單: the header’s date, not the meeting’s', () => {
     const doc = run('meeting.txt', MEETING);
-    expect(facts(doc)).toMatchObject({ title: null, documentNumber: '發產字第1130011223號', date: '2024-06-03', issuer: '國家發展委員會' });
+    expect(facts(doc)).toEqual({
+      title: null,
+      documentNumber: '發產字第1130011223號',
+      date: '2024-06-03',
+      issuer: '國家發展委員會',
+      parts: ['开会事由', '开会时间', '开会地点', '主持人', '联络人及电话', '出席者', '列席者', '备注'],
+    });
+    expect(doc.sections.at(-1)!.children.map((s) => s.marker)).toEqual(['一、', '二、']);
+    expect(doc.document.subject?.['zh-Hant']).toBe('研商「產業創新條例施行細則」修正草案');
     expect(doc.document.kind).toBe('开会通知单');
     expect(doc.document.addressees.map((a) => a['zh-Hant'])).toEqual(['經濟部']);
   });
@@ -207,9 +215,10 @@ describe('Taiwan 公文 of kinds the corpus lacks', () => {
     const doc = run('han.txt', HAN);
     expect(facts(doc)).toEqual({ title: null, documentNumber: '勞動條2字第1130140567號', date: '2024-05-10', issuer: '勞動部', parts: ['主旨', '说明', '办法'] });
     expect(doc.sections.map((s) => s.children.map((c) => c.marker))).toEqual([[], ['一、', '二、', '三、'], ['一、', '二、']]);
-    // KNOWN MISS: a reader lists two addressees (各直轄市政府勞動局 / 各縣（市）政府); the record keeps one, since 、 also joins the
-    // names of one addressee (各直轄市、縣（市）政府 is one, as 江宁、浦口区政府 is on the mainland) and only ，/； separate them (schema)
-    expect(doc.document.addressees.map((a) => a['zh-Hant'])).toEqual(['各直轄市政府勞動局、各縣（市）政府']);
+    expect(doc.document.addressees.map((a) => a['zh-Hant'])).toEqual(['各直轄市政府勞動局', '各縣（市）政府']);
+    // the 附件 lines after the 署名 name the files it sends: a list, no attached document
+    expect(doc.attachments).toEqual([]);
+    expect(doc.parts.slice(-2).map((p) => p.type)).toEqual(['attachmentList', 'attachmentList']);
   });
   it('a joint 令 of two ministries with two 字號 on separate lines', () => {
     const doc = run('ling.txt', JOINT_LING);
@@ -278,6 +287,23 @@ describe('the fixes, with the documents they must leave alone', () => {
     // must not fire: a mainland notice whose short line stands above a 1. item keeps its numbered items
     const cn = run('cn2.txt', ['某市关于加强安全生产的通知', '各区：', '工作目标', '1. 全年不发生重大事故。', '2. 隐患整改率达到100%。']);
     expect(cn.sections.map((s) => s.marker)).toEqual(['1.', '2.']);
+  });
+
+  it('a 開會通知單’s rows are its parts, 開會事由 its subject; in a 函 such a row is text', () => {
+    // must work: the 開會通知單 above; must not fire: a 函 whose 說明 holds 開會時間： and 備註： lines, a mainland 会议通知
+    const han = run('han3.txt', ['經濟部　函', '發文日期：中華民國113年6月3日', '發文字號：經商字第11300099999號', '主旨：請派員出席會議，請查照。', '說明：', '開會時間：113年6月12日下午2時', '備註：請攜帶資料。']);
+    expect(han.sections.map((s) => s.marker)).toEqual(['主旨', '说明']);
+    expect(han.document.subject?.['zh-Hant']).toBe('請派員出席會議，請查照。');
+    const cn = run('cn3.txt', ['关于召开安全生产工作会议的通知', '各区：', '会议时间：2024年1月5日', '备注：请准时参会。']);
+    expect(cn.sections).toEqual([]);
+  });
+
+  it('受文者 lists organs as 正本 does; 附件 lines after the 署名 are a list only when nothing but them follows', () => {
+    // must work: the 函 above; must not fire: a 函 that sends its attachment's text after the 署名, and a mainland 主送 line
+    const sends = run('han4.txt', ['經濟部　函', '受文者：財政部', '發文日期：中華民國113年6月3日', '發文字號：經商字第11300099999號', '主旨：檢送要點1份，請查照。', '部長　王美花', '附件一　商業登記作業要點', '一、為辦理商業登記，特訂定本要點。', '二、本要點自發布日施行。']);
+    expect([sends.attachments.length, sends.document.addressees.map((a) => a['zh-Hant'])]).toEqual([1, ['財政部']]);
+    const cn = run('cn4.txt', ['关于做好防汛工作的通知', '江宁、浦口区政府，市有关部门：', '现就有关事项通知如下。']);
+    expect(cn.document.addressees.map((a) => a['zh-Hans'])).toEqual(['江宁、浦口区政府', '市有关部门']);
   });
 
   it('a month without its day closes a text only under organs', () => {

@@ -109,7 +109,11 @@ export function readTaiwanHeader(lines: readonly Line[], from: number): TwHeader
           if (d) header.date = { start: at + d.start, end: at + d.end, iso: d.iso };
         } else if (label === '发文字号') header.numbers.push(...numbersIn(cell, at));
         else if (label === '受文者') {
-          if (value.end > value.start) header.addressees.push(value);
+          // several organs, as a 正本 line lists them (各直轄市政府勞動局、各縣（市）政府)
+          for (const m of cell.slice(field[0].length).matchAll(/[^、，,；;]+/gu)) {
+            const name = m[0].trim();
+            if (name) header.addressees.push({ start: value.start + m.index + m[0].indexOf(name), end: value.start + m.index + m[0].indexOf(name) + name.length });
+          }
         } else if (CONTACT.test(label)) header.contact.push({ start: at, end: at + cell.length });
         else if (label !== '附件') header.classification.push({ start: at, end: at + cell.length });
         continue;
@@ -208,6 +212,18 @@ export function matchPartLabel(line: string): HeadingMatch | null {
   const m = PART_LABEL.exec(line);
   return m ? { level: '段', marker: m[1]!.replace(/\s+/g, ''), number: 0, length: m[0].length } : null;
 }
+
+/** The rows of a 開會通知單 (文書處理手冊): 開會事由, 開會時間, 開會地點, 主持人, 聯絡人及電話, 出席者, 列席者, 備註 — each a part. */
+const NOTICE_LABEL = /^(开\s*会\s*事\s*由|开\s*会\s*时\s*间|开\s*会\s*地\s*点|主\s*持\s*人|联\s*络\s*人(?:\s*及\s*电\s*话)?|出\s*席\s*者|列\s*席\s*者|备\s*注)\s*[：:]\s*/u;
+
+/** A line that starts a part of a 開會通知單 (its rows), else a 函's labelled part. */
+export function matchNoticeLabel(line: string): HeadingMatch | null {
+  const m = NOTICE_LABEL.exec(line);
+  return m ? { level: '段', marker: m[1]!.replace(/\s+/g, ''), number: 0, length: m[0].length } : matchPartLabel(line);
+}
+
+/** The label of a part that says what a 公文 is about: 主旨 (函, 公告), 開會事由 (開會通知單). */
+export const SUBJECT_LABEL = /^(?:主\s*旨|开\s*会\s*事\s*由)\s*[：:]\s*/u;
 
 /**
  * The parts of the Executive Yuan's meeting decisions (院會院長提示及決定、決議事項):

@@ -18,7 +18,7 @@ import { coverEnd, readAttachments, taiwanCoverEnd } from '../lib/segment/attach
 import { buildTree } from '../lib/segment/headings.js';
 import { attachNotes, conventions } from '../lib/segment/notes.js';
 import { documentIssuerAndDate, joined, readClosing, readHeader, readTaiwanClosing } from '../lib/segment/parts.js';
-import { isMeetingDecision, PART_LABEL } from '../lib/tw-gongwen.js';
+import { isMeetingDecision, SUBJECT_LABEL } from '../lib/tw-gongwen.js';
 import type { Part, SegAttachment, Segmented } from '../lib/segment/types.js';
 
 export type { Part, PartType, SegAttachment, SegNote, SegParagraph, SegSection, SegSentence, Segmented } from '../lib/segment/types.js';
@@ -45,7 +45,8 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   // a Taiwan 函 or 公告 is in labelled parts (主旨：, 说明：, 公告事项：); so is a text whose body opens with 主旨：
   // a meeting's decisions (行政院第2928次会议院长提示暨院会决定决议事项) are in parts 院长提示, 报告事项, 讨论事项
   const labelled =
-    taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
+    taiwan?.kind === '开会通知单' ? 'notice'
+    : taiwan !== null || (closing.bodyLines[0] !== undefined && /^主旨[：:]/.test(closing.bodyLines[0].text)) ? true
     : isMeetingDecision(joined(text, header.title), closing.bodyLines.map((l) => l.text)) ? 'meeting'
     : header.paperReference && detected === 'hk' ? 'paper'
     : false;
@@ -62,9 +63,10 @@ export function segment(text: string, options: SegmentOptions = {}): Segmented {
   const issuers = taiwan?.issuers ?? [];
   const issuer = issuers[0] ?? found.issuer;
   const date = found.date ?? taiwan?.date ?? header.date;
-  const subjectPart = cover.sections.find((s) => s.level === '段' && s.marker === '主旨');
+  // 主旨 (a 函, a 公告), 開會事由 (a 開會通知單)
+  const subjectPart = cover.sections.find((s) => s.level === '段' && (s.marker === '主旨' || s.marker === '开会事由'));
   const subjectLine = subjectPart?.paragraphs[0];
-  const subject = subjectLine ? { start: subjectLine.start + PART_LABEL.exec(text.slice(subjectLine.start, subjectLine.end))![0].length, end: subjectLine.end } : null;
+  const subject = subjectLine ? { start: subjectLine.start + SUBJECT_LABEL.exec(text.slice(subjectLine.start, subjectLine.end))![0].length, end: subjectLine.end } : null;
   // 受文者, else the 正本 line of a 函
   const addressees = header.addressees.length > 0 ? header.addressees : (twClosing?.addressees ?? []);
   const attachments: SegAttachment[] = split >= 0 ? readAttachments(text, lines, split, parts, diagnostics, markdown, stated.bare) : [];

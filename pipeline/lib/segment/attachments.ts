@@ -13,6 +13,8 @@ import type { Part, SegAttachment } from './types.js';
 
 /** The label above an attached document: 附件, 附件1, 附件一, 附件：. */
 const ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九十]+)?\s*[：:]?$/;
+/** An attachment's label and its name on one line, no sentence: 附件一　營造業安全衛生檢查重點, 附件2：统计表. */
+export const NAMED_ATTACHMENT_LINE = /^附件\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:、．.]?\s*[^\s。][^。]{0,58}$/u;
 /** 附件2, 附件二: the label of a second (third …) attached document. */
 const NUMBERED_ATTACHMENT_LABEL = /^附件\s*(?:\d+|[一二三四五六七八九十]+)\s*[：:]?$/;
 
@@ -52,6 +54,8 @@ export function taiwanCoverEnd(lines: Line[], from: number): number {
     let k = j + 1;
     while (k < lines.length && (TW_SIGNER.test(lines[k]!.text.trim()) || DECIDED_BY.test(lines[k]!.text))) k++;
     const head = lines[k];
+    // 附件一　檢查重點 / 附件二　統計表 and nothing else: the names of the files it sends, whose text is not here
+    if (lines.slice(k).every((l) => NAMED_ATTACHMENT_LINE.test(l.text.trim()))) return -1;
     if (head && lines.length - k >= 2 && head.text.length <= 60 && !head.text.includes('。')) return k;
     return -1;
   }

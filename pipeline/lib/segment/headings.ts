@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { matchHeading, type HeadingMatch, type Level } from '../gbt9704.js';
 import { CELL_SEPARATOR, type Line } from '../lines.js';
 import { findNotes } from '../notes/reader.js';
-import { matchMeetingLabel, matchPartLabel } from '../tw-gongwen.js';
+import { matchMeetingLabel, matchNoticeLabel, matchPartLabel } from '../tw-gongwen.js';
 import { isHkPaperPart, matchHkHeading } from '../hk-ordinance.js';
 import type { Jurisdiction } from '../articles.js';
 import { splitClauses, splitSentences, type Range } from '../sentences.js';
@@ -30,9 +30,10 @@ export function buildTree(
   /**
    * A Taiwan 函 or 公告: lines labelled 主旨：, 说明：, 办法：, 依据：, 公告事项： are its parts (段);
    * 'meeting': a meeting's decisions, whose parts are 院长提示：, 报告事项, 讨论事项.
+   * 'notice': a 開會通知單, whose rows (開會事由：, 開會時間：, 備註： …) are its parts.
    * 'paper': a LegCo paper, whose parts are unmarked lines (目的, 背景, 建议) above its numbered paragraphs.
    */
-  labelledParts: boolean | 'meeting' | 'paper' = false,
+  labelledParts: boolean | 'meeting' | 'paper' | 'notice' = false,
   /** How many of the first lines are preamble whatever they start with (a law's numbered history: 1.中华民国…). */
   preambleLines = 0,
   /** hk: an ordinance's 部/分部/条/附表 (lib/hk-ordinance.ts) instead of 编/章/节/条. */
@@ -98,6 +99,7 @@ export function buildTree(
     const label =
       labelledParts === 'meeting' ? matchMeetingLabel(line.text, stack[0]?.level === '段' && stack[0].marker.endsWith('事项'))
       : labelledParts === 'paper' ? (isHkPaperPart(line.text, lines[index + 1]?.text) ? { level: '段' as const, marker: line.text.trim(), number: 0, length: line.text.length } : null)
+      : labelledParts === 'notice' ? matchNoticeLabel(line.text)
       : labelledParts ? matchPartLabel(line.text)
       : null;
     if (label) label.number = roots.filter((s) => s.level === '段').length + 1;

@@ -321,7 +321,7 @@ export function readTaiwanClosing(lines: Line[], from: number, parts: Part[]): C
   parts.push(...copies);
   for (let j = end; j < lines.length; j++) {
     const line = lines[j]!;
-    parts.push({ type: TW_SIGNER.test(line.text.trim()) ? 'signature' : 'note', start: line.start, end: line.end });
+    parts.push({ type: TW_SIGNER.test(line.text.trim()) ? 'signature' : /^附件\s*(?:\d+|[一二三四五六七八九十]+)/u.test(line.text.trim()) ? 'attachmentList' : 'note', start: line.start, end: line.end });
   }
   return { issuer: null, coIssuers: [], date: null, bodyLines, addressees };
 }
