@@ -179,6 +179,21 @@ const CAP57B = [
   '(2) 處長可就表格的格式發出指引。',
 ];
 
+/** The gazette's HTML fragment (its header table: organ and 文別 | date and 字號; the body in one cell), for kinds it did not hold: a 開會通知單 dated in Chinese numerals. */
+const GAZETTE_NOTICE = `<!-- InstanceBeginEditable name="innerContent" --><div><table summary="本期公報內容表格"><tr><td><span><b>國家發展委員會開會通知單</b></span></td>
+<td><span>中華民國一百一十三年六月三日</span><br><span>發產字第1130011223號</span></td></tr>
+<tr><td colspan="2"><p>受文者：經濟部</p><p>開會事由：研商「產業創新條例施行細則」修正草案</p><p>開會時間：113年6月12日（星期三）下午2時30分</p>
+<p>開會地點：本會610會議室</p><p>主持人：莊副主任委員</p><p>聯絡人及電話：王小明（02）2316-5300分機1234</p><p>出席者：經濟部、財政部</p>
+<p>備註：請出席人員攜帶相關資料與會。</p></td></tr></table></div><div><a href="#">Top</a></div><!-- InstanceEndEditable -->`;
+
+/** A 公告 in the gazette's layout with spaced labels (主　　旨), 公告事項 items, the 署名 and the draft it announces after it. */
+const GAZETTE_GONGGAO = `<!-- InstanceBeginEditable name="innerContent" --><div><table summary="本期公報內容表格"><tr><td><b>衛生福利部公告</b></td>
+<td>中華民國113年7月1日<br>衛授食字第1131301234號</td></tr><tr><td colspan="2">
+<p>主　　旨：預告修正「食品添加物使用範圍及限量暨規格標準」第三條草案。</p><p>依　　據：行政程序法第一百五十四條第一項。</p><p>公告事項：</p>
+<p>一、修正機關：衛生福利部。</p><p>二、修正依據：食品安全衛生管理法第十八條第一項。</p>
+<p>三、對於本公告內容有任何意見者，請於本公告刊登公報之次日起六十日內陳述意見。</p><p>部　　長　邱泰源</p>
+<p>食品添加物使用範圍及限量暨規格標準第三條修正草案</p><p>第三條　食品添加物之使用範圍及限量應符合附表一之規定。</p></td></tr></table></div><!-- InstanceEndEditable -->`;
+
 describe('Taiwan 公文 of kinds the corpus lacks', () => {
   it('a 書函 as plain text', () => {
     const doc = run('shuhan.txt', SHUHAN);
@@ -232,6 +247,20 @@ describe('Taiwan 公文 of kinds the corpus lacks', () => {
       { lead: ['agency:农业部'], support: ['agency:数位发展部', 'agency:国家科学及技术委员会'] },
       { lead: ['agency:农业部'], support: ['agency:教育部', 'agency:劳动部'] },
     ]);
+  });
+});
+
+describe('Taiwan 公文 in the gazette’s HTML layout, of kinds the corpus lacks', () => {
+  const html = (file: string, source: string) => processDocument({ file, bytes: Buffer.from(source) }).document!;
+  it('a 開會通知單 dated in Chinese numerals', () => {
+    const doc = html('notice.html', GAZETTE_NOTICE);
+    expect(facts(doc)).toEqual({ title: null, documentNumber: '發產字第1130011223號', date: '2024-06-03', issuer: '國家發展委員會', parts: ['开会事由', '开会时间', '开会地点', '主持人', '联络人及电话', '出席者', '备注'] });
+    expect(doc.document.subject?.['zh-Hant']).toBe('研商「產業創新條例施行細則」修正草案');
+  });
+  it('a 公告 with the draft it announces after its 署名', () => {
+    const doc = html('gonggao.html', GAZETTE_GONGGAO);
+    expect(facts(doc)).toEqual({ title: null, documentNumber: '衛授食字第1131301234號', date: '2024-07-01', issuer: '衛生福利部', parts: ['主旨', '依据', '公告事项'] });
+    expect(doc.attachments.map((a) => [a.title['zh-Hant'], a.sections.map((s) => s.marker)])).toEqual([['食品添加物使用範圍及限量暨規格標準第三條修正草案', ['第三条']]]);
   });
 });
 
