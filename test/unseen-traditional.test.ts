@@ -260,7 +260,7 @@ describe('Taiwan 公文 in the gazette’s HTML layout, of kinds the corpus lack
   it('a 公告 with the draft it announces after its 署名', () => {
     const doc = html('gonggao.html', GAZETTE_GONGGAO);
     expect(facts(doc)).toEqual({ title: null, documentNumber: '衛授食字第1131301234號', date: '2024-07-01', issuer: '衛生福利部', parts: ['主旨', '依据', '公告事项'] });
-    expect(doc.attachments.map((a) => [a.title['zh-Hant'], a.sections.map((s) => s.marker)])).toEqual([['食品添加物使用範圍及限量暨規格標準第三條修正草案', ['第三条']]]);
+    expect(doc.attachments.map((a) => [a.title?.['zh-Hant'], a.sections.map((s) => s.marker)])).toEqual([['食品添加物使用範圍及限量暨規格標準第三條修正草案', ['第三条']]]);
   });
 });
 
