@@ -133,6 +133,15 @@ describe('punctuation', () => {
   });
 });
 
+describe('parentheses in a 字號', () => {
+  it('keeps a bracket inside a Taiwan document number as written, and still makes other brackets full-width', () => {
+    expect(cleanText('發文字號：臺教高(二)字第1130028765號')).toBe('發文字號：臺教高(二)字第1130028765號');
+    expect(cleanText('台訓(一)字第0930172100A號函')).toBe('台訓(一)字第0930172100A號函');
+    expect(cleanText('各区(市)县人民政府')).toBe('各区（市）县人民政府');
+    expect(cleanText('各县(市)政府、各直辖市(区)人民政府')).toBe('各县（市）政府、各直辖市（区）人民政府');
+  });
+});
+
 describe('whitespace', () => {
   it('drops indentation, spaces between Chinese characters and extra blank lines', () => {
     expect(cleanText('\u3000\u3000第一段\n\n\n\n  第 二 段  \n')).toBe('第一段\n\n第二段');

@@ -198,7 +198,7 @@ describe('Taiwan 公文 of kinds the corpus lacks', () => {
   it('a 書函 as plain text', () => {
     const doc = run('shuhan.txt', SHUHAN);
     // the 字號 as the record gives it: the cleaner writes brackets in Chinese text full-width (GB/T 15834; --keep-punctuation keeps them)
-    expect(facts(doc)).toEqual({ title: null, documentNumber: '臺教高（二）字第1130028765號', date: '2024-03-18', issuer: '教育部', parts: ['主旨', '说明'] });
+    expect(facts(doc)).toEqual({ title: null, documentNumber: '臺教高(二)字第1130028765號', date: '2024-03-18', issuer: '教育部', parts: ['主旨', '说明'] });
     expect(doc.document.kind).toBe('书函');
     expect(doc.document.addressees.map((a) => a['zh-Hant'])).toEqual(['國立臺灣大學']);
   });
@@ -231,6 +231,9 @@ describe('Taiwan 公文 of kinds the corpus lacks', () => {
     expect(facts(doc)).toEqual({ title: null, documentNumber: '勞動條2字第1130140567號', date: '2024-05-10', issuer: '勞動部', parts: ['主旨', '说明', '办法'] });
     expect(doc.sections.map((s) => s.children.map((c) => c.marker))).toEqual([[], ['一、', '二、', '三、'], ['一、', '二、']]);
     expect(doc.document.addressees.map((a) => a['zh-Hant'])).toEqual(['各直轄市政府勞動局', '各縣（市）政府']);
+    // a level alone before 、 goes with the name after it: 各直轄市、縣（市）政府 is one collective
+    const collective = run('han2.txt', HAN.map((l) => (l.startsWith('受文者：') ? '受文者：各直轄市、縣（市）政府、經濟部' : l)));
+    expect(collective.document.addressees.map((a) => a['zh-Hant'])).toEqual(['各直轄市、縣（市）政府', '經濟部']);
     // the 附件 lines after the 署名 name the files it sends: a list, no attached document
     expect(doc.attachments).toEqual([]);
     expect(doc.parts.slice(-2).map((p) => p.type)).toEqual(['attachmentList', 'attachmentList']);

@@ -41,7 +41,13 @@ export const colon: CleanRule = {
     }),
 };
 
-/** `(`…`)` → `（`…`）` when the brackets hold Chinese: 各区(市)县 → 各区（市）县; (Cyber Security) stays. */
+/** What follows a bracket inside a Taiwan document number: 臺教高(二)字第1130028765號 — kept as the number is written. */
+const IN_DOCUMENT_NUMBER = /^\p{Script=Han}{0,3}字第/u;
+
+/**
+ * `(`…`)` → `（`…`）` when the brackets hold Chinese: 各区(市)县 → 各区（市）县; (Cyber Security) stays, and so does
+ * a bracket inside a 字號 (`臺教高(二)字第…號`: a number is cited as written).
+ */
 export const parentheses: CleanRule = {
   name: 'punctuation',
   run(text) {
@@ -49,6 +55,8 @@ export const parentheses: CleanRule = {
     const pattern = /\(([^()\n]{1,80})\)/g;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (!/\p{Script=Han}/u.test(m[1]!)) continue;
+      const after = m.index + m[0].length;
+      if (IN_DOCUMENT_NUMBER.test(text.slice(after, after + 5))) continue;
       out.push({ start: m.index, end: m.index + 1, text: '（' });
       out.push({ start: m.index + m[0].length - 1, end: m.index + m[0].length, text: '）' });
     }

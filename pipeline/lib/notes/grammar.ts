@@ -162,7 +162,7 @@ const ANY_SEPARATOR = /[、，,；;\s（(]/;
 const STARS = new Set([0x2a, 0xff0a, 0x203b, 0x2605]);
 
 /** A level of government alone, that the next name completes: 各市、县人民政府, 各省、自治区、直辖市人民政府. */
-const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
+export const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
 
 /**
  * The items of an enumeration: split at 、，, ；; and spaces outside brackets
