@@ -49,17 +49,60 @@ export function storedZip(files: Record<string, string>): Buffer {
 const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const paragraph = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${escape(text)}</w:t></w:r></w:p>`;
 
-/** A DOCX of paragraphs (strings) and tables (rows of cells). */
-export function buildDocx(blocks: (string | string[][])[]): Buffer {
+/** A block of a DOCX's body: a paragraph (a string), a table (rows of cells), or raw WordprocessingML (a numbered paragraph, a merged cell). */
+export type DocxBlock = string | string[][] | { xml: string };
+
+/** Parts besides the body: numbering, styles, a header and footer, footnotes (each the part's inner XML, its root element included). */
+export interface DocxParts {
+  numbering?: string;
+  styles?: string;
+  header?: string;
+  footer?: string;
+  footnotes?: string;
+}
+
+/** A DOCX of paragraphs (strings), tables (rows of cells) and raw XML blocks, with the parts given (linked from the document). */
+export function buildDocx(blocks: DocxBlock[], parts: DocxParts = {}): Buffer {
   const body = blocks
-    .map((b) => (typeof b === 'string' ? paragraph(b) : `<w:tbl>${b.map((row) => `<w:tr>${row.map((c) => `<w:tc>${paragraph(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`))
+    .map((b) =>
+      typeof b === 'string'
+        ? paragraph(b)
+        : Array.isArray(b)
+          ? `<w:tbl>${b.map((row) => `<w:tr>${row.map((c) => `<w:tc>${paragraph(c)}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`
+          : b.xml,
+    )
     .join('');
   const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  return storedZip({
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const OD = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+  const kinds: [keyof DocxParts, string, string, string][] = [
+    ['numbering', 'numbering.xml', 'numbering', `${CT}.numbering+xml`],
+    ['styles', 'styles.xml', 'styles', `${CT}.styles+xml`],
+    ['header', 'header1.xml', 'header', `${CT}.header+xml`],
+    ['footer', 'footer1.xml', 'footer', `${CT}.footer+xml`],
+    ['footnotes', 'footnotes.xml', 'footnotes', `${CT}.footnotes+xml`],
+  ];
+  const present = kinds.filter(([k]) => parts[k] !== undefined);
+  const sect =
+    parts.header !== undefined || parts.footer !== undefined
+      ? `<w:sectPr>${parts.header !== undefined ? '<w:headerReference w:type="default" r:id="rIdheader"/>' : ''}${parts.footer !== undefined ? '<w:footerReference w:type="default" r:id="rIdfooter"/>' : ''}</w:sectPr>`
+      : '';
+  const files: Record<string, string> = {
     '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${CT}.document.main+xml"/>` +
+      present.map(([, name, , type]) => `<Override PartName="/word/${name}" ContentType="${type}"/>`).join('') +
+      '</Types>',
     '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
-  });
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${OD}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}${sect}</w:body></w:document>`,
+  };
+  if (present.length > 0) {
+    files['word/_rels/document.xml.rels'] =
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      present.map(([, name, rel]) => `<Relationship Id="rId${rel}" Type="${OD}/${rel}" Target="${name}"/>`).join('') +
+      '</Relationships>';
+    for (const [k, name] of present) files[`word/${name}`] = `<?xml version="1.0" encoding="UTF-8"?>${parts[k]!.replace(/^<(w:\w+)/, `<$1 xmlns:w="${W}" xmlns:r="${R}"`)}`;
+  }
+  return storedZip(files);
 }

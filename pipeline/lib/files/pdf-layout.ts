@@ -440,7 +440,7 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
   let text = '';
   const blocks: LayoutBlock[] = [];
   const spans: Furniture[] = [];
-  let open: { block: LayoutBlock; last: Line } | null = null;
+  let open: { block: LayoutBlock; last: Line; g: Geometry } | null = null;
   let pendingFurniture: Furniture[] = [];
   const box = (l: Line, height: number): [number, number, number, number] => [l.x0, height - (l.y + 0.88 * l.size), l.x1, height - ((l.bottom ?? l.y) - 0.12 * l.size)];
   const closeParagraph = (): void => {
@@ -471,9 +471,11 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
         continue;
       }
       const ref: Line | null = previous ?? open?.last ?? null;
-      const continues = open !== null && ref !== null && !startsParagraph(ref, line, g, previous === null);
+      // a line that ends short is measured on its own page's column (a page break may turn the page landscape)
+      const refGeometry = previous ? g : (open?.g ?? g);
+      const continues = open !== null && ref !== null && !startsParagraph(ref, line, g, previous === null, refGeometry);
       if (continues && open) {
-        const o: { block: LayoutBlock; last: Line } = open;
+        const o: { block: LayoutBlock; last: Line; g: Geometry } = open;
         if (o.block.page !== page.number) {
           // run on across the page break: the furniture between goes with its line breaks
           const breakAt = text.length;
@@ -499,13 +501,14 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
           o.block.bbox = [Math.min(o.block.bbox[0], b[0]), o.block.bbox[1], Math.max(o.block.bbox[2], b[2]), b[3]];
         }
         o.last = line;
+        o.g = g;
       } else {
         closeParagraph();
         const start = text.length;
         text += line.text;
         const block: LayoutBlock = { start, end: text.length, page: page.number, bbox: box(line, page.height) };
         blocks.push(block);
-        open = { block, last: line };
+        open = { block, last: line, g };
       }
       previous = line;
     }
@@ -514,15 +517,18 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
   return { text, blocks, furniture: spans, pages: pages.map((p) => ({ number: p.number, width: p.width, height: p.height })) };
 }
 
-/** Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`). */
-function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean): boolean {
+/**
+ * Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`); `before` is the
+ * text column of the page `previous` stands on (another when the break turns a portrait page landscape).
+ */
+function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean, before: Geometry = g): boolean {
   const size = line.size;
   // a table row is a paragraph of its own
   if (line.row || previous.row) return true;
   if (line.wrapped) return false;
   if (Math.abs(previous.size - size) > 0.15 * size) return true;
   if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
-  if (previous.x1 < g.right - 1.5 * size) return true;
+  if (previous.x1 < before.right - 1.5 * size) return true;
   if (!pageBreak && g.pitch > 0 && previous.y - line.y > 1.5 * g.pitch) return true;
   return PARAGRAPH_START.test(line.text);
 }

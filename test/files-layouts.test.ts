@@ -1,0 +1,386 @@
+/**
+ * Layouts the file readers were not written on: hand-made DOCX and PDF files of
+ * real 公文 layouts the corpus and the other tests do not cover (issue #14). Each
+ * fixture is built by code here (buildDocx, textPdf) and what a reader must get
+ * — title, 发文字号, 成文日期, issuer, level-1 headings, notes — is written by
+ * hand from the layout, never from gongwen's output.
+ */
+import { describe, expect, it } from 'vitest';
+import { textPdf } from '../bench/pdf-build.js';
+import { processFile } from '../pipeline/pipeline.js';
+import type { GongwenDocument } from '../pipeline/schema-types.js';
+import { CELL_SEPARATOR } from '../pipeline/lib/lines.js';
+import { buildDocx } from './helpers/docx.js';
+
+interface Want {
+  title: string;
+  number: string | null;
+  date: string;
+  issuer: string;
+  headings: string[];
+}
+
+async function read(bytes: Buffer, file: string): Promise<GongwenDocument> {
+  const r = await processFile({ bytes, file });
+  expect(r.document, file).toBeTruthy();
+  return r.document!;
+}
+
+const headingsOf = (doc: GongwenDocument): string[] => doc.sections.map((s) => `${s.marker ?? ''}${s.heading?.['zh-Hans'] ?? ''}`);
+
+function fields(doc: GongwenDocument): Want {
+  return {
+    title: doc.document.title?.['zh-Hans'] ?? '',
+    number: doc.document.documentNumber,
+    date: doc.document.date ?? '',
+    issuer: doc.document.issuer?.['zh-Hans'] ?? '',
+    headings: headingsOf(doc),
+  };
+}
+
+const S1 = '为深入贯彻落实安全生产责任制，切实防范化解重大安全风险，经研究，现就有关事项通知如下。';
+const S2 = '各地各部门要充分认识做好安全生产工作的重要性，强化组织领导，压实工作责任，确保各项措施落到实处。';
+const S3 = '要建立健全隐患排查治理工作机制，定期开展专项检查，对发现的问题及时整改到位，形成工作闭环。';
+
+// ---------------------------------------------------------------- DOCX
+
+const W_P = (text: string, ppr = ''): string => `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const cellXml = (text: string, tcPr = ''): string => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${W_P(text)}</w:tc>`;
+
+describe('DOCX layouts', () => {
+  it('D1: the title in a one-cell table (a text box Word users draw as a borderless table)', async () => {
+    const doc = await read(
+      buildDocx([
+        '某某市人民政府文件',
+        '某府发〔2024〕12号',
+        [['某某市人民政府关于加强安全生产工作的通知']],
+        '各县（市、区）人民政府，市政府各部门：',
+        S1,
+        '一、总体要求',
+        S2,
+        '二、工作措施',
+        S3,
+        '某某市人民政府',
+        '2024年5月20日',
+      ]),
+      'd1.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府关于加强安全生产工作的通知',
+      number: '某府发〔2024〕12号',
+      date: '2024-05-20',
+      issuer: '某某市人民政府',
+      headings: ['一、总体要求', '二、工作措施'],
+    });
+  });
+
+  it('D2: the 发文字号 and 签发人 in a two-cell row under the red header (an upward 请示)', async () => {
+    const doc = await read(
+      buildDocx([
+        '某某县人民政府文件',
+        [['某政发〔2024〕7号', '签发人：李四']],
+        '某某县人民政府关于申请设立农业产业园区的请示',
+        '某某市人民政府：',
+        S1,
+        '一、基本情况',
+        S2,
+        '二、申请事项',
+        S3,
+        '妥否，请批示。',
+        '某某县人民政府',
+        '2024年3月8日',
+      ]),
+      'd2.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某县人民政府关于申请设立农业产业园区的请示',
+      number: '某政发〔2024〕7号',
+      date: '2024-03-08',
+      issuer: '某某县人民政府',
+      headings: ['一、基本情况', '二、申请事项'],
+    });
+  });
+
+  it('D3: headings numbered by Word (numbering.xml, by style and by paragraph), with a running head and page numbers in header and footer parts', async () => {
+    const lvl = (i: number, text: string) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="${text}"/><w:suff w:val="nothing"/></w:lvl>`;
+    const numbering = `<w:numbering><w:abstractNum w:abstractNumId="0">${lvl(0, '%1、')}${lvl(1, '（%2）')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const styles =
+      '<w:styles><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>';
+    const h1 = (t: string) => ({ xml: W_P(t, '<w:pStyle w:val="Heading1"/>') });
+    const h2 = (t: string) => ({ xml: W_P(t, '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>') });
+    const doc = await read(
+      buildDocx(
+        [
+          '某某市人民政府办公室关于做好2024年防汛工作的通知',
+          '各区人民政府，市政府各委、办、局：',
+          S1,
+          h1('总体要求'),
+          S2,
+          h1('重点任务'),
+          h2('加强监测预警'),
+          S3,
+          h2('做好应急准备'),
+          S2,
+          h1('保障措施'),
+          S3,
+          '某某市人民政府办公室',
+          '2024年6月1日',
+        ],
+        {
+          numbering,
+          styles,
+          header: '<w:hdr><w:p><w:r><w:t>某某市人民政府办公室文件</w:t></w:r></w:p></w:hdr>',
+          footer: '<w:ftr><w:p><w:r><w:t>— </w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t> —</w:t></w:r></w:p></w:ftr>',
+        },
+      ),
+      'd3.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府办公室关于做好2024年防汛工作的通知',
+      number: null,
+      date: '2024-06-01',
+      issuer: '某某市人民政府办公室',
+      headings: ['一、总体要求', '二、重点任务', '三、保障措施'],
+    });
+    expect(doc.sections[1]!.children.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['（一）加强监测预警', '（二）做好应急准备']);
+    expect(doc.text['zh-Hans']).not.toMatch(/— 1 —|某某市人民政府办公室文件/);
+  });
+
+  it('D4: a 版记 (抄送, 印发) as a table at the end: the 印发 date is not the 成文日期, its lines are no heading', async () => {
+    const doc = await read(
+      buildDocx([
+        '某某市人民政府办公室文件',
+        '某政办发〔2024〕30号',
+        '某某市人民政府办公室关于印发某某市城市更新行动方案的通知',
+        '各区人民政府，市政府各部门：',
+        '《某某市城市更新行动方案》已经市政府同意，现印发给你们，请认真组织实施。',
+        '某某市人民政府办公室',
+        '2024年4月12日',
+        '（此件公开发布）',
+        [['抄送：市委各部门，市人大常委会办公室，市政协办公室。'], ['某某市人民政府办公室                2024年4月15日印发']],
+      ]),
+      'd4.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府办公室关于印发某某市城市更新行动方案的通知',
+      number: '某政办发〔2024〕30号',
+      date: '2024-04-12',
+      issuer: '某某市人民政府办公室',
+      headings: [],
+    });
+  });
+
+  it('D5: a task table with merged cells (vMerge) and its header row marked to repeat: one note per task, the lead carried down', async () => {
+    const header = `<w:tr><w:trPr><w:tblHeader/></w:trPr>${['序号', '重点任务', '牵头单位', '完成时限'].map((c) => cellXml(c)).join('')}</w:tr>`;
+    const row = (n: string, task: string, lead: string | null, deadline: string) =>
+      `<w:tr>${cellXml(n)}${cellXml(task)}${lead === null ? `<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>` : cellXml(lead, '<w:vMerge w:val="restart"/>')}${cellXml(deadline)}</w:tr>`;
+    const table = `<w:tbl>${header}${row('1', '完善公共数据目录', '市数据局', '2024年6月底前')}${row('2', '建设数据共享平台', null, '2024年9月底前')}${row('3', '开展数据质量评估', '市财政局', '2024年12月底前')}</w:tbl>`;
+    const doc = await read(
+      buildDocx([
+        '某某市人民政府办公室关于印发公共数据管理重点任务分工的通知',
+        '各区人民政府，市政府各部门：',
+        '现将公共数据管理重点任务分工印发给你们，请认真贯彻落实。',
+        { xml: table },
+        '某某市人民政府办公室',
+        '2024年2月2日',
+      ]),
+      'd5.docx',
+    );
+    expect(fields(doc)).toMatchObject({ title: '某某市人民政府办公室关于印发公共数据管理重点任务分工的通知', date: '2024-02-02', issuer: '某某市人民政府办公室' });
+    const notes = doc.responsibilities.map((n) => [n.lead, n.deadline?.date ?? null]);
+    expect(notes).toEqual([
+      [['agency:某某市数据局'], '2024-06-30'],
+      [['agency:某某市数据局'], '2024-09-30'],
+      [['agency:某某市财政局'], '2024-12-31'],
+    ]);
+  });
+
+  it('D6: footnotes (a legal basis cited in a note) are no heading and end no part', async () => {
+    const ref = '<w:r><w:footnoteReference w:id="1"/></w:r>';
+    const doc = await read(
+      buildDocx(
+        [
+          '某某省人民政府关于深化“放管服”改革的意见',
+          '各市、县人民政府，省政府各部门：',
+          { xml: `<w:p><w:r><w:t>${S1}</w:t></w:r>${ref}</w:p>` },
+          '一、持续简政放权',
+          S2,
+          '二、加强事中事后监管',
+          S3,
+          '某某省人民政府',
+          '2024年1月9日',
+        ],
+        {
+          footnotes:
+            '<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>一、依据《优化营商环境条例》第三十九条。</w:t></w:r></w:p></w:footnote></w:footnotes>',
+        },
+      ),
+      'd6.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某省人民政府关于深化“放管服”改革的意见',
+      number: null,
+      date: '2024-01-09',
+      issuer: '某某省人民政府',
+      headings: ['一、持续简政放权', '二、加强事中事后监管'],
+    });
+  });
+});
+
+// ---------------------------------------------------------------- PDF
+
+type PdfLine = [number, number, number, string];
+/** A line centred on an A4 page (595 pt wide) in characters one em wide. */
+const centred = (y: number, size: number, text: string): PdfLine => [(595 - size * [...text].length) / 2, y, size, text];
+/** A paragraph as a 公文 sets it: 16-point characters, 28 a line from x = 79, the first line indented two; `pitch` points a line. */
+function paragraphLines(text: string, top: number, pitch = 28, indent = true): { lines: PdfLine[]; next: number } {
+  const lines: PdfLine[] = [];
+  let y = top;
+  for (let at = 0, first = indent; at < text.length; first = false) {
+    const n = first ? 26 : 28;
+    lines.push([first ? 111 : 79, y, 16, text.slice(at, at + n)]);
+    at += n;
+    y -= pitch;
+  }
+  return { lines, next: y };
+}
+/** Paragraphs from `top` down. */
+function flow(paragraphs: (string | [string, boolean])[], top: number, pitch = 28): { lines: PdfLine[]; next: number } {
+  const lines: PdfLine[] = [];
+  let y = top;
+  for (const p of paragraphs) {
+    const [text, indent] = typeof p === 'string' ? [p, true] : p;
+    const r = paragraphLines(text, y, pitch, indent);
+    lines.push(...r.lines);
+    y = r.next;
+  }
+  return { lines, next: y };
+}
+/** Right-aligned to the text column's right edge (x = 527), less `inset` characters. */
+const right = (y: number, text: string, inset = 4): PdfLine => [527 - 16 * ([...text].length + inset), y, 16, text];
+
+describe('PDF layouts', () => {
+  it('P1: a red header in a large size, the 文号 centred under it, a two-line centred title, signature and date right-aligned, — 1 — page numbers', async () => {
+    const body = flow([['各县（市、区）人民政府，市政府各部门：', false], S1, ['一、总体要求', true], S2, ['二、工作措施', true], S3], 560);
+    const doc = await read(
+      textPdf([
+        [
+          centred(740, 36, '某某市人民政府文件'),
+          centred(680, 16, '某府发〔2024〕12号'),
+          centred(630, 22, '某某市人民政府关于加强'),
+          centred(598, 22, '安全生产工作的通知'),
+          ...body.lines,
+          right(body.next - 40, '某某市人民政府'),
+          right(body.next - 68, '2024年5月20日', 3),
+          centred(60, 14, '— 1 —'),
+        ],
+      ]),
+      'p1.pdf',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府关于加强安全生产工作的通知',
+      number: '某府发〔2024〕12号',
+      date: '2024-05-20',
+      issuer: '某某市人民政府',
+      headings: ['一、总体要求', '二、工作措施'],
+    });
+  });
+
+  it('P2: a running head and — n — on every page, a paragraph across the page break, set at a 1.5-line pitch', async () => {
+    // 1.5 lines of 16 pt: 36 points a line (the corpus's files are set at 28)
+    const long = S2 + S3 + S1;
+    const page1 = flow([['某某市应急管理局关于开展安全生产大检查的通知', false], ['各区应急管理局：', false], S1, ['一、检查范围', true], S2, ['二、检查内容', true]], 740, 36);
+    // the paragraph starts at the foot of page 1 and runs on at the top of page 2
+    const split = paragraphLines(long, page1.next, 36);
+    const onPage1 = split.lines.filter((l) => l[1] > 90);
+    const rest = long.slice(onPage1.reduce((n, l) => n + l[3].length, 0));
+    const page2 = flow([[rest, false], ['三、工作要求', true], S3], 760, 36);
+    const head = (n: number): PdfLine[] => [centred(800, 10.5, '某某市应急管理局'), centred(50, 14, `— ${n} —`)];
+    const doc = await read(
+      textPdf([
+        [...head(1), ...page1.lines, ...onPage1],
+        [...head(2), ...page2.lines, right(page2.next - 40, '某某市应急管理局'), right(page2.next - 76, '2024年7月3日', 3)],
+      ]),
+      'p2.pdf',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市应急管理局关于开展安全生产大检查的通知',
+      number: null,
+      date: '2024-07-03',
+      issuer: '某某市应急管理局',
+      headings: ['一、检查范围', '二、检查内容', '三、工作要求'],
+    });
+    expect(doc.text['zh-Hans'].split('\n')).toContain(long);
+    expect(doc.text['zh-Hans']).not.toMatch(/— \d —/);
+  });
+
+  it('P3: an attachment (附件1 and its own title) starting mid-page, after the signature', async () => {
+    const main = flow([['各区人民政府：', false], '现将《某某市养老服务体系建设实施方案》印发给你们，请认真贯彻执行。'], 660);
+    const att = flow([['一、工作目标', true], S2, ['二、主要任务', true], S3], main.next - 210);
+    const doc = await read(
+      textPdf([
+        [
+          centred(740, 22, '某某市人民政府关于印发某某市养老'),
+          centred(708, 22, '服务体系建设实施方案的通知'),
+          ...main.lines,
+          right(main.next - 40, '某某市人民政府'),
+          right(main.next - 68, '2024年8月8日', 3),
+          [79, main.next - 120, 16, '附件1'],
+          centred(main.next - 160, 22, '某某市养老服务体系建设实施方案'),
+          ...att.lines,
+        ],
+      ]),
+      'p3.pdf',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府关于印发某某市养老服务体系建设实施方案的通知',
+      number: null,
+      date: '2024-08-08',
+      issuer: '某某市人民政府',
+      headings: [],
+    });
+    expect(doc.attachments).toHaveLength(1);
+    expect(doc.attachments[0]!.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、工作目标', '二、主要任务']);
+  });
+
+  it('P4: a landscape page with a task table whose header is not repeated on the next page: one note per row', async () => {
+    const portrait = flow([['各区人民政府，市政府各部门：', false], '现将《重点任务分工表》印发给你们，请认真贯彻落实。'], 680);
+    const cols = [60, 120, 420, 560, 680];
+    const header: [number, number, number, string][] = ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'].map((t, i) => [cols[i]!, 490, 12, t]);
+    const taskRow = (y: number, n: number): [number, number, number, string][] => [
+      [cols[0]!, y, 12, String(n)],
+      [cols[1]!, y, 12, `推进第${n}项重点任务落地见效`],
+      [cols[2]!, y, 12, n % 2 ? '市发展改革委' : '市财政局'],
+      [cols[3]!, y, 12, '各区政府'],
+      [cols[4]!, y, 12, '2024年底前'],
+    ];
+    const landscape1: PdfLine[] = [[60, 545, 16, '附件'], [(842 - 22 * 7) / 2, 520, 22, '重点任务分工表'], ...header, ...[1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) => taskRow(490 - 40 * n, n))];
+    const landscape2 = [9, 10, 11].flatMap((n) => taskRow(540 - 40 * (n - 8), n));
+    const pdf = textPdf([
+      [centred(740, 22, '某某市人民政府办公室关于印发重点任务'), centred(708, 22, '分工表的通知'), ...portrait.lines, right(portrait.next - 40, '某某市人民政府办公室'), right(portrait.next - 68, '2024年9月1日', 3)],
+      landscape1,
+      landscape2,
+    ]);
+    // textPdf sets A4 portrait; the table pages are turned landscape in the bytes
+    const turned = Buffer.from(pdf.toString('latin1').replace(/\/MediaBox \[0 0 595 842\]/g, (m, offset: number, all: string) => (all.indexOf(m) === offset ? m : '/MediaBox [0 0 842 595]')), 'latin1');
+    const doc = await read(fixXref(turned), 'p4.pdf');
+    expect(fields(doc)).toMatchObject({ title: '某某市人民政府办公室关于印发重点任务分工表的通知', date: '2024-09-01', issuer: '某某市人民政府办公室' });
+    const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
+    expect(rows).toHaveLength(12);
+    // the 附件 label on the landscape page starts a paragraph: the date above it ends short of the portrait page's column
+    // (it ran on as `2024年9月1日附件`, measured against the landscape column, and the 成文日期 was lost)
+    expect(doc.text['zh-Hans'].split('\n')).toContain('2024年9月1日');
+    // 市发展改革委 is the short form of the 发展和改革委员会, resolved to the issuer's city
+    expect(doc.responsibilities.map((n) => n.lead[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => (n % 2 ? 'agency:某某市发展和改革委员会' : 'agency:某某市财政局')));
+  });
+});
+
+/** Rewrites the cross-reference offsets of a PDF whose objects were edited in place (same object order). */
+function fixXref(pdf: Buffer): Buffer {
+  const s = pdf.toString('latin1');
+  const offsets = [...s.matchAll(/^(\d+) 0 obj$/gm)].map((m) => m.index!);
+  const xref = s.indexOf('xref\n');
+  const table = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const trailer = s.slice(s.indexOf('trailer\n')).replace(/startxref\n\d+/, `startxref\n${xref}`);
+  return Buffer.from(s.slice(0, xref) + table + trailer, 'latin1');
+}
