@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textPdf } from '../bench/pdf-build.js';
-import { processFile } from '../pipeline/pipeline.js';
+import { layoutText, type TextRun } from '../pipeline/lib/files/pdf-layout.js';
+import { processDocument, processFile } from '../pipeline/pipeline.js';
 import type { GongwenDocument } from '../pipeline/schema-types.js';
 import { CELL_SEPARATOR } from '../pipeline/lib/lines.js';
 import { buildDocx } from './helpers/docx.js';
@@ -225,6 +226,64 @@ describe('DOCX layouts', () => {
       headings: ['一、持续简政放权', '二、加强事中事后监管'],
     });
   });
+
+  it('D7: the red header and the title drawn in text boxes (WPS and Word letterheads), the title over two paragraphs', async () => {
+    const box = (inner: string) =>
+      `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>${inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>${inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const doc = await read(
+      buildDocx([
+        { xml: box(W_P('某某市财政局文件')) },
+        '某财发〔2024〕21号',
+        '某某市财政局关于进一步加强',
+        '政府采购管理工作的通知',
+        '各区财政局，市级各预算单位：',
+        S1,
+        '一、规范采购程序',
+        S2,
+        '二、强化监督检查',
+        S3,
+        '某某市财政局',
+        '2024年10月10日',
+      ]),
+      'd7.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市财政局关于进一步加强政府采购管理工作的通知',
+      number: '某财发〔2024〕21号',
+      date: '2024-10-10',
+      issuer: '某某市财政局',
+      headings: ['一、规范采购程序', '二、强化监督检查'],
+    });
+    // the letterhead is read once (the text box's fallback copy is not text twice)
+    expect(doc.text['zh-Hans'].match(/某某市财政局文件/g)).toHaveLength(1);
+  });
+
+  it('D8: the 发文字号 and 签发人 on one line apart, set with tabs (an upward 报告)', async () => {
+    const doc = await read(
+      buildDocx([
+        '某某区人民政府文件',
+        { xml: `<w:p><w:r><w:t>某区府发〔2024〕9号</w:t></w:r><w:r><w:tab/><w:tab/><w:tab/></w:r><w:r><w:t>签发人：王五</w:t></w:r></w:p>` },
+        '某某区人民政府关于2024年上半年安全生产工作情况的报告',
+        '某某市人民政府：',
+        S1,
+        '一、主要工作',
+        S2,
+        '二、存在问题',
+        S3,
+        '特此报告。',
+        '某某区人民政府',
+        '2024年7月15日',
+      ]),
+      'd8.docx',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某区人民政府关于2024年上半年安全生产工作情况的报告',
+      number: '某区府发〔2024〕9号',
+      date: '2024-07-15',
+      issuer: '某某区人民政府',
+      headings: ['一、主要工作', '二、存在问题'],
+    });
+  });
 });
 
 // ---------------------------------------------------------------- PDF
@@ -373,6 +432,94 @@ describe('PDF layouts', () => {
     // 市发展改革委 is the short form of the 发展和改革委员会, resolved to the issuer's city
     expect(doc.responsibilities.map((n) => n.lead[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => (n % 2 ? 'agency:某某市发展和改革委员会' : 'agency:某某市财政局')));
   });
+  it('P5: an upward 请示: the 发文字号 left and the 签发人 right on one line, the date in Chinese numerals', async () => {
+    const body = flow([['某某市人民政府：', false], S1, ['一、基本情况', true], S2, ['二、申请事项', true], S3, '妥否，请批示。'], 570);
+    const doc = await read(
+      textPdf([
+        [
+          centred(740, 36, '某某县人民政府文件'),
+          [79, 680, 16, '某政发〔2024〕7号'], [399, 680, 16, '签发人：李四'],
+          centred(630, 22, '某某县人民政府关于申请设立农业产业园区的请示'),
+          ...body.lines,
+          right(body.next - 40, '某某县人民政府'),
+          right(body.next - 68, '二〇二四年三月八日', 3),
+        ],
+      ]),
+      'p5.pdf',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某县人民政府关于申请设立农业产业园区的请示',
+      number: '某政发〔2024〕7号',
+      date: '2024-03-08',
+      issuer: '某某县人民政府',
+      headings: ['一、基本情况', '二、申请事项'],
+    });
+  });
+
+  it('P6: a 函 with its 发文字号 right-aligned under the letterhead, headings set flush left, lines wrapping before 第…条 and （一）项', async () => {
+    // each paragraph set at full width (26 characters on its first line, 28 on the next), its wrap falling in mid-sentence
+    // before an article or item reference: a line starts with （二）项 and another with 第三十条
+    const c1a = '根据《中华人民共和国政府采购法实施条例》的有关规定，结合本市政府采购监督管理工作的实际，依照该条例第二十条第';
+    const c1b = '（二）项规定，对采购人设定的资格条件进行审查。';
+    const c2a = '经审查，有关单位的行为违反《某某市政府采购管理办法》';
+    const c2b = '第三十条规定，依照该办法第四十条规定应予处理。';
+    expect([c1a.length, c2a.length]).toEqual([54, 26]);
+    const cite1 = c1a + c1b;
+    const cite2 = c2a + c2b;
+    const [p1a, p1b, p1c] = [cite1.slice(0, 26), cite1.slice(26, 54), cite1.slice(54)];
+    const [p2a, p2b] = [cite2.slice(0, 26), cite2.slice(26)];
+    const lines: PdfLine[] = [
+      centred(760, 30, '某某市财政局'),
+      [527 - 16 * 11, 700, 16, '某财函〔2024〕15号'],
+      centred(650, 22, '某某市财政局关于政府采购投诉处理结果的函'),
+      [79, 600, 16, '某某区财政局：'],
+      [79, 572, 16, '一、基本情况'],
+      [111, 544, 16, p1a], [79, 516, 16, p1b], [79, 488, 16, p1c],
+      [79, 460, 16, '二、处理意见'],
+      [111, 432, 16, p2a], [79, 404, 16, p2b],
+      [111, 376, 16, '特此函告。'],
+      right(300, '某某市财政局'),
+      right(272, '2024年11月5日', 3),
+    ];
+    const doc = await read(textPdf([lines]), 'p6.pdf');
+    expect(fields(doc)).toEqual({
+      title: '某某市财政局关于政府采购投诉处理结果的函',
+      number: '某财函〔2024〕15号',
+      date: '2024-11-05',
+      issuer: '某某市财政局',
+      headings: ['一、基本情况', '二、处理意见'],
+    });
+    expect(doc.text['zh-Hans'].split('\n')).toContain(cite1);
+    expect(doc.text['zh-Hans'].split('\n')).toContain(cite2);
+  });
+
+  it('P7: an attachment starting mid-page after a 公文 with headings of its own: its headings are the attachment’s', async () => {
+    const main = flow([['各区人民政府：', false], S1, ['一、工作目标', true], S2, ['二、工作要求', true], S3], 660);
+    const att = flow([['一、申请条件', true], S2, ['二、办理流程', true], S3], main.next - 210);
+    const doc = await read(
+      textPdf([
+        [
+          centred(740, 22, '某某市人民政府办公室关于做好人才'),
+          centred(708, 22, '住房保障工作的通知'),
+          ...main.lines,
+          right(main.next - 40, '某某市人民政府办公室'),
+          right(main.next - 68, '2024年8月20日', 3),
+          [79, main.next - 120, 16, '附件'],
+          centred(main.next - 160, 22, '某某市人才住房补贴申请办法'),
+          ...att.lines,
+        ],
+      ]),
+      'p7.pdf',
+    );
+    expect(fields(doc)).toEqual({
+      title: '某某市人民政府办公室关于做好人才住房保障工作的通知',
+      number: null,
+      date: '2024-08-20',
+      issuer: '某某市人民政府办公室',
+      headings: ['一、工作目标', '二、工作要求'],
+    });
+    expect(doc.attachments[0]!.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、申请条件', '二、办理流程']);
+  });
 });
 
 /** Rewrites the cross-reference offsets of a PDF whose objects were edited in place (same object order). */
@@ -384,3 +531,62 @@ function fixXref(pdf: Buffer): Buffer {
   const trailer = s.slice(s.indexOf('trailer\n')).replace(/startxref\n\d+/, `startxref\n${xref}`);
   return Buffer.from(s.slice(0, xref) + table + trailer, 'latin1');
 }
+
+describe('the fixes these layouts prompted, and where they must not fire', () => {
+  /** Runs of one line, a character an em wide. */
+  const runs = (text: string, x: number, y: number, size = 16): TextRun[] => [...text].map((ch, i) => ({ str: ch, x: x + i * size, y, width: size, size }));
+  const paragraphs = (lines: [string, number, number][]) =>
+    layoutText([{ number: 1, width: 595, height: 842, runs: lines.flatMap(([t, x, y]) => runs(t, x, y)) }]).text.split('\n').filter((l) => l !== '');
+  const full = '各地要建立健全隐患排查治理工作机制定期开展专项检查，'; // 26 characters: a full first line from x = 111
+
+  it('a heading marker at the start of a line opens a paragraph after a full line that ends a sentence, not after one broken off mid-sentence', () => {
+    // must work: the line above breaks off at 第 / 《…》 / a comma — the marker is a reference run on
+    expect(paragraphs([[full.slice(0, 25) + '第', 111, 700], ['（二）项规定的情形除外，由市财政局负责。', 79, 672]])).toEqual([`${full.slice(0, 25)}第（二）项规定的情形除外，由市财政局负责。`]);
+    expect(paragraphs([[full.slice(0, 25) + '，', 111, 700], ['第三十条规定的情形除外。', 79, 672]])).toEqual([`${full.slice(0, 25)}，第三十条规定的情形除外。`]);
+    // must not fire: after a sentence's end (。；：) a flush-left marker is a heading's start
+    expect(paragraphs([[full.slice(0, 25) + '。', 111, 700], ['二、工作措施', 79, 672]])).toEqual([`${full.slice(0, 25)}。`, '二、工作措施']);
+    expect(paragraphs([[full.slice(0, 25) + '：', 111, 700], ['（一）加强组织领导', 79, 672]])).toEqual([`${full.slice(0, 25)}：`, '（一）加强组织领导']);
+  });
+
+  it('a line that ends short is measured on its own page: a page turned landscape does not run the last line of a portrait page on', () => {
+    const portrait = { number: 1, width: 595, height: 842, runs: [...runs(full, 111, 700), ...runs('各地要抓好落实并按时报送工作情况和意见建议等有关的书面材', 79, 672), ...runs('2024年9月1日', 335, 600)] };
+    const landscape = { number: 2, width: 842, height: 595, runs: [...runs('附件', 60, 545), ...runs('重点任务分工表说明文字', 60, 500), ...runs('按任务清单逐项推进落实', 60, 472)] };
+    const text = layoutText([portrait, landscape]).text.split('\n').filter((l) => l !== '');
+    expect(text).toContain('2024年9月1日');
+    expect(text).toContain('附件');
+    // must not fire: a full line at the foot of one portrait page still runs on at the top of the next
+    const next = { number: 2, width: 595, height: 842, runs: runs('料确保各项工作落到实处。', 79, 760) };
+    const joined = layoutText([{ ...portrait, runs: [...runs(full, 111, 700), ...runs('各地要抓好落实并按时报送工作情况和意见建议等有关的书面材', 79, 672)] }, next]).text;
+    expect(joined.split('\n')).toContain(`${full}各地要抓好落实并按时报送工作情况和意见建议等有关的书面材料确保各项工作落到实处。`);
+  });
+
+  it('an organ’s name alone over the 发文字号 is the letterhead of a 函 (信函格式), not the title; over a title line it starts the title', () => {
+    const body = '为做好相关工作，现函告如下：\n一、基本情况\n相关工作已经完成。\n某某市财政局\n2024年11月5日';
+    const read = (head: string) => processDocument({ bytes: Buffer.from(`${head}\n${body}`), file: 'x.txt' }).document!;
+    const letter = read('某某市财政局\n某财函〔2024〕15号\n某某市财政局关于政府采购投诉处理结果的函\n某某区财政局：');
+    expect([letter.document.title?.['zh-Hans'], letter.document.documentNumber]).toEqual(['某某市财政局关于政府采购投诉处理结果的函', '某财函〔2024〕15号']);
+    expect(letter.parts.find((p) => p.type === 'issuerMark')).toBeTruthy();
+    // a joint letterhead: two organs' names over the number
+    const joint = read('某某市财政局\n某某市税务局\n某财函〔2024〕16号\n关于规范票据管理的函\n某某区财政局：');
+    expect(joint.document.title?.['zh-Hans']).toBe('关于规范票据管理的函');
+    // must not fire: an organ's name over the rest of the title is its first line
+    const titled = read('某某市财政局\n关于政府采购投诉处理结果的函\n某某区财政局：');
+    expect(titled.document.title?.['zh-Hans']).toBe('某某市财政局关于政府采购投诉处理结果的函');
+    expect(titled.parts.find((p) => p.type === 'issuerMark')).toBeUndefined();
+  });
+
+  it('is linear: a 2000-page PDF whose lines all break off mid-sentence before a marker', () => {
+    const time = (pages: number): number => {
+      const doc = Array.from({ length: pages }, (_, k) => ({
+        number: k + 1, width: 595, height: 842,
+        runs: Array.from({ length: 20 }, (_, j) => runs(j % 2 ? '（二）项规定的情形除外由市财政局负责落实并按时报送材料' : full.slice(0, 25) + '第', j % 2 ? 79 : 111, 760 - 28 * j)).flat(),
+      }));
+      const t = performance.now();
+      layoutText(doc);
+      return performance.now() - t;
+    };
+    time(50);
+    const small = Math.max(time(200), 1);
+    expect(time(2000) / small).toBeLessThan(30);
+  });
+});

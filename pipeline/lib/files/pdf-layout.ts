@@ -530,8 +530,16 @@ function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boo
   if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
   if (previous.x1 < before.right - 1.5 * size) return true;
   if (!pageBreak && g.pitch > 0 && previous.y - line.y > 1.5 * g.pitch) return true;
-  return PARAGRAPH_START.test(line.text);
+  // a marker at the start of a line opens a paragraph unless the line above breaks off mid-sentence (a full line — 20
+  // characters or more; a 公文's holds 28 — ending in a character, a comma or an opening bracket): 依照第二十条第 /
+  // （二）项规定, 违反《…办法》 / 第三十条规定 are wraps; a heading of its own line (一、总体要求) is not
+  return PARAGRAPH_START.test(line.text) && !(previous.text.length >= MIN_WRAPPED_LINE && MID_SENTENCE.test(previous.text));
 }
+
+/** Characters of a line that a paragraph wraps (a 公文's line holds 28). */
+const MIN_WRAPPED_LINE = 20;
+/** The end of a line that breaks off mid-sentence: a character, a digit, a comma or enumeration mark, an opening bracket or quote, a closing book title (《…》 is cited, then its article). */
+const MID_SENTENCE = /[\p{Script=Han}A-Za-z0-9，、,《》“‘（(〔\[【]$/u;
 
 /** Heading markers at the start of a line that is not indented (some files set headings flush left). */
 const PARAGRAPH_START = /^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/u;

@@ -55,6 +55,21 @@ const COPY_NUMBER = /^\d{6}$/;
 const CLASSIFICATION = /^(?:(?:绝密|机密|秘密)(?:\s*★\s*[\d一二三四五六七八九十]+\s*年)?|特急|加急|平急|特提)(?:\s+(?:特急|加急|平急|特提))?$/;
 /** 发文机关标志: the organ's name followed by 文件 (国务院文件; 中共中央办公厅 国务院办公厅文件); 文件 alone where a PDF draws the names as graphics. */
 const ISSUER_MARK = /^[\p{Script=Han}\s]{0,40}文件$/u;
+/**
+ * A letterhead of the 信函格式 (GB/T 9704 10.1, a 函 or 纪要): the organ's name alone, without 文件 — one or more such
+ * lines (a joint letterhead) directly over the 发文字号 line, which stands between it and the title. Without the number
+ * under it an organ's name is the first line of a title (某某市财政局 / 关于…的通知) and stays one.
+ */
+const ORGAN_NAME_LINE = /^[\p{Script=Han}\s]{2,30}$/u;
+const MAX_LETTERHEAD_LINES = 3;
+function isLetterhead(lines: readonly Line[], i: number): boolean {
+  for (let k = i; k < Math.min(lines.length, i + MAX_LETTERHEAD_LINES + 1); k++) {
+    const t = lines[k]!.text.trim();
+    if (k > i && t.length <= 30 && DOCUMENT_NUMBER.exec(t)?.index === 0) return true;
+    if (!ORGAN_NAME_LINE.test(t) || !ORGAN_SUFFIX.test(t.replace(/\s+/g, '')) || /关于|转发|印发/.test(t)) return false;
+  }
+  return false;
+}
 /** 公开属性 printed above the title where 密级 would stand (公开, 主动公开, 依申请公开, 不予公开). */
 const OPENNESS = /^(?:公开|主动公开|依申请公开|不予公开)$/;
 /** The label of a file that is an attachment, above its title: 附件, 附件1, 附件：. */
@@ -172,7 +187,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     const type: PartType | null =
       COPY_NUMBER.test(line.text) ? 'copyNumber'
       : CLASSIFICATION.test(line.text) || OPENNESS.test(line.text) ? 'classification'
-      : ISSUER_MARK.test(line.text) ? 'issuerMark'
+      : ISSUER_MARK.test(line.text) || (cover && isLetterhead(lines, i)) ? 'issuerMark'
       // a file that is an attachment starts with its label: 附件1 / title
       : n === 0 && from === 0 && ATTACHMENT_LABEL.test(line.text) ? 'note'
       : null;
