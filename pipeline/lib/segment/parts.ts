@@ -341,6 +341,25 @@ export function readTaiwanClosing(lines: Line[], from: number, parts: Part[]): C
   return { issuer: null, coIssuers: [], date: null, bodyLines, addressees };
 }
 
+/**
+ * A joint signature laid out in a table row (Word users set two organs side by side in a borderless table: 某某市财政局 |
+ * 某某市税务局): the organs, when every cell is an organ's name — a name before its suffix, so a cell holding an office
+ * alone (办公室) or a number does not count. Null for any other line.
+ */
+function organsInCells(line: Line): Range[] | null {
+  if (!line.text.includes(CELL_SEPARATOR)) return null;
+  const organs: Range[] = [];
+  let at = 0;
+  for (const cell of line.text.split(CELL_SEPARATOR)) {
+    const lead = cell.length - cell.trimStart().length;
+    const name = cell.trim();
+    if (!ORGAN_SUFFIX.test(name) || name.replace(ORGAN_SUFFIX, '').length < 2) return null;
+    organs.push({ start: line.start + at + lead, end: line.start + at + lead + name.length });
+    at += cell.length + CELL_SEPARATOR.length;
+  }
+  return organs;
+}
+
 export function isSigner(line: Line): boolean {
   return line.text.length <= 40 && !line.text.includes('。') && !matchHeading(line.text) && (ORGAN_SUFFIX.test(line.text) || PERSON_SIGNER.test(line.text));
 }
@@ -381,17 +400,17 @@ export function readClosing(lines: Line[], from: number, parts: Part[]): Closing
       let top = j - 1;
       if (ORGAN_SUFFIX.test(signer.text)) {
         while (top - 1 >= from && j - top < MAX_JOINT_SIGNERS && isSigner(lines[top - 1]!) && ORGAN_SUFFIX.test(lines[top - 1]!.text)) top--;
-        issuer = { start: lines[top]!.start, end: lines[top]!.end };
-        let last = issuer;
-        for (let k = top + 1; k < j; k++) {
+        const organs: Range[] = [];
+        for (let k = top; k < j; k++) {
           // a branch on a line of its own under the organ it belongs to (国家金融监督管理总局 / 佛山监管分局) is that organ's name
-          if (BRANCH_LINE.test(lines[k]!.text) && BRANCH_HEAD.test(lines[k - 1]!.text)) {
-            last.end = lines[k]!.end;
+          if (k > top && BRANCH_LINE.test(lines[k]!.text) && BRANCH_HEAD.test(lines[k - 1]!.text)) {
+            organs[organs.length - 1]!.end = lines[k]!.end;
             continue;
           }
-          last = { start: lines[k]!.start, end: lines[k]!.end };
-          coIssuers.push(last);
+          organs.push(...(organsInCells(lines[k]!) ?? [{ start: lines[k]!.start, end: lines[k]!.end }]));
         }
+        issuer = organs[0]!;
+        coIssuers.push(...organs.slice(1));
       }
       tail.unshift({ type: 'signature', start: lines[top]!.start, end: signer.end });
       end = top;
