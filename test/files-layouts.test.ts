@@ -476,8 +476,8 @@ describe('PDF layouts', () => {
     expect(fields(doc)).toMatchObject({ title: '某某市人民政府办公室关于印发重点任务分工表的通知', date: '2024-09-01', issuer: '某某市人民政府办公室' });
     const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
     expect(rows).toHaveLength(12);
-    // the 附件 label on the landscape page starts a paragraph: the date above it ends short of the portrait page's column
-    // (it ran on as `2024年9月1日附件`, measured against the landscape column, and the 成文日期 was lost)
+    // the 附件 label on the landscape page starts a paragraph: the page is turned the other way (the date ran on as
+    // `2024年9月1日附件`, measured against the wider landscape column, and the 成文日期 and the notes were lost)
     expect(doc.text['zh-Hans'].split('\n')).toContain('2024年9月1日');
     // 市发展改革委 is the short form of the 发展和改革委员会, resolved to the issuer's city
     expect(doc.responsibilities.map((n) => n.lead[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => (n % 2 ? 'agency:某某市发展和改革委员会' : 'agency:某某市财政局')));
@@ -626,7 +626,7 @@ describe('the fixes these layouts prompted, and where they must not fire', () =>
     expect(paragraphs([[full.slice(0, 25) + '：', 111, 700], ['（一）加强组织领导', 79, 672]])).toEqual([`${full.slice(0, 25)}：`, '（一）加强组织领导']);
   });
 
-  it('a line that ends short is measured on its own page: a page turned landscape does not run the last line of a portrait page on', () => {
+  it('a page turned the other way starts a paragraph: the last line of a portrait page does not run on into a landscape page', () => {
     const portrait = { number: 1, width: 595, height: 842, runs: [...runs(full, 111, 700), ...runs('各地要抓好落实并按时报送工作情况和意见建议等有关的书面材', 79, 672), ...runs('2024年9月1日', 335, 600)] };
     const landscape = { number: 2, width: 842, height: 595, runs: [...runs('附件', 60, 545), ...runs('重点任务分工表说明文字', 60, 500), ...runs('按任务清单逐项推进落实', 60, 472)] };
     const text = layoutText([portrait, landscape]).text.split('\n').filter((l) => l !== '');
@@ -636,6 +636,9 @@ describe('the fixes these layouts prompted, and where they must not fire', () =>
     const next = { number: 2, width: 595, height: 842, runs: runs('料确保各项工作落到实处。', 79, 760) };
     const joined = layoutText([{ ...portrait, runs: [...runs(full, 111, 700), ...runs('各地要抓好落实并按时报送工作情况和意见建议等有关的书面材', 79, 672)] }, next]).text;
     expect(joined.split('\n')).toContain(`${full}各地要抓好落实并按时报送工作情况和意见建议等有关的书面材料确保各项工作落到实处。`);
+    // nor on a page of another size but the same orientation (A4, then a Letter page scanned in)
+    const letter = layoutText([{ ...portrait, runs: [...runs(full, 111, 700), ...runs('各地要抓好落实并按时报送工作情况和意见建议等有关的书面材', 79, 672)] }, { ...next, width: 612, height: 792 }]).text;
+    expect(letter.split('\n')).toContain(`${full}各地要抓好落实并按时报送工作情况和意见建议等有关的书面材料确保各项工作落到实处。`);
   });
 
   it('an organ’s name alone over the 发文字号 is the letterhead of a 函 (信函格式), not the title; over a title line it starts the title', () => {

@@ -15,7 +15,8 @@
  * - lines make paragraphs as a 公文 is laid out: a line indented (two
  *   characters), centred, in another font size, after a gap wider than the
  *   line pitch, or after a line that ends short starts a new paragraph; a
- *   paragraph runs on across a page break unless the next page starts one;
+ *   paragraph runs on across a page break unless the next page starts one or
+ *   is turned the other way (portrait to landscape);
  * - page furniture: in the top 12 % or bottom 15 % of a page, a page number
  *   (`— 3 —`, `-3-`, `3`, `第3页 共8页`, `3/8`) or a line repeated (digits
  *   aside) on at least half of the pages (and two) is returned as a span of the
@@ -440,7 +441,7 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
   let text = '';
   const blocks: LayoutBlock[] = [];
   const spans: Furniture[] = [];
-  let open: { block: LayoutBlock; last: Line; g: Geometry } | null = null;
+  let open: { block: LayoutBlock; last: Line; landscape: boolean } | null = null;
   let pendingFurniture: Furniture[] = [];
   const box = (l: Line, height: number): [number, number, number, number] => [l.x0, height - (l.y + 0.88 * l.size), l.x1, height - ((l.bottom ?? l.y) - 0.12 * l.size)];
   const closeParagraph = (): void => {
@@ -471,11 +472,13 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
         continue;
       }
       const ref: Line | null = previous ?? open?.last ?? null;
-      // a line that ends short is measured on its own page's column (a page break may turn the page landscape)
-      const refGeometry = previous ? g : (open?.g ?? g);
-      const continues = open !== null && ref !== null && !startsParagraph(ref, line, g, previous === null, refGeometry);
+      // a page turned the other way (a landscape table or form after portrait text, and back) starts a paragraph: measured
+      // on the new page's column, the last line of the page before may look full and run on into its first line
+      const landscape = page.width > page.height;
+      const turned = previous === null && open !== null && open.landscape !== landscape;
+      const continues = open !== null && ref !== null && !turned && !startsParagraph(ref, line, g, previous === null);
       if (continues && open) {
-        const o: { block: LayoutBlock; last: Line; g: Geometry } = open;
+        const o: { block: LayoutBlock; last: Line; landscape: boolean } = open;
         if (o.block.page !== page.number) {
           // run on across the page break: the furniture between goes with its line breaks
           const breakAt = text.length;
@@ -501,14 +504,14 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
           o.block.bbox = [Math.min(o.block.bbox[0], b[0]), o.block.bbox[1], Math.max(o.block.bbox[2], b[2]), b[3]];
         }
         o.last = line;
-        o.g = g;
+        o.landscape = landscape;
       } else {
         closeParagraph();
         const start = text.length;
         text += line.text;
         const block: LayoutBlock = { start, end: text.length, page: page.number, bbox: box(line, page.height) };
         blocks.push(block);
-        open = { block, last: line, g };
+        open = { block, last: line, landscape };
       }
       previous = line;
     }
@@ -517,18 +520,15 @@ export function layoutText(pages: readonly PageRuns[]): PdfText {
   return { text, blocks, furniture: spans, pages: pages.map((p) => ({ number: p.number, width: p.width, height: p.height })) };
 }
 
-/**
- * Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`); `before` is the
- * text column of the page `previous` stands on (another when the break turns a portrait page landscape).
- */
-function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean, before: Geometry = g): boolean {
+/** Whether `line` starts a paragraph after `previous` (on the same page, or `pageBreak`). */
+function startsParagraph(previous: Line, line: Line, g: Geometry, pageBreak: boolean): boolean {
   const size = line.size;
   // a table row is a paragraph of its own
   if (line.row || previous.row) return true;
   if (line.wrapped) return false;
   if (Math.abs(previous.size - size) > 0.15 * size) return true;
   if (line.x0 > g.left + 1.2 * size || line.x0 < g.left - size) return true;
-  if (previous.x1 < before.right - 1.5 * size) return true;
+  if (previous.x1 < g.right - 1.5 * size) return true;
   if (!pageBreak && g.pitch > 0 && previous.y - line.y > 1.5 * g.pitch) return true;
   // a marker at the start of a line opens a paragraph unless the line above breaks off mid-sentence (a full line — 20
   // characters or more; a 公文's holds 28 — ending in a character, a comma or an opening bracket): 依照第二十条第 /
