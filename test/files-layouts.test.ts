@@ -587,13 +587,13 @@ describe('PDF layouts', () => {
       ]),
       'p8.pdf',
     );
-    // a reader must get issuer 某某市财政局、某某市税务局 (the lead organ first); gongwen gives 某某市财政局某某市税务局, one name:
-    // the layout joins the two organs with a space, and the cleaner removes blanks between Chinese characters (the
-    // whitespace rule, for letter-spaced titles) before the segmenter could split the line there. Left out of the assertion.
-    expect(fields(doc)).toMatchObject({
+    // the two organs, 11 characters apart on one line, read as one name (某某市财政局某某市税务局) before the fix: the
+    // layout joined them with a space and the cleaner removes blanks between Chinese characters
+    expect(fields(doc)).toEqual({
       title: '某某市财政局某某市税务局关于做好2024年度减税降费工作的通知',
       number: null,
       date: '2024-12-02',
+      issuer: '某某市财政局、某某市税务局',
       headings: ['一、工作目标', '二、工作要求'],
     });
     expect(doc.parts.filter((p) => p.type === 'attachmentList')).toHaveLength(1);
@@ -664,6 +664,15 @@ describe('the fixes these layouts prompted, and where they must not fire', () =>
     expect(issuer('<td>某某市财政局</td><td>某某市税务局</td><td>某某市人力资源和社会保障局</td>')).toBe('某某市财政局、某某市税务局、某某市人力资源和社会保障局');
     // must not fire: an office alone in a cell is no organ of its own (the name was broken over two cells)
     expect(issuer('<td>某某市人民政府</td><td>办公室</td>')).not.toContain('、');
+  });
+
+  it('two organs’ names set far apart on one PDF line are two cells (a joint signature); other pairs of parts stay one line', () => {
+    const line = (a: string, b: string, gap: number) => paragraphs([[a, 207, 300], [b, 207 + 16 * (a.length + gap), 300]]);
+    expect(line('某某市财政局', '某某市税务局', 5)).toEqual([`某某市财政局${CELL_SEPARATOR}某某市税务局`]);
+    // must not fire: the 发文字号 and the 签发人, a form's label and its blank, two organs closer than four characters
+    expect(line('某政发〔2024〕7号', '签发人：李四', 8)).toEqual(['某政发〔2024〕7号 签发人：李四']);
+    expect(line('申请人（签名）：', '年月日', 8)).toEqual(['申请人（签名）： 年月日']);
+    expect(line('某某市财政局', '某某市税务局', 3)).toEqual(['某某市财政局 某某市税务局']);
   });
 
   it('is linear: a 2000-page PDF whose lines all break off mid-sentence before a marker', () => {

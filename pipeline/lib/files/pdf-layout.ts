@@ -24,6 +24,7 @@
  *
  * Everything is linear in the number of runs but for the sorts.
  */
+import { ORGAN_SUFFIX } from '../gbt9704.js';
 import { CELL_SEPARATOR, SPANNED_CELL } from '../lines.js';
 import { cellSpans, columnEdges, rowText, tableRows } from './pdf-table.js';
 
@@ -161,6 +162,7 @@ function lineOf(runs: readonly TextRun[]): Line | null {
   let spaceSeen = false;
   let previous: TextRun | null = null;
   let wideGaps = 0;
+  let widest = 0;
   for (const r of runs) {
     if (r.str.trim() === '') {
       spaceSeen = true;
@@ -177,6 +179,7 @@ function lineOf(runs: readonly TextRun[]): Line | null {
       const cjk = HAN_OR_FULL.test(last) || HAN_OR_FULL.test(next);
       if (gap >= 2 * r.size) {
         wideGaps++;
+        widest = Math.max(widest, gap / r.size);
         cells.push(text);
         text = '';
       } else if (gap >= (cjk ? 0.5 : 0.15) * r.size || (spaceSeen && !cjk)) {
@@ -194,10 +197,20 @@ function lineOf(runs: readonly TextRun[]): Line | null {
   }
   if (!previous) return null;
   cells.push(text);
-  // three or more cells apart: a table row; fewer: one line, its gap a space
+  // three or more cells apart: a table row; two organs' names four characters or more apart (a joint signature set side
+  // by side) are two cells, not a table row; other lines: one line, its gap a space
   const row = cells.length >= 3 && wideGaps >= 2;
-  const joined = row ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
+  const pair = cells.length === 2 && widest >= SIDE_BY_SIDE && cells.every(isOrganName);
+  const joined = row || pair ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
   return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized, runs, row };
+}
+
+/** Characters between two organs' names set side by side on a line (a joint signature): they are two cells. */
+const SIDE_BY_SIDE = 4;
+/** An organ's name alone: Chinese, up to 30 characters, a name before its suffix (某某市财政局; not 办公室 alone). */
+function isOrganName(text: string): boolean {
+  const t = text.trim();
+  return /^\p{Script=Han}{3,30}$/u.test(t) && ORGAN_SUFFIX.test(t) && t.replace(ORGAN_SUFFIX, '').length >= 2;
 }
 
 const PAGE_NUMBER = [
