@@ -70,6 +70,8 @@ function isLetterhead(lines: readonly Line[], i: number): boolean {
   }
   return false;
 }
+/** A 公告's serial alone on the line under its title: 2024年第3号, （2024年第3号）, 〔2024〕第3号, 第3号. */
+const SERIAL_UNDER_TITLE = /^[（(]?\s*((?:\d{4}\s*年|[〔［[]\s*\d{4}\s*[〕］\]])?\s*第\s*\d{1,4}\s*号)\s*[)）]?$/u;
 /** 公开属性 printed above the title where 密级 would stand (公开, 主动公开, 依申请公开, 不予公开). */
 const OPENNESS = /^(?:公开|主动公开|依申请公开|不予公开)$/;
 /** The label of a file that is an attachment, above its title: 附件, 附件1, 附件：. */
@@ -247,7 +249,7 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
       const sofar = joined(text, title);
       // a short bracket on a line of its own ends the title it belongs to: …行动计划 / （2024—2026年）, …办法 / （试行）;
       // so does a longer one that marks a draft or version (（2023年修订版 公开征求意见稿）)
-      if ((TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text)) || VERSION_MARK.test(line.text)) {
+      if ((TITLE_SUFFIX.test(line.text) && !NOTE_WORDS.test(line.text) && !SERIAL_UNDER_TITLE.test(line.text.trim())) || VERSION_MARK.test(line.text)) {
         title.push({ start: line.start, end: line.end });
         i++;
         break;
@@ -284,7 +286,15 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     i++;
   }
   if (title.length > 0) parts.push({ type: 'title', start: title[0]!.start, end: title[title.length - 1]!.end });
-  else if (cover) diagnostics.push(diagnostic('segment:no-title', 'Unexpected body text at the start, expected a title line', lines[from] ? { space: 'hans', start: lines[from]!.start, end: lines[from]!.end } : null));
+  // a 公告 or 通告 whose title is its organ and kind (某某市人民政府通告) prints its serial alone under it (2024年第3号,
+  // （〔2024〕第3号）): the number is the title's and the serial, as a one-line announcement number reads
+  const serial = cover && title.length > 0 && documentNumber === null && lines[i] ? SERIAL_UNDER_TITLE.exec(lines[i]!.text.trim()) : null;
+  const titleText = title.length > 0 ? joined(text, title).replace(/\s+/g, '') : '';
+  if (serial && lines[i] && /(?:公告|通告)$/.test(titleText) && !/关于/.test(titleText) && titleText.length <= 30) {
+    documentNumber = `${titleText}${serial[1]!.replace(/\s+/g, '')}`;
+    parts.push({ type: 'documentNumber', start: lines[i]!.start, end: lines[i]!.end });
+    i++;
+  } else if (title.length === 0 && cover) diagnostics.push(diagnostic('segment:no-title', 'Unexpected body text at the start, expected a title line', lines[from] ? { space: 'hans', start: lines[from]!.start, end: lines[from]!.end } : null));
   if (takeNumber(lines[i])) i++;
 
   const addressees: Range[] = [];
