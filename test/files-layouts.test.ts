@@ -66,13 +66,7 @@ describe('DOCX layouts', () => {
       ]),
       'd1.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府关于加强安全生产工作的通知',
-      number: '某府发〔2024〕12号',
-      date: '2024-05-20',
-      issuer: '某某市人民政府',
-      headings: ['一、总体要求', '二、工作措施'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市人民政府关于加强安全生产工作的通知', number: '某府发〔2024〕12号', date: '2024-05-20', issuer: '某某市人民政府', headings: ['一、总体要求', '二、工作措施'] });
   });
 
   it('D2: the 发文字号 and 签发人 in a two-cell row under the red header (an upward 请示)', async () => {
@@ -93,13 +87,7 @@ describe('DOCX layouts', () => {
       ]),
       'd2.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某县人民政府关于申请设立农业产业园区的请示',
-      number: '某政发〔2024〕7号',
-      date: '2024-03-08',
-      issuer: '某某县人民政府',
-      headings: ['一、基本情况', '二、申请事项'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某县人民政府关于申请设立农业产业园区的请示', number: '某政发〔2024〕7号', date: '2024-03-08', issuer: '某某县人民政府', headings: ['一、基本情况', '二、申请事项'] });
   });
 
   it('D3: headings numbered by Word (numbering.xml, by style and by paragraph), with a running head and page numbers in header and footer parts', async () => {
@@ -136,13 +124,7 @@ describe('DOCX layouts', () => {
       ),
       'd3.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府办公室关于做好2024年防汛工作的通知',
-      number: null,
-      date: '2024-06-01',
-      issuer: '某某市人民政府办公室',
-      headings: ['一、总体要求', '二、重点任务', '三、保障措施'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市人民政府办公室关于做好2024年防汛工作的通知', number: null, date: '2024-06-01', issuer: '某某市人民政府办公室', headings: ['一、总体要求', '二、重点任务', '三、保障措施'] });
     expect(doc.sections[1]!.children.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['（一）加强监测预警', '（二）做好应急准备']);
     expect(doc.text['zh-Hans']).not.toMatch(/— 1 —|某某市人民政府办公室文件/);
   });
@@ -162,13 +144,7 @@ describe('DOCX layouts', () => {
       ]),
       'd4.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府办公室关于印发某某市城市更新行动方案的通知',
-      number: '某政办发〔2024〕30号',
-      date: '2024-04-12',
-      issuer: '某某市人民政府办公室',
-      headings: [],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市人民政府办公室关于印发某某市城市更新行动方案的通知', number: '某政办发〔2024〕30号', date: '2024-04-12', issuer: '某某市人民政府办公室', headings: [] });
   });
 
   it('D5: a task table with merged cells (vMerge) and its header row marked to repeat: one note per task, the lead carried down', async () => {
@@ -218,13 +194,7 @@ describe('DOCX layouts', () => {
       ),
       'd6.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某省人民政府关于深化“放管服”改革的意见',
-      number: null,
-      date: '2024-01-09',
-      issuer: '某某省人民政府',
-      headings: ['一、持续简政放权', '二、加强事中事后监管'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某省人民政府关于深化“放管服”改革的意见', number: null, date: '2024-01-09', issuer: '某某省人民政府', headings: ['一、持续简政放权', '二、加强事中事后监管'] });
   });
 
   it('D7: the red header and the title drawn in text boxes (WPS and Word letterheads), the title over two paragraphs', async () => {
@@ -247,13 +217,7 @@ describe('DOCX layouts', () => {
       ]),
       'd7.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市财政局关于进一步加强政府采购管理工作的通知',
-      number: '某财发〔2024〕21号',
-      date: '2024-10-10',
-      issuer: '某某市财政局',
-      headings: ['一、规范采购程序', '二、强化监督检查'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市财政局关于进一步加强政府采购管理工作的通知', number: '某财发〔2024〕21号', date: '2024-10-10', issuer: '某某市财政局', headings: ['一、规范采购程序', '二、强化监督检查'] });
     // the letterhead is read once (the text box's fallback copy is not text twice)
     expect(doc.text['zh-Hans'].match(/某某市财政局文件/g)).toHaveLength(1);
   });
@@ -276,13 +240,7 @@ describe('DOCX layouts', () => {
       ]),
       'd8.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某区人民政府关于2024年上半年安全生产工作情况的报告',
-      number: '某区府发〔2024〕9号',
-      date: '2024-07-15',
-      issuer: '某某区人民政府',
-      headings: ['一、主要工作', '二、存在问题'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某区人民政府关于2024年上半年安全生产工作情况的报告', number: '某区府发〔2024〕9号', date: '2024-07-15', issuer: '某某区人民政府', headings: ['一、主要工作', '二、存在问题'] });
   });
   it('D9: the red header and the 发文字号 with 签发人 in one layout table, a 主题词 line and a 版记 in paragraphs (pre-2012 layout)', async () => {
     const doc = await read(
@@ -303,13 +261,7 @@ describe('DOCX layouts', () => {
       ]),
       'd9.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某省人民政府办公厅关于加强农村饮水安全工作的通知',
-      number: '某政办发〔2011〕45号',
-      date: '2011-09-26',
-      issuer: '某某省人民政府办公厅',
-      headings: ['一、明确工作目标', '二、落实工作责任'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某省人民政府办公厅关于加强农村饮水安全工作的通知', number: '某政办发〔2011〕45号', date: '2011-09-26', issuer: '某某省人民政府办公厅', headings: ['一、明确工作目标', '二、落实工作责任'] });
   });
   it('D10: a joint signature laid out in a two-cell table row over the date', async () => {
     const doc = await read(
@@ -326,13 +278,7 @@ describe('DOCX layouts', () => {
       ]),
       'd10.docx',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市财政局某某市税务局关于做好2024年度减税降费工作的通知',
-      number: null,
-      date: '2024-12-02',
-      issuer: '某某市财政局、某某市税务局',
-      headings: ['一、工作目标', '二、工作要求'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市财政局某某市税务局关于做好2024年度减税降费工作的通知', number: null, date: '2024-12-02', issuer: '某某市财政局、某某市税务局', headings: ['一、工作目标', '二、工作要求'] });
   });
   it('D11: a 公告 with its serial under the title and no addressee; a work report dated in a bracket under its title', async () => {
     const notice = await read(
@@ -398,13 +344,7 @@ describe('PDF layouts', () => {
       ]),
       'p1.pdf',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府关于加强安全生产工作的通知',
-      number: '某府发〔2024〕12号',
-      date: '2024-05-20',
-      issuer: '某某市人民政府',
-      headings: ['一、总体要求', '二、工作措施'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市人民政府关于加强安全生产工作的通知', number: '某府发〔2024〕12号', date: '2024-05-20', issuer: '某某市人民政府', headings: ['一、总体要求', '二、工作措施'] });
   });
 
   it('P2: a running head and — n — on every page, a paragraph across the page break, set at a 1.5-line pitch', async () => {
@@ -424,44 +364,43 @@ describe('PDF layouts', () => {
       ]),
       'p2.pdf',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市应急管理局关于开展安全生产大检查的通知',
-      number: null,
-      date: '2024-07-03',
-      issuer: '某某市应急管理局',
-      headings: ['一、检查范围', '二、检查内容', '三、工作要求'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市应急管理局关于开展安全生产大检查的通知', number: null, date: '2024-07-03', issuer: '某某市应急管理局', headings: ['一、检查范围', '二、检查内容', '三、工作要求'] });
     expect(doc.text['zh-Hans'].split('\n')).toContain(long);
     expect(doc.text['zh-Hans']).not.toMatch(/— \d —/);
   });
 
-  it('P3: an attachment (附件1 and its own title) starting mid-page, after the signature', async () => {
-    const main = flow([['各区人民政府：', false], '现将《某某市养老服务体系建设实施方案》印发给你们，请认真贯彻执行。'], 660);
-    const att = flow([['一、工作目标', true], S2, ['二、主要任务', true], S3], main.next - 210);
-    const doc = await read(
+  /** A PDF 公文 (two-line title, body, signature and date) with an attachment labelled and titled mid-page after it. */
+  const withAttachment = (o: { title: [string, string]; body: (string | [string, boolean])[]; signer: string; date: string; label: string; attachment: string; attached: (string | [string, boolean])[]; file: string }) => {
+    const main = flow(o.body, 660);
+    const att = flow(o.attached, main.next - 210);
+    return read(
       textPdf([
         [
-          centred(740, 22, '某某市人民政府关于印发某某市养老'),
-          centred(708, 22, '服务体系建设实施方案的通知'),
+          centred(740, 22, o.title[0]),
+          centred(708, 22, o.title[1]),
           ...main.lines,
-          right(main.next - 40, '某某市人民政府'),
-          right(main.next - 68, '2024年8月8日', 3),
-          [79, main.next - 120, 16, '附件1'],
-          centred(main.next - 160, 22, '某某市养老服务体系建设实施方案'),
+          right(main.next - 40, o.signer),
+          right(main.next - 68, o.date, 3),
+          [79, main.next - 120, 16, o.label],
+          centred(main.next - 160, 22, o.attachment),
           ...att.lines,
         ],
       ]),
-      'p3.pdf',
+      o.file,
     );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府关于印发某某市养老服务体系建设实施方案的通知',
-      number: null,
-      date: '2024-08-08',
-      issuer: '某某市人民政府',
-      headings: [],
+  };
+  const attachmentHeadings = (doc: GongwenDocument) => doc.attachments[0]!.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`);
+
+  it('P3: an attachment (附件1 and its own title) starting mid-page, after the signature', async () => {
+    const doc = await withAttachment({
+      title: ['某某市人民政府关于印发某某市养老', '服务体系建设实施方案的通知'],
+      body: [['各区人民政府：', false], '现将《某某市养老服务体系建设实施方案》印发给你们，请认真贯彻执行。'],
+      signer: '某某市人民政府', date: '2024年8月8日', label: '附件1', attachment: '某某市养老服务体系建设实施方案',
+      attached: [['一、工作目标', true], S2, ['二、主要任务', true], S3], file: 'p3.pdf',
     });
+    expect(fields(doc)).toEqual({ title: '某某市人民政府关于印发某某市养老服务体系建设实施方案的通知', number: null, date: '2024-08-08', issuer: '某某市人民政府', headings: [] });
     expect(doc.attachments).toHaveLength(1);
-    expect(doc.attachments[0]!.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、工作目标', '二、主要任务']);
+    expect(attachmentHeadings(doc)).toEqual(['一、工作目标', '二、主要任务']);
   });
 
   it('P4: a landscape page with a task table whose header is not repeated on the next page: one note per row', async () => {
@@ -509,13 +448,7 @@ describe('PDF layouts', () => {
       ]),
       'p5.pdf',
     );
-    expect(fields(doc)).toEqual({
-      title: '某某县人民政府关于申请设立农业产业园区的请示',
-      number: '某政发〔2024〕7号',
-      date: '2024-03-08',
-      issuer: '某某县人民政府',
-      headings: ['一、基本情况', '二、申请事项'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某县人民政府关于申请设立农业产业园区的请示', number: '某政发〔2024〕7号', date: '2024-03-08', issuer: '某某县人民政府', headings: ['一、基本情况', '二、申请事项'] });
   });
 
   it('P6: a 函 with its 发文字号 right-aligned under the letterhead, headings set flush left, lines wrapping before 第…条 and （一）项', async () => {
@@ -544,43 +477,20 @@ describe('PDF layouts', () => {
       right(272, '2024年11月5日', 3),
     ];
     const doc = await read(textPdf([lines]), 'p6.pdf');
-    expect(fields(doc)).toEqual({
-      title: '某某市财政局关于政府采购投诉处理结果的函',
-      number: '某财函〔2024〕15号',
-      date: '2024-11-05',
-      issuer: '某某市财政局',
-      headings: ['一、基本情况', '二、处理意见'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市财政局关于政府采购投诉处理结果的函', number: '某财函〔2024〕15号', date: '2024-11-05', issuer: '某某市财政局', headings: ['一、基本情况', '二、处理意见'] });
     expect(doc.text['zh-Hans'].split('\n')).toContain(cite1);
     expect(doc.text['zh-Hans'].split('\n')).toContain(cite2);
   });
 
   it('P7: an attachment starting mid-page after a 公文 with headings of its own: its headings are the attachment’s', async () => {
-    const main = flow([['各区人民政府：', false], S1, ['一、工作目标', true], S2, ['二、工作要求', true], S3], 660);
-    const att = flow([['一、申请条件', true], S2, ['二、办理流程', true], S3], main.next - 210);
-    const doc = await read(
-      textPdf([
-        [
-          centred(740, 22, '某某市人民政府办公室关于做好人才'),
-          centred(708, 22, '住房保障工作的通知'),
-          ...main.lines,
-          right(main.next - 40, '某某市人民政府办公室'),
-          right(main.next - 68, '2024年8月20日', 3),
-          [79, main.next - 120, 16, '附件'],
-          centred(main.next - 160, 22, '某某市人才住房补贴申请办法'),
-          ...att.lines,
-        ],
-      ]),
-      'p7.pdf',
-    );
-    expect(fields(doc)).toEqual({
-      title: '某某市人民政府办公室关于做好人才住房保障工作的通知',
-      number: null,
-      date: '2024-08-20',
-      issuer: '某某市人民政府办公室',
-      headings: ['一、工作目标', '二、工作要求'],
+    const doc = await withAttachment({
+      title: ['某某市人民政府办公室关于做好人才', '住房保障工作的通知'],
+      body: [['各区人民政府：', false], S1, ['一、工作目标', true], S2, ['二、工作要求', true], S3],
+      signer: '某某市人民政府办公室', date: '2024年8月20日', label: '附件', attachment: '某某市人才住房补贴申请办法',
+      attached: [['一、申请条件', true], S2, ['二、办理流程', true], S3], file: 'p7.pdf',
     });
-    expect(doc.attachments[0]!.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、申请条件', '二、办理流程']);
+    expect(fields(doc)).toEqual({ title: '某某市人民政府办公室关于做好人才住房保障工作的通知', number: null, date: '2024-08-20', issuer: '某某市人民政府办公室', headings: ['一、工作目标', '二、工作要求'] });
+    expect(attachmentHeadings(doc)).toEqual(['一、申请条件', '二、办理流程']);
   });
   it('P8: an attachment list (附件：1．… 2．…) above a joint signature of two organs set side by side', async () => {
     const body = flow([['各区财政局、税务局：', false], S1, ['一、工作目标', true], S2, ['二、工作要求', true], S3], 640);
@@ -601,13 +511,7 @@ describe('PDF layouts', () => {
     );
     // the two organs, 11 characters apart on one line, read as one name (某某市财政局某某市税务局) before the fix: the
     // layout joined them with a space and the cleaner removes blanks between Chinese characters
-    expect(fields(doc)).toEqual({
-      title: '某某市财政局某某市税务局关于做好2024年度减税降费工作的通知',
-      number: null,
-      date: '2024-12-02',
-      issuer: '某某市财政局、某某市税务局',
-      headings: ['一、工作目标', '二、工作要求'],
-    });
+    expect(fields(doc)).toEqual({ title: '某某市财政局某某市税务局关于做好2024年度减税降费工作的通知', number: null, date: '2024-12-02', issuer: '某某市财政局、某某市税务局', headings: ['一、工作目标', '二、工作要求'] });
     expect(doc.parts.filter((p) => p.type === 'attachmentList')).toHaveLength(1);
   });
 });
