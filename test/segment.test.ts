@@ -222,6 +222,19 @@ describe('sentences and clauses', () => {
   });
 });
 
+describe('a date in a bracket naming the occasion under a title', () => {
+  const dated = (lines: string[]) => processDocument({ file: 'a.txt', bytes: Buffer.from(lines.join('\n')) }).document!.document.date;
+  it('is the date of a speech or a report (（…日在…会议上）, in either numerals)', () => {
+    expect(dated(['在全市优化营商环境大会上的讲话', '（2024年3月5日在全市优化营商环境大会上）', '同志们：', '一、充分认识优化营商环境的重要意义', '做好工作。'])).toBe('2024-03-05');
+    expect(dated(['政府工作报告', '（二〇二四年一月二十日在某某市第十七届人民代表大会第三次会议上）', '各位代表：', '一、2023年工作回顾', '做好工作。'])).toBe('2024-01-20');
+  });
+  it('but not an adoption note (its own history gives the date), a period or a bracket that names no occasion', () => {
+    expect(dated(['某某市养老服务条例', '（2021年6月10日某某市第十六届人民代表大会常务委员会第二十九次会议通过）', '第一条 为了规范养老服务，制定本条例。'])).toBe('2021-06-10');
+    expect(dated(['某某市人民政府关于开展专项行动的通知', '（2024年3月5日在全市范围内开展）', '各区人民政府：', '一、总体要求', '做好工作。'])).toBeNull();
+    expect(dated(['某某市人民政府关于开展专项行动的通知', '（2024年3月5日至2024年12月31日）', '各区人民政府：', '一、总体要求', '做好工作。'])).toBeNull();
+  });
+});
+
 describe('joint signatures', () => {
   const signed = (organs: string[]) =>
     processDocument({ file: 'a.txt', bytes: Buffer.from(['关于优化住房政策的通知', '各有关单位：', '一、总体要求', '做好工作。', ...organs, '2025年11月19日'].join('\n')) }).document!.document.issuer?.['zh-Hans'];

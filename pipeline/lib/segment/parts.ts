@@ -278,8 +278,11 @@ export function readHeader(text: string, lines: Line[], from: number, parts: Par
     parts.push({ type: 'signature', start: organLine.start, end: organLine.end });
     i++;
   }
-  // a date alone under the title (a report, a speech; a meeting's with its weekday and hour): the document's date unless its end gives one
-  const dateUnder = cover && rowDate === null && title.length > 0 && lines[i] ? (parseDateLine(lines[i]!.text) ?? parseMeetingDateLine(lines[i]!.text)) : null;
+  // a date alone under the title (a report, a speech; a meeting's with its weekday and hour), or opening a bracket that names
+  // the occasion (（2024年1月20日在某某市第十七届人民代表大会第三次会议上）): the document's date unless its end gives one
+  const under = cover && rowDate === null && title.length > 0 ? lines[i] : undefined;
+  const occasion = under ? OCCASION_DATE.exec(under.text.trim()) : null;
+  const dateUnder = under ? (parseDateLine(under.text) ?? parseMeetingDateLine(under.text) ?? (occasion ? parseDateLine(occasion[1]!) : null)) : null;
   if (dateUnder) {
     rowDate = { start: lines[i]!.start, end: lines[i]!.end, iso: dateUnder };
     parts.push({ type: 'date', start: lines[i]!.start, end: lines[i]!.end });
@@ -478,6 +481,9 @@ const TITLE_START = /关于|转发|印发/;
 
 /** Words that make a short bracket a note about the text, not part of the title: （此件公开发布）, （本文有删减）. */
 const NOTE_WORDS = /此件|删减|公开|发布|转载|来源/;
+
+/** A bracket under a title that opens with the day and names the occasion: （2024年1月20日在…会议上）, （…日在全市工作会议上的讲话）. */
+const OCCASION_DATE = /^[（(]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*(?:在|于)[^（）()]{2,60}?(?:上|时|期间)(?:的(?:讲话|报告|发言|致辞))?\s*[）)]$/u;
 
 /** A bracketed note under a title about how the text came to be: （…会议通过）, （本文有删减）, （…公布，自…起施行）. */
 const TITLE_NOTE = /^[（(](?=.{12,}[）)]$).*(?:通过|公布|发布|施行|会议|删减|修正).*[）)]$/u;
