@@ -11,7 +11,7 @@
  *
  * A 函/令/公告 has no title line; the header line is never one.
  */
-import { BARE_LEVEL } from './notes/grammar.js';
+import { items } from './notes/grammar.js';
 import { findRocDate, parseRocDateLine } from './roc-date.js';
 import type { HeadingMatch } from './gbt9704.js';
 import { CELL_SEPARATOR, type Line } from './lines.js';
@@ -110,22 +110,9 @@ export function readTaiwanHeader(lines: readonly Line[], from: number): TwHeader
           if (d) header.date = { start: at + d.start, end: at + d.end, iso: d.iso };
         } else if (label === '发文字号') header.numbers.push(...numbersIn(cell, at));
         else if (label === '受文者') {
-          // several organs, as a 正本 line lists them (各直轄市政府勞動局、各縣（市）政府); a level alone goes with the
-          // name after it (各直轄市、縣（市）政府 is one collective)
-          let pending: Range | null = null;
-          for (const m of cell.slice(field[0].length).matchAll(/[^、，,；;]+/gu)) {
-            const name = m[0].trim();
-            if (!name) continue;
-            const start = value.start + m.index + m[0].indexOf(name);
-            const range: Range = { start: pending?.start ?? start, end: start + name.length };
-            if (BARE_LEVEL.test(name) && cell.charAt(field[0].length + m.index + m[0].length) === '、') {
-              pending = range;
-              continue;
-            }
-            header.addressees.push(range);
-            pending = null;
-          }
-          if (pending) header.addressees.push(pending);
+          // several organs, as a 正本 line lists them (各直轄市政府勞動局、各縣（市）政府), read as a note's list is: a level
+          // alone goes with the name after it (各直轄市、縣（市）政府 is one collective), a bracket's 、 splits nothing
+          for (const item of items(cell.slice(field[0].length))) header.addressees.push({ start: value.start + item.index, end: value.start + item.index + item.text.length });
         } else if (CONTACT.test(label)) header.contact.push({ start: at, end: at + cell.length });
         else if (label !== '附件') header.classification.push({ start: at, end: at + cell.length });
         continue;

@@ -162,14 +162,15 @@ const ANY_SEPARATOR = /[、，,；;\s（(]/;
 const STARS = new Set([0x2a, 0xff0a, 0x203b, 0x2605]);
 
 /** A level of government alone, that the next name completes: 各市、县人民政府, 各省、自治区、直辖市人民政府. */
-export const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
+const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|地|州|盟|县|区|旗|乡|镇|街道)(?:[（(][^（）()]*[）)])?$/;
 
 /**
  * The items of an enumeration: split at 、，, ；; and spaces outside brackets
  * (各县（市、区）人民政府 is one), a bare level joined to the name after it by
- * its 、 (各市、县人民政府 is one collective). One pass: linear.
+ * its 、 (各市、县人民政府 is one collective). One pass: linear. Also a Taiwan
+ * header's 受文者 list (lib/tw-gongwen.ts).
  */
-function items(list: string): { text: string; index: number }[] {
+export function items(list: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   // one name (most clauses): no separator, no bracket
   if (!ANY_SEPARATOR.test(list)) return list.length > 0 ? [{ text: list, index: 0 }] : out;
