@@ -4,13 +4,13 @@
  * nodejieba returns tokens without offsets; `tokens` computes them by walking
  * the text, in UTF-16 units of the string it was given.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Jieba from 'nodejieba';
 import { JiebaClient, type Tagged } from './jieba-server.js';
 import { userDictionaryLines } from './lexicon.js';
 import { splitLines } from './lines.js';
-import { keepPrepared, preparedPath, usePrepared } from './prepared.js';
+import { ensurePrepared, preparedPath } from './prepared.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
@@ -103,12 +103,7 @@ export function loadJieba(): typeof Jieba {
 function dictionaryFile(source: string): string {
   const stat = statSync(source);
   const file = preparedPath('dict', [source, String(stat.size), String(stat.mtimeMs), DICTIONARY_RULE], 'utf8');
-  if (existsSync(file)) {
-    usePrepared(file);
-    return file;
-  }
-  keepPrepared(file, trimDictionary(readFileSync(source, 'utf8')));
-  return existsSync(file) ? file : source;
+  return ensurePrepared(file, () => trimDictionary(readFileSync(source, 'utf8'))) ? file : source;
 }
 
 /** What dictionaryFile keeps (part of the prepared file's name: a new rule prepares a new file). */
@@ -152,8 +147,7 @@ function userDictionaryFile(): string {
 /** A file in the temporary directory named by its content's hash, written once (lib/prepared.ts: old versions are removed). */
 function tempFile(kind: string, content: string): string {
   const file = preparedPath(kind, [content], 'utf8');
-  if (existsSync(file)) usePrepared(file);
-  else keepPrepared(file, content);
+  ensurePrepared(file, () => content);
   return file;
 }
 

@@ -10,7 +10,7 @@
  * (a process that reads a prepared file marks it used, `usePrepared`).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -96,4 +96,34 @@ export function usePrepared(file: string): void {
   } catch {
     // a read-only temporary directory: the file may go after STALE_AFTER_MS, and is then prepared again
   }
+}
+
+/**
+ * A prepared file another library reads by its path (jieba's dictionaries): marked used when present, else written
+ * from `make`. False when it could not be written (a read-only temporary directory): the caller uses its source.
+ */
+export function ensurePrepared(file: string, make: () => string | Uint8Array): boolean {
+  if (existsSync(file)) {
+    usePrepared(file);
+    return true;
+  }
+  keepPrepared(file, make());
+  return existsSync(file);
+}
+
+/**
+ * What a prepared file holds, as `read` reads it (and the file marked used); when it is absent or unreadable, what
+ * `build` builds, kept with `write` for the next process.
+ */
+export function fromPrepared<T>(file: string, read: (file: string) => T, build: () => T, write: (value: T) => string | Uint8Array): T {
+  try {
+    const value = read(file);
+    usePrepared(file);
+    return value;
+  } catch {
+    // not prepared yet (or unreadable): built below
+  }
+  const value = build();
+  keepPrepared(file, write(value));
+  return value;
 }

@@ -19,7 +19,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { userDictionaryLines } from './lexicon.js';
-import { keepPrepared, preparedPath, usePrepared } from './prepared.js';
+import { fromPrepared, preparedPath } from './prepared.js';
 import {
   CodePointSets,
   StringTable,
@@ -122,16 +122,7 @@ export interface Tables {
 /** The tables, from the cache file when one was prepared for this dictionary and code, else built (and cached). */
 export function preparedTables(): Tables {
   const { file, dictionary, user } = cacheFile();
-  try {
-    const tables = deserialize(readFileSync(file)) as Tables;
-    usePrepared(file);
-    return tables;
-  } catch {
-    // not prepared yet (or unreadable): build, and keep for the next process
-  }
-  const tables = buildTables(dictionary.toString('utf8'), user);
-  keepPrepared(file, serialize(tables));
-  return tables;
+  return fromPrepared(file, (f) => deserialize(readFileSync(f)) as Tables, () => buildTables(dictionary.toString('utf8'), user), (tables) => serialize(tables));
 }
 
 /** The cache file of the tables for the dictionaries and code at hand. */

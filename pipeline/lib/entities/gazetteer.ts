@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { keepPrepared, preparedPath, usePrepared } from '../prepared.js';
+import { fromPrepared, preparedPath } from '../prepared.js';
 
 const require = createRequire(import.meta.url);
 
@@ -49,16 +49,7 @@ let names: Map<string, Jurisdiction> | undefined;
  */
 export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
   if (names) return names;
-  const file = preparedFile();
-  try {
-    names = readPrepared(readFileSync(file, 'utf8'));
-    usePrepared(file);
-    return names;
-  } catch {
-    // not prepared yet (or unreadable): build, and keep for the next process
-  }
-  names = buildJurisdictions();
-  keepPrepared(file, writePrepared(names));
+  names = fromPrepared(preparedFile(), (f) => readPrepared(readFileSync(f, 'utf8')), buildJurisdictions, writePrepared);
   return names;
 }
 
