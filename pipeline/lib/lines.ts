@@ -21,3 +21,8 @@ export function splitLines(text: string): Line[] {
 
 /** A table cell merged from the row above (rowspan), written in the rows it covers: the ditto mark 〃 ("as above"). */
 export const SPANNED_CELL = '〃';
+
+/** A name written over several lines as one (an organ whose branch signs on the line below it): the line breaks go, with the blanks around them. */
+export function joinLines(text: string): string {
+  return text.replace(/\s*\n\s*/g, '');
+}

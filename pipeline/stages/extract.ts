@@ -18,6 +18,7 @@ import { findTargets, findTimeHorizons } from '../lib/entities/time.js';
 import type { Candidate, EntityType } from '../lib/entities/types.js';
 import { boundaries } from '../lib/jieba.js';
 import type { TermCategory } from '../lib/lexicon.js';
+import { joinLines } from '../lib/lines.js';
 import type { Range } from '../lib/sentences.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
@@ -56,7 +57,7 @@ const FAMILY: Record<EntityType, string> = {
 export function extract(text: string, seg: Segmented): Extracted {
   const b = boundaries(text);
   // (a lead organ whose branch signs on the line below it is one name: segment/parts.ts)
-  const issuer = seg.issuer ? text.slice(seg.issuer.start, seg.issuer.end).replace(/\s*\n\s*/g, '') : null;
+  const issuer = seg.issuer ? joinLines(text.slice(seg.issuer.start, seg.issuer.end)) : null;
   // plain loops, not spreads: the finders' lists differ in elements kind from document to document,
   // and spreading them made V8 deoptimize and recompile this function every few documents
   const named: { name: string; type?: 'agency' }[] = [];

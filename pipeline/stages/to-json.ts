@@ -7,7 +7,7 @@
 import type { Diagnostic, Place } from '../lib/diagnostics.js';
 import { CodePointIndex } from '../lib/code-points.js';
 import { documentFacts } from '../lib/document-facts.js';
-import { CELL_SEPARATOR } from '../lib/lines.js';
+import { CELL_SEPARATOR, joinLines } from '../lib/lines.js';
 import { isCalendarDate } from '../lib/gbt9704.js';
 import { fieldOfLabel } from '../lib/page/metadata-labels.js';
 import { converters, type Variant } from '../lib/opencc.js';
@@ -258,7 +258,7 @@ function layoutOf(layout: NonNullable<FileText['layout']>, cleaned: Cleaned, cle
 
 /** Title lines joined into one title, in both scripts. */
 function withoutBreaks(t: Text): Text {
-  return { 'zh-Hans': t['zh-Hans'].replace(/\s*\n\s*/g, ''), 'zh-Hant': t['zh-Hant'].replace(/\s*\n\s*/g, '') };
+  return { 'zh-Hans': joinLines(t['zh-Hans']), 'zh-Hant': joinLines(t['zh-Hant']) };
 }
 
 function joinText(lines: Text[], separator = ''): Text {
