@@ -10,7 +10,7 @@
  * not inside another agency's). jieba's word boundaries are computed once,
  * line by line, for the pattern finders.
  */
-import { findAgencies } from '../lib/entities/agencies.js';
+import { SELF_NAME, findAgencies } from '../lib/entities/agencies.js';
 import { findPlaces } from '../lib/entities/places.js';
 import { findProgrammes } from '../lib/entities/programmes.js';
 import { findTerms } from '../lib/entities/terms.js';
@@ -119,7 +119,7 @@ export function extract(text: string, seg: Segmented): Extracted {
     const count = (c: Candidate) => mentionsOf.get(c)!.length;
     const first = (c: Candidate) => mentionsOf.get(c)![0]!.start;
     // the name most written, but an organ's own name before 本部/本院, however often the document calls itself so
-    const self = (c: Candidate) => (c.type === 'agency' && c.surface.startsWith('本') && c.key !== c.surface ? 1 : 0);
+    const self = (c: Candidate) => (c.type === 'agency' && SELF_NAME.test(c.surface) && c.key !== c.surface ? 1 : 0);
     const main = [...group].sort((x, y) => self(x) - self(y) || count(y) - count(x) || first(x) - first(y))[0]!;
     const forms = [...group].sort((x, y) => first(x) - first(y)).map((c) => c.surface);
     for (const c of group) if (c.type === 'agency' || c.type === 'agencyGroup') idOfName.set(c.surface, id);

@@ -145,8 +145,11 @@ export interface AgencySources {
  * joint issuer whose name ends so (本部 in a 令 of 教育部 is 教育部); null for any
  * other name, or when no issuer or several end so.
  */
+/** How a document names its own organ: 本部, 本院, 本会, 本中心 (group 1: the kind of organ). */
+export const SELF_NAME = /^本(部|院|会|局|厅|委|署|府|处|室|办|所|馆|中心)$/u;
+
 export function selfReference(name: string, issuer: string | null): string | null {
-  const m = /^本(部|院|会|局|厅|委|署|府|处|室|办|所|馆|中心)$/u.exec(name);
+  const m = SELF_NAME.exec(name);
   if (!m || !issuer) return null;
   const mine = issuer.split(/[、，,]/u).filter((organ) => organ.endsWith(m[1]!) || (m[1] === '会' && organ.endsWith('委员会')));
   return mine.length === 1 ? mine[0]! : null;
