@@ -61,8 +61,15 @@ export function buildTree(
   /** The 款 of an article so far (counted per paragraph, it was quadratic in a long article). */
   /** The last number seen at each level, anywhere: numbering that runs on across parents is not a skip. */
   const lastAtLevel = new Map<Level, number>();
-  const toc = tableOfContents(lines);
-  const lists = listItems(lines, (line) => (toc.has(line) || line.text.includes(CELL_SEPARATOR) || markdown.has(line.start) ? null : matchHeading(line.text)));
+  /** Each line's heading marker, matched once (the contents, the lists, the ladder and the tree all ask). */
+  const matched = new Map<Line, HeadingMatch | null>();
+  const headingOf = (line: Line): HeadingMatch | null => {
+    let h = matched.get(line);
+    if (h === undefined) matched.set(line, (h = matchHeading(line.text)));
+    return h;
+  };
+  const toc = tableOfContents(lines, headingOf);
+  const lists = listItems(lines, (line) => (toc.has(line) || line.text.includes(CELL_SEPARATOR) || markdown.has(line.start) ? null : headingOf(line)));
   if (toc.size > 0) {
     const first = lines.find((l) => toc.has(l))!;
     const last = [...toc].at(-1)!;
@@ -78,7 +85,7 @@ export function buildTree(
   let firstArabic = -1;
   for (const [index, line] of lines.entries()) {
     if (index < preambleLines || toc.has(line) || lists.has(line) || line.text.includes(CELL_SEPARATOR)) continue;
-    const h = matchHeading(line.text);
+    const h = headingOf(line);
     if (!h || typeof h.level !== 'number') continue;
     highest = Math.min(highest, h.level);
     if (h.level === 2 && firstBracketed < 0) firstBracketed = index;
@@ -103,7 +110,7 @@ export function buildTree(
       : labelledParts ? matchPartLabel(line.text)
       : null;
     if (label) label.number = roots.filter((s) => s.level === '段').length + 1;
-    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? (hk ? hkHeading(line.text) : matchHeading(line.text)));
+    const heading = toc.has(line) || line.text.includes(CELL_SEPARATOR) ? null : (label ?? (hk ? hkHeading(line.text) : headingOf(line)));
     const md = markdown.get(line.start);
     // inside an article, （一） items are 项 of the article, not sections
     const isItem = heading && typeof heading.level === 'number' && stack.some((s) => s.level === '条');
@@ -199,7 +206,7 @@ export function buildTree(
 }
 
 /** Runs of three or more 编/章/节 heading lines with nothing between them, or of two or more headings of any level under a 目录 line, and that line: a table of contents. */
-function tableOfContents(lines: Line[]): Set<Line> {
+function tableOfContents(lines: Line[], headingOf: (line: Line) => HeadingMatch | null): Set<Line> {
   const toc = new Set<Line>();
   let run: Line[] = [];
   const runTexts = new Set<string>();
@@ -222,7 +229,7 @@ function tableOfContents(lines: Line[]): Set<Line> {
       pending = line;
       continue;
     }
-    const h = matchHeading(line.text);
+    const h = headingOf(line);
     // under a 目录 line, the contents may list any level of heading (一、…, （一）…), however long
     const listed = runHeading !== null || (run.length === 0 && pending !== null);
     const chapter = h !== null && (h.level === '编' || h.level === '章' || h.level === '节') && line.text.length <= 30;
