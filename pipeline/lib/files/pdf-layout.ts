@@ -61,6 +61,8 @@ export interface Line {
   bottom?: number;
   /** The second line of an item whose number stands centred beside its two lines (it goes on the line above). */
   wrapped?: boolean;
+  /** The line's stretches two characters or more apart, with where they stand, when it has more than one (cells, a foot's parts). */
+  parts?: { text: string; x0: number; x1: number }[];
 }
 
 /** A piece of the text on one page: a paragraph, or the part of it on this page. */
@@ -131,7 +133,8 @@ function withCentredMarkers(lines: Line[]): Line[] {
     const above = out.at(-1);
     const below = lines[i + 1];
     if (above && below && ITEM_NUMBER.test(marker.text) && isCentredBeside(marker, above, below)) {
-      out[out.length - 1] = { ...above, text: `${marker.text} ${above.text}`, x0: marker.x0, runs: [...(marker.runs ?? []), ...(above.runs ?? [])] };
+      const { parts: _, ...rest } = above;
+      out[out.length - 1] = { ...rest, text: `${marker.text} ${above.text}`, x0: marker.x0, runs: [...(marker.runs ?? []), ...(above.runs ?? [])] };
       out.push({ ...below, wrapped: true });
       i++;
       continue;
@@ -154,6 +157,8 @@ function isCentredBeside(marker: Line, above: Line, below: Line): boolean {
 
 function lineOf(runs: readonly TextRun[]): Line | null {
   const cells: string[] = [];
+  /** Where each cell starts (its first run's x) and ends. */
+  const spans: [number, number][] = [];
   let text = '';
   let x0 = Number.NaN;
   let x1 = Number.NaN;
@@ -181,12 +186,15 @@ function lineOf(runs: readonly TextRun[]): Line | null {
         wideGaps++;
         widest = Math.max(widest, gap / r.size);
         cells.push(text);
+        spans.at(-1)![1] = x1;
+        spans.push([r.x, r.x]);
         text = '';
       } else if (gap >= (cjk ? 0.5 : 0.15) * r.size || (spaceSeen && !cjk)) {
         text += ' ';
       }
     } else {
       x0 = r.x;
+      spans.push([r.x, r.x]);
     }
     text += r.str;
     x1 = Math.max(Number.isNaN(x1) ? r.x : x1, r.x + r.width);
@@ -197,12 +205,14 @@ function lineOf(runs: readonly TextRun[]): Line | null {
   }
   if (!previous) return null;
   cells.push(text);
+  spans.at(-1)![1] = x1;
   // three or more cells apart: a table row; two organs' names four characters or more apart (a joint signature set side
   // by side) are two cells, not a table row; other lines: one line, its gap a space
   const row = cells.length >= 3 && wideGaps >= 2;
   const pair = cells.length === 2 && widest >= SIDE_BY_SIDE && cells.every(isOrganName);
   const joined = row || pair ? cells.map((c) => c.trim()).join(CELL_SEPARATOR) : cells.join(' ');
-  return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized, runs, row };
+  const parts = cells.length > 1 ? cells.map((c, k) => ({ text: c, x0: spans[k]![0], x1: spans[k]![1] })) : undefined;
+  return { text: joined.trim(), x0, x1, y: runs[0]!.y, size: size / sized, runs, row, ...(parts ? { parts } : {}) };
 }
 
 /** Characters between two organs' names set side by side on a line (a joint signature): they are two cells. */
@@ -256,24 +266,12 @@ export function furnitureLines(pages: readonly { lines: Line[]; height: number; 
 
 /**
  * A foot or head line with the page number centred on the page and other text
- * far from it at a side (`2` … `09/2025`, a revision date or a form number): the
- * runs drawn within two characters of each other make its parts.
+ * far from it at a side (`2` … `09/2025`, a revision date or a form number): its
+ * parts are the stretches lineOf found two characters or more apart.
  */
 function hasCentredPageNumber(line: Line, width: number | undefined): boolean {
-  if (width === undefined || !line.runs || line.row) return false;
-  const parts: { text: string; x0: number; x1: number }[] = [];
-  for (const r of line.runs) {
-    if (r.str.trim() === '') continue;
-    const last = parts.at(-1);
-    if (last && r.x - last.x1 < 2 * r.size) {
-      last.text += r.str;
-      last.x1 = Math.max(last.x1, r.x + r.width);
-    } else {
-      parts.push({ text: r.str, x0: r.x, x1: r.x + r.width });
-    }
-  }
-  if (parts.length < 2 || parts.length > 3) return false;
-  return parts.some((p) => Math.abs((p.x0 + p.x1) / 2 - width / 2) < 0.05 * width && PAGE_NUMBER.some((re) => re.test(p.text.replace(/\s+/g, ' ').trim())));
+  if (width === undefined || !line.parts || line.row || line.parts.length > 3) return false;
+  return line.parts.some((p) => Math.abs((p.x0 + p.x1) / 2 - width / 2) < 0.05 * width && PAGE_NUMBER.some((re) => re.test(p.text.replace(/\s+/g, ' ').trim())));
 }
 
 /** The most frequent value of rounded numbers (ties: the smaller). */
