@@ -32,6 +32,8 @@ function page(number: number, lines: TextRun[][]): PageRuns {
 }
 const FULL = '为进一步促进房地产市场健康发展贯彻落实好住房限购政策经市政府同意我局'; // 34 characters
 const body = (n: number) => FULL.slice(0, n);
+/** The table rows of a document's clean text: the lines with the cell separator. */
+const tableRows = (doc: GongwenDocument): string[] => doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
 
 describe('PDF layout: lines', () => {
   it('joins Chinese without spaces, keeps spaces between Latin words and numbers, and reads Word’s autospace as none', () => {
@@ -200,7 +202,7 @@ describe('PDF tables whose cells wrap', () => {
     const r = await processFile({ bytes: taskTable(), file: 'table.pdf' });
     expect(r.ok).toBe(true);
     const doc = r.document!;
-    const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
+    const rows = tableRows(doc);
     expect(rows).toEqual(
       [
         ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
@@ -477,7 +479,7 @@ describe('a DOCX and a PDF of the same 公文 with a task table', () => {
       expect(doc.document.title?.['zh-Hans']).toBe(title);
       expect(doc.document.date).toBe('2024-03-01');
       expect(doc.sections.map((s) => `${s.marker}${s.heading?.['zh-Hans'] ?? ''}`)).toEqual(['一、总体要求', '二、重点任务']);
-      expect(doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR))).toEqual(table.map((r) => r.join(CELL_SEPARATOR)));
+      expect(tableRows(doc)).toEqual(table.map((r) => r.join(CELL_SEPARATOR)));
     }
     const notes = (doc: GongwenDocument) => doc.responsibilities.map((n) => [n.text['zh-Hans'], n.lead, n.support, n.deadline?.date ?? null]);
     expect(notes(fromDocx)).toHaveLength(3);
@@ -493,7 +495,7 @@ describe('Excel', () => {
     const doc = r.document!;
     expect(doc.source).toMatchObject({ format: 'xlsx', extractor: { name: 'exceljs' } });
     // as the generator lays the table out: the title merged over A1:E1, 市金融局 (C4:C5) and 2025年6月底前 (E4:E5) merged down
-    const rows = doc.text['zh-Hans'].split('\n').filter((l) => l.includes(CELL_SEPARATOR));
+    const rows = tableRows(doc);
     expect(rows).toEqual(
       [
         ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
