@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { globMatcher } from './lib/glob-match.js';
 import { datasetFiles, type DatasetRecord, type Row, type TableName } from './lib/datasets.js';
@@ -29,6 +29,7 @@ import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js'
 import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
 import { threadCpuMs } from './lib/thread-cpu.js';
+import { lazy } from './lib/lazy.js';
 import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
@@ -365,10 +366,13 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
   }
 }
 
+/** piscina, loaded when a run has workers (lib/lazy.ts). */
+export const piscina = lazy<typeof import('piscina')>('piscina');
+
 /** The batch's worker threads (piscina), sharing this thread's jieba server when it has one (bin/gongwen.js starts it). */
 function workerPool(threads: number): { pool: Piscina; destroy: () => Promise<void> } {
   const jiebaServer = jiebaServerBuffer();
-  const pool = new Piscina({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
+  const pool = new (piscina().Piscina)({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
   let destroyed: Promise<void> | undefined;
   return { pool, destroy: () => (destroyed ??= pool.destroy()) };
 }

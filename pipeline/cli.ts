@@ -4,13 +4,14 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { MultiBar, type SingleBar } from 'cli-progress';
+import type { MultiBar, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { INPUT_EXTENSIONS, collectJobs, inShard, runBatch, type NotRead } from './batch.js';
 import { catalogue, type DiagnosticCode } from './lib/diagnostics.js';
 import type { Format, JobResult } from './job.js';
 import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
+import { lazy } from './lib/lazy.js';
 import { DEFAULT_MAX_BYTES, processDocument, processFile, toolVersion } from './pipeline.js';
 import type { InputFormat } from './stages/clean.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
@@ -350,6 +351,9 @@ function stdoutClosed(): boolean {
   }
 }
 
+/** The progress bar's package, loaded when a bar is drawn (lib/lazy.ts). */
+const progressBars = lazy<typeof import('cli-progress')>('cli-progress');
+
 /** A progress bar on a terminal, plain lines otherwise; failures always get their own line. */
 class Progress {
   private bars: MultiBar | null = null;
@@ -361,7 +365,7 @@ class Progress {
   file(r: JobResult, done: number, total: number): void {
     const tty = process.stderr.isTTY && !this.opts.quiet && !this.opts.verbose;
     if (tty && !this.bars) {
-      this.bars = new MultiBar({ format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
+      this.bars = new (progressBars().MultiBar)({ format: '{bar} {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
       this.bar = this.bars.create(total, 0, { rate: '0.0', file: '' });
       // interrupted (Ctrl-C, kill): give the terminal its cursor back, then die of the signal as before
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, this.interrupted);

@@ -10,8 +10,7 @@
  *   const result = await processor.process({ bytes, file: 'a.html' });
  *   await processor.close();
  */
-import { Piscina } from 'piscina';
-import { workerFile } from './batch.js';
+import { piscina, workerFile } from './batch.js';
 import type { ProcessInput, ProcessOptions, ProcessResult } from './pipeline.js';
 
 export interface ProcessorOptions extends ProcessOptions {
@@ -31,7 +30,7 @@ export interface Processor {
 export function createProcessor(options: ProcessorOptions = {}): Processor {
   const { jobs = 1, ...defaults } = options;
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a positive integer (got ${jobs})`);
-  const pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: Number.POSITIVE_INFINITY });
+  const pool = new (piscina().Piscina)({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: Number.POSITIVE_INFINITY });
   let closed = false;
   return {
     async process(input, opts) {

@@ -7,14 +7,15 @@
  * Compiling a schema costs ~0.15 s of CPU; ajv's standalone code of the
  * compiled validator is kept as a prepared file (lib/prepared.ts, named by a
  * hash of the schema, ajv's version and this module), so later processes
- * only load that code.
+ * only load that code (and ajv itself is then never loaded: lib/lazy.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, _, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { isCalendarDate } from './lib/gbt9704.js';
+import { lazy } from './lib/lazy.js';
 import { keepPrepared, preparedPath, usePrepared } from './lib/prepared.js';
 import { projectRoot } from './lib/project.js';
 import type { RunReport } from './run-report-types.js';
@@ -27,7 +28,9 @@ export function schemaPath(name = 'document.schema.json'): string {
 const compiled = new Map<string, ValidateFunction>();
 
 const require = createRequire(import.meta.url);
-const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+// the schema compiler (ajv, ≈ 65 ms to load) only when a validator is not prepared yet: the prepared code needs ajv's runtime helpers only
+const ajvModule = lazy<typeof import('ajv')>('ajv');
+const standaloneCode = lazy<typeof import('ajv/dist/standalone/index.js')>('ajv/dist/standalone/index.js');
 
 function validator<T>(name: string): ValidateFunction<T> {
   let v = compiled.get(name);
@@ -44,6 +47,7 @@ const FORMATS_MODULE = 'gongwen:validator-formats';
 const FORMATS = { date: { type: 'string' as const, validate: isCalendarDate } };
 
 export function newAjv(): Ajv {
+  const { Ajv, _ } = ajvModule();
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, formats: _`require(${FORMATS_MODULE})` } });
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   return ajv;
@@ -64,7 +68,7 @@ export function preparedValidator<T>(name: string): ValidateFunction<T> {
   if (code === undefined) {
     const ajv = newAjv();
     const compiledNow = ajv.compile<T>(JSON.parse(source) as object);
-    keepPrepared(file, standaloneCode(ajv, compiledNow));
+    keepPrepared(file, standaloneCode().default(ajv, compiledNow));
     return compiledNow;
   }
   // the standalone code is a CommonJS module that requires ajv's runtime helpers and the formats

@@ -12,8 +12,8 @@
  * layout, not text, and become spaces (later rules drop spaces between
  * Chinese characters); <pre> keeps them. `&nbsp;` becomes a space.
  */
-import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { lazy } from '../lib/lazy.js';
 import type { Element, Nodes, RootContent } from 'hast';
 import { BLOCK, NEVER_TEXT } from '../lib/page/blocks.js';
 import { readPage } from '../lib/page/page.js';
@@ -21,6 +21,9 @@ import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import { SPANNED_CELL } from '../lib/lines.js';
 import { MAX_HTML_DEPTH, htmlDepth, tooDeep } from '../lib/nesting.js';
 import { replaceAll, type CleanRule } from './types.js';
+
+/** The HTML parser, loaded for the first HTML input (lib/lazy.ts). */
+const rehypeParse = lazy<typeof import('rehype-parse')>('rehype-parse');
 
 /** Elements whose text is never document text (a <form> is not one of them: many sites wrap the whole page in one). */
 const DROP = NEVER_TEXT;
@@ -120,7 +123,7 @@ export const htmlMarkup: CleanRule = {
       );
       return replaceAll(text, /<[^<>]*>/g, () => '');
     }
-    const tree = unified().use(rehypeParse).parse(text);
+    const tree = unified().use(rehypeParse().default).parse(text);
     context.page = readPage(tree, context.placeOf);
     const kept: Kept[] = [];
     let block = 0;

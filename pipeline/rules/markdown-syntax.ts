@@ -16,14 +16,17 @@
  * its 发文字号.
  */
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
-import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Nodes, Parents, RootContent } from 'mdast';
+import { lazy } from '../lib/lazy.js';
 import { keepCells, keepOnly, type Kept } from './kept-text.js';
 import { MAX_MARKDOWN_DEPTH, markdownDepth, tooDeep } from '../lib/nesting.js';
 import type { CleanRule } from './types.js';
+
+/** The Markdown parser and its GitHub extensions, loaded for the first Markdown input (lib/lazy.ts). */
+const markdownParser = lazy<typeof import('remark-parse')>('remark-parse');
+const gfm = lazy<typeof import('remark-gfm')>('remark-gfm');
 
 const BLOCKS = new Set(['heading', 'paragraph', 'code', 'html']);
 
@@ -43,6 +46,8 @@ export const markdownSyntax: CleanRule = {
       );
       return [];
     }
+    const { default: remarkParse } = markdownParser();
+    const { default: remarkGfm } = gfm();
     const parser = unified().use(remarkParse).use(remarkGfm);
     // YAML front matter only at the start of the text (a later piece's --- line is a thematic break)
     const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
