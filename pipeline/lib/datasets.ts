@@ -14,8 +14,8 @@
  * A worker renders each document's rows of all three tables into one record
  * (`tableRecord`, a JSON line of typed rows); the batch reads the records of
  * every document of the output folder back and writes the six files. The
- * Parquet writer (lib/parquet.ts: apache-arrow and parquet-wasm, 0.2 s to
- * import) is the batch's to load when it writes them, so a worker never does.
+ * Parquet writer (lib/parquet.ts) is the batch's to load when it writes them,
+ * so a worker never does.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { GongwenDocument, Paragraph, Section } from '../schema-types.js';
