@@ -23,14 +23,15 @@ import { globMatcher } from './lib/glob-match.js';
 import { datasetFiles, type DatasetRecord, type Row, type TableName } from './lib/datasets.js';
 
 type ParquetWriter = (table: TableName, rows: readonly Row[]) => Uint8Array;
-import { recordPaths, removeDocument, runJob, statePath, type Format, type JobResult, type JobTask } from './job.js';
+import { recordPaths, removeDocument, statePath, type Format, type JobResult, type JobTask } from './lib/job-files.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
 import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
 import { threadCpuMs } from './lib/thread-cpu.js';
 import { lazy } from './lib/lazy.js';
-import { DEFAULT_MAX_BYTES, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import type { ProcessOptions, Stage } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
 import { validateRunReport } from './validate.js';
@@ -426,6 +427,8 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
   if (threads === 1) {
     // fewer files than the workers started early (one, or none): they run here, the workers stop
     await early?.destroy();
+    // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers
+    const { runJob } = await import('./job.js');
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)

@@ -12,9 +12,10 @@ import type { Format, JobResult } from './job.js';
 import { DATASET_RECORDS, type DatasetRecord } from './lib/datasets.js';
 import { VARIANTS, type Variant } from './lib/opencc.js';
 import { lazy } from './lib/lazy.js';
-import { DEFAULT_MAX_BYTES, processDocument, processFile, toolVersion } from './pipeline.js';
+import type { ProcessOptions } from './pipeline.js';
+import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
 import type { InputFormat } from './stages/clean.js';
-import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
+import type { OutputScript } from './stages/to-markdown.js';
 import type { GongwenDocument } from './schema-types.js';
 
 function parseFormats(value: string): Format[] {
@@ -154,18 +155,19 @@ export async function main(argv: string[]): Promise<number> {
           exitCode = 1;
           return;
         }
-        const result = await processFile({ bytes: input, file: '-', ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
+        const here = await thisThread();
+        const result = await here.processFile({ bytes: input, file: '-', ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
         if (!result.ok || !result.document) {
           for (const d of result.diagnostics) process.stderr.write(`-: ${d.severity} ${d.code}: ${d.message}\n`);
           exitCode = 1;
           return;
         }
-        process.stdout.write(rendered(result.document, opts, 1));
+        process.stdout.write(rendered(here, result.document, opts, 1));
         return;
       }
       const explicit = (name: string) => program.getOptionValueSource(name) === 'cli';
       if (opts.out === '-') {
-        exitCode = toStdout(paths, opts, options);
+        exitCode = toStdout(await thisThread(), paths, opts, options);
         return;
       }
       for (const name of ['to', 'from']) {
@@ -237,8 +239,18 @@ function writeNotRead(notRead: readonly NotRead[]): void {
   for (const n of notRead) process.stderr.write(`- ${printable(n.file)}: not read: ${printable(n.reason)}\n`);
 }
 
+/**
+ * The pipeline and the Markdown writer, for the modes that process documents on this thread and write them to
+ * standard output (`-`, `-o -`); a batch loads them only in the threads that process its documents (job.ts).
+ */
+async function thisThread() {
+  const [{ processDocument, processFile }, { toMarkdown }] = await Promise.all([import('./pipeline.js'), import('./stages/to-markdown.js')]);
+  return { processDocument, processFile, toMarkdown };
+}
+type Pipeline = Awaited<ReturnType<typeof thisThread>>;
+
 /** A document as --to writes it; `count` documents in all (JSON Lines for several with --to json). */
-function rendered(doc: GongwenDocument, opts: Options, count: number): string {
+function rendered({ toMarkdown }: Pipeline, doc: GongwenDocument, opts: Options, count: number): string {
   if (opts.to === 'md') return toMarkdown(doc, opts.script === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans');
   return opts.to === 'json' && count === 1 ? `${JSON.stringify(doc, null, 1)}\n` : `${JSON.stringify(doc)}\n`;
 }
@@ -247,7 +259,7 @@ function rendered(doc: GongwenDocument, opts: Options, count: number): string {
  * -o -: every input file (files, folders, patterns as a batch reads them) processed in order and written to
  * standard output as --to says; nothing is written to disk. A file that fails is one line on standard error.
  */
-function toStdout(paths: string[], opts: Options, options: Parameters<typeof processDocument>[1] & { maxBytes: number }): number {
+function toStdout(here: Pipeline, paths: string[], opts: Options, options: ProcessOptions & { maxBytes: number }): number {
   const { jobs, errors, notRead } = collectJobs(paths, { exclude: opts.exclude, hidden: opts.hidden });
   if (!opts.quiet) writeNotRead(notRead);
   for (const e of errors) process.stderr.write(`✗ ${printable(e.file)}: ${printable(e.error ?? 'failed')}\n`);
@@ -267,14 +279,14 @@ function toStdout(paths: string[], opts: Options, options: Parameters<typeof pro
       failed++;
       continue;
     }
-    const result = processDocument({ bytes, file: job.file, ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
+    const result = here.processDocument({ bytes, file: job.file, ...(opts.from ? { format: FROM[opts.from] } : {}) }, options);
     if (!result.ok || !result.document) {
       const reason = result.diagnostics.find((d) => d.severity === 'error');
       process.stderr.write(`✗ ${printable(job.file)}: ${printable(reason ? `${reason.code}: ${reason.message}` : 'failed')}\n`);
       failed++;
       continue;
     }
-    process.stdout.write(rendered(result.document, opts, jobs.length));
+    process.stdout.write(rendered(here, result.document, opts, jobs.length));
   }
   return failed > 0 ? 1 : 0;
 }

@@ -10,85 +10,19 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { datasetRecord, tableRecord, type DatasetRecord } from './lib/datasets.js';
+import { datasetRecord, tableRecord } from './lib/dataset-records.js';
 import { writeJson, type Sink } from './lib/json-writer.js';
 import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
-import { STATE_FOLDER, TARGET_SUFFIXES } from './lib/output-names.js';
+import { TARGET_SUFFIXES } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
-import { onThreadCpu, type ThreadCpu } from './lib/thread-cpu.js';
-import { DEFAULT_MAX_BYTES, processFile, toolVersion, type ProcessOptions, type Stage } from './pipeline.js';
+import { onThreadCpu } from './lib/thread-cpu.js';
+import { DEFAULT_MAX_BYTES, processFile, toolVersion } from './pipeline.js';
 import type { GongwenDocument } from './schema-types.js';
 import { toMarkdown, type OutputScript } from './stages/to-markdown.js';
 
-export type Format = 'json' | 'md';
+import { ownedFiles, recordPaths, removeDocument, statePath, type Format, type JobResult, type JobTask } from './lib/job-files.js';
 
-export interface JobTask {
-  file: string;
-  /** Output path without extension, relative to out. */
-  target: string;
-  out: string;
-  formats: readonly Format[];
-  /** Script of the Markdown; both writes <target>.md (zh-Hans) and <target>.zh-Hant.md. */
-  script: OutputScript | 'both';
-  options: ProcessOptions;
-  force: boolean;
-  /** fsync every file before its rename and its folder after (default true). */
-  fsync?: boolean;
-  /** What the document's line of dataset.jsonl holds (lib/datasets.ts; default full). */
-  dataset?: DatasetRecord;
-}
-
-export interface JobResult {
-  file: string;
-  target: string;
-  status: 'ok' | 'skipped' | 'failed';
-  outputs: string[];
-  /** One line naming the reason when the file failed. */
-  error?: string;
-  /** Set (to the error code: ENOSPC …) when writing failed in a way every later document would too: the batch stops. */
-  stop?: string;
-  /** Diagnostics of a processed file by code (skipped files: from their JSON, read by the caller). */
-  diagnostics: Record<string, number>;
-  /** Warnings and errors of a processed file, one line each, for --verbose. */
-  warnings: string[];
-  /** Time of each stage, and of rendering and writing the outputs (`write`), in ms. */
-  timings: Partial<Record<Stage | 'write', number>>;
-  /** CPU time of the thread that ran the job, during it and before it (lib/thread-cpu.ts; null values where unreadable). */
-  cpu?: ThreadCpu;
-}
-
-/** Where the state of a target is kept: the key of the run that wrote its outputs, and its diagnostics by code. */
-export function statePath(out: string, target: string): string {
-  return join(out, STATE_FOLDER, 'state', `${target}.json`);
-}
-
-/**
- * The document's share of the batch files, written with its outputs by the
- * worker that processed it: its line of dataset.jsonl, and its rows of the
- * three tables (one JSON line, lib/datasets.ts); one folder per kind, so a
- * record's name is the target plus a short extension (a long name fits
- * wherever its JSON fits).
- */
-export function recordPaths(out: string, target: string): { dataset: string; tables: string } {
-  const records = join(out, STATE_FOLDER, 'records');
-  return { dataset: join(records, 'dataset', `${target}.jsonl`), tables: join(records, 'tables', `${target}.jsonl`) };
-}
-
-/** Every file a target may own: its outputs under any options, its records, its state (state last). */
-export function ownedFiles(out: string, target: string): string[] {
-  return [...TARGET_SUFFIXES.map((s) => join(out, `${target}${s}`)), ...Object.values(recordPaths(out, target)), statePath(out, target)];
-}
-
-/**
- * Remove a document from the output folder: its state first (a run killed
- * halfway leaves outputs no state names, which the batch files leave out and
- * the next run replaces or removes), then its outputs and records.
- */
-export function removeDocument(out: string, target: string, options: { fsync?: boolean } = {}): void {
-  const owned = ownedFiles(out, target);
-  removeFiles([owned[owned.length - 1]!], options);
-  removeFiles(owned.slice(0, -1), options);
-}
+export { ownedFiles, recordPaths, removeDocument, statePath, type Format, type JobResult, type JobTask } from './lib/job-files.js';
 
 /**
  * What decides whether a file must be processed again: its bytes, the

@@ -5,11 +5,9 @@
  * error diagnostic), never the caller's batch.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from './lib/diagnostics.js';
 import type { Variant } from './lib/opencc.js';
-import { projectRoot } from './lib/project.js';
+import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
 import type { GongwenDocument } from './schema-types.js';
 import { clean, type CleanOptions, type InputFormat } from './stages/clean.js';
 import { convert } from './stages/convert.js';
@@ -54,20 +52,16 @@ export interface ProcessResult {
   timings: Partial<Record<Stage, number>>;
 }
 
+export { DEFAULT_MAX_BYTES, toolVersion };
+
 export type Stage = 'read' | 'decode' | 'clean' | 'convert' | 'segment' | 'extract' | 'emit';
 
-export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 /** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
 const MIN_HAN = 10;
 const MIN_HAN_SHARE = 0.2;
 const HAN = /\p{Script=Han}/u;
 const LETTER = /\p{L}/u;
 
-let version: string | undefined;
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}
 
 export function detectFormat(file: string, text: string): InputFormat {
   const lower = file.toLowerCase();

@@ -11,7 +11,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { loadGold, scorePage, summary, type PageScore } from '../bench/page-score.js';
 import { collectJobs } from '../pipeline/batch.js';
-import { documentRow, TABLES } from '../pipeline/lib/datasets.js';
+import { documentRow } from '../pipeline/lib/dataset-records.js';
+import { TABLES } from '../pipeline/lib/datasets.js';
 import { processDocument, rebuildInput, toMarkdown } from '../pipeline/index.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
