@@ -24,7 +24,7 @@ import { datasetFiles, type DatasetRecord, type Row, type TableName } from './li
 
 type ParquetWriter = (table: TableName, rows: readonly Row[]) => Uint8Array;
 import { recordPaths, removeDocument, statePath, type Format, type JobResult, type JobTask } from './lib/job-files.js';
-import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFiles, type FileToWrite } from './lib/output-files.js';
+import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFilesConcurrently } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
 import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
@@ -472,7 +472,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
       // could not be read, nor when the run found no input at all (a mistyped path must not empty the folder)
       if (options.prune && errors.length === 0 && jobs.length > 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
       const { tableParquet } = await import('./lib/parquet.js');
-      datasets = writeDatasets(folder, options.out, options.shard, io, tableParquet);
+      datasets = await writeDatasets(folder, options.out, options.shard, io, tableParquet);
     } catch (e) {
       failedWrite = `cannot write the batch files: ${(e as Error).message}; they are left as they were`;
     }
@@ -508,7 +508,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     if (!check.valid) throw new Error(`run-report.json does not match schemas/run-report.schema.json: ${check.errors.join('; ')}`);
     const reportFile = join(options.out, shardName('run-report', BATCH_FILES['run-report'], options.shard));
     try {
-      writeFiles(folder, [{ path: reportFile, write: text }], io);
+      await writeFilesConcurrently(folder, [{ path: reportFile, write: text }], io);
       runReport.reportFile = reportFile;
     } catch (e) {
       failedWrite ??= `cannot write the run report: ${(e as Error).message}; it is left as it was`;
@@ -632,7 +632,7 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
  * one group (lib/output-files.ts): all replaced, or all left as they were. A
  * folder with no document and no earlier batch files gets none.
  */
-function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }, tableParquet: ParquetWriter): string[] {
+async function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }, tableParquet: ParquetWriter): Promise<string[]> {
   const path = (name: string, ext: string) => join(out, shardName(name, ext, shard));
   const targets = recordedTargets(out, shard);
   if (targets.length === 0 && !['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv'].some((f) => existsSync(path(...(f.split('.') as [string, string]))))) return [];
@@ -641,7 +641,7 @@ function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['s
     return { dataset: existsSync(record.dataset) ? readFileSync(record.dataset) : null, tables: existsSync(record.tables) ? readFileSync(record.tables, 'utf8') : null };
   };
   const files = datasetFiles(targets, read, path, tableParquet);
-  writeFiles(folder, files, io);
+  await writeFilesConcurrently(folder, files, io);
   return files.map((f) => f.path);
 }
 

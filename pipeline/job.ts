@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { datasetRecord, tableRecord } from './lib/dataset-records.js';
 import { writeJson, type Sink } from './lib/json-writer.js';
-import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles } from './lib/output-files.js';
+import { FATAL_WRITE_CODES, OutputFolder, removeFiles, writeFiles, writeFilesConcurrently } from './lib/output-files.js';
 import { TARGET_SUFFIXES } from './lib/output-names.js';
 import { projectRoot } from './lib/project.js';
 import { onThreadCpu } from './lib/thread-cpu.js';
@@ -159,7 +159,7 @@ async function runJobOnce(task: JobTask): Promise<JobResult> {
   const folder = new OutputFolder(task.out);
   try {
     // outputs and records as one group: all renamed, or none
-    writeFiles(folder, [...renderDocument(task, result.document)], io);
+    await writeFilesConcurrently(folder, [...renderDocument(task, result.document)], io);
     // outputs of other options (a .zh-Hant.md after --script both, a .md after --format md) are no longer this document's
     removeFiles(ownedFiles(task.out, task.target).slice(0, TARGET_SUFFIXES.length).filter((p) => !outputs.includes(p)), io);
     // the state is written last: a run killed before this line processes the file again. It needs no fsync: the

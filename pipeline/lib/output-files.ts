@@ -13,9 +13,10 @@
  *   inside it (the folder given as --out may itself be a link).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, lstatSync, mkdirSync, openSync, promises as fsPromises, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
 import { chunked } from './json-writer.js';
 
@@ -214,16 +215,59 @@ export interface WriteOptions {
  */
 export function writeFiles(folder: OutputFolder, files: readonly FileToWrite[], options: WriteOptions = {}): void {
   const sync = options.fsync ?? true;
-  const written: { tmp: string; path: string }[] = [];
-  const discard = (from: number) => {
-    for (const w of written.slice(from)) {
-      try {
-        unlinkSync(w.tmp);
-      } catch {
-        // already gone
-      }
+  const written = writeTemporaries(folder, files, (fd) => {
+    try {
+      if (sync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
-  };
+  });
+  renameAll(written);
+  if (sync) for (const dir of foldersOf(written)) syncFolder(dir);
+}
+
+/**
+ * `writeFiles` with the group's fsyncs issued at once, on libuv's thread
+ * pool, instead of one after the other on the calling thread: the same
+ * guarantees (every file durable before any rename, the folders after the
+ * renames), but the file system commits concurrent fsyncs together, so a
+ * group costs about one commit instead of one per file (Benchmark, fsync),
+ * and the thread is free meanwhile.
+ */
+export async function writeFilesConcurrently(folder: OutputFolder, files: readonly FileToWrite[], options: WriteOptions = {}): Promise<void> {
+  const sync = options.fsync ?? true;
+  const open: number[] = [];
+  let written: Temporary[];
+  try {
+    written = writeTemporaries(folder, files, (fd) => (sync ? open.push(fd) : closeSync(fd)));
+  } catch (e) {
+    for (const fd of open) closeSync(fd);
+    throw e;
+  }
+  try {
+    await Promise.all(open.map((fd) => promisify(fsync)(fd)));
+  } catch (e) {
+    discard(written, 0);
+    throw e;
+  } finally {
+    for (const fd of open) closeSync(fd);
+  }
+  renameAll(written);
+  if (sync) await Promise.all([...foldersOf(written)].map((dir) => syncFolderConcurrently(dir)));
+}
+
+interface Temporary {
+  tmp: string;
+  path: string;
+}
+
+/**
+ * Every file of the group written to its temporary name; `done` gets each
+ * descriptor once its bytes are written (to fsync and close it, or keep it).
+ * A failure removes the group's temporaries and is thrown.
+ */
+function writeTemporaries(folder: OutputFolder, files: readonly FileToWrite[], done: (fd: number) => void): Temporary[] {
+  const written: Temporary[] = [];
   try {
     for (const f of files) {
       folder.prepare(dirname(f.path));
@@ -243,25 +287,65 @@ export function writeFiles(folder: OutputFolder, files: readonly FileToWrite[], 
           });
           text.end();
         }
-        if (sync) fsyncSync(fd);
-      } finally {
+      } catch (e) {
         closeSync(fd);
+        throw e;
       }
+      done(fd);
     }
   } catch (e) {
-    discard(0);
+    discard(written, 0);
     throw e;
   }
+  return written;
+}
+
+/** The temporaries renamed over their final names, in order; a rename that fails removes those still waiting. */
+function renameAll(written: readonly Temporary[]): void {
   for (const [k, w] of written.entries()) {
     try {
       renameSync(w.tmp, w.path);
     } catch (e) {
-      discard(k);
+      discard(written, k);
       throw e;
     }
   }
-  if (sync) for (const dir of new Set(written.map((w) => dirname(w.path)))) syncFolder(dir);
 }
+
+/** Remove the temporaries from `from` on (those not renamed yet). */
+function discard(written: readonly Temporary[], from: number): void {
+  for (const w of written.slice(from)) {
+    try {
+      unlinkSync(w.tmp);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function foldersOf(written: readonly Temporary[]): Set<string> {
+  return new Set(written.map((w) => dirname(w.path)));
+}
+
+/** `syncFolder` on libuv's thread pool. */
+async function syncFolderConcurrently(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fsPromises.open(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch (e) {
+    if (!UNSYNCABLE_FOLDER.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What fsync of a folder answers on file systems that cannot sync one: such folders are let be. */
+const UNSYNCABLE_FOLDER: ReadonlySet<string> = new Set(['EINVAL', 'ENOTSUP', 'EBADF']);
 
 /** fsync a folder, so that the names renamed into it survive a power loss; file systems that cannot (EINVAL) are let be. */
 export function syncFolder(dir: string): void {
@@ -274,8 +358,7 @@ export function syncFolder(dir: string): void {
   try {
     fsyncSync(fd);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EBADF') throw e;
+    if (!UNSYNCABLE_FOLDER.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
   } finally {
     closeSync(fd);
   }
