@@ -7,9 +7,16 @@
  *
  * Written by hand for speed only: conversion is on every document's hot
  * path, and opencc-js's trie allocates a match object per position and
- * walks each matched unit twice (once to segment, once to convert). Here the
- * root is an array indexed by code point, a match returns its end and leaves
- * its value in `value`, and `convertLine` converts and segments in one pass.
+ * walks each matched unit twice (once to segment, once to convert). Here a
+ * match returns its end and leaves its value in `value`, and `convertUnits`
+ * converts and segments in one pass.
+ *
+ * Two forms: `PhraseTrie` is built word by word from the dictionaries (nodes
+ * in maps; ≈ 0.1 s for s2t's 54 k entries), and `FlatTrie` is the same trie
+ * in a few typed arrays and one string (`flatten`), which is what converters
+ * match with: a process reads it back from a prepared file (lib/opencc.ts)
+ * in a few milliseconds instead of building it, and since every converter
+ * matches with the flat form, a built trie and a read one convert alike.
  */
 import type { DictGroup, DictLike } from 'opencc-js';
 
@@ -24,8 +31,6 @@ const ROOT_ARRAY = 0x10000;
 export class PhraseTrie {
   private readonly rootArray: (TrieNode | undefined)[] = new Array<TrieNode | undefined>(ROOT_ARRAY);
   private readonly rootMap = new Map<number, TrieNode>();
-  /** The value of the last successful `match`. */
-  value = '';
 
   addWord(source: string, value: string): void {
     let node: TrieNode | undefined;
@@ -64,21 +69,142 @@ export class PhraseTrie {
     } else for (const [source, value] of dict) this.addWord(source, value);
   }
 
+  /** The same trie in flat arrays (children of a node in code-point order, equal values stored once). */
+  flatten(): FlatTrie {
+    const nodes: TrieNode[] = [{ next: null, value: undefined }];
+    const index = new Map<TrieNode, number>();
+    const number = (node: TrieNode) => {
+      index.set(node, nodes.length);
+      nodes.push(node);
+    };
+    const rootCodes: number[] = [];
+    for (let cp = 0; cp < ROOT_ARRAY; cp++) if (this.rootArray[cp]) rootCodes.push(cp);
+    const astral = [...this.rootMap.keys()].sort((x, y) => x - y);
+    for (const cp of rootCodes) number(this.rootArray[cp]!);
+    for (const cp of astral) number(this.rootMap.get(cp)!);
+    const edgeCp: number[] = [];
+    const edgeNode: number[] = [];
+    const first: number[] = [];
+    const value: number[] = [];
+    const values: string[] = [];
+    const valueIndex = new Map<string, number>();
+    // breadth first: a node's children are numbered when it is reached, so every child has a number before its edge is written
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k]!;
+      first.push(edgeCp.length);
+      if (node.value === undefined) value.push(-1);
+      else {
+        let v = valueIndex.get(node.value);
+        if (v === undefined) {
+          v = values.length;
+          valueIndex.set(node.value, v);
+          values.push(node.value);
+        }
+        value.push(v);
+      }
+      const children: [number, TrieNode][] = k === 0 ? astral.map((cp) => [cp, this.rootMap.get(cp)!]) : [...(node.next ?? [])].sort((x, y) => x[0] - y[0]);
+      for (const [cp, child] of children) {
+        if (k !== 0) number(child);
+        edgeCp.push(cp);
+        edgeNode.push(index.get(child)!);
+      }
+    }
+    first.push(edgeCp.length);
+    const root = new Int32Array(ROOT_ARRAY);
+    for (const cp of rootCodes) root[cp] = index.get(this.rootArray[cp]!)!;
+    const valueStart = new Int32Array(values.length + 1);
+    for (let v = 0; v < values.length; v++) valueStart[v + 1] = valueStart[v]! + values[v]!.length;
+    return new FlatTrie({
+      root,
+      first: Int32Array.from(first),
+      edgeCp: Int32Array.from(edgeCp),
+      edgeNode: Int32Array.from(edgeNode),
+      value: Int32Array.from(value),
+      valueStart,
+      values: values.join(''),
+    });
+  }
+}
+
+/**
+ * A trie in flat arrays, as a prepared file keeps it. Node 0 is the root: its
+ * children below U+10000 are found through `root` (by code point), the others
+ * among its edges; node k's children are the edges first[k] … first[k+1] - 1,
+ * in code-point order.
+ */
+export interface FlatTrieData {
+  /** The root's child for each code point below U+10000, 0 for none. */
+  root: Int32Array;
+  first: Int32Array;
+  edgeCp: Int32Array;
+  edgeNode: Int32Array;
+  /** Each node's value (an index into valueStart), -1 for none. */
+  value: Int32Array;
+  /** Value v is values.slice(valueStart[v], valueStart[v + 1]). */
+  valueStart: Int32Array;
+  values: string;
+}
+
+export class FlatTrie {
+  /** The value of the last successful `match`. */
+  value = '';
+  private readonly root: Int32Array;
+  private readonly first: Int32Array;
+  private readonly edgeCp: Int32Array;
+  private readonly edgeNode: Int32Array;
+  private readonly values: Int32Array;
+  private readonly valueStart: Int32Array;
+  private readonly text: string;
+
+  constructor(readonly data: FlatTrieData) {
+    for (const key of ['root', 'first', 'edgeCp', 'edgeNode', 'value', 'valueStart'] as const) {
+      if (!(data[key] instanceof Int32Array)) throw new TypeError(`Not a flat trie: ${key} is no Int32Array`);
+    }
+    if (typeof data.values !== 'string' || data.root.length !== ROOT_ARRAY || data.first.length !== data.value.length + 1 || data.edgeCp.length !== data.edgeNode.length) {
+      throw new TypeError('Not a flat trie: its arrays do not fit together');
+    }
+    this.root = data.root;
+    this.first = data.first;
+    this.edgeCp = data.edgeCp;
+    this.edgeNode = data.edgeNode;
+    this.values = data.value;
+    this.valueStart = data.valueStart;
+    this.text = data.values;
+  }
+
+  /** The child of `node` by code point `cp`, 0 when none. */
+  private child(node: number, cp: number): number {
+    if (node === 0 && cp < ROOT_ARRAY) return this.root[cp]!;
+    let lo = this.first[node]!;
+    let hi = this.first[node + 1]!;
+    const edgeCp = this.edgeCp;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = edgeCp[mid]!;
+      if (c === cp) return this.edgeNode[mid]!;
+      if (c < cp) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+
   /** End (UTF-16) of the longest entry starting at `i`, its value in `value`; 0 when none. */
   match(s: string, i: number): number {
     let end = 0;
-    let node: TrieNode | undefined;
+    let found = -1;
+    let node = 0;
     for (let j = i; j < s.length; ) {
       const cp = s.codePointAt(j)!;
       j += cp > 0xffff ? 2 : 1;
-      const next = node ? node.next?.get(cp) : cp < ROOT_ARRAY ? this.rootArray[cp] : this.rootMap.get(cp);
-      if (!next) break;
-      node = next;
-      if (node.value !== undefined) {
+      node = this.child(node, cp);
+      if (node === 0) break;
+      const v = this.values[node]!;
+      if (v >= 0) {
         end = j;
-        this.value = node.value;
+        found = v;
       }
     }
+    if (found >= 0) this.value = this.text.slice(this.valueStart[found], this.valueStart[found + 1]);
     return end;
   }
 
