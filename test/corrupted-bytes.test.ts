@@ -12,7 +12,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { allPairs, decodePair } from '../pipeline/lib/gbk.js';
+import { allPairs, buildTable, decodePair, readTable, writeTable } from '../pipeline/lib/gbk.js';
+import { buildForms, readForms, writeForms } from '../pipeline/lib/shifted-gbk.js';
 import { converters } from '../pipeline/lib/opencc.js';
 import { decode } from '../pipeline/stages/decode.js';
 import { processFile } from '../pipeline/pipeline.js';
@@ -149,5 +150,17 @@ describe('the repair tables, prepared in one call', () => {
       .filter((ch) => /\p{Script=Han}/u.test(ch));
     const { toHans } = converters('t');
     expect(toHans(han.join('\n')).split('\n')).toEqual(han.map((ch) => toHans(ch)));
+  });
+  it('reads back from their prepared files the table and the forms it builds', () => {
+    const table = buildTable();
+    expect(readTable(writeTable(table))).toEqual(table);
+    expect(table.filter((ch) => ch !== null).length).toBe(allPairs().length);
+    expect(() => readTable('啊\n阿')).toThrow(/GBK table/);
+    const forms = buildForms();
+    expect([...readForms(writeForms(forms))]).toEqual([...forms]);
+    // GBK holds both forms of 国 and of 发 (發, 髮), in the order of their bytes: 國 87F8, 国 B9FA; 發 B06C, 发 B7A2, 髮 F38C
+    expect(forms.get('国')).toEqual(['國', '国']);
+    expect(forms.get('发')).toEqual(['發', '发', '髮']);
+    expect(() => readForms('国')).toThrow(/GBK forms/);
   });
 });

@@ -16,8 +16,11 @@
  * Written by hand: no library reverses a mis-decoding, and the search is
  * specific to GBK's lead/trail structure.
  */
-import { allPairs, decodePair, encodeChar, isLead, isTrail, leadsFor, trailsFor } from './gbk.js';
-import { converters } from './opencc.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { allPairs, decodePair, encodeChar, gbkTableFile, isLead, isTrail, leadsFor, trailsFor } from './gbk.js';
+import { converters, openccVersion } from './opencc.js';
+import { fromPrepared, preparedPath } from './prepared.js';
 import { wordModel, type DocumentCounts } from './word-model.js';
 
 /** Character-level conversion to Simplified, for scoring (phrases do not matter to a unigram model). Memoised: a pure function of one character. */
@@ -322,18 +325,12 @@ let formsByHans: { traditionalFirst: Map<string, string[]>; simplifiedFirst: Map
 /** GBK characters whose Simplified form is `h`, the preferred script's form first. */
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
   if (!formsByHans) {
-    const all = new Map<string, string[]>();
-    const han = allPairs()
-      .map(({ ch }) => ch)
-      .filter((ch) => /\p{Script=Han}/u.test(ch));
-    // converted in one call, a character a line: no phrase spans a line feed, so each line is the
-    // character converted alone (tested against one call a character)
-    const hans = converters('t').toHans(han.join('\n')).split('\n');
-    han.forEach((ch, k) => {
-      const s = hans.length === han.length ? hans[k]! : toHans(ch);
-      if (!hansMemo.has(ch)) hansMemo.set(ch, s);
-      (all.get(s) ?? all.set(s, []).get(s)!).push(ch);
-    });
+    const all = fromPrepared(
+      preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'tsv'),
+      (f) => readForms(readFileSync(f, 'utf8')),
+      buildForms,
+      writeForms,
+    );
     const traditionalFirst = new Map<string, string[]>();
     const simplifiedFirst = new Map<string, string[]>();
     for (const [s, forms] of all) {
@@ -345,4 +342,37 @@ function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
     formsByHans = { traditionalFirst, simplifiedFirst };
   }
   return (preferTraditional ? formsByHans.traditionalFirst : formsByHans.simplifiedFirst).get(h) ?? [];
+}
+
+/**
+ * GBK's Han characters by their Simplified form (character-level), each list in GBK's order. Built once (the table of
+ * pairs and a conversion of every character) and kept as a prepared file: a line per form, `form⇥characters`.
+ */
+export function buildForms(): Map<string, string[]> {
+  const all = new Map<string, string[]>();
+  const han = allPairs()
+    .map(({ ch }) => ch)
+    .filter((ch) => /\p{Script=Han}/u.test(ch));
+  // converted in one call, a character a line: no phrase spans a line feed, so each line is the
+  // character converted alone (tested against one call a character)
+  const hans = converters('t').toHans(han.join('\n')).split('\n');
+  han.forEach((ch, k) => {
+    const s = hans.length === han.length ? hans[k]! : toHans(ch);
+    (all.get(s) ?? all.set(s, []).get(s)!).push(ch);
+  });
+  return all;
+}
+
+export function writeForms(all: ReadonlyMap<string, readonly string[]>): string {
+  return [...all].map(([s, forms]) => `${s}\t${forms.join('')}`).join('\n');
+}
+
+export function readForms(text: string): Map<string, string[]> {
+  const all = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 1 || tab === line.length - 1) throw new Error(`Unexpected line in the prepared GBK forms: ${line}`);
+    all.set(line.slice(0, tab), [...line.slice(tab + 1)]);
+  }
+  return all;
 }
