@@ -119,6 +119,10 @@ describe('the prepared gazetteer', () => {
     expect(read.get('凉山')).toEqual({ full: '凉山彝族自治州', kind: 'city' });
     // what the pipeline uses, prepared or built, is the same map
     expect([...jurisdictions()]).toEqual([...built]);
-    expect(() => readPrepared('成都\t成都市\tcity\n坏行')).toThrow(/prepared gazetteer/);
+    expect(() => readPrepared(new TextEncoder().encode('成都\t成都市\tcity'))).toThrow();
+    // a column that does not fit the others is refused, not read into a wrong map
+    const { deserialize, serialize } = await import('node:v8');
+    const columns = deserialize(writePrepared(built)) as { index: Int32Array };
+    expect(() => readPrepared(serialize({ ...columns, index: columns.index.subarray(1) }))).toThrow(/prepared gazetteer/);
   });
 });
