@@ -1,14 +1,15 @@
 /**
  * The two-byte part of GBK (as GB18030 extends it), as a table: lead byte ×
- * trail byte → character. Built once with iconv-lite and kept as a prepared
- * file (lib/prepared.ts: a line per pair, read back in a split), read on
- * first use; the corrupted-bytes repair looks up thousands of byte pairs while
+ * trail byte → character, and its inverse. Built once with iconv-lite and
+ * kept as a prepared file (lib/prepared.ts: two typed arrays), read on first
+ * use; the corrupted-bytes repair looks up thousands of byte pairs while
  * it searches, and decoding each pair through iconv would be far slower than
  * an array.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import iconv from 'iconv-lite';
 import { fromPrepared, preparedPath } from './prepared.js';
 
@@ -25,33 +26,44 @@ export function isTrail(byte: number): boolean {
   return byte >= 0x40 && byte <= 0xfe && byte !== 0x7f;
 }
 
-let table: (string | null)[] | undefined;
+/**
+ * The table: each code's (lead × 256 + trail) character as its one UTF-16 unit, 0 where GBK has none (every pair
+ * GBK defines decodes to one character of the BMP), and its inverse over the BMP: the first code that decodes to a
+ * character, as iconv-lite's encoder takes it (U+3000 is A1A1, not A3A0).
+ */
+export interface GbkTable {
+  units: Uint16Array;
+  encode: Int32Array;
+}
+
+let table: GbkTable | undefined;
 let byTrail: Map<number, number[]> | undefined;
 
-function pairs(): (string | null)[] {
-  table ??= fromPrepared(gbkTableFile(), (f) => readTable(readFileSync(f, 'utf8')), buildTable, writeTable);
+function gbk(): GbkTable {
+  table ??= fromPrepared(gbkTableFile(), (f) => readTable(readFileSync(f)), buildTable, writeTable);
   return table;
 }
 
 /** The prepared table's file: named by iconv-lite's version and this module's code. */
 export function gbkTableFile(): string {
   const version = (require('iconv-lite/package.json') as { version: string }).version;
-  return preparedPath('gbk', [version, readFileSync(fileURLToPath(import.meta.url))], 'txt');
+  return preparedPath('gbk', [version, readFileSync(fileURLToPath(import.meta.url))], 'v8');
 }
 
-/** The table as its prepared file holds it: a line per code (lead × 256 + trail), empty where GBK has no character. */
-export function writeTable(t: readonly (string | null)[]): string {
-  return t.map((ch) => ch ?? '').join('\n');
+/** The table as its prepared file holds it: its two arrays, serialised with v8 (read back as two copies). */
+export function writeTable(t: GbkTable): Uint8Array {
+  return serialize({ units: t.units, encode: t.encode });
 }
 
-export function readTable(text: string): (string | null)[] {
-  const lines = text.split('\n');
-  if (lines.length !== 256 * 256) throw new Error(`Not a GBK table: ${lines.length} lines`);
-  return lines.map((ch) => ch || null);
+export function readTable(bytes: Uint8Array): GbkTable {
+  const t = deserialize(bytes) as GbkTable;
+  if (!(t?.units instanceof Uint16Array) || !(t.encode instanceof Int32Array) || t.units.length !== 0x10000 || t.encode.length !== 0x10000) throw new Error('Not a GBK table');
+  return t;
 }
 
-export function buildTable(): (string | null)[] {
-  const out = new Array<string | null>(256 * 256).fill(null);
+export function buildTable(): GbkTable {
+  const units = new Uint16Array(0x10000);
+  const encode = new Int32Array(0x10000);
   // every pair decoded in one call, each followed by a line feed: the decoder is back in step at each
   // line feed (an ASCII byte), so a piece is what the pair alone decodes to (tested against one call a pair)
   const codes: number[] = [];
@@ -66,24 +78,29 @@ export function buildTable(): (string | null)[] {
   const pieces = iconv.decode(Buffer.from(bytes), 'gb18030').split('\n');
   codes.forEach((code, k) => {
     const ch = pieces[k]!;
-    if (ch.length >= 1 && !ch.includes('\ufffd') && [...ch].length === 1) out[code] = ch;
+    if (ch.length < 1 || ch.includes('\ufffd') || [...ch].length !== 1) return;
+    if (ch.length !== 1) throw new Error(`GBK pair ${code.toString(16)} decodes beyond the BMP`);
+    const u = ch.charCodeAt(0);
+    units[code] = u;
+    if (encode[u] === 0) encode[u] = code;
   });
-  return out;
+  return { units, encode };
 }
 
 /** The character a lead and trail byte decode to, or null where GBK has none. */
 export function decodePair(lead: number, trail: number): string | null {
-  return pairs()[lead * 256 + trail] ?? null;
+  const u = gbk().units[lead * 256 + trail];
+  return u ? String.fromCharCode(u) : null;
 }
 
 /** Every defined character with this trail byte (any lead), in lead order. */
 export function leadsFor(trail: number): number[] {
   if (!byTrail) {
     byTrail = new Map();
-    const t = pairs();
+    const { units } = gbk();
     for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
       for (let tr = 0x40; tr <= 0xfe; tr++) {
-        if (t[lead * 256 + tr] === null) continue;
+        if (units[lead * 256 + tr] === 0) continue;
         const list = byTrail.get(tr) ?? [];
         list.push(lead);
         byTrail.set(tr, list);
@@ -96,24 +113,34 @@ export function leadsFor(trail: number): number[] {
 /** Every defined trail byte after this lead. */
 export function trailsFor(lead: number): number[] {
   const out: number[] = [];
-  const t = pairs();
-  for (let trail = 0x40; trail <= 0xfe; trail++) if (t[lead * 256 + trail] !== null) out.push(trail);
+  const { units } = gbk();
+  for (let trail = 0x40; trail <= 0xfe; trail++) if (units[lead * 256 + trail] !== 0) out.push(trail);
   return out;
 }
 
 /** Every two-byte character GBK defines, with its bytes. */
 export function allPairs(): { ch: string; lead: number; trail: number }[] {
   const out: { ch: string; lead: number; trail: number }[] = [];
-  const t = pairs();
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (ch) out.push({ ch, lead: i >> 8, trail: i & 0xff });
-  }
+  const { units } = gbk();
+  for (let i = 0; i < units.length; i++) if (units[i]) out.push({ ch: String.fromCharCode(units[i]!), lead: i >> 8, trail: i & 0xff });
   return out;
 }
 
-/** The GB18030 bytes of one character, or null when it needs the four-byte form (not GBK). */
+/**
+ * The GB18030 bytes of one character, or null when it needs the four-byte form (not GBK). A character of the BMP is
+ * looked up in the table's inverse (tested on every BMP code point against iconv-lite), so the repair never builds
+ * iconv's own GB18030 tables (≈ 25 ms); anything else is encoded by iconv-lite.
+ */
 export function encodeChar(ch: string): number[] | null {
+  if (ch.length !== 1) return iconvEncodeChar(ch);
+  const cp = ch.charCodeAt(0);
+  if (cp < 0x80) return [cp];
+  const code = gbk().encode[cp]!;
+  return code === 0 ? null : [code >> 8, code & 0xff];
+}
+
+/** encodeChar through iconv-lite itself. */
+export function iconvEncodeChar(ch: string): number[] | null {
   const bytes = [...iconv.encode(ch, 'gb18030')];
   if (bytes.length > 2) return null;
   if (bytes.length === 1 && bytes[0]! >= 0x80) return null;

@@ -320,28 +320,28 @@ function fill(
   return { text: chosen.join(''), hans: chosenHans.join(''), score: scoreNow(), slotMargin };
 }
 
-let formsByHans: { traditionalFirst: Map<string, string[]>; simplifiedFirst: Map<string, string[]> } | undefined;
+let formsByHans: Map<string, string[]> | undefined;
+const traditionalFirst = new Map<string, string[]>();
+const simplifiedFirst = new Map<string, string[]>();
 
-/** GBK characters whose Simplified form is `h`, the preferred script's form first. */
+/** GBK characters whose Simplified form is `h`, the preferred script's form first (ordered when first asked for). */
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
-  if (!formsByHans) {
-    const all = fromPrepared(
-      preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'tsv'),
-      (f) => readForms(readFileSync(f, 'utf8')),
-      buildForms,
-      writeForms,
-    );
-    const traditionalFirst = new Map<string, string[]>();
-    const simplifiedFirst = new Map<string, string[]>();
-    for (const [s, forms] of all) {
-      const plain = forms.filter((f) => f === s);
-      const other = forms.filter((f) => f !== s);
-      traditionalFirst.set(s, [...other, ...plain]);
-      simplifiedFirst.set(s, [...plain, ...other]);
-    }
-    formsByHans = { traditionalFirst, simplifiedFirst };
+  formsByHans ??= fromPrepared(
+    preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'tsv'),
+    (f) => readForms(readFileSync(f, 'utf8')),
+    buildForms,
+    writeForms,
+  );
+  const ordered = preferTraditional ? traditionalFirst : simplifiedFirst;
+  let list = ordered.get(h);
+  if (!list) {
+    const forms = formsByHans.get(h) ?? [];
+    const plain = forms.filter((f) => f === h);
+    const other = forms.filter((f) => f !== h);
+    list = preferTraditional ? [...other, ...plain] : [...plain, ...other];
+    ordered.set(h, list);
   }
-  return (preferTraditional ? formsByHans.traditionalFirst : formsByHans.simplifiedFirst).get(h) ?? [];
+  return list;
 }
 
 /**
