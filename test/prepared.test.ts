@@ -110,19 +110,25 @@ describe('old prepared files', () => {
 });
 
 describe('the prepared gazetteer', () => {
-  it('reads back the map it was written from: every name, its jurisdiction and the order', async () => {
-    const { buildJurisdictions, readPrepared, writePrepared, jurisdictions } = await import('../pipeline/lib/entities/gazetteer.js');
+  it('reads back the map it was written from: every name, its jurisdiction and the order, and the lengths by first units', async () => {
+    const { buildJurisdictions, lengthsByStart, nameLengthsByStart, readPrepared, writePrepared, jurisdictions } = await import('../pipeline/lib/entities/gazetteer.js');
     const built = buildJurisdictions();
     const read = readPrepared(writePrepared(built));
-    expect([...read]).toEqual([...built]);
+    expect([...read.names]).toEqual([...built]);
     expect(built.size).toBeGreaterThan(30_000);
-    expect(read.get('凉山')).toEqual({ full: '凉山彝族自治州', kind: 'city' });
-    // what the pipeline uses, prepared or built, is the same map
+    expect(read.names.get('凉山')).toEqual({ full: '凉山彝族自治州', kind: 'city' });
+    const lengths = lengthsByStart(built.keys());
+    expect([...read.lengths].map(([a, row]) => [a, [...row]])).toEqual([...lengths].map(([a, row]) => [a, [...row]]));
+    // 成都 (2) and 成都市 (3) start with 成都; a bit per length
+    expect((lengths.get('成'.charCodeAt(0))!.get('都'.charCodeAt(0))! & 0b1100)).toBe(0b1100);
+    // what the pipeline uses, prepared or built, is the same
     expect([...jurisdictions()]).toEqual([...built]);
+    expect([...nameLengthsByStart()].map(([a, row]) => [a, [...row]])).toEqual([...lengths].map(([a, row]) => [a, [...row]]));
     expect(() => readPrepared(new TextEncoder().encode('成都\t成都市\tcity'))).toThrow();
     // a column that does not fit the others is refused, not read into a wrong map
     const { deserialize, serialize } = await import('node:v8');
-    const columns = deserialize(writePrepared(built)) as { index: Int32Array };
+    const columns = deserialize(writePrepared(built)) as { index: Int32Array; lengths: { mask: Int32Array } };
     expect(() => readPrepared(serialize({ ...columns, index: columns.index.subarray(1) }))).toThrow(/prepared gazetteer/);
+    expect(() => readPrepared(serialize({ ...columns, lengths: { ...columns.lengths, mask: columns.lengths.mask.subarray(1) } }))).toThrow(/prepared gazetteer/);
   });
 });

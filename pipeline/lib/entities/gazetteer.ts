@@ -39,7 +39,26 @@ export const COUNTRY_SHORT: Readonly<Record<string, string>> = {
   苏: '苏联', 以: '以色列', 越: '越南', 澳: '澳大利亚', 加: '加拿大', 伊: '伊朗', 叙: '叙利亚', 土: '土耳其', 泰: '泰国', 菲: '菲律宾', 巴: '巴基斯坦',
 };
 
-let names: Map<string, Jurisdiction> | undefined;
+/** The gazetteer: its names, and their lengths by their first two UTF-16 units (lengthsByStart). */
+export interface Gazetteer {
+  names: Map<string, Jurisdiction>;
+  lengths: Map<number, Map<number, number>>;
+}
+
+let gazetteer: Gazetteer | undefined;
+
+function prepared(): Gazetteer {
+  gazetteer ??= fromPrepared(
+    preparedFile(),
+    (f) => readPrepared(readFileSync(f)),
+    () => {
+      const built = buildJurisdictions();
+      return { names: built, lengths: lengthsByStart(built.keys()) };
+    },
+    (g) => writePrepared(g.names),
+  );
+  return gazetteer;
+}
 
 /**
  * Every jurisdiction name (full and short) → the jurisdiction it names. Built
@@ -49,17 +68,38 @@ let names: Map<string, Jurisdiction> | undefined;
  * is the one built, in its order.
  */
 export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
-  if (names) return names;
-  names = fromPrepared(preparedFile(), (f) => readPrepared(readFileSync(f)), buildJurisdictions, writePrepared);
-  return names;
+  return prepared().names;
+}
+
+/**
+ * The lengths (bit k set: a name of k characters, 2 ≤ k ≤ 31) of the names
+ * by their first two UTF-16 units, keyed by each unit in turn (small integers:
+ * a key of both units would be a heap number, slow to hash): the organ
+ * grammar asks at every word which names can start there. Kept in the
+ * prepared file too (building it from the names took ≈ 20 ms a process).
+ */
+export function nameLengthsByStart(): ReadonlyMap<number, ReadonlyMap<number, number>> {
+  return prepared().lengths;
+}
+
+export function lengthsByStart(names: Iterable<string>): Map<number, Map<number, number>> {
+  const lengths = new Map<number, Map<number, number>>();
+  for (const name of names) {
+    if (name.length < 2 || name.length > 31) continue;
+    let second = lengths.get(name.charCodeAt(0));
+    if (!second) lengths.set(name.charCodeAt(0), (second = new Map()));
+    second.set(name.charCodeAt(1), (second.get(name.charCodeAt(1)) ?? 0) | (1 << name.length));
+  }
+  return lengths;
 }
 
 const KIND_LIST: readonly JurisdictionKind[] = ['province', 'city', 'county', 'township', 'country'];
 
 /**
  * The prepared file: the names (one string, a line each, in the map's order), the distinct jurisdictions (their full
- * names, a line each, and their kinds as bytes) and each name's jurisdiction (an index), serialised with v8. Read
- * back in two splits and one loop — a line per name split at its tabs took 2–3 times as long (≈ 65 ms a process).
+ * names, a line each, and their kinds as bytes), each name's jurisdiction (an index) and the lengths by the first two
+ * units (three columns), serialised with v8. Read back in two splits and two loops — a line per name split at its tabs
+ * took 2–3 times as long (≈ 65 ms a process).
  */
 export function writePrepared(map: ReadonlyMap<string, Jurisdiction>): Uint8Array {
   const distinct = new Map<string, number>();
@@ -78,14 +118,38 @@ export function writePrepared(map: ReadonlyMap<string, Jurisdiction>): Uint8Arra
     }
     index[i++] = k;
   }
-  return serialize({ names: [...map.keys()].join('\n'), fulls: fulls.join('\n'), kinds: Uint8Array.from(kinds), index });
+  const first: number[] = [];
+  const second: number[] = [];
+  const mask: number[] = [];
+  for (const [a, row] of lengthsByStart(map.keys())) {
+    for (const [b, m] of row) {
+      first.push(a);
+      second.push(b);
+      mask.push(m);
+    }
+  }
+  return serialize({
+    names: [...map.keys()].join('\n'),
+    fulls: fulls.join('\n'),
+    kinds: Uint8Array.from(kinds),
+    index,
+    lengths: { first: Uint16Array.from(first), second: Uint16Array.from(second), mask: Int32Array.from(mask) },
+  });
 }
 
-/** The map a prepared file holds (names that share a jurisdiction share its object). */
-export function readPrepared(bytes: Uint8Array): Map<string, Jurisdiction> {
-  const d = deserialize(bytes) as { names: string; fulls: string; kinds: Uint8Array; index: Int32Array };
+/** The gazetteer a prepared file holds (names that share a jurisdiction share its object). */
+export function readPrepared(bytes: Uint8Array): Gazetteer {
+  const d = deserialize(bytes) as {
+    names: string;
+    fulls: string;
+    kinds: Uint8Array;
+    index: Int32Array;
+    lengths: { first: Uint16Array; second: Uint16Array; mask: Int32Array };
+  };
   const bad = (why: string) => new Error(`Unexpected prepared gazetteer: ${why}`);
   if (typeof d?.names !== 'string' || typeof d.fulls !== 'string' || !(d.kinds instanceof Uint8Array) || !(d.index instanceof Int32Array)) throw bad('not its columns');
+  const { first, second, mask } = d.lengths ?? {};
+  if (!(first instanceof Uint16Array) || !(second instanceof Uint16Array) || !(mask instanceof Int32Array) || first.length !== second.length || first.length !== mask.length) throw bad('not its lengths');
   const names = d.names.split('\n');
   const fulls = d.fulls.split('\n');
   if (names.length !== d.index.length || fulls.length !== d.kinds.length) throw bad('columns of different lengths');
@@ -100,7 +164,14 @@ export function readPrepared(bytes: Uint8Array): Map<string, Jurisdiction> {
     if (!names[i] || !j) throw bad(`name ${i}`);
     out.set(names[i]!, j);
   }
-  return out;
+  const lengths = new Map<number, Map<number, number>>();
+  let row: Map<number, number> | undefined;
+  for (let k = 0; k < first.length; k++) {
+    // written row by row: a new first unit starts a new row
+    if (k === 0 || first[k] !== first[k - 1]) lengths.set(first[k]!, (row = new Map()));
+    row!.set(second[k]!, mask[k]!);
+  }
+  return { names: out, lengths };
 }
 
 function preparedFile(): string {

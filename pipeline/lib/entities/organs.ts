@@ -27,7 +27,7 @@
  */
 import type { Boundaries } from '../jieba.js';
 import { agencyLexicon } from '../lexicon.js';
-import { COUNTRY_SHORT, jurisdictions, type Jurisdiction } from './gazetteer.js';
+import { COUNTRY_SHORT, jurisdictions, nameLengthsByStart, type Jurisdiction } from './gazetteer.js';
 
 export interface Organ {
   start: number;
@@ -117,26 +117,16 @@ function closedWords(): Words {
 
 /**
  * The lengths (bit k set: a name of k characters, 2 ≤ k ≤ 31) of the
- * gazetteer's names by their first two UTF-16 units: at most positions of a
- * text no name starts, and one lookup says so, where trying every length took
- * a slice and a lookup each (the grammar runs at every word of every text).
+ * gazetteer's names that start with the two UTF-16 units at `at`: at most
+ * positions of a text no name starts, and one lookup says so, where trying
+ * every length took a slice and a lookup each (the grammar runs at every word
+ * of every text). The table comes with the gazetteer's prepared file.
  */
-let placeLengths: { gazetteer: ReadonlyMap<string, Jurisdiction>; lengths: Map<number, Map<number, number>> } | undefined;
+let placeLengths: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined;
 function placeLengthsAt(text: string, at: number): number {
-  const gaz = jurisdictions();
-  if (placeLengths?.gazetteer !== gaz) {
-    // keyed by each unit in turn (small integers: a key of both units would be a heap number, slow to hash)
-    const lengths = new Map<number, Map<number, number>>();
-    for (const name of gaz.keys()) {
-      if (name.length < 2 || name.length > 31) continue;
-      let second = lengths.get(name.charCodeAt(0));
-      if (!second) lengths.set(name.charCodeAt(0), (second = new Map()));
-      second.set(name.charCodeAt(1), (second.get(name.charCodeAt(1)) ?? 0) | (1 << name.length));
-    }
-    placeLengths = { gazetteer: gaz, lengths };
-  }
+  placeLengths ??= nameLengthsByStart();
   if (at + 1 >= text.length) return 0;
-  return placeLengths.lengths.get(text.charCodeAt(at))?.get(text.charCodeAt(at + 1)) ?? 0;
+  return placeLengths.get(text.charCodeAt(at))?.get(text.charCodeAt(at + 1)) ?? 0;
 }
 
 const isEnd = (b: Boundaries, e: number) => e >= b.startOfTokenEndingAt.length - 1 || b.startOfTokenEndingAt[e]! >= 0 || b.starts[e] === 1;
