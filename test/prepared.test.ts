@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STALE_AFTER_MS, keepPrepared, preparedPath, removeStalePrepared, usePrepared } from '../pipeline/lib/prepared.js';
+import { STALE_AFTER_MS, keepPrepared, pack, preparedPath, removeStalePrepared, unpack, usePrepared } from '../pipeline/lib/prepared.js';
 import { newAjv, preparedValidator, schemaPath } from '../pipeline/validate.js';
 import { ROOT } from './helpers/paths.js';
 
@@ -130,5 +130,36 @@ describe('the prepared gazetteer', () => {
     const columns = deserialize(writePrepared(built)) as { index: Int32Array; lengths: { mask: Int32Array } };
     expect(() => readPrepared(serialize({ ...columns, index: columns.index.subarray(1) }))).toThrow(/prepared gazetteer/);
     expect(() => readPrepared(serialize({ ...columns, lengths: { ...columns.lengths, mask: columns.lengths.mask.subarray(1) } }))).toThrow(/prepared gazetteer/);
+  });
+});
+
+describe('packed files', () => {
+  const value = {
+    words: new Uint16Array([0x4e2d, 0x56fd, 0xd840, 0xdc00]),
+    scores: new Float64Array([-3.5, Infinity, 0, -0]),
+    slots: new Int32Array([0, -1, 2 ** 31 - 1]),
+    empty: new Uint32Array(0),
+    odd: new Uint8Array([1, 2, 3]),
+    nested: { list: [new Int8Array([-1]), 'text', 1.5, null], common: ['的', '是'] },
+  };
+  it('reads back the value it packed, each array a view of the bytes, aligned', () => {
+    const bytes = pack(value);
+    const read = unpack(bytes) as typeof value;
+    expect(read).toEqual(value);
+    expect(Object.is(read.scores[3], -0)).toBe(true);
+    for (const a of [read.words, read.scores, read.slots, read.odd, read.nested.list[0] as Int8Array]) {
+      expect(a.buffer).toBe((bytes as Buffer).buffer); // no copy
+      expect(a.byteOffset % 8).toBe(0);
+    }
+    // bytes not aligned to 8 are copied once, and read the same
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    expect(unpack(shifted)).toEqual(value);
+  });
+  it('refuses bytes cut short or not packed', () => {
+    const bytes = pack(value);
+    expect(() => unpack(bytes.subarray(0, bytes.length - 16))).toThrow(/cut short/);
+    expect(() => unpack(new TextEncoder().encode('{"a":1}'))).toThrow(/Not a packed file/);
+    expect(() => pack({ a: new DataView(new ArrayBuffer(4)) })).toThrow(/Cannot pack/);
   });
 });

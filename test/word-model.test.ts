@@ -97,7 +97,7 @@ describe('the word model cache', () => {
     expect(sameTables(built, fromFileOrBuilt)).toBe(true);
     expect(sameTables(preparedTables(), built)).toBe(true);
     // the file is named by the dictionaries and the code: another user dictionary, another name
-    expect(file).toMatch(/gongwen-word-model-[0-9a-f]{16}\.v8$/);
+    expect(file).toMatch(/gongwen-word-model-[0-9a-f]{16}\.bin$/);
   });
 });
 

@@ -127,3 +127,74 @@ export function fromPrepared<T>(file: string, read: (file: string) => T, build: 
   keepPrepared(file, write(value));
   return value;
 }
+
+const TYPED = {
+  Int8Array,
+  Uint8Array,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+} as const;
+type TypedName = keyof typeof TYPED;
+type Typed = InstanceType<(typeof TYPED)[TypedName]>;
+
+const MAGIC = 'gongwen-packed-1';
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/**
+ * A value of plain data and typed arrays as one buffer that `unpack` reads back without copying the arrays: a JSON
+ * header (the value, each typed array replaced by its type, length and offset), then the arrays' bytes, each at an
+ * offset aligned to 8. For a large prepared file (the word model's 16 MB of tables), v8.deserialize's copy of every
+ * array took as long as reading the file.
+ */
+export function pack(value: unknown): Uint8Array {
+  const arrays: Typed[] = [];
+  const offsets: number[] = [];
+  let size = 0;
+  const header = JSON.stringify(value, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v)) {
+      const name = v.constructor.name as TypedName;
+      if (!(name in TYPED) || !(v instanceof TYPED[name])) throw new TypeError(`Cannot pack a ${name}`);
+      const a = v as Typed;
+      arrays.push(a);
+      offsets.push(size);
+      const placeholder = { $packed: name, length: a.length, offset: size };
+      size = align8(size + a.byteLength);
+      return placeholder;
+    }
+    return v;
+  });
+  const head = Buffer.from(`${MAGIC}\n${header}\n`, 'utf8');
+  const start = align8(4 + head.length);
+  const out = Buffer.alloc(start + size);
+  out.writeUInt32LE(head.length, 0);
+  head.copy(out, 4);
+  arrays.forEach((a, i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), start + offsets[i]!));
+  return out;
+}
+
+/** What `pack` packed: its typed arrays are views of `bytes` (copied once if `bytes` is not aligned to 8). */
+export function unpack(bytes: Uint8Array): unknown {
+  const data = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+  const view = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const bad = (why: string) => new Error(`Not a packed file: ${why}`);
+  if (view.length < 4) throw bad('too short');
+  const headLength = view.readUInt32LE(0);
+  if (4 + headLength > view.length) throw bad('too short');
+  const head = view.toString('utf8', 4, 4 + headLength);
+  if (!head.startsWith(`${MAGIC}\n`) || !head.endsWith('\n')) throw bad('no header');
+  const start = align8(4 + headLength);
+  return JSON.parse(head.slice(MAGIC.length + 1, -1), (_key, v: unknown) => {
+    if (v && typeof v === 'object' && '$packed' in v) {
+      const { $packed: name, length, offset } = v as { $packed: TypedName; length: number; offset: number };
+      const Ctor = TYPED[name];
+      if (!Ctor || !Number.isInteger(length) || length < 0 || !Number.isInteger(offset) || offset < 0 || offset % 8 !== 0) throw bad('an array without its place');
+      if (start + offset + length * Ctor.BYTES_PER_ELEMENT > data.byteLength) throw bad('cut short');
+      return new Ctor(data.buffer as ArrayBuffer, data.byteOffset + start + offset, length);
+    }
+    return v;
+  });
+}

@@ -18,6 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { allPairs, decodePair, encodeChar, gbkTableFile, isLead, isTrail, leadsFor, trailsFor } from './gbk.js';
 import { converters, openccVersion } from './opencc.js';
 import { fromPrepared, preparedPath } from './prepared.js';
@@ -320,22 +321,22 @@ function fill(
   return { text: chosen.join(''), hans: chosenHans.join(''), score: scoreNow(), slotMargin };
 }
 
-let formsByHans: Map<string, string[]> | undefined;
+let formsByHans: Map<string, string> | undefined;
 const traditionalFirst = new Map<string, string[]>();
 const simplifiedFirst = new Map<string, string[]>();
 
 /** GBK characters whose Simplified form is `h`, the preferred script's form first (ordered when first asked for). */
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
   formsByHans ??= fromPrepared(
-    preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'tsv'),
-    (f) => readForms(readFileSync(f, 'utf8')),
+    preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'v8'),
+    (f) => readForms(readFileSync(f)),
     buildForms,
     writeForms,
   );
   const ordered = preferTraditional ? traditionalFirst : simplifiedFirst;
   let list = ordered.get(h);
   if (!list) {
-    const forms = formsByHans.get(h) ?? [];
+    const forms = [...(formsByHans.get(h) ?? '')];
     const plain = forms.filter((f) => f === h);
     const other = forms.filter((f) => f !== h);
     list = preferTraditional ? [...other, ...plain] : [...plain, ...other];
@@ -345,11 +346,12 @@ function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
 }
 
 /**
- * GBK's Han characters by their Simplified form (character-level), each list in GBK's order. Built once (the table of
- * pairs and a conversion of every character) and kept as a prepared file: a line per form, `form⇥characters`.
+ * GBK's Han characters by their Simplified form (character-level), each form's characters as one string in GBK's
+ * order (every GBK character is one UTF-16 unit). Built once (the table of pairs and a conversion of every
+ * character) and kept as a prepared file: the forms and their characters as two columns, a line each.
  */
-export function buildForms(): Map<string, string[]> {
-  const all = new Map<string, string[]>();
+export function buildForms(): Map<string, string> {
+  const all = new Map<string, string>();
   const han = allPairs()
     .map(({ ch }) => ch)
     .filter((ch) => /\p{Script=Han}/u.test(ch));
@@ -358,21 +360,22 @@ export function buildForms(): Map<string, string[]> {
   const hans = converters('t').toHans(han.join('\n')).split('\n');
   han.forEach((ch, k) => {
     const s = hans.length === han.length ? hans[k]! : toHans(ch);
-    (all.get(s) ?? all.set(s, []).get(s)!).push(ch);
+    all.set(s, (all.get(s) ?? '') + ch);
   });
   return all;
 }
 
-export function writeForms(all: ReadonlyMap<string, readonly string[]>): string {
-  return [...all].map(([s, forms]) => `${s}\t${forms.join('')}`).join('\n');
+export function writeForms(all: ReadonlyMap<string, string>): Uint8Array {
+  return serialize({ forms: [...all.keys()].join('\n'), characters: [...all.values()].join('\n') });
 }
 
-export function readForms(text: string): Map<string, string[]> {
-  const all = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 1 || tab === line.length - 1) throw new Error(`Unexpected line in the prepared GBK forms: ${line}`);
-    all.set(line.slice(0, tab), [...line.slice(tab + 1)]);
-  }
+export function readForms(bytes: Uint8Array): Map<string, string> {
+  const d = deserialize(bytes) as { forms: string; characters: string };
+  if (typeof d?.forms !== 'string' || typeof d.characters !== 'string') throw new Error('Not the prepared GBK forms');
+  const forms = d.forms.split('\n');
+  const characters = d.characters.split('\n');
+  if (forms.length !== characters.length) throw new Error('Unexpected prepared GBK forms: columns of different lengths');
+  const all = new Map<string, string>();
+  for (let k = 0; k < forms.length; k++) all.set(forms[k]!, characters[k]!);
   return all;
 }

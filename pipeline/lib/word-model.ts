@@ -17,9 +17,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { userDictionaryLines } from './lexicon.js';
-import { fromPrepared, preparedPath } from './prepared.js';
+import { fromPrepared, pack, preparedPath, unpack } from './prepared.js';
 import {
   CodePointSets,
   StringTable,
@@ -122,7 +121,19 @@ export interface Tables {
 /** The tables, from the cache file when one was prepared for this dictionary and code, else built (and cached). */
 export function preparedTables(): Tables {
   const { file, dictionary, user } = cacheFile();
-  return fromPrepared(file, (f) => deserialize(readFileSync(f)) as Tables, () => buildTables(readFileSync(dictionary, 'utf8'), user), (tables) => serialize(tables));
+  return fromPrepared(file, (f) => checkedTables(unpack(readFileSync(f))), () => buildTables(readFileSync(dictionary, 'utf8'), user), pack);
+}
+
+/** The tables a cache file holds (typed arrays viewing the file's bytes: lib/prepared.ts `pack`), checked for their types. */
+function checkedTables(value: unknown): Tables {
+  const t = value as Tables;
+  const is = (a: unknown, type: Function) => a instanceof type;
+  const sets = (s: CodePointSetsData | undefined) => is(s?.keys, Uint32Array) && is(s?.offsets, Uint32Array) && is(s?.members, Uint32Array);
+  const ok =
+    is(t?.logP?.units, Uint16Array) && is(t.logP.starts, Uint32Array) && is(t.logP.values, Float64Array) && is(t.logP.slots, Int32Array) &&
+    [t.followers, t.preceders, t.after, t.before].every(sets) && Array.isArray(t.commonChars) && typeof t.logTotal === 'number';
+  if (!ok) throw new Error('Not the word model tables');
+  return t;
 }
 
 /**
@@ -145,7 +156,7 @@ export function cacheFile(): { file: string; dictionary: string; user: readonly 
       // the tables' layout (run from dist/ or, in tests, from the TypeScript source)
       readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))),
     ],
-    'v8',
+    'bin',
   );
   return { file, dictionary, user };
 }
