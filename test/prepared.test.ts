@@ -111,25 +111,39 @@ describe('old prepared files', () => {
 
 describe('the prepared gazetteer', () => {
   it('reads back the map it was written from: every name, its jurisdiction and the order, and the lengths by first units', async () => {
-    const { buildJurisdictions, lengthsByStart, nameLengthsByStart, readPrepared, writePrepared, jurisdictions } = await import('../pipeline/lib/entities/gazetteer.js');
+    const { buildJurisdictions, lengthsByStart, nameLengthsAt, readPrepared, writePrepared, jurisdictions } = await import('../pipeline/lib/entities/gazetteer.js');
     const built = buildJurisdictions();
     const read = readPrepared(writePrepared(built));
     expect([...read.names]).toEqual([...built]);
+    expect([...read.names.keys()]).toEqual([...built.keys()]);
+    expect(read.names.size).toBe(built.size);
     expect(built.size).toBeGreaterThan(30_000);
     expect(read.names.get('凉山')).toEqual({ full: '凉山彝族自治州', kind: 'city' });
+    expect([read.names.has('成都'), read.names.has('成都市'), read.names.has('成'), read.names.get('成都X')]).toEqual([true, true, false, undefined]);
+    for (const name of ['北京', '北京市', '美国', '锦江区', '黔东南州']) expect(read.names.get(name), name).toEqual(built.get(name));
+    // the lengths of the names by their first two units: every pair as the names give it, 0 for a pair no name starts with
     const lengths = lengthsByStart(built.keys());
-    expect([...read.lengths].map(([a, row]) => [a, [...row]])).toEqual([...lengths].map(([a, row]) => [a, [...row]]));
-    // 成都 (2) and 成都市 (3) start with 成都; a bit per length
-    expect((lengths.get('成'.charCodeAt(0))!.get('都'.charCodeAt(0))! & 0b1100)).toBe(0b1100);
+    let pairs = 0;
+    for (const [a, row] of lengths) {
+      for (const [b, mask] of row) {
+        pairs++;
+        const two = String.fromCharCode(a, b);
+        expect(read.lengths.at(a, b), two).toBe(mask);
+        expect(nameLengthsAt(`x${two}`, 1), two).toBe(mask);
+      }
+    }
+    expect(pairs).toBeGreaterThan(10_000);
+    // 成都 (2) and 成都市 (3) start with 成都, a bit per length; no name starts with 的的, and a text's last unit starts none
+    expect(nameLengthsAt('成都', 0) & 0b1100).toBe(0b1100);
+    expect([nameLengthsAt('的的', 0), nameLengthsAt('成都', 1)]).toEqual([0, 0]);
     // what the pipeline uses, prepared or built, is the same
     expect([...jurisdictions()]).toEqual([...built]);
-    expect([...nameLengthsByStart()].map(([a, row]) => [a, [...row]])).toEqual([...lengths].map(([a, row]) => [a, [...row]]));
     expect(() => readPrepared(new TextEncoder().encode('成都\t成都市\tcity'))).toThrow();
     // a column that does not fit the others is refused, not read into a wrong map
-    const { deserialize, serialize } = await import('node:v8');
-    const columns = deserialize(writePrepared(built)) as { index: Int32Array; lengths: { mask: Int32Array } };
-    expect(() => readPrepared(serialize({ ...columns, index: columns.index.subarray(1) }))).toThrow(/prepared gazetteer/);
-    expect(() => readPrepared(serialize({ ...columns, lengths: { ...columns.lengths, mask: columns.lengths.mask.subarray(1) } }))).toThrow(/prepared gazetteer/);
+    const { pack, unpack } = await import('../pipeline/lib/prepared.js');
+    const columns = unpack(writePrepared(built)) as { fullStarts: Uint32Array; lengths: { mask: Int32Array } };
+    expect(() => readPrepared(pack({ ...columns, fullStarts: columns.fullStarts.subarray(1) }))).toThrow(/prepared gazetteer/);
+    expect(() => readPrepared(pack({ ...columns, lengths: { ...columns.lengths, mask: columns.lengths.mask.subarray(1) } }))).toThrow(/prepared gazetteer/);
   });
 });
 

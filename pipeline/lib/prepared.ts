@@ -10,9 +10,10 @@
  * (a process that reads a prepared file marks it used, `usePrepared`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The path of a prepared file of this kind, for these ingredients. */
 export function preparedPath(kind: string, ingredients: readonly (string | Uint8Array)[], extension: string): string {
@@ -142,6 +143,11 @@ type TypedName = keyof typeof TYPED;
 type Typed = InstanceType<(typeof TYPED)[TypedName]>;
 
 const MAGIC = 'gongwen-packed-1';
+
+/** This module's code: an ingredient of every packed file (its layout is written here). */
+export function packCode(): Buffer {
+  return readFileSync(fileURLToPath(import.meta.url));
+}
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /**

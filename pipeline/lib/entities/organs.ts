@@ -27,7 +27,7 @@
  */
 import type { Boundaries } from '../jieba.js';
 import { agencyLexicon } from '../lexicon.js';
-import { COUNTRY_SHORT, jurisdictions, nameLengthsByStart, type Jurisdiction } from './gazetteer.js';
+import { COUNTRY_SHORT, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
 
 export interface Organ {
   start: number;
@@ -115,20 +115,6 @@ function closedWords(): Words {
   return words;
 }
 
-/**
- * The lengths (bit k set: a name of k characters, 2 ≤ k ≤ 31) of the
- * gazetteer's names that start with the two UTF-16 units at `at`: at most
- * positions of a text no name starts, and one lookup says so, where trying
- * every length took a slice and a lookup each (the grammar runs at every word
- * of every text). The table comes with the gazetteer's prepared file.
- */
-let placeLengths: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined;
-function placeLengthsAt(text: string, at: number): number {
-  placeLengths ??= nameLengthsByStart();
-  if (at + 1 >= text.length) return 0;
-  return placeLengths.get(text.charCodeAt(at))?.get(text.charCodeAt(at + 1)) ?? 0;
-}
-
 const isEnd = (b: Boundaries, e: number) => e >= b.startOfTokenEndingAt.length - 1 || b.startOfTokenEndingAt[e]! >= 0 || b.starts[e] === 1;
 
 /** The jurisdictions that start at `at` (every length), longest first. */
@@ -136,7 +122,7 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
   const out: { end: number; j: Jurisdiction | null; country: string | null }[] = [];
   const gaz = jurisdictions();
   // only the lengths of names that start with these two characters (the same names, in the same order, as trying all)
-  const lengths = placeLengthsAt(text, at);
+  const lengths = nameLengthsAt(text, at);
   for (let len = Math.min(12, text.length - at); len >= 2; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const j = gaz.get(text.slice(at, at + len));
@@ -297,7 +283,7 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
 /** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
 function startsWithPlace(text: string, s: number): boolean {
   const gaz = jurisdictions();
-  const lengths = placeLengthsAt(text, s);
+  const lengths = nameLengthsAt(text, s);
   if ((lengths & 0x1f8) === 0) return false; // no name of 3 to 8 characters starts here
   for (let len = 3; len <= 8 && s + len <= text.length; len++) {
     if ((lengths & (1 << len)) === 0) continue;
