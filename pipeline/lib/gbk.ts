@@ -95,19 +95,15 @@ export function decodePair(lead: number, trail: number): string | null {
 
 /** Every defined character with this trail byte (any lead), in lead order. */
 export function leadsFor(trail: number): number[] {
-  if (!byTrail) {
-    byTrail = new Map();
+  byTrail ??= new Map();
+  let list = byTrail.get(trail);
+  if (!list) {
+    list = [];
     const { units } = gbk();
-    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) {
-      for (let tr = 0x40; tr <= 0xfe; tr++) {
-        if (units[lead * 256 + tr] === 0) continue;
-        const list = byTrail.get(tr) ?? [];
-        list.push(lead);
-        byTrail.set(tr, list);
-      }
-    }
+    for (let lead = LEAD_MIN; lead <= LEAD_MAX; lead++) if (units[lead * 256 + trail] !== 0) list.push(lead);
+    byTrail.set(trail, list);
   }
-  return byTrail.get(trail) ?? [];
+  return list;
 }
 
 /** Every defined trail byte after this lead. */

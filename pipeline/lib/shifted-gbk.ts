@@ -18,10 +18,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { allPairs, decodePair, encodeChar, gbkTableFile, isLead, isTrail, leadsFor, trailsFor } from './gbk.js';
 import { converters, openccVersion } from './opencc.js';
-import { fromPrepared, preparedPath } from './prepared.js';
+import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
+import { StringTable, stringTableData, type StringTableData } from './string-table.js';
 import { wordModel, type DocumentCounts } from './word-model.js';
 
 /** Character-level conversion to Simplified, for scoring (phrases do not matter to a unigram model). Memoised: a pure function of one character. */
@@ -321,22 +321,34 @@ function fill(
   return { text: chosen.join(''), hans: chosenHans.join(''), score: scoreNow(), slotMargin };
 }
 
-let formsByHans: Map<string, string> | undefined;
+/** GBK's Han characters by Simplified form, as a prepared file holds them: form k's characters are characters.slice(starts[k], starts[k + 1]). */
+export interface GbkForms {
+  forms: StringTableData;
+  characters: string;
+  starts: Uint32Array;
+}
+
+let formsByHans: { table: StringTable; data: GbkForms } | undefined;
 const traditionalFirst = new Map<string, string[]>();
 const simplifiedFirst = new Map<string, string[]>();
 
 /** GBK characters whose Simplified form is `h`, the preferred script's form first (ordered when first asked for). */
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
-  formsByHans ??= fromPrepared(
-    preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url))], 'v8'),
-    (f) => readForms(readFileSync(f)),
-    buildForms,
-    writeForms,
-  );
+  if (!formsByHans) {
+    const data = fromPrepared(
+      preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url)), packCode()], 'bin'),
+      (f) => readForms(readFileSync(f)),
+      () => formsData(buildForms()),
+      (d) => pack(d),
+    );
+    formsByHans = { table: new StringTable(data.forms), data };
+  }
   const ordered = preferTraditional ? traditionalFirst : simplifiedFirst;
   let list = ordered.get(h);
   if (!list) {
-    const forms = [...(formsByHans.get(h) ?? '')];
+    const k = formsByHans.table.get(h);
+    const { characters, starts } = formsByHans.data;
+    const forms = k === undefined ? [] : [...characters.slice(starts[k], starts[k + 1])];
     const plain = forms.filter((f) => f === h);
     const other = forms.filter((f) => f !== h);
     list = preferTraditional ? [...other, ...plain] : [...plain, ...other];
@@ -348,7 +360,7 @@ function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
 /**
  * GBK's Han characters by their Simplified form (character-level), each form's characters as one string in GBK's
  * order (every GBK character is one UTF-16 unit). Built once (the table of pairs and a conversion of every
- * character) and kept as a prepared file: the forms and their characters as two columns, a line each.
+ * character) and kept as a prepared file (formsData: a string table of the forms, read as views of its bytes).
  */
 export function buildForms(): Map<string, string> {
   const all = new Map<string, string>();
@@ -365,17 +377,25 @@ export function buildForms(): Map<string, string> {
   return all;
 }
 
-export function writeForms(all: ReadonlyMap<string, string>): Uint8Array {
-  return serialize({ forms: [...all.keys()].join('\n'), characters: [...all.values()].join('\n') });
+export function formsData(all: ReadonlyMap<string, string>): GbkForms {
+  const index = new Map<string, number>();
+  const starts = new Uint32Array(all.size + 1);
+  let k = 0;
+  for (const [form, characters] of all) {
+    index.set(form, k);
+    starts[k + 1] = starts[k]! + characters.length;
+    k++;
+  }
+  return { forms: stringTableData(index), characters: [...all.values()].join(''), starts };
 }
 
-export function readForms(bytes: Uint8Array): Map<string, string> {
-  const d = deserialize(bytes) as { forms: string; characters: string };
-  if (typeof d?.forms !== 'string' || typeof d.characters !== 'string') throw new Error('Not the prepared GBK forms');
-  const forms = d.forms.split('\n');
-  const characters = d.characters.split('\n');
-  if (forms.length !== characters.length) throw new Error('Unexpected prepared GBK forms: columns of different lengths');
-  const all = new Map<string, string>();
-  for (let k = 0; k < forms.length; k++) all.set(forms[k]!, characters[k]!);
-  return all;
+/** The forms a prepared file holds, checked for their types and lengths. */
+export function readForms(bytes: Uint8Array): GbkForms {
+  const d = unpack(bytes) as GbkForms;
+  const f = d?.forms;
+  const ok =
+    f?.units instanceof Uint16Array && f.starts instanceof Uint32Array && f.values instanceof Float64Array && f.slots instanceof Int32Array &&
+    typeof d.characters === 'string' && d.starts instanceof Uint32Array && d.starts.length === f.values.length + 1 && d.starts[f.values.length] === d.characters.length;
+  if (!ok) throw new Error('Not the prepared GBK forms');
+  return d;
 }
