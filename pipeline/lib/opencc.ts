@@ -29,12 +29,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type * as OpenCCTypes from 'opencc-js';
 import { Alignment, type Segment } from './alignment.js';
 import { protectedLexicon } from './lexicon.js';
 import { FlatTrie, PhraseTrie, type FlatTrieData } from './phrase-trie.js';
-import { fromPrepared, preparedPath } from './prepared.js';
+import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
 
 const require = createRequire(import.meta.url);
 
@@ -118,14 +117,20 @@ function ingredients(pairs: readonly Pair[]): (string | Uint8Array)[] {
       String(stat.mtimeMs),
       readFileSync(fileURLToPath(import.meta.url)),
       readFileSync(fileURLToPath(new URL(`./phrase-trie${extname(import.meta.url)}`, import.meta.url))),
+      packCode(),
     ];
   }
   return [...codeMemo, JSON.stringify(pairs)];
 }
 
+/** A name for everything the conversions are made of: what another prepared file made with them names among its ingredients. */
+export function openccVersion(): string {
+  return preparedPath('opencc', ingredients(protectedPairs()), 'bin');
+}
+
 /** The prepared file of a configuration's tries with these added words. */
 export function preparedTriesFile(name: string, pairs: readonly Pair[]): string {
-  return preparedPath(`opencc-${name}`, ingredients(pairs), 'v8');
+  return preparedPath(`opencc-${name}`, ingredients(pairs), 'bin');
 }
 
 const memo = new Map<Variant, ScriptConverters>();
@@ -209,10 +214,10 @@ export function scriptCharacters(variant: Variant = 't'): ScriptCharacters {
   let c = charactersMemo.get(variant);
   if (!c) {
     c = fromPrepared(
-      preparedPath(`opencc-characters-${variant}`, ingredients(protectedPairs()), 'v8'),
-      (f) => checkedCharacters(deserialize(readFileSync(f)) as ScriptCharacters),
+      preparedPath(`opencc-characters-${variant}`, ingredients(protectedPairs()), 'bin'),
+      (f) => checkedCharacters(unpack(readFileSync(f)) as ScriptCharacters),
       () => buildScriptCharacters(variant),
-      (value) => serialize(value),
+      pack,
     );
     charactersMemo.set(variant, c);
   }
@@ -305,11 +310,11 @@ export function directionTries(name: string, pairs: readonly Pair[]): DirectionT
 }
 
 export function writeTries(t: DirectionTries): Uint8Array {
-  return serialize({ normalize: t.normalize?.map((x) => x.data) ?? null, segmenter: t.segmenter?.data ?? null, chain: t.chain.map((x) => x.data) });
+  return pack({ normalize: t.normalize?.map((x) => x.data) ?? null, segmenter: t.segmenter?.data ?? null, chain: t.chain.map((x) => x.data) });
 }
 
 export function readTries(bytes: Uint8Array): DirectionTries {
-  const d = deserialize(bytes) as { normalize: FlatTrieData[] | null; segmenter: FlatTrieData | null; chain: FlatTrieData[] };
+  const d = unpack(bytes) as { normalize: FlatTrieData[] | null; segmenter: FlatTrieData | null; chain: FlatTrieData[] };
   if (!d || !Array.isArray(d.chain) || !(d.normalize === null || Array.isArray(d.normalize))) throw new TypeError('Not OpenCC tries');
   return { normalize: d.normalize?.map((x) => new FlatTrie(x)) ?? null, segmenter: d.segmenter ? new FlatTrie(d.segmenter) : null, chain: d.chain.map((x) => new FlatTrie(x)) };
 }
