@@ -17,7 +17,7 @@
 import { diagnostic } from '../lib/diagnostics.js';
 import { pieces, segmenter } from '../lib/jieba.js';
 import { converters } from '../lib/opencc.js';
-import { repairShiftedGbk } from '../lib/shifted-gbk.js';
+import { prepareRepair, repairShiftedGbk } from '../lib/shifted-gbk.js';
 import type { DocumentCounts } from '../lib/word-model.js';
 import { detectScript } from '../stages/convert.js';
 import type { CleanRule } from './types.js';
@@ -88,6 +88,9 @@ export const corruptedBytes: CleanRule = {
   run(text, context) {
     const runs = suspectRuns(text);
     if (runs.length === 0) return [];
+    // the repair's tables first: in a one-document run jieba is still loading on its thread, and the vocabulary's cut
+    // (countsNear) waits for it; read meanwhile, they cost the run no time
+    prepareRepair();
     const detection = detectScript(text);
     // the document's own vocabulary: the whole text, or for a long one the text around the run
     const counts = new Map<number, DocumentCounts>();
