@@ -244,16 +244,22 @@ function fill(
     }
     return s;
   };
+  const leftLast = [...leftHans].at(-1) ?? '';
+  const rightFirst = [...rightHans][0] ?? '';
   const neighbour = (i: number, step: -1 | 1): string => {
     const j = i + step;
-    if (j < 0) return [...leftHans].at(-1) ?? '';
-    if (j >= elements.length) return [...rightHans][0] ?? '';
+    if (j < 0) return leftLast;
+    if (j >= elements.length) return rightFirst;
     return chosenHans[j] ?? '';
   };
-  /** A character the model knows, alone or in a two-character word with a neighbour; others can only lose. */
-  const plausible = (c: string, i: number): boolean => {
-    const h = toHans(c);
-    return model.knownChar(h) || model.after(neighbour(i, -1)).has(h) || model.before(neighbour(i, 1)).has(h) || !/\p{Script=Han}/u.test(h);
+  /** A character the model knows, alone or in a two-character word with a neighbour of slot i; others can only lose. */
+  const plausibleAt = (i: number): ((c: string) => boolean) => {
+    const after = model.after(neighbour(i, -1));
+    const before = model.before(neighbour(i, 1));
+    return (c) => {
+      const h = toHans(c);
+      return model.knownChar(h) || after.has(h) || before.has(h) || !/\p{Script=Han}/u.test(h);
+    };
   };
   /** Candidates of a slot, one per Simplified form (the preferred script's character first). */
   const candidatesOf = (i: number): string[] => {
@@ -278,9 +284,9 @@ function fill(
       case 'ascii':
         return SWALLOWED.map((b) => String.fromCharCode(b));
       case 'lead':
-        return leadsFor(slot.trail).map((l) => decodePair(l, slot.trail)!).filter((c) => plausible(c, i));
+        return leadsFor(slot.trail).map((l) => decodePair(l, slot.trail)!).filter(plausibleAt(i));
       case 'trail':
-        return trailsFor(slot.lead).map((t) => decodePair(slot.lead, t)!).filter((c) => plausible(c, i));
+        return trailsFor(slot.lead).map((t) => decodePair(slot.lead, t)!).filter(plausibleAt(i));
       case 'both': {
         const wanted = new Set<string>(model.commonChars);
         for (const c of model.after(neighbour(i, -1))) wanted.add(c);
