@@ -299,13 +299,27 @@ function build(tables: Tables): WordModel {
       return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
     };
   };
+  /**
+   * The same score given the word's entry in the dictionary's table (`general`: undefined when it has none), for the
+   * loops that extend a word while the table has it: one lookup a word serves both the score and the next extension,
+   * where `has` and then `get` hashed every word twice.
+   */
+  type Scored = (word: string, general: number | undefined) => number | undefined;
+  const knownLogPFor = (document: DocumentCounts | undefined): Scored => {
+    const own = document ? documentModel(document).logP : undefined;
+    return (word, general) => {
+      const p = own?.get(word);
+      if (p !== undefined) return p;
+      return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
+    };
+  };
 
   /**
    * Viterbi over `cps[0, to)`, left to right: best[k] = best score of
    * `cps[0, k)`. An alphanumeric run is one token ending where the run ends,
    * or at `to` (the caller guarantees a non-alphanumeric character there).
    */
-  function forward(cps: readonly string[], to: number, wordLogP: (w: string) => number | undefined): Float64Array {
+  function forward(cps: readonly string[], to: number, wordLogP: (w: string) => number | undefined, knownLogP: Scored): Float64Array {
     const best = new Float64Array(to + 1).fill(-Infinity);
     best[0] = 0;
     for (let i = 0; i < to; i++) {
@@ -319,9 +333,12 @@ function build(tables: Tables): WordModel {
       const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
       if (one > best[i + 1]!) best[i + 1] = one;
       let word = cps[i]!;
-      for (let j = i + 1; j < to && j - i < MAX_WORD && logP.has(word); j++) {
+      let known = logP.has(word);
+      for (let j = i + 1; j < to && j - i < MAX_WORD && known; j++) {
         word += cps[j]!;
-        const p = wordLogP(word);
+        const general = logP.get(word);
+        known = general !== undefined;
+        const p = knownLogP(word, general);
         if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
       }
     }
@@ -330,7 +347,7 @@ function build(tables: Tables): WordModel {
 
   function score(hans: string, document?: DocumentCounts): number {
     const cps = [...hans];
-    return forward(cps, cps.length, wordLogPFor(document))[cps.length]!;
+    return forward(cps, cps.length, wordLogPFor(document), knownLogPFor(document))[cps.length]!;
   }
 
   /**
@@ -343,8 +360,9 @@ function build(tables: Tables): WordModel {
    */
   function scoreAt(points: readonly string[], at: number, document?: DocumentCounts): (ch: string) => number {
     const wordLogP = wordLogPFor(document);
+    const knownLogP = knownLogPFor(document);
     const n = points.length;
-    const before = forward(points, at, wordLogP);
+    const before = forward(points, at, wordLogP, knownLogP);
     // after[k - at - 1] = best score of points[k, n), right to left
     const after = new Float64Array(n - at).fill(-Infinity);
     after[n - at - 1] = 0;
@@ -357,9 +375,12 @@ function build(tables: Tables): WordModel {
         best = Math.max(best, alnumRun + tail(j));
       }
       let word = points[i]!;
-      for (let j = i + 1; j < n && j - i < MAX_WORD && logP.has(word); j++) {
+      let known = logP.has(word);
+      for (let j = i + 1; j < n && j - i < MAX_WORD && known; j++) {
         word += points[j]!;
-        const p = wordLogP(word);
+        const general = logP.get(word);
+        known = general !== undefined;
+        const p = knownLogP(word, general);
         if (p !== undefined) best = Math.max(best, p + tail(j + 1));
       }
       after[i - at - 1] = best;
@@ -401,14 +422,18 @@ function build(tables: Tables): WordModel {
       for (const { from, head } of starts) {
         if (from < at ? !withLeft : !withRight) continue;
         let word = head + ch;
+        const general = logP.get(word);
+        let known = general !== undefined;
         // a word of two characters or more through `at`, from `from` to j + 1
         if (from < at) {
-          const p = wordLogP(word);
+          const p = knownLogP(word, general);
           if (p !== undefined) best = Math.max(best, before[from]! + p + tail(at + 1));
         }
-        for (let j = at + 1; j < n && j - from < MAX_WORD && logP.has(word); j++) {
+        for (let j = at + 1; j < n && j - from < MAX_WORD && known; j++) {
           word += points[j]!;
-          const p = wordLogP(word);
+          const longer = logP.get(word);
+          known = longer !== undefined;
+          const p = knownLogP(word, longer);
           if (p !== undefined) best = Math.max(best, before[from]! + p + tail(j + 1));
         }
       }
