@@ -34,7 +34,7 @@ import type { ProcessOptions, Stage } from './pipeline.js';
 import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
 import type { OutputScript } from './stages/to-markdown.js';
-import { validateRunReport } from './validate.js';
+import { documentValidator, validateRunReport } from './validate.js';
 
 /**
  * The input files gongwen reads (in folders and patterns; a file named on the command line is read whatever its
@@ -427,8 +427,11 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
   if (threads === 1) {
     // fewer files than the workers started early (one, or none): they run here, the workers stop
     await early?.destroy();
-    // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers
-    const { runJob } = await import('./job.js');
+    // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers.
+    // With it, what the run needs in every document (the validator) and after them (the Parquet writer): in a
+    // one-document run this is while jieba still loads on its own thread, which the document's first cut waits for
+    const [{ runJob }] = await Promise.all([import('./job.js'), import('./lib/parquet.js')]);
+    documentValidator();
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
       // let timers run between files (a progress bar redraws on one, a caller may want to cancel)
