@@ -422,6 +422,11 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     if (options.abortOnError && r.status === 'failed') aborted ??= r;
     report(r);
   };
+  /** The Parquet writer's module, loading; the records of the documents finished in this run, read as they finished. */
+  let parquet: Promise<typeof import('./lib/parquet.js')> | undefined;
+  const finishedRecords = new Map<string, DocumentRecords>();
+  /** The workers stopping, awaited before the run returns. */
+  let stopping: Promise<void> | undefined;
   let next = 0;
   const take = () => (stopped || aborted || next >= tasks.length ? undefined : tasks[next++]);
   if (threads === 1) {
@@ -430,7 +435,8 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers.
     // With it, what the run needs in every document (the validator) and after them (the Parquet writer): in a
     // one-document run this is while jieba still loads on its own thread, which the document's first cut waits for
-    const [{ runJob }] = await Promise.all([import('./job.js'), import('./lib/parquet.js')]);
+    parquet = import('./lib/parquet.js');
+    const [{ runJob }] = await Promise.all([import('./job.js'), parquet]);
     documentValidator();
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
@@ -441,14 +447,26 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     // the workers share this thread's jieba server, when it has one, instead of each loading jieba
     const workers = early ?? workerPool(threads);
     const { pool } = workers;
+    // this thread is idle while the workers work: it loads the Parquet writer and reads each finished document's
+    // records then, not after the last one
+    parquet = import('./lib/parquet.js');
+    // a failure to load it is the batch files' failure, reported when they are written
+    parquet.catch(() => undefined);
     try {
       // one document in flight per thread, so that a stop leaves the rest unstarted
       await Promise.all(Array.from({ length: threads }, async () => {
-        for (let t = take(); t; t = take()) finished((await pool.run(t)) as JobResult);
+        for (let t = take(); t; t = take()) {
+          const r = (await pool.run(t)) as JobResult;
+          if (r.status !== 'failed') finishedRecords.set(r.target, readRecords(options.out, r.target));
+          finished(r);
+        }
       }));
-    } finally {
+    } catch (e) {
       await workers.destroy();
+      throw e;
     }
+    // the workers stop (their threads end on their own) while this thread writes the batch files
+    stopping = workers.destroy();
   }
   // the documents a stopped run did not start: failed, their earlier outputs as they were (not reported one by one)
   const stopLine = stopped ? `stopped: ${stopped.error} (${stopped.stop}); ${tasks.length - next} file${tasks.length - next === 1 ? '' : 's'} not started; earlier outputs left as they were` : undefined;
@@ -474,8 +492,8 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
       // --prune: the documents of this folder (this shard's) that no input of this run produced; not when some input
       // could not be read, nor when the run found no input at all (a mistyped path must not empty the folder)
       if (options.prune && errors.length === 0 && jobs.length > 0) prune(options.out, new Set(jobs.map((j) => j.target)), options.shard, io);
-      const { tableParquet } = await import('./lib/parquet.js');
-      datasets = await writeDatasets(folder, options.out, options.shard, io, tableParquet);
+      const { tableParquet } = await (parquet ?? import('./lib/parquet.js'));
+      datasets = await writeDatasets(folder, options.out, options.shard, io, tableParquet, finishedRecords);
     } catch (e) {
       failedWrite = `cannot write the batch files: ${(e as Error).message}; they are left as they were`;
     }
@@ -518,6 +536,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     }
   }
   if (failedWrite ?? abortLine) runReport.stopped = failedWrite ?? abortLine;
+  await stopping;
   return runReport;
 }
 
@@ -635,17 +654,32 @@ function shardName(name: string, ext: string, shard: BatchOptions['shard']): str
  * one group (lib/output-files.ts): all replaced, or all left as they were. A
  * folder with no document and no earlier batch files gets none.
  */
-async function writeDatasets(folder: OutputFolder, out: string, shard: BatchOptions['shard'], io: { fsync: boolean }, tableParquet: ParquetWriter): Promise<string[]> {
+async function writeDatasets(
+  folder: OutputFolder,
+  out: string,
+  shard: BatchOptions['shard'],
+  io: { fsync: boolean },
+  tableParquet: ParquetWriter,
+  finished: ReadonlyMap<string, DocumentRecords>,
+): Promise<string[]> {
   const path = (name: string, ext: string) => join(out, shardName(name, ext, shard));
   const targets = recordedTargets(out, shard);
   if (targets.length === 0 && !['dataset.jsonl', 'documents.csv', 'entities.csv', 'responsibilities.csv'].some((f) => existsSync(path(...(f.split('.') as [string, string]))))) return [];
-  const read = (t: string) => {
-    const record = recordPaths(out, t);
-    return { dataset: existsSync(record.dataset) ? readFileSync(record.dataset) : null, tables: existsSync(record.tables) ? readFileSync(record.tables, 'utf8') : null };
-  };
-  const files = datasetFiles(targets, read, path, tableParquet);
+  // the documents finished in this run were read as they finished; those of earlier runs are read now
+  const files = datasetFiles(targets, (t) => finished.get(t) ?? readRecords(out, t), path, tableParquet);
   await writeFilesConcurrently(folder, files, io);
   return files.map((f) => f.path);
+}
+
+/** A document's records (job.ts writes them with its outputs): its line of dataset.jsonl and its rows of the tables. */
+interface DocumentRecords {
+  dataset: Buffer | null;
+  tables: string | null;
+}
+
+function readRecords(out: string, target: string): DocumentRecords {
+  const record = recordPaths(out, target);
+  return { dataset: existsSync(record.dataset) ? readFileSync(record.dataset) : null, tables: existsSync(record.tables) ? readFileSync(record.tables, 'utf8') : null };
 }
 
 /**
