@@ -5,7 +5,10 @@
  * The corpus is built from the real documents at hand — the sample in
  * input/, the gov.cn pages and lawrefbook regulations of ../shared/corpus
  * when present — repeated as separate documents up to --mb megabytes
- * (default 20). Printed:
+ * (default 20). `--only text` prints only the text part (the first three
+ * items below: end-to-end, its ratio to the cut, the stage shares) and stops,
+ * in about a tenth of the time (`node dist/bench/bench.js --only text --mb 2`
+ * while iterating on speed). Printed:
  *   - end-to-end characters per second on one thread: processDocument and the
  *     rendering of everything a batch writes for the document (JSON, Markdown,
  *     records; not the disk writes), input characters counted;
@@ -47,6 +50,9 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const megabytes = arg('--mb', 20);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined && only !== 'text') throw new Error(`--only ${only}: the only part that runs alone is text`);
 const root = projectRoot();
 
 const sources = realDocuments();
@@ -115,6 +121,10 @@ console.log(`ratio end-to-end / cut:     ${(e2eRate / cutRate).toFixed(2)}  (tar
 console.log(`cut share of end-to-end:    ${((100 * cutMs) / e2eMs).toFixed(0)} % of the time (the same cut on the clean text, which is shorter than the input)`);
 const stageTotal = Object.values(stages).reduce((a, b) => a + b, 0);
 console.log(`stage shares: ${Object.entries(stages).map(([k, v]) => `${k} ${((100 * v) / stageTotal).toFixed(0)} %`).join(', ')}`);
+if (only === 'text') {
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  process.exit(0);
+}
 
 // --jobs 2 against --jobs 1, on files
 const work = mkdtempSync(join(tmpdir(), 'gongwen-bench-'));
