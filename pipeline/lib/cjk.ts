@@ -27,6 +27,21 @@ export function countHan(s: string): number {
   return n;
 }
 
+let hanUnits: Uint8Array | undefined;
+/**
+ * Whether one UTF-16 code unit, read as a string of its own, is Han (HAN.test
+ * of that one unit: a lone surrogate never is) — a table lookup for the loops
+ * that test every position of a text, where the regex on a one-character
+ * string cost a string and a match each.
+ */
+export function isHanUnit(code: number): boolean {
+  if (!hanUnits) {
+    hanUnits = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) if (HAN.test(String.fromCharCode(c))) hanUnits[c] = 1;
+  }
+  return hanUnits[code] === 1;
+}
+
 export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch);
 }

@@ -26,6 +26,7 @@
  * two organs …) never sit inside a name.
  */
 import type { Boundaries } from '../jieba.js';
+import { isHanUnit } from '../cjk.js';
 import { agencyLexicon } from '../lexicon.js';
 import { COUNTRY_SHORT, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
 
@@ -45,6 +46,10 @@ export interface Organ {
 const LEVEL_WORDS = ['中华人民共和国', '国家', '中央', '中国', '全国', '中共', '自治区', '省', '市', '区', '县', '乡', '镇', '州', '旗'];
 /** Generic jurisdictions of laws and plans: 县级以上地方, 省级, 各区县 (collectives). */
 const GENERIC_JURISDICTION = /^(?:县级以上(?:地方)?各级|县级以上(?:地方)?|省级以上|市级以上|设区的市级以上|地方各级|各级|省级|市级|县级|区级|乡级|各省|各市|各区县|各区（市）县|各区|各县|地方)/;
+
+/** The first UTF-16 units of the level words and of the generic jurisdictions' alternatives: at another, neither can match. */
+const LEVEL_FIRST = new Set(LEVEL_WORDS.map((w) => w.charCodeAt(0)));
+const GENERIC_FIRST = new Set(GENERIC_JURISDICTION.source.replace(/^\^\(\?:|\)$/g, '').split('|').map((w) => w.charCodeAt(0)));
 
 /** Organs that stand alone (no jurisdiction needed): the closed part of the grammar. */
 const STANDALONE = [
@@ -79,12 +84,12 @@ const NOT_AN_ORGAN = new Set([
 const NEVER_END = new Set(['布局', '格局', '全局', '大局', '结局', '局面', '部署', '干部', '全部', '内部', '外部', '局部', '开办', '举办', '创办', '承办', '主办',
   '督办', '协办', '兴办', '公办', '民办', '平局', '变局', '查处', '地处', '签署', '去处', '有所', '场所', '住所', '处所', '总部', '本部', '俱乐部']);
 const HAN_ONLY = /^\p{Script=Han}+$/u;
-const HAN = /\p{Script=Han}/u;
 /** Function words never found inside an organ name (和 is: 工业和信息化部 — but not 科技局和财政局). */
 const NOT_IN_NAME = /[的与及在对为把被是了着从将以等由向给跟或于之其这那各里过就也都还又再并而但有去靠非]/;
 /** A person's title is not part of an organ (局长王某, 市委常委), nor is an institution that is no government body. */
 const NOT_A_BODY = /(?:[局处科部厅队司院所站办]长|主任|书记|常委|主席|委员(?!会)|公司|集团|酒店|宾馆|饭店|分行|支行|银行|大学|学院|中学|小学|医院|俱乐部|商场|超市|万科|地处|位于|出现|联合|会同|依法|建立|查处|昨天|今天|明天|日前|近日|副|[一二三四五六七八九十]部委)/;
 const TWO_ORGANS = /(?:局|委|厅|部|署|办|院|府|会|委员会|办公室|中心|所|处)[和及与]|关于|转发|印发|通知|意见|召开|会议/;
+const MILITARY = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/;
 const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
@@ -94,8 +99,8 @@ interface Words {
   afterJurisdiction: Set<string>;
   sub: Set<string>;
   maxWord: number;
-  /** The lengths of the standalone and after-jurisdiction words by their first character, longest first. */
-  organLengths: Map<string, number[]>;
+  /** The lengths of the standalone and after-jurisdiction words by their first UTF-16 unit, longest first. */
+  organLengths: Map<number, number[]>;
 }
 let words: Words | undefined;
 function closedWords(): Words {
@@ -104,11 +109,11 @@ function closedWords(): Words {
   for (const w of STANDALONE) standalone.set(w, w);
   for (const e of agencyLexicon()) if (e.type === 'agency') standalone.set(e.name, e.canonical ?? e.name);
   const all = [...standalone.keys(), ...AFTER_JURISDICTION, ...SUB_CLOSED];
-  const organLengths = new Map<string, number[]>();
+  const organLengths = new Map<number, number[]>();
   for (const w of [...standalone.keys(), ...AFTER_JURISDICTION]) {
-    const lengths = organLengths.get(w[0]!) ?? [];
+    const lengths = organLengths.get(w.charCodeAt(0)) ?? [];
     if (!lengths.includes(w.length)) lengths.push(w.length);
-    organLengths.set(w[0]!, lengths);
+    organLengths.set(w.charCodeAt(0), lengths);
   }
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
   words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)), organLengths };
@@ -136,9 +141,10 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
     if (text[at + 1] === '华') out.push({ end: at + 2, j: { full: '中国', kind: 'country' }, country: null });
   }
   if (first) {
-    const generic = GENERIC_JURISDICTION.exec(text.slice(at, at + 12));
+    const c = text.charCodeAt(at);
+    const generic = GENERIC_FIRST.has(c) ? GENERIC_JURISDICTION.exec(text.slice(at, at + 12)) : null;
     if (generic) out.push({ end: at + generic[0].length, j: null, country: null });
-    for (const w of LEVEL_WORDS) if (text.startsWith(w, at) && b.starts[at + w.length] === 1) out.push({ end: at + w.length, j: null, country: null });
+    if (LEVEL_FIRST.has(c)) for (const w of LEVEL_WORDS) if (text.startsWith(w, at) && b.starts[at + w.length] === 1) out.push({ end: at + w.length, j: null, country: null });
   }
   return out;
 }
@@ -147,15 +153,14 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
 function organAt(text: string, at: number, b: Boundaries, withJurisdiction: boolean, country: string | null, shortCountry: boolean, local = false): number {
   const w = closedWords();
   let best = -1;
-  const o = ORDINAL.exec(text.slice(at, at + 4));
+  const o = text.charCodeAt(at) === 0x7b2c /* 第 */ ? ORDINAL.exec(text.slice(at, at + 4)) : null;
   const from = o ? at + o[0].length : at;
   // only the lengths of closed words that start with this character: a word of another length is neither standalone
   // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
-  for (const len of w.organLengths.get(text[from] ?? '') ?? []) {
+  for (const len of w.organLengths.get(text.charCodeAt(from)) ?? []) {
     if (len > text.length - from) continue;
     const word = text.slice(from, from + len);
-    const military = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/.test(word);
-    if (shortCountry && !military) continue;
+    if (shortCountry && !MILITARY.test(word)) continue;
     const ok = w.standalone.has(word) || (withJurisdiction && w.afterJurisdiction.has(word) && (word !== '军' || country !== null || shortCountry));
     // 人社部门 is a department, not 人社部
     if (ok && isEnd(b, from + len) && !(word.endsWith('部') && text[from + len] === '门')) {
@@ -166,7 +171,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   if (!shortCountry && withJurisdiction) {
     // open: a few words ending in a suffix, on a word boundary
     for (let e = Math.min(text.length, from + MAX_OPEN); e > Math.max(best, from + 1); e--) {
-      if (text[e - 1] !== '科' && SUFFIX_LAST.has(text[e - 1]!) && openName(text, from, e, b)) {
+      if (text.charCodeAt(e - 1) !== 0x79d1 /* 科 */ && SUFFIX_LAST.has(text.charCodeAt(e - 1)) && openName(text, from, e, b)) {
         best = e;
         break;
       }
@@ -192,12 +197,12 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   return subUnits(text, best, b, local);
 }
 
-/** The last characters of SUFFIX's words: a name ending in another character is no open name (checked before slicing). */
-const SUFFIX_LAST = new Set(SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.at(-1)!));
+/** The last characters (UTF-16 units) of SUFFIX's words: a name ending in another character is no open name (checked before slicing). */
+const SUFFIX_LAST = new Set(SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.charCodeAt(w.length - 1)));
 
 /** An open name [from, e): Han only, a suffix, no function word, ends on a word that is an organ's. */
 function openName(text: string, from: number, e: number, b: Boundaries): boolean {
-  if (!SUFFIX_LAST.has(text[e - 1] ?? '')) return false;
+  if (!SUFFIX_LAST.has(text.charCodeAt(e - 1))) return false;
   const name = text.slice(from, e);
   if (!HAN_ONLY.test(name) || !SUFFIX.test(name) || NOT_A_BODY.test(name) || NOT_IN_NAME.test(name) || TWO_ORGANS.test(name)) return false;
   const ts = b.startOfTokenEndingAt[e]!;
@@ -271,7 +276,7 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
   const titles = insideTitles(text);
   for (let s = 0; s < text.length; ) {
     // every name starts with a Han character: marks, Latin and digits are passed over at once
-    const m = HAN.test(text[s]!) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 ? organStartingAt(text, s, b) : null;
+    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 ? organStartingAt(text, s, b) : null;
     if (m) {
       out.push(m);
       s = m.end;
@@ -293,13 +298,20 @@ function startsWithPlace(text: string, s: number): boolean {
   return false;
 }
 
+let shortCountries: Map<number, string> | undefined;
+/** COUNTRY_SHORT by the UTF-16 unit of its one-character key (looked up at every word: no string made for it). */
+function countryShort(): Map<number, string> {
+  shortCountries ??= new Map(Object.entries(COUNTRY_SHORT).filter(([k]) => k.length === 1).map(([k, v]) => [k.charCodeAt(0), v]));
+  return shortCountries;
+}
+
 function organStartingAt(text: string, s: number, b: Boundaries): Organ | null {
   let best: Organ | null = null;
   const consider = (end: number, js: Jurisdiction[], country: string | null, group: boolean) => {
     if (end > s && (!best || end > best.end)) best = { start: s, end, name: text.slice(s, end), jurisdictions: js, country, group };
   };
   // a country's one-character short form before an armed service: 美军, 俄海军
-  const short = COUNTRY_SHORT[text[s]!];
+  const short = countryShort().get(text.charCodeAt(s));
   if (short) {
     const e = organAt(text, s + 1, b, true, short, true);
     if (e > 0) consider(e, [{ full: short, kind: 'country' }], short, false);

@@ -1,0 +1,14 @@
+/** Character classes (lib/cjk.ts). */
+import { describe, expect, it } from 'vitest';
+import { countHan, isHanUnit } from '../pipeline/lib/cjk.js';
+
+describe('isHanUnit', () => {
+  it('says whether one UTF-16 unit is a Han character, as \\p{Script=Han} does for it alone', () => {
+    for (const ch of ['中', '國', '々', '〇', '㐀', '⺀']) expect(isHanUnit(ch.charCodeAt(0)), ch).toBe(true);
+    for (const ch of ['，', 'A', '1', '　', 'ア', '한', '\n']) expect(isHanUnit(ch.charCodeAt(0)), ch).toBe(false);
+    // a character outside the BMP is two units, neither Han on its own (𠀀 U+20000)
+    expect(isHanUnit('𠀀'.charCodeAt(0))).toBe(false);
+    expect(isHanUnit('𠀀'.charCodeAt(1))).toBe(false);
+    expect(countHan('𠀀中a')).toBe(2);
+  });
+});
