@@ -11,6 +11,7 @@
 import { matchHeading } from './gbt9704.js';
 import { ROC_DATE_SOURCE } from './roc-date.js';
 import { hkPositions, type HkPosition } from './hk-ordinance.js';
+import { testNear } from './test-near.js';
 
 export type Jurisdiction = 'cn' | 'tw' | 'hk';
 
@@ -48,8 +49,9 @@ const HK_PAPER = /立法会\s*[A-Z]{1,4}\(\d{1,2}\)\s?\d{1,4}\/\d{2}-\d{2}(?:\(\
  */
 export function detectJurisdiction(text: string): Jurisdiction | null {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
-  const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (TW_NUMBER.test(head) ? 1 : 0);
-  const cn = (CN_NUMBER.test(head) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
+  // the two numbers start with up to 8 and 12 Han characters (16 and 24 units) before 字第 and 〔: tried only there
+  const tw = (ARABIC_ARTICLE.test(head) ? 2 : 0) + (ROC_DATE.test(head) ? 2 : 0) + (testNear(TW_NUMBER, head, '字第', 16) ? 1 : 0);
+  const cn = (testNear(CN_NUMBER, head, '〔', 24) ? 2 : 0) + (CN_ORGANS.test(head) ? 1 : 0);
   // an ordinance's own words outweigh its Arabic section numbers (第1条), which Taiwan's laws share
   const hk = (HK_CHAPTERS.test(head) ? 2 : 0) + (HK_ORDINANCE_WORDS.test(head) ? 3 : 0) + (HK_NAME.test(head) ? 1 : 0) + (HK_PAPER.test(head) ? 2 : 0);
   const best = Math.max(tw, cn, hk);

@@ -38,6 +38,8 @@ const ENUMERATION_BEFORE_VERB = /等(?=成为|实现|取得)/g;
 const NOT_A_TERM = /[的了着是为把被将与其这那此各该对]|在(?!线)|^(?:等|和|及|或|提供|提交|持|取得|实现)|^(?:新兴产业|未来产业|传统产业|战略性新兴产业|优势产业|传统优势产业|新质生产力)$|^(?:相关|有关|其他|其它)|事业$|(?:合同|发票|户口本|结婚证|证明|许可|使用|证书|收据|协议|申请表|备案表)$|(?:体系|生态|能力|机制|环境|氛围|水平|作用|工作|问题|需求|优势|基础|方面|能级|实验室|中心|平台|基地|机构|高校|企业|园区|大学|研究院|院所|集团|协会|联盟|组织)$/;
 /** A modifier after a term: 石墨烯薄膜规模化 → 石墨烯薄膜. */
 const TRAILING = /(?:规模化|产业化|商业化|工程化|集成化|应用|研发|制备)$/;
+/** What every list counted by its scale holds (2个万亿级). */
+const SCALE = /\d个[万千百亿]+级/;
 const MIN = 3;
 const GENERIC_ASPECT = /^(?:材料|制造|设计|研发|服务|应用|生产|工艺|装备|技术|产品|平台|数据|系统|设备|检测|测试|运维|管理)$/;
 const MAX = 16;
@@ -176,7 +178,8 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     if (/^(?:制造|技术|材料|能源|装备|器件|芯片|医药|通信|计算|智能|汽车|产业)$/.test(head) && items.every((i) => i.endsWith(head))) for (const i of items) add(i, category(i));
   }
   // a list counted by its scale: 打造新一代信息技术、新能源及智能网联汽车2个万亿级和高端装备、新材料4个千亿级产业集群
-  for (const m of text.matchAll(/((?:[\p{Script=Han}]{2,12}、)+[\p{Script=Han}]{2,12})\d+个[万千百亿]+级/gu)) {
+  // (every match holds a digit, 个, a scale and 级: a text without them, most texts, is not searched from every Han character)
+  if (SCALE.test(text)) for (const m of text.matchAll(/((?:[\p{Script=Han}]{2,12}、)+[\p{Script=Han}]{2,12})\d+个[万千百亿]+级/gu)) {
     const clause = m[1]!.replace(/^.*[和及]?\d+个[万千百亿]+级和/u, '');
     enumeration(clause, 'industry');
   }
