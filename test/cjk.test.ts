@@ -11,4 +11,13 @@ describe('isHanUnit', () => {
     expect(isHanUnit('𠀀'.charCodeAt(1))).toBe(false);
     expect(countHan('𠀀中a')).toBe(2);
   });
+
+  it('countHan counts code points as the \\p{Script=Han} pattern does, pairs and lone surrogates included', () => {
+    const pattern = /\p{Script=Han}/gu;
+    let text = '';
+    // every unit of the BMP once, in a fixed scrambled order (lone and paired surrogates alike)
+    for (let k = 0; k < 0x10000; k++) text += String.fromCharCode((k * 40503) & 0xffff);
+    text += '𠀀𪜀𫝀a𠀀';
+    expect(countHan(text)).toBe(text.match(pattern)!.length);
+  });
 });

@@ -17,13 +17,21 @@ export function isCommonHan(ch: string): boolean {
   return COMMON_HAN.has(ch);
 }
 
-const HAN_GLOBAL = /\p{Script=Han}/gu;
-
-/** How many Han characters `s` holds. */
+/** How many Han characters (code points) `s` holds: the BMP by table, a surrogate pair by the pattern. */
 export function countHan(s: string): number {
-  HAN_GLOBAL.lastIndex = 0;
   let n = 0;
-  while (HAN_GLOBAL.exec(s)) n++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (HAN.test(s.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    if (isHanUnit(c)) n++;
+  }
   return n;
 }
 

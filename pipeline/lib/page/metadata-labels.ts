@@ -58,13 +58,22 @@ for (const [field, labels] of Object.entries(LABELS) as [MetadataField, readonly
 
 /** What sites put before a label to say whose it is: 文件有效性, 信息来源, 政策文号. */
 const OWNER = /^(?:文件|信息|文章|政策|公文|文档)/u;
+/** The longest listed label after the longest owner word (UTF-16 units). */
+const LONGEST_OWNED = Math.max(...[...FIELD_OF.keys()].map((l) => l.length)) + Math.max(...OWNER.source.slice(4, -1).split('|').map((o) => o.length));
 
 /** The field a printed label (either script, spaces dropped) stands for, or null: as listed, or a listed label after an owner word (文件有效性 is 有效性). */
 export function fieldOfLabel(label: string): MetadataField | null {
-  const hans = toHans(label.replace(/\s+/gu, ''));
-  const owned = OWNER.exec(hans);
-  const bare = owned && hans.length - owned[0].length >= 2 ? FIELD_OF.get(hans.slice(owned[0].length)) : undefined;
-  return FIELD_OF.get(hans) ?? bare ?? META_TAGS[label.toLowerCase()] ?? null;
+  const compact = label.replace(/\s+/gu, '');
+  // the conversion never makes a text shorter than half its length (at most a character outside the BMP becomes one
+  // inside it: test), so a longer one — most cells and lines this is asked about — is no listed label, owned or not
+  if (compact.length <= 2 * LONGEST_OWNED) {
+    const hans = toHans(compact);
+    const owned = OWNER.exec(hans);
+    const bare = owned && hans.length - owned[0].length >= 2 ? FIELD_OF.get(hans.slice(owned[0].length)) : undefined;
+    const field = FIELD_OF.get(hans) ?? bare;
+    if (field !== undefined) return field;
+  }
+  return META_TAGS[label.toLowerCase()] ?? null;
 }
 
 /** Whether a label may start a metadata block inside the text (narrower than what page chrome may hold). */
