@@ -79,7 +79,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     closing(a.parts.filter((p) => !before.includes(p)));
   }
   const root: Root = { type: 'root', children };
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: { text } }).stringify(root);
+  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: HANDLERS }).stringify(root);
 }
 
 /**
@@ -93,6 +93,46 @@ const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value;
   return riskyCharacters(state).test(value) ? inertBrackets(defaultHandlers.text(node, parent, state, info)) : value;
 };
+
+/** A node's one text child when it needs no escape (see `text`): its value is all the node's Markdown. */
+function inertOnly(node: { children: readonly { type: string }[] }, state: State): string | null {
+  if (node.children.length !== 1) return null;
+  const child = node.children[0] as { type: string; value?: string };
+  return child.type === 'text' && !riskyCharacters(state).test(child.value!) ? child.value! : null;
+}
+
+/**
+ * A paragraph or an ATX heading whose one text needs no escape is written
+ * without remark-stringify's phrasing machinery (trackers, attention
+ * sequences, a serialisation per node), which then only passes the text
+ * through: a paragraph is its text; a heading `#`s, a space and its text
+ * (no line break in it, so never setext; its first character is no space
+ * or tab to encode). Any other goes to the default handler.
+ */
+const paragraphHandler: Handle = (node, parent, state, info) => inertOnly(node as MdParagraph, state) ?? inertArticle(node as MdParagraph, state) ?? defaultHandlers.paragraph(node as MdParagraph, parent, state, info);
+
+/**
+ * An article's paragraph (renderSection: its number in bold, a space, its text) when neither needs an escape:
+ * `**第一条** text` — the bold opens after the line's start and closes before the space whatever the number's
+ * first and last characters, so remark-stringify's attention machinery picks `**` and escapes nothing.
+ */
+function inertArticle(node: MdParagraph, state: State): string | null {
+  const [strong, rest, ...more] = node.children;
+  if (more.length > 0 || strong?.type !== 'strong' || rest?.type !== 'text' || strong.children.length !== 1) return null;
+  const marker = strong.children[0]!;
+  if (marker.type !== 'text' || marker.value === '' || riskyCharacters(state).test(marker.value)) return null;
+  const body = rest.value.slice(1);
+  return rest.value[0] === ' ' && body !== '' && !riskyCharacters(state).test(body) ? `**${marker.value}** ${body}` : null;
+}
+const headingHandler: Handle = (node, parent, state, info) => {
+  const value = inertOnly(node as Heading, state);
+  if (value === null || state.options.closeAtx || state.options.setext) return defaultHandlers.heading(node as Heading, parent, state, info);
+  const sequence = '#'.repeat(Math.max(Math.min(6, (node as Heading).depth || 1), 1));
+  return value ? `${sequence} ${value}` : sequence;
+};
+
+/** The handlers to-markdown writes with (exported for the test that compares them with remark-stringify's own). */
+export const HANDLERS = { text, paragraph: paragraphHandler, heading: headingHandler };
 
 /**
  * remark-stringify escapes every `[` of a text. A bracketed run that cannot

@@ -1,0 +1,47 @@
+/**
+ * to-markdown's own handlers (stages/to-markdown.ts, HANDLERS): a paragraph or heading whose text needs no
+ * escape is written without remark-stringify's phrasing machinery. The Markdown must be remark-stringify's
+ * own with only the text handler — on random paragraphs and headings of plain and Markdown-significant parts.
+ */
+import fc from 'fast-check';
+import type { Root, RootContent } from 'mdast';
+import { defaultHandlers } from 'mdast-util-to-markdown';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { HANDLERS } from '../pipeline/stages/to-markdown.js';
+
+const write = (root: Root, handlers: object) => unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers }).stringify(root);
+
+describe('to-markdown handlers', () => {
+  it('write what remark-stringify writes', () => {
+    const PARTS = ['第一条', '国务院', '关于', '，', '。', '（一）', '1.', '1)', ' ', '\t', '\n', '#', '*', '_', '[', ']', '(', ')', '<', '&', '\\', '`', '~', '-', '+', '|', '!', '=', '>', '　', '𠀀', 'ABC', '2024'];
+    const value = fc.array(fc.constantFrom(...PARTS), { maxLength: 12 }).map((xs) => xs.join(''));
+    const node: fc.Arbitrary<RootContent> = fc.oneof(
+      value.map((v) => ({ type: 'paragraph', children: [{ type: 'text', value: v }] }) as RootContent),
+      fc.tuple(fc.integer({ min: 1, max: 6 }), value).map(([depth, v]) => ({ type: 'heading', depth, children: [{ type: 'text', value: v }] }) as RootContent),
+      fc.tuple(value, value).map(([m, v]) => ({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: m }] }, { type: 'text', value: ` ${v}` }] }) as RootContent),
+    );
+    let plain = 0;
+    let articles = 0;
+    fc.assert(
+      fc.property(fc.array(node, { minLength: 1, maxLength: 8 }), (children) => {
+        const root: Root = { type: 'root', children: [{ type: 'yaml', value: 'title: x' }, ...children] };
+        // runs where a node takes the short way: one text of no ASCII mark or space
+        const inert = (v: string) => /^[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*$/.test(v);
+        if (children.some((c) => 'children' in c && c.children.length === 1 && inert((c.children[0] as { value: string }).value))) plain++;
+        // and an article's bold number and text
+        if (children.some((c) => c.type === 'paragraph' && c.children[0]!.type === 'strong' && inert((c.children[0]!.children[0] as { value: string }).value) && inert((c.children[1] as { value: string }).value.slice(1)))) articles++;
+        expect(write(root, HANDLERS)).toBe(write(root, { text: HANDLERS.text }));
+      }),
+      { numRuns: 4000, seed: 20 },
+    );
+    expect(plain).toBeGreaterThan(100);
+    expect(articles).toBeGreaterThan(50);
+    // and the text handler alone is remark's own wherever a text needs no escape
+    const inert: Root = { type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: '一、总体要求' }] }, { type: 'paragraph', children: [{ type: 'text', value: '加快发展。' }] }] };
+    expect(write(inert, HANDLERS)).toBe(write(inert, { text: defaultHandlers.text }));
+    expect(write(inert, HANDLERS)).toBe('## 一、总体要求\n\n加快发展。\n');
+  });
+});
