@@ -73,12 +73,17 @@ describe('the organ-name grammar', () => {
 
   it('is linear in its input', () => {
     const unit = '四川省成都市锦江区人民政府办公室会同市公安局刑侦支队、国务院有关部门和美国国务院开展工作。';
+    // the best of three runs: one run can take a collection or a compilation that says nothing of the grammar
     const time = (n: number) => {
       const text = unit.repeat(n);
       const b = boundaries(text);
-      const t = performance.now();
-      findOrgans(text, b);
-      return performance.now() - t;
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t = performance.now();
+        findOrgans(text, b);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
     };
     time(50);
     expect(time(2000) / Math.max(time(200), 1)).toBeLessThan(30);

@@ -89,6 +89,12 @@ const NOT_IN_NAME = /[的与及在对为把被是了着从将以等由向给跟�
 /** A person's title is not part of an organ (局长王某, 市委常委), nor is an institution that is no government body. */
 const NOT_A_BODY = /(?:[局处科部厅队司院所站办]长|主任|书记|常委|主席|委员(?!会)|公司|集团|酒店|宾馆|饭店|分行|支行|银行|大学|学院|中学|小学|医院|俱乐部|商场|超市|万科|地处|位于|出现|联合|会同|依法|建立|查处|昨天|今天|明天|日前|近日|副|[一二三四五六七八九十]部委)/;
 const TWO_ORGANS = /(?:局|委|厅|部|署|办|院|府|会|委员会|办公室|中心|所|处)[和及与]|关于|转发|印发|通知|意见|召开|会议/;
+/** A table by UTF-16 unit: 1 for the last unit of each of `words` (a lookup per position, no string made). */
+function unitTable(chars: readonly string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const ch of chars) table[ch.charCodeAt(ch.length - 1)] = 1;
+  return table;
+}
 const MILITARY = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/;
 const MAX_OPEN = 12;
 const MAX_SUB = 8;
@@ -101,6 +107,8 @@ interface Words {
   maxWord: number;
   /** The lengths of the standalone and after-jurisdiction words by their first UTF-16 unit, longest first. */
   organLengths: Map<number, number[]>;
+  /** 1 for the units organLengths has (a table lookup before the map's). */
+  organFirst: Uint8Array;
 }
 let words: Words | undefined;
 function closedWords(): Words {
@@ -116,7 +124,9 @@ function closedWords(): Words {
     organLengths.set(w.charCodeAt(0), lengths);
   }
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
-  words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)), organLengths };
+  const organFirst = new Uint8Array(0x10000);
+  for (const unit of organLengths.keys()) organFirst[unit] = 1;
+  words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)), organLengths, organFirst };
   return words;
 }
 
@@ -128,7 +138,7 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
   const gaz = jurisdictions();
   // only the lengths of names that start with these two characters (the same names, in the same order, as trying all)
   const lengths = nameLengthsAt(text, at);
-  for (let len = Math.min(12, text.length - at); len >= 2; len--) {
+  for (let len = Math.min(12, text.length - at); len >= 2 && lengths !== 0; len--) {
     if ((lengths & (1 << len)) === 0) continue;
     const j = gaz.get(text.slice(at, at + len));
     // a short form must end where a word ends (北京 + 政府); a full name (北京市, 美国) may run into the organ's word (美国政府)
@@ -157,7 +167,8 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   const from = o ? at + o[0].length : at;
   // only the lengths of closed words that start with this character: a word of another length is neither standalone
   // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
-  for (const len of w.organLengths.get(text.charCodeAt(from)) ?? []) {
+  const first = text.charCodeAt(from);
+  for (const len of (w.organFirst[first] === 1 ? w.organLengths.get(first) : undefined) ?? []) {
     if (len > text.length - from) continue;
     const word = text.slice(from, from + len);
     if (shortCountry && !MILITARY.test(word)) continue;
@@ -171,7 +182,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   if (!shortCountry && withJurisdiction) {
     // open: a few words ending in a suffix, on a word boundary
     for (let e = Math.min(text.length, from + MAX_OPEN); e > Math.max(best, from + 1); e--) {
-      if (text.charCodeAt(e - 1) !== 0x79d1 /* 科 */ && SUFFIX_LAST.has(text.charCodeAt(e - 1)) && openName(text, from, e, b)) {
+      if (text.charCodeAt(e - 1) !== 0x79d1 /* 科 */ && SUFFIX_LAST[text.charCodeAt(e - 1)] === 1 && openName(text, from, e, b)) {
         best = e;
         break;
       }
@@ -180,7 +191,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
     // without a jurisdiction: one jieba word that ends in a suffix (教育局, 住建委, 监管部门 as two words)
     for (let e = Math.min(text.length, from + 8); e > from + 2; e--) {
       const ts = b.startOfTokenEndingAt[e]!;
-      if (ts < 0 || !openName(text, from, e, b)) continue;
+      if (ts < 0 || BARE_LAST[text.charCodeAt(e - 1)] !== 1 || !openName(text, from, e, b)) continue;
       const last = text.slice(ts, e);
       if (!BARE_SUFFIX.test(last)) continue;
       // a name without a jurisdiction starts where no noun could extend it to the left (人居环境委员会 is not 环境委员会)
@@ -198,11 +209,13 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
 }
 
 /** The last characters (UTF-16 units) of SUFFIX's words: a name ending in another character is no open name (checked before slicing). */
-const SUFFIX_LAST = new Set(SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.charCodeAt(w.length - 1)));
+const SUFFIX_LAST = unitTable(SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.at(-1)!));
+/** The last characters of BARE_SUFFIX's words: a bare name ending in another is none (checked before openName). */
+const BARE_LAST = unitTable(BARE_SUFFIX.source.replace(/^\(\?:|\)\$$/g, '').split('|').map((w) => w.at(-1)!));
 
 /** An open name [from, e): Han only, a suffix, no function word, ends on a word that is an organ's. */
 function openName(text: string, from: number, e: number, b: Boundaries): boolean {
-  if (!SUFFIX_LAST.has(text.charCodeAt(e - 1))) return false;
+  if (SUFFIX_LAST[text.charCodeAt(e - 1)] !== 1) return false;
   const name = text.slice(from, e);
   if (!HAN_ONLY.test(name) || !SUFFIX.test(name) || NOT_A_BODY.test(name) || NOT_IN_NAME.test(name) || TWO_ORGANS.test(name)) return false;
   const ts = b.startOfTokenEndingAt[e]!;
