@@ -30,8 +30,9 @@ const marks = (text: string, i: number): number => (i < text.length ? MARKS[text
 
 /**
  * Walk a span with the nesting depth of brackets and quotes: `visit` sees
- * each character outside brackets (depth 0, the closing mark included) and
- * returns where a piece ends after it, or -1. Shared by sentences and clauses.
+ * each marked character outside brackets (depth 0, the closing mark included)
+ * and returns where a piece ends after it, or -1. Shared by sentences and
+ * clauses, which end pieces only at marks.
  */
 function splitAtDepthZero(text: string, start: number, end: number, visit: (i: number, closing: boolean, from: number) => number): Range[] {
   const out: Range[] = [];
@@ -39,6 +40,8 @@ function splitAtDepthZero(text: string, start: number, end: number, visit: (i: n
   let from = start;
   for (let i = start; i < end; i++) {
     const m = marks(text, i);
+    // an unmarked character changes no depth and ends no piece (both visitors say -1 for it): most characters
+    if (m === 0) continue;
     let closing = false;
     if (m & IS_OPEN) {
       depth++;
@@ -78,5 +81,9 @@ export function splitSentences(text: string, start: number, end: number): Range[
  * (近期重点培育…；中远期重点培育…). A sentence without one is one clause.
  */
 export function splitClauses(text: string, start: number, end: number): Range[] {
+  // most sentences hold no ； at all: one clause, without the walk
+  let stop = false;
+  for (let i = start; i < end && !stop; i++) stop = (MARKS[text.charCodeAt(i)]! & IS_CLAUSE_STOP) !== 0;
+  if (!stop) return start < end ? [{ start, end }] : [];
   return splitAtDepthZero(text, start, end, (i, closing) => (!closing && marks(text, i) & IS_CLAUSE_STOP && i + 1 < end ? i + 1 : -1));
 }
