@@ -3,6 +3,8 @@
  * but does not say where a sequence was invalid; these scanners do, so every
  * bad sequence becomes a diagnostic with its byte offsets.
  */
+import { isUtf8 } from 'node:buffer';
+
 export interface ByteRange {
   start: number;
   end: number;
@@ -28,6 +30,13 @@ function push(out: ByteRange[], start: number, end: number): void {
 }
 
 function scanUtf8(b: Uint8Array): ByteRange[] {
+  // valid UTF-8 (Node's native check, the same definition: no overlong forms, surrogates or code points past
+  // U+10FFFF; tested) has nothing to report — most inputs, checked without the byte loop
+  return isUtf8(b) ? [] : utf8Errors(b);
+}
+
+/** The invalid sequences of UTF-8 bytes, byte by byte. */
+export function utf8Errors(b: Uint8Array): ByteRange[] {
   const out: ByteRange[] = [];
   const n = b.length;
   let i = 0;
