@@ -289,13 +289,27 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
   const titles = insideTitles(text);
   for (let s = 0; s < text.length; ) {
     // every name starts with a Han character: marks, Latin and digits are passed over at once
-    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 ? organStartingAt(text, s, b) : null;
+    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, b) ? organStartingAt(text, s, b) : null;
     if (m) {
       out.push(m);
       s = m.end;
     } else s++;
   }
   return out;
+}
+
+/**
+ * Whether an organ can start at s, by what organStartingAt needs for one (tables only, no closure or list
+ * made): a country's short form, a jurisdiction (a gazetteer prefix, a level word's or a generic
+ * jurisdiction's first character), a closed organ word's first character, an ordinal, or a bare open name —
+ * a word ending within reach in a bare suffix's last character. Most word starts have none.
+ */
+function mayStartOrgan(text: string, s: number, b: Boundaries): boolean {
+  const c = text.charCodeAt(s);
+  if (c === 0x7b2c /* 第 */ || closedWords().organFirst[c] === 1 || countryShort().has(c) || LEVEL_FIRST.has(c) || GENERIC_FIRST.has(c)) return true;
+  if (nameLengthsAt(text, s) !== 0) return true;
+  for (let e = Math.min(text.length, s + 8); e > s + 2; e--) if (b.startOfTokenEndingAt[e]! >= 0 && BARE_LAST[text.charCodeAt(e - 1)] === 1) return true;
+  return false;
 }
 
 /** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
