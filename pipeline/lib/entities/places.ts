@@ -6,6 +6,7 @@
  */
 import { segmenter } from '../jieba.js';
 import { placeLexicon } from '../lexicon.js';
+import { namesIn } from './names-in.js';
 import type { Candidate } from './types.js';
 
 const ZONE = /(?:高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸试验区|自由贸易试验区|科学城|国际生物城|生物城|示范区|保税区|综合保税区)$/;
@@ -26,7 +27,8 @@ export function findPlaces(text: string): Candidate[] {
     const inner = [...gazetteer.keys()].find((p) => name.startsWith(p) && gazetteer.has(name.slice(p.length)));
     out.push({ type: 'place', surface: name, key: inner ? name.slice(inner.length) : name });
   };
-  for (const name of gazetteer.keys()) if (text.includes(name)) add(name);
+  const present = namesIn(text, gazetteer);
+  for (const name of gazetteer.keys()) if (present.has(name)) add(name);
   const jieba = segmenter();
   ZONE_END.lastIndex = 0;
   for (let m = ZONE_END.exec(text); m; m = ZONE_END.exec(text)) {

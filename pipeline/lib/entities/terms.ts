@@ -18,6 +18,7 @@
 import { termLexicon, type TermCategory } from '../lexicon.js';
 import { segmenter } from '../jieba.js';
 import { FUNCTION_TAGS, isLeadingWord, stripLeading } from './leading.js';
+import { namesIn } from './names-in.js';
 import type { Candidate } from './types.js';
 
 const HEADS: [RegExp, TermCategory][] = [
@@ -134,7 +135,7 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
     out.push({ type: c === 'industry' ? 'industry' : 'technology', surface: term, key: term, category: c });
   };
   const listed = new Set<string>();
-  const present = termsIn(text, lexicon);
+  const present = namesIn(text, lexicon);
   for (const [term, c] of lexicon) if (present.has(term)) {
     add(term, c);
     listed.add(term);
@@ -239,37 +240,6 @@ export function findTerms(text: string, lexicon: ReadonlyMap<string, TermCategor
   }
   // a listed name written only inside a longer name found is no mention of its own: 医疗器械 in 高端医疗器械, 核聚变 in 核聚变能
   return out.filter((t) => !listed.has(t.surface) || !onlyInside(text, t.surface, out.map((u) => u.surface).filter((u) => u !== t.surface && u.includes(t.surface))));
-}
-
-/** The lexicon's terms by their first UTF-16 unit (a pure function of the lexicon, kept with it). */
-const termsByFirst = new WeakMap<ReadonlyMap<string, TermCategory>, { first: Uint8Array; terms: Map<number, string[]> }>();
-
-/**
- * The terms of `lexicon` that occur in `text`, in one pass over the text (each position tries only the terms
- * starting with its character) where asking `includes` of each term scanned the text once per term.
- */
-function termsIn(text: string, lexicon: ReadonlyMap<string, TermCategory>): Set<string> {
-  let index = termsByFirst.get(lexicon);
-  if (!index) {
-    index = { first: new Uint8Array(0x10000), terms: new Map() };
-    for (const term of lexicon.keys()) {
-      if (term === '') continue;
-      const unit = term.charCodeAt(0);
-      index.first[unit] = 1;
-      const list = index.terms.get(unit);
-      if (list) list.push(term);
-      else index.terms.set(unit, [term]);
-    }
-    termsByFirst.set(lexicon, index);
-  }
-  const present = new Set<string>();
-  // (the empty term is in every text)
-  if (lexicon.has('')) present.add('');
-  for (let i = 0; i < text.length; i++) {
-    if (index.first[text.charCodeAt(i)] !== 1) continue;
-    for (const term of index.terms.get(text.charCodeAt(i))!) if (!present.has(term) && text.startsWith(term, i)) present.add(term);
-  }
-  return present;
 }
 
 /** Whether every occurrence of `term` in `text` lies inside an occurrence of one of `longer` (each of which contains it). */
