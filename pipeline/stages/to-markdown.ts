@@ -94,11 +94,21 @@ const text: Handle = (node, parent, state, info) => {
   return riskyCharacters(state).test(value) ? inertBrackets(defaultHandlers.text(node, parent, state, info)) : value;
 };
 
+/**
+ * Whether a text needs no escape in a paragraph, a heading or after an article's bold number: no character
+ * any unsafe pattern starts from, or spaces only inside it — a space is unsafe only next to a line break
+ * (at a line's start or end), and nothing else in such a text is (第一章 总则).
+ */
+function inert(value: string, state: State): boolean {
+  if (!riskyCharacters(state).test(value)) return true;
+  return value[0] !== ' ' && value[value.length - 1] !== ' ' && !riskyCharacters(state, false).test(value);
+}
+
 /** A node's one text child when it needs no escape (see `text`): its value is all the node's Markdown. */
 function inertOnly(node: { children: readonly { type: string }[] }, state: State): string | null {
   if (node.children.length !== 1) return null;
   const child = node.children[0] as { type: string; value?: string };
-  return child.type === 'text' && !riskyCharacters(state).test(child.value!) ? child.value! : null;
+  return child.type === 'text' && inert(child.value!, state) ? child.value! : null;
 }
 
 /**
@@ -120,9 +130,9 @@ function inertArticle(node: MdParagraph, state: State): string | null {
   const [strong, rest, ...more] = node.children;
   if (more.length > 0 || strong?.type !== 'strong' || rest?.type !== 'text' || strong.children.length !== 1) return null;
   const marker = strong.children[0]!;
-  if (marker.type !== 'text' || marker.value === '' || riskyCharacters(state).test(marker.value)) return null;
+  if (marker.type !== 'text' || marker.value === '' || !inert(marker.value, state)) return null;
   const body = rest.value.slice(1);
-  return rest.value[0] === ' ' && body !== '' && !riskyCharacters(state).test(body) ? `**${marker.value}** ${body}` : null;
+  return rest.value[0] === ' ' && body !== '' && inert(body, state) ? `**${marker.value}** ${body}` : null;
 }
 const headingHandler: Handle = (node, parent, state, info) => {
   const value = inertOnly(node as Heading, state);
@@ -145,13 +155,17 @@ function inertBrackets(markdown: string): string {
 }
 
 const risky = new WeakMap<State['unsafe'], RegExp>();
-function riskyCharacters(state: State): RegExp {
-  let r = risky.get(state.unsafe);
+const riskyBesideSpace = new WeakMap<State['unsafe'], RegExp>();
+/** The characters unsafe patterns start from, and the backslash (`withSpace` false: but the space). */
+function riskyCharacters(state: State, withSpace = true): RegExp {
+  const memo = withSpace ? risky : riskyBesideSpace;
+  let r = memo.get(state.unsafe);
   if (!r) {
     const characters = new Set(state.unsafe.map((u) => u.character));
     characters.add('\\');
+    if (!withSpace) characters.delete(' ');
     r = new RegExp(`[${[...characters].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
-    risky.set(state.unsafe, r);
+    memo.set(state.unsafe, r);
   }
   return r;
 }
