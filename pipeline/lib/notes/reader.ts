@@ -81,8 +81,9 @@ export interface FindOptions {
 export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] {
   const year = options.year ?? null;
   const context = { year, groupsLeadFirst: options.groupsLeadFirst ?? false, starLeads: options.starLeads ?? false, bareLists: options.bareLists ?? false };
-  const inBracket = { ...context, bracketed: true };
-  const fromColon = { ...context, role: 'responsible' as const };
+  // the contexts of a bracket's and a damaged label's note, made when one is parsed (most paragraphs have none)
+  let inBracket: (NoteContext & { bracketed: true }) | undefined;
+  let fromColon: (NoteContext & { role: 'responsible' }) | undefined;
   const notes: NoteMatch[] = [];
   const push = (start: number, end: number, parsed: ParsedNote, damaged = false) =>
     notes.push({ start, end, lead: parsed.lead, support: parsed.support, joint: parsed.joint, firstListed: parsed.firstListed, deadline: parsed.deadline, damaged });
@@ -118,7 +119,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     if (stack.length === 0) {
       // a stray closing square bracket after 单位：: the note lost its opening to corrupted bytes
       if (damaged && SQUARE_CLOSE.has(ch) && i - damaged.colon <= MAX_NOTE) {
-        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, fromColon);
+        const parsed = parseNote(text.slice(damaged.colon + 1, i), damaged.colon + 1, (fromColon ??= { ...context, role: 'responsible' }));
         if (parsed) push(damaged.from, i + 1, parsed, true);
       }
       damaged = null;
@@ -131,7 +132,7 @@ export function findNotes(text: string, options: FindOptions = {}): NoteMatch[] 
     const { open } = stack[k]!;
     stack.length = k;
     if (k > 0 || i - open > MAX_NOTE) continue;
-    const parsed = parseNote(text.slice(open + 1, i), open + 1, inBracket);
+    const parsed = parseNote(text.slice(open + 1, i), open + 1, (inBracket ??= { ...context, bracketed: true }));
     if (parsed) {
       push(open, i + 1, parsed);
       damaged = null;
