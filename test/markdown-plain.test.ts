@@ -3,6 +3,7 @@
  * must be the trees remark-parse (with GFM) gives — on the corpus's regulations and on random texts made of
  * plain lines, headings, blank lines and characters that are syntax somewhere.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { markdownPieces, plainTree } from '../pipeline/rules/markdown-syntax.js';
-import { SHARED } from './helpers/paths.js';
+import { ROOT, SHARED } from './helpers/paths.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -96,5 +97,19 @@ describe('plainTree scaling', () => {
     };
     time(200);
     expect(time(20000) / Math.max(time(2000), 0.5)).toBeLessThan(30);
+  });
+});
+
+describe('the Markdown parser, loaded on first use', () => {
+  it('is not loaded for a text of plain pieces, and is for one with syntax (fresh processes, the built pipeline)', () => {
+    const loaded = (text: string) => {
+      const script = `import { createRequire } from 'node:module';
+const { processDocument } = await import(${JSON.stringify(join(ROOT, 'dist', 'pipeline', 'pipeline.js'))});
+processDocument({ bytes: Buffer.from(${JSON.stringify(text)}), file: 'a.md' });
+console.log(Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('remark-parse')));`;
+      return execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+    };
+    expect(loaded('# 条例\n\n第一条 为了保护权益。\n')).toBe('false');
+    expect(loaded('# 条例\n\n- 第一条 为了保护权益。\n')).toBe('true');
   });
 });

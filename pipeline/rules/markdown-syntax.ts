@@ -46,11 +46,13 @@ export const markdownSyntax: CleanRule = {
       );
       return [];
     }
-    const parsers = makeParsers();
+    // the parsers are loaded and made for the first piece that is not plain (a text of plain pieces needs none)
+    let parsers: ReturnType<typeof makeParsers> | undefined;
     const trees = markdownPieces(text).map((piece, k): Root => {
       // a piece of plain lines needs no parser (its tree has the text's positions already)
       const plain = plainTree(text, piece.start, piece.end);
       if (plain) return plain;
+      parsers ??= makeParsers();
       const tree = (k === 0 ? parsers.head : parsers.parser).parse(text.slice(piece.start, piece.end));
       if (piece.start > 0) shiftPositions(tree, piece.start);
       return tree;
