@@ -35,19 +35,24 @@ export function countHan(s: string): number {
   return n;
 }
 
-let hanUnits: Uint8Array | undefined;
+/** Per UTF-16 unit: 1 Han, 2 not Han, 0 not yet asked (filled a block of 256 units at a time). */
+const hanUnits = new Uint8Array(0x10000);
 /**
  * Whether one UTF-16 code unit, read as a string of its own, is Han (HAN.test
  * of that one unit: a lone surrogate never is) — a table lookup for the loops
  * that test every position of a text, where the regex on a one-character
- * string cost a string and a match each.
+ * string cost a string and a match each. The table is filled by the pattern,
+ * one block of 256 units when a unit of it is first asked (a text touches a
+ * few dozen blocks: a thread's start-up does not pay for all 65 536).
  */
 export function isHanUnit(code: number): boolean {
-  if (!hanUnits) {
-    hanUnits = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) if (HAN.test(String.fromCharCode(c))) hanUnits[c] = 1;
+  let v = hanUnits[code];
+  if (v === 0) {
+    const from = code & 0xff00;
+    for (let c = from; c < from + 0x100; c++) hanUnits[c] = HAN.test(String.fromCharCode(c)) ? 1 : 2;
+    v = hanUnits[code];
   }
-  return hanUnits[code] === 1;
+  return v === 1;
 }
 
 export function isHan(ch: string | undefined): boolean {
