@@ -58,7 +58,7 @@ describe('old prepared files', () => {
         recentVersion: `gongwen-word-model-${hash(2)}.v8`, // another version in use (marked minutes ago): kept
         otherKind: `gongwen-validator-${hash(3)}.cjs`, // another kind: kept
         longerKind: `gongwen-word-model-extra-${hash(4)}.v8`, // a kind whose name starts like this one: kept
-        otherExtension: `gongwen-word-model-${hash(5)}.json`, // not a prepared file of this kind: kept
+        otherFormat: `gongwen-word-model-${hash(5)}.bin`, // this kind in an earlier format, unused for long: removed
         partial: `gongwen-word-model-${hash(6)}.v8.123.abc.tmp`, // a file being written: kept
         foreign: 'notes.txt',
       };
@@ -71,7 +71,7 @@ describe('old prepared files', () => {
       const current = join(dir, `gongwen-word-model-${hash(7)}.v8`);
       keepPrepared(current, 'tables');
       expect(readFileSync(current, 'utf8')).toBe('tables');
-      expect(readdirSync(dir).sort()).toEqual([...Object.values(files).filter((f) => f !== files.staleVersion), basename(current)].sort());
+      expect(readdirSync(dir).sort()).toEqual([...Object.values(files).filter((f) => f !== files.staleVersion && f !== files.otherFormat), basename(current)].sort());
       // the file just written is never its own stale version, however old
       utimesSync(current, old, old);
       expect(removeStalePrepared(current)).toEqual([]);

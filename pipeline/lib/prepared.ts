@@ -56,7 +56,8 @@ const PREPARED_NAME = /^(gongwen-.+)-[0-9a-f]{16}(\.[a-z0-9]+)$/;
 
 /**
  * Removes the prepared files of `file`'s kind, in its folder, that were made
- * from other ingredients and have not been used for STALE_AFTER_MS; returns
+ * from other ingredients or in another format (extension) and have not been
+ * used for STALE_AFTER_MS; returns
  * their names. Files of other kinds (`gongwen-validator-document-…` is not of
  * kind `gongwen-validator`), temporary files and `file` itself are left.
  */
@@ -65,7 +66,7 @@ export function removeStalePrepared(file: string, now = Date.now()): string[] {
   const own = basename(file);
   const kind = PREPARED_NAME.exec(own);
   if (!kind) return [];
-  const [, prefix, extension] = kind;
+  const [, prefix] = kind;
   const removed: string[] = [];
   let names: string[];
   try {
@@ -74,7 +75,8 @@ export function removeStalePrepared(file: string, now = Date.now()): string[] {
     return removed;
   }
   for (const name of names) {
-    if (name === own || !name.startsWith(`${prefix}-`) || !name.endsWith(extension!)) continue;
+    // a version of the kind in another format (its extension) is a version too: a change of format leaves none behind
+    if (name === own || !name.startsWith(`${prefix}-`)) continue;
     const other = PREPARED_NAME.exec(name);
     if (!other || other[1] !== prefix) continue;
     const path = join(dir, name);
