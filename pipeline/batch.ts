@@ -29,7 +29,7 @@ import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js'
 import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
 import { threadCpuMs } from './lib/thread-cpu.js';
-import { lazy } from './lib/lazy.js';
+import { piscina } from './lib/piscina.js';
 import type { ProcessOptions, Stage } from './pipeline.js';
 import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
 import type { RunReport as RunReportFile } from './run-report-types.js';
@@ -366,9 +366,6 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
     await early?.destroy();
   }
 }
-
-/** piscina, loaded when a run has workers (lib/lazy.ts). */
-export const piscina = lazy<typeof import('piscina')>('piscina');
 
 /** The batch's worker threads (piscina), sharing this thread's jieba server when it has one (bin/gongwen.js starts it). */
 function workerPool(threads: number): { pool: Piscina; destroy: () => Promise<void> } {

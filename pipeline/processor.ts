@@ -10,7 +10,8 @@
  *   const result = await processor.process({ bytes, file: 'a.html' });
  *   await processor.close();
  */
-import { piscina, workerFile } from './batch.js';
+import { workerFile } from './batch.js';
+import { piscina } from './lib/piscina.js';
 import type { ProcessInput, ProcessOptions, ProcessResult } from './pipeline.js';
 
 export interface ProcessorOptions extends ProcessOptions {

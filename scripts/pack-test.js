@@ -70,7 +70,9 @@ try {
   // of GPU binaries from outside the registry skipped, as the project's own .npmrc does
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', allowScripts: { nodejieba: true } }, null, 1));
   writeFileSync(join(app, '.npmrc'), 'onnxruntime-node-install=skip\n');
-  step('npm install <tarball> (from the registry, npm cache first)', 'npm', ['install', join(dir, info.filename), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app });
+  // with @types/node for the Node it requires, as a TypeScript user installs it (a dependency's own old @types/node —
+  // exceljs's fast-csv brings 14 — must not be what the types are checked against)
+  step('npm install <tarball> @types/node@20 (from the registry, npm cache first)', 'npm', ['install', join(dir, info.filename), '@types/node@20', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app });
   const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'gongwen', 'package.json'), 'utf8'));
   console.log(`   installed gongwen ${installed.version} and ${Object.keys(JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')).packages).length - 2} other packages`);
 
@@ -79,7 +81,7 @@ try {
   const run = step('node main.mjs (a 10-line script: processDocument, createProcessor, toMarkdown)', process.execPath, ['main.mjs'], { cwd: app });
   failed ||= !expect('main.mjs', JSON.parse(run.stdout), EXPECTED);
 
-  // the same script against the installed types (and @types/node, which the install brings); the checkout's TypeScript
+  // the same script against the installed types (and the user's @types/node); the checkout's TypeScript
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, types: ['node'] }, files: ['main.ts'] }, null, 1));
   writeFileSync(join(app, 'main.ts'), SCRIPT);

@@ -18,7 +18,14 @@
  * in a few milliseconds instead of building it, and since every converter
  * matches with the flat form, a built trie and a read one convert alike.
  */
-import type { DictGroup, DictLike } from 'opencc-js';
+/**
+ * opencc-js's dictionary shapes (its `DictLike`, `DictGroup`), spelled here so
+ * that gongwen's published types do not import opencc-js's, which do not
+ * resolve under NodeNext: a dictionary as `source replacement|…` text or as
+ * pairs, a group of dictionaries.
+ */
+type DictLike = string | readonly (readonly [string, string])[];
+type DictGroup = readonly DictLike[];
 
 interface TrieNode {
   next: Map<number, TrieNode> | null;
