@@ -56,6 +56,31 @@ describe('writeJson', () => {
     // the very string, not a copy joined into a chunk
     expect(chunks[1]).toBe(big);
   });
+
+  it('hands a piece of 16 K or more on as it is, when chunks are larger: the JSON of a document and its line break are not joined', () => {
+    const chunks: string[] = [];
+    const json = `{"text":"${'文'.repeat(20_000)}"}`;
+    const out = chunked((c) => chunks.push(c));
+    for (const p of ['[', json, '\n', 'x'.repeat(16_383), '\n']) out.sink(p);
+    out.end();
+    expect(chunks).toEqual(['[', json, `\n${'x'.repeat(16_383)}\n`]);
+    expect(chunks[1]).toBe(json);
+  });
+
+  it('hands on every character in order, whatever the chunk and whole sizes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 30 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 }), (pieces, size, whole) => {
+        const chunks: string[] = [];
+        const out = chunked((c) => chunks.push(c), size, whole);
+        for (const p of pieces) out.sink(p);
+        out.end();
+        expect(chunks.join('')).toBe(pieces.join(''));
+        // a chunk is a piece handed on whole, or collected pieces that stopped at the size
+        for (const c of chunks) expect(c.length > 0).toBe(true);
+      }),
+      { numRuns: 500, seed: 8 },
+    );
+  });
 });
 
 describe('renderDocument', () => {
