@@ -80,6 +80,33 @@ export class StringTable {
     }
   }
 
+  /** The index of the key text.slice(start, end), or -1, without making the slice (hashed and compared in place). */
+  private findRange(text: string, start: number, end: number): number {
+    const { units, starts, slots } = this.data;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    const length = end - start;
+    for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return -1;
+      const i = entry - 1;
+      const from = starts[i]!;
+      if (starts[i + 1]! - from !== length) continue;
+      let k = 0;
+      while (k < length && units[from + k] === text.charCodeAt(start + k)) k++;
+      if (k === length) return i;
+    }
+  }
+
+  /** get(text.slice(start, end)), without the slice. */
+  getRange(text: string, start: number, end: number): number | undefined {
+    const i = this.findRange(text, start, end);
+    return i < 0 ? undefined : this.data.values[i];
+  }
+
   get(key: string): number | undefined {
     const i = this.find(key);
     return i < 0 ? undefined : this.data.values[i];

@@ -28,7 +28,7 @@
 import type { Boundaries } from '../jieba.js';
 import { isHanUnit } from '../cjk.js';
 import { agencyLexicon } from '../lexicon.js';
-import { COUNTRY_SHORT, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
+import { COUNTRY_SHORT, jurisdictionAt, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
 
 export interface Organ {
   start: number;
@@ -140,7 +140,7 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
   const lengths = nameLengthsAt(text, at);
   for (let len = Math.min(12, text.length - at); len >= 2 && lengths !== 0; len--) {
     if ((lengths & (1 << len)) === 0) continue;
-    const j = gaz.get(text.slice(at, at + len));
+    const j = jurisdictionAt(text, at, at + len);
     // a short form must end where a word ends (北京 + 政府); a full name (北京市, 美国) may run into the organ's word (美国政府)
     if (j && (j.full === text.slice(at, at + len) || b.starts[at + len] === 1)) out.push({ end: at + len, j, country: j.kind === 'country' && j.full !== '中国' ? j.full : null });
     // a short form and a level word the gazetteer no longer has (崇礼县, now 崇礼区)
@@ -314,12 +314,11 @@ function mayStartOrgan(text: string, s: number, b: Boundaries): boolean {
 
 /** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
 function startsWithPlace(text: string, s: number): boolean {
-  const gaz = jurisdictions();
   const lengths = nameLengthsAt(text, s);
   if ((lengths & 0x1f8) === 0) return false; // no name of 3 to 8 characters starts here
   for (let len = 3; len <= 8 && s + len <= text.length; len++) {
     if ((lengths & (1 << len)) === 0) continue;
-    const j = gaz.get(text.slice(s, s + len));
+    const j = jurisdictionAt(text, s, s + len);
     if (j && j.full === text.slice(s, s + len) && j.kind !== 'country') return true;
   }
   return false;

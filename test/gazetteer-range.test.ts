@@ -1,0 +1,48 @@
+/** A gazetteer lookup of a range of the text (no slice made) answers what a lookup of the slice answers. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildJurisdictions, jurisdictionAt, jurisdictions, NameTable, readPrepared, writePrepared } from '../pipeline/lib/entities/gazetteer.js';
+import { StringTable, stringTableData } from '../pipeline/lib/string-table.js';
+
+describe('range lookups', () => {
+  it('StringTable.getRange(text, s, e) is get(text.slice(s, e)) on random keys and texts', () => {
+    const keys = ['成都', '成都市', '四川省', '𠀀名', 'A', '市', '都市', ''];
+    const table = new StringTable(stringTableData(new Map(keys.map((k, i) => [k, i]))));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...keys, '省', '𠀀', '\ud800', 'B'), { maxLength: 12 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        const s = x % (text.length + 1);
+        const e = s + (y % (text.length - s + 1));
+        expect(table.getRange(text, s, e)).toBe(table.get(text.slice(s, e)));
+      }),
+      { numRuns: 3000, seed: 8 },
+    );
+  });
+
+  it('jurisdictionAt finds every name of the gazetteer inside a text, and what the built map finds at every range', () => {
+    const built = buildJurisdictions();
+    const names = [...built.keys()];
+    // every 40th name inside a sentence, and the ranges around it
+    for (let i = 0; i < names.length; i += 40) {
+      const name = names[i]!;
+      const text = `关于${name}人民政府`;
+      expect(jurisdictionAt(text, 2, 2 + name.length)).toEqual(built.get(name));
+      for (let s = 0; s < 4; s++) for (let e = s; e <= Math.min(text.length, s + 8); e++) expect(jurisdictionAt(text, s, e), text.slice(s, e)).toEqual(built.get(text.slice(s, e)));
+    }
+    expect(jurisdictions().size).toBe(built.size);
+  });
+
+  it('NameTable.getRange (the prepared table) answers what the built map answers at every range of texts of names', () => {
+    const built = buildJurisdictions();
+    const table = readPrepared(writePrepared(built)).names as NameTable;
+    expect(table).toBeInstanceOf(NameTable);
+    const names = [...built.keys()].filter((_, i) => i % 97 === 0);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...names, '市', '人民政府', '省', '区'), { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        for (let s = 0; s < text.length; s++) for (let e = s; e <= Math.min(text.length, s + 12); e++) expect(table.getRange(text, s, e), text.slice(s, e)).toEqual(built.get(text.slice(s, e)));
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+});
