@@ -95,8 +95,10 @@ describe('plainTree scaling', () => {
       plainTree(text, 0, text.length);
       return performance.now() - t;
     };
-    time(200);
-    expect(time(20000) / Math.max(time(2000), 0.5)).toBeLessThan(30);
+    // the best of three runs of each size, after a warm-up at the smaller one: a collection in one run is not the rule's cost
+    const best = (n: number) => Math.min(time(n), time(n), time(n));
+    time(2000);
+    expect(best(20000) / Math.max(best(2000), 0.5)).toBeLessThan(30);
   });
 });
 
