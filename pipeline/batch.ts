@@ -421,6 +421,11 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
   };
   /** The Parquet writer's module, loading; the records of the documents finished in this run, read as they finished. */
   let parquet: Promise<typeof import('./lib/parquet.js')> | undefined;
+  const loadParquet = () => {
+    parquet = import('./lib/parquet.js');
+    // a failure to load it is the batch files' failure, reported when they are written, not the documents'
+    return parquet.catch(() => undefined);
+  };
   const finishedRecords = new Map<string, DocumentRecords>();
   /** The workers stopping, awaited before the run returns. */
   let stopping: Promise<void> | undefined;
@@ -432,8 +437,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers.
     // With it, what the run needs in every document (the validator) and after them (the Parquet writer): in a
     // one-document run this is while jieba still loads on its own thread, which the document's first cut waits for
-    parquet = import('./lib/parquet.js');
-    const [{ runJob }] = await Promise.all([import('./job.js'), parquet]);
+    const [{ runJob }] = await Promise.all([import('./job.js'), loadParquet()]);
     documentValidator();
     for (let t = take(); t; t = take()) {
       finished(await runJob(t));
@@ -446,9 +450,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     const { pool } = workers;
     // this thread is idle while the workers work: it loads the Parquet writer and reads each finished document's
     // records then, not after the last one
-    parquet = import('./lib/parquet.js');
-    // a failure to load it is the batch files' failure, reported when they are written
-    parquet.catch(() => undefined);
+    void loadParquet();
     try {
       // one document in flight per thread, so that a stop leaves the rest unstarted
       await Promise.all(Array.from({ length: threads }, async () => {
