@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // jieba's native load takes about a second of CPU: a run that may process documents starts it on a thread of
 // its own first, so that it loads on the second core while this thread imports the pipeline and reads the
-// first document (pipeline/lib/jieba-server.ts); --help, --version and --list need no jieba
+// first document (pipeline/lib/jieba-server.ts); --help and --version need no jieba
 const args = process.argv.slice(2);
 const { startJiebaServer, jiebaServerSettled } = await import('../dist/pipeline/lib/jieba-server.js');
-const jiebaServer = args.length > 0 && !args.some((a) => ['-h', '--help', '-V', '--version', '--list'].includes(a)) ? startJiebaServer() : undefined;
+const jiebaServer = args.length > 0 && !args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? startJiebaServer() : undefined;
 const { main } = await import('../dist/pipeline/cli.js');
 if (jiebaServer) (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(jiebaServer);
 
