@@ -3,7 +3,7 @@
 // its own first, so that it loads on the second core while this thread imports the pipeline and reads the
 // first document (pipeline/lib/jieba-server.ts); --help and --version need no jieba
 const args = process.argv.slice(2);
-const { startJiebaServer, jiebaServerSettled } = await import('../dist/pipeline/lib/jieba-server.js');
+const { startJiebaServer } = await import('../dist/pipeline/lib/jieba-server.js');
 const jiebaServer = args.length > 0 && !args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? startJiebaServer() : undefined;
 const { main } = await import('../dist/pipeline/cli.js');
 if (jiebaServer) (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(jiebaServer);
@@ -20,6 +20,3 @@ for (const [name, stream] of [['standard output', process.stdout], ['standard er
 }
 
 process.exitCode = await main(args);
-// a run that ended before jieba finished loading (a usage error, every document unchanged) waits for the load: the
-// process must not end while its thread is inside nodejieba's native load(), which aborts it (lib/jieba-server.ts)
-if (jiebaServer) await jiebaServerSettled(jiebaServer);

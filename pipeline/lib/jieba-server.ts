@@ -63,28 +63,6 @@ export function startJiebaServer(capacity = CAPACITY): SharedArrayBuffer {
   return buffer;
 }
 
-/** Atomics.waitAsync (ES2024, in Node since 16; TypeScript's ES2022 library does not declare it). */
-const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, index: number, value: number, timeout: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
-
-/**
- * Resolves once the server has loaded jieba or failed to (or after the
- * patience a client has), without blocking this thread's event loop. A
- * process must not end while the server thread is inside nodejieba's native
- * load(): ending it then throws inside the addon and aborts the process (exit
- * 134, about one run in thirty of a run that ends at once, such as an output
- * folder that cannot be made). bin/gongwen.js waits for this before it ends.
- */
-export async function jiebaServerSettled(buffer: SharedArrayBuffer): Promise<void> {
-  const control = new Int32Array(buffer, 0, 16);
-  const started = Date.now();
-  for (let state = Atomics.load(control, STATE); state === 0 || state === 3; state = Atomics.load(control, STATE)) {
-    const left = (state === 0 ? START_PATIENCE_MS : PATIENCE_MS) - (Date.now() - started);
-    if (left <= 0) return;
-    const wait = waitAsync(control, STATE, state, Math.min(left, 1000));
-    if (wait.async) await wait.value;
-  }
-}
-
 /**
  * A client of a server's buffer. `call` returns the answers to the texts, or
  * null when the server cannot answer (failed to load, stopped answering, a
