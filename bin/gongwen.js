@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// jieba's native load takes about a second of CPU: a run that may process documents starts it on a thread of
-// its own first, so that it loads on the second core while this thread imports the pipeline and reads the
-// first document (pipeline/lib/jieba-server.ts); --help and --version need no jieba
-const args = process.argv.slice(2);
-const { startJiebaServer } = await import('../dist/pipeline/lib/jieba-server.js');
-const jiebaServer = args.length > 0 && !args.some((a) => ['-h', '--help', '-V', '--version'].includes(a)) ? startJiebaServer() : undefined;
+// jieba's native load takes about half a second of CPU: a run that processes documents starts it on a thread of its
+// own as soon as its arguments are valid, so that it loads on the second core while this thread imports the pipeline
+// and reads the first document (pipeline/lib/jieba-server.ts). --help, --version, --list and usage errors start none:
+// they end at once, and a process that ends while that thread is inside nodejieba's native code can abort
 const { main } = await import('../dist/pipeline/cli.js');
-if (jiebaServer) (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(jiebaServer);
+const startJieba = async () => {
+  const { startJiebaServer } = await import('../dist/pipeline/lib/jieba-server.js');
+  (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(startJiebaServer());
+};
+const args = process.argv.slice(2);
 
 // a reader that stops early (`gongwen - < doc.txt | head`) closes the pipe: stop quietly, as other
 // command-line tools do, instead of an unhandled EPIPE error; any other failure to write the
@@ -19,4 +21,4 @@ for (const [name, stream] of [['standard output', process.stdout], ['standard er
   });
 }
 
-process.exitCode = await main(args);
+process.exitCode = await main(args, { beforeDocuments: startJieba });
