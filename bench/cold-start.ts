@@ -5,14 +5,13 @@
  * Prints, best of --runs fresh CLI processes (default 5) on the sample:
  *   - the wall time of `gongwen <sample> --jobs 1`, and its CPU time (from
  *     its run-report.json: every thread of the process over the run, and the
- *     main thread's own, start-up included — with jieba loading on its own
- *     thread, the critical path when the second core is free);
+ *     main thread's own, start-up included: the critical path);
  *   - the same in an empty temporary directory, i.e. what the first run after
  *     a rebuild pays once to prepare every prepared file (OpenCC's tries and
  *     script characters, the GBK tables, the gazetteer, the word model, the
- *     validators; jieba's dictionary files too, which a rebuild keeps);
+ *     validators, jieba's dictionaries);
  *   - where one fresh process spends its CPU time, step by step: importing the
- *     modules, nodejieba's native load(), OpenCC (the script characters and
+ *     modules, jieba's dictionaries (read from their prepared file), OpenCC (the script characters and
  *     the Simplified→Traditional tries, read from their prepared files), the
  *     word model (likewise), the first document, and the same document again
  *     (what is left of the first document's extra cost is the difference).
@@ -45,12 +44,12 @@ if (process.argv.includes('--steps')) {
   };
   const { processDocument } = await import('../pipeline/pipeline.js');
   await import('../pipeline/batch.js');
-  const { loadJieba } = await import('../pipeline/lib/jieba.js');
+  const { wordSegmenter } = await import('../pipeline/lib/jieba.js');
   const { converters, scriptCharacters } = await import('../pipeline/lib/opencc.js');
   const { wordModel } = await import('../pipeline/lib/word-model.js');
   step('import the modules');
-  loadJieba();
-  step("nodejieba load() (native)");
+  wordSegmenter();
+  step('jieba dictionaries (prepared file)');
   scriptCharacters('t');
   converters('t').toHant('国');
   step('OpenCC (script characters, s2t)');
@@ -78,8 +77,8 @@ if (process.argv.includes('--steps')) {
     if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
     const wall = performance.now() - t;
     const report = JSON.parse(readFileSync(join(out, 'run-report.json'), 'utf8')) as RunReport;
-    // the main thread's own CPU (process start, imports, the document, the batch files): the run's critical path when
-    // a second core is free, as jieba then loads on its own thread (lib/jieba-server.ts) meanwhile
+    // the main thread's own CPU (process start, imports, the document, the batch files): the run's critical path (the
+    // rest of the process's CPU is V8's compiler and collector threads)
     const main = report.threads[0]!;
     return { wall, cpu: report.cpu.userMs + report.cpu.systemMs, main: (main.startupMs ?? 0) + (main.documentsMs ?? 0) + (main.otherMs ?? 0) };
   };

@@ -1,13 +1,5 @@
 #!/usr/bin/env node
-// jieba's native load takes about half a second of CPU: a run that processes documents starts it on a thread of its
-// own as soon as its arguments are valid, so that it loads on the second core while this thread imports the pipeline
-// and reads the first document (pipeline/lib/jieba-server.ts). --help, --version, --list and usage errors start none:
-// they end at once, and a process that ends while that thread is inside nodejieba's native code can abort
 const { main } = await import('../dist/pipeline/cli.js');
-const startJieba = async () => {
-  const { startJiebaServer } = await import('../dist/pipeline/lib/jieba-server.js');
-  (await import('../dist/pipeline/lib/jieba.js')).useJiebaServer(startJiebaServer());
-};
 const args = process.argv.slice(2);
 
 // a reader that stops early (`gongwen - < doc.txt | head`) closes the pipe: stop quietly, as other
@@ -21,4 +13,4 @@ for (const [name, stream] of [['standard output', process.stdout], ['standard er
   });
 }
 
-process.exitCode = await main(args, { beforeDocuments: startJieba });
+process.exitCode = await main(args);

@@ -26,7 +26,6 @@ type ParquetWriter = (table: TableName, rows: readonly Row[]) => Uint8Array;
 import { recordPaths, removeDocument, statePath, type Format, type JobResult, type JobTask } from './lib/job-files.js';
 import { FATAL_WRITE_CODES, OutputFolder, isOwnHost, makeFolder, temporaryOwner, writeFilesConcurrently } from './lib/output-files.js';
 import { BATCH_FILES, STATE_FOLDER, assignTargets } from './lib/output-names.js';
-import { jiebaServerBuffer } from './lib/jieba.js';
 import { projectRoot } from './lib/project.js';
 import { threadCpuMs } from './lib/thread-cpu.js';
 import { piscina } from './lib/piscina.js';
@@ -369,8 +368,7 @@ export async function runBatch(paths: readonly string[], options: BatchOptions):
 
 /** The batch's worker threads (piscina), sharing this thread's jieba server when it has one (bin/gongwen.js starts it). */
 function workerPool(threads: number): { pool: Piscina; destroy: () => Promise<void> } {
-  const jiebaServer = jiebaServerBuffer();
-  const pool = new (piscina().Piscina)({ filename: workerFile(), minThreads: threads, maxThreads: threads, ...(jiebaServer ? { workerData: { jiebaServer } } : {}) });
+  const pool = new (piscina().Piscina)({ filename: workerFile(), minThreads: threads, maxThreads: threads });
   let destroyed: Promise<void> | undefined;
   return { pool, destroy: () => (destroyed ??= pool.destroy()) };
 }

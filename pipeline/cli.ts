@@ -92,16 +92,7 @@ and version) are skipped; --prune removes those whose input is gone.
 Exit codes: 0 all ok, 1 some files failed (the others are written) or the
 disk is full, 2 usage error.`;
 
-/**
- * What the caller runs once the arguments are valid and documents are about to be processed (bin/gongwen.js starts
- * jieba's server thread there): never for --help, --version, --list or a usage error, which end at once — a process
- * that ends while that thread is inside nodejieba's native code can abort (README, Limits).
- */
-export interface MainHooks {
-  beforeDocuments?: () => Promise<void> | void;
-}
-
-export async function main(argv: string[], hooks: MainHooks = {}): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
     .name('gongwen')
@@ -158,7 +149,6 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
           exitCode = 2;
           return;
         }
-        await hooks.beforeDocuments?.();
         const input = await readStream(process.stdin, options.maxBytes);
         if (input.length > options.maxBytes) {
           process.stderr.write(`-: error decode:too-large: more than ${opts.maxSize} MB on standard input (raise the limit with --max-size)\n`);
@@ -177,7 +167,6 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
       }
       const explicit = (name: string) => program.getOptionValueSource(name) === 'cli';
       if (opts.out === '-') {
-        await hooks.beforeDocuments?.();
         exitCode = toStdout(await thisThread(), paths, opts, options);
         return;
       }
@@ -187,7 +176,6 @@ export async function main(argv: string[], hooks: MainHooks = {}): Promise<numbe
         exitCode = 2;
         return;
       }
-      await hooks.beforeDocuments?.();
       const progress = new Progress(opts);
       const report = await runBatch(paths, {
         ...options,

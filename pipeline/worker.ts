@@ -1,18 +1,12 @@
 /**
- * A piscina worker: each thread imports the pipeline once, so jieba, OpenCC
+ * A piscina worker: each thread imports the pipeline once, so jieba's dictionaries, OpenCC
  * and the compiled ajv validator are loaded once per worker and reused for
  * every file it gets. The default export runs a batch's job (batch.ts);
  * `processInput` and `warmUp` serve the async API (processor.ts).
  */
 import { threadId } from 'node:worker_threads';
-import { workerData } from 'piscina';
 import { runJob, type JobTask, type JobResult } from './job.js';
-import { useJiebaServer } from './lib/jieba.js';
 import { processDocument, type ProcessInput, type ProcessOptions, type ProcessResult } from './pipeline.js';
-
-// a batch started by the CLI hands its workers the process's jieba server thread (lib/jieba-server.ts)
-const shared = (workerData as { jiebaServer?: SharedArrayBuffer } | undefined)?.jiebaServer;
-if (shared) useJiebaServer(shared);
 
 export default function work(task: JobTask): Promise<JobResult> {
   return runJob(task);

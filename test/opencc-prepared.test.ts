@@ -13,7 +13,6 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { startJiebaServer } from '../pipeline/lib/jieba-server.js';
 import { protectedLexicon } from '../pipeline/lib/lexicon.js';
 import {
   OPENCC_CONFIG,
@@ -171,13 +170,10 @@ describe('what a document loads', () => {
     const compiled = (await import(dist('lib/opencc.js'))) as typeof import('../pipeline/lib/opencc.js');
     expect(compiled.converters('t').toHant('国家')).toBe('國家');
     expect(compiled.converters('t').toHans('國家')).toBe('国家');
-    const buffer = startJiebaServer();
     const code = `
       const { parentPort, workerData } = require('node:worker_threads');
       const { readFileSync } = require('node:fs');
       (async () => {
-        const jieba = await import(${JSON.stringify(dist('lib/jieba.js'))});
-        jieba.useJiebaServer(workerData.buffer);
         const { openccTriesLoaded } = await import(${JSON.stringify(dist('lib/opencc.js'))});
         const { processDocument } = await import(${JSON.stringify(dist('pipeline.js'))});
         const answer = {};
@@ -197,7 +193,7 @@ describe('what a document loads', () => {
     const files = { simplified: join(SHARED, 'corpus', 'pages', 'pages-01-chinatax.html'), traditional: join(SHARED, 'corpus', 'traditional', 'trad-01-ey-han-yusuan-2005.html') };
     type Answer = { script: string; hant: number; loaded: Record<string, string>; bundle: boolean };
     const answer = await new Promise<{ simplified: Answer; traditional: Answer; error?: string }>((resolve, reject) => {
-      const w = new Worker(code, { eval: true, workerData: { buffer, files } });
+      const w = new Worker(code, { eval: true, workerData: { files } });
       w.once('message', (m: { simplified: Answer; traditional: Answer }) => void w.terminate().then(() => resolve(m)));
       w.once('error', reject);
     });

@@ -1,84 +1,53 @@
 /**
- * nodejieba, loaded once per process (load() takes about a second) with the
- * project's lexicon as its user dictionary, so agency names segment whole.
- * nodejieba returns tokens without offsets; `tokens` computes them by walking
- * the text, in UTF-16 units of the string it was given.
+ * jieba's segmentation for the pipeline: cppjieba's algorithm in TypeScript
+ * over dictionaries read from a prepared file (lib/segmenter/, ADR 9), with
+ * the project's lexicon as its user dictionary so agency names segment whole.
+ * The words and tags are nodejieba's own for the same dictionaries (tested
+ * on the corpus); nodejieba itself is still loaded for the benchmark's floor
+ * and for that test (`loadJieba`).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Jieba from 'nodejieba';
-import { JiebaClient, type Tagged } from './jieba-server.js';
 import { userDictionaryLines } from './lexicon.js';
 import { splitLines } from './lines.js';
 import { ensurePrepared, preparedPath } from './prepared.js';
+import { WordSegmenter, type TaggedWord } from './segmenter/cut.js';
+import { preparedDictionary } from './segmenter/prepared.js';
 
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
 
+export type Tagged = TaggedWord;
+
 /** What the pipeline asks of jieba. */
 export interface Segmenter {
   cut(text: string): string[];
-  /** Several texts in one call (one request to a server thread). */
+  /** Several texts in one call. */
   cutMany(texts: readonly string[]): string[][];
   tag(text: string): Tagged[];
 }
 
-let server: JiebaClient | undefined;
+let words: WordSegmenter | undefined;
 
-/**
- * Use the jieba server thread of this buffer (lib/jieba-server.ts) instead of
- * loading jieba in this thread: started by the CLI before it imports the
- * pipeline, handed to the batch's workers.
- */
-export function useJiebaServer(buffer: SharedArrayBuffer): void {
-  server = new JiebaClient(buffer);
-  serverBuffer = buffer;
-}
-let serverBuffer: SharedArrayBuffer | undefined;
-
-/** Stop using a server thread: jieba is loaded in this thread again (measurements, tests). */
-export function detachJiebaServer(): void {
-  server = undefined;
-  serverBuffer = undefined;
+/** This thread's segmenter: its dictionaries read (or, once after a rebuild, prepared) on first use. */
+export function wordSegmenter(): WordSegmenter {
+  words ??= new WordSegmenter(preparedDictionary(trimDictionary, DICTIONARY_RULE));
+  return words;
 }
 
-/** The server's buffer this thread uses, if any (for the batch to hand to its workers). */
-export function jiebaServerBuffer(): SharedArrayBuffer | undefined {
-  return serverBuffer;
-}
-
-/**
- * jieba for the pipeline: the server thread's when this thread was given one
- * and it answers, else this thread's own (loaded on first use). Both give
- * nodejieba's own results.
- */
+/** jieba for the pipeline: nodejieba's `cut` (no HMM) and `tag` (with it), from this thread's segmenter. */
 export function segmenter(): Segmenter {
   return SEGMENTER;
 }
 
 const SEGMENTER: Segmenter = {
-  cut(text) {
-    return server?.call('cut', [text])?.[0] ?? loadJieba().cut(text);
-  },
-  cutMany(texts) {
-    if (server) {
-      const answer = server.call('cut', texts);
-      if (answer) return answer;
-    }
-    const local = loadJieba();
-    return texts.map((t) => local.cut(t));
-  },
-  tag(text) {
-    return server?.call('tag', [text])?.[0] ?? loadJieba().tag(text);
-  },
+  cut: (text) => wordSegmenter().cut(text),
+  cutMany: (texts) => texts.map((t) => wordSegmenter().cut(t)),
+  tag: (text) => wordSegmenter().tag(text),
 };
 
-/** Whether this thread has loaded nodejieba itself (a thread with a server should never need to: a second second of CPU and 260 MB). */
-export function jiebaLoadedHere(): boolean {
-  return jieba !== undefined;
-}
-
-/** nodejieba itself, loaded in this thread (the benchmark's floor, the server thread, a thread without a server). */
+/** nodejieba itself, loaded in this thread with the same dictionaries (the benchmark's floor; the test that the segmenter cuts as it does). */
 export function loadJieba(): typeof Jieba {
   if (!jieba) {
     const j = require('nodejieba') as typeof Jieba;
@@ -87,6 +56,11 @@ export function loadJieba(): typeof Jieba {
     jieba = j;
   }
   return jieba;
+}
+
+/** Whether this thread has loaded nodejieba (the pipeline never does: only the benchmark's floor and the tests). */
+export function jiebaLoadedHere(): boolean {
+  return jieba !== undefined;
 }
 
 /**
@@ -107,7 +81,7 @@ function dictionaryFile(source: string): string {
 }
 
 /** What dictionaryFile keeps (part of the prepared file's name: a new rule prepares a new file). */
-const DICTIONARY_RULE = 'freq>=5|ns,nt,nz,j,l|balanced';
+export const DICTIONARY_RULE = 'freq>=5|ns,nt,nz,j,l|balanced';
 const KEPT_TAGS = new Set(['ns', 'nt', 'nz', 'j', 'l']);
 
 /** jieba's dictionary (`word freq tag` lines) without its rare common words; the removed frequency kept in two unused entries. */
@@ -159,19 +133,8 @@ export interface Token {
 
 /** Tokens of `text` with their offsets. */
 export function tokens(text: string): Token[] {
-  return offsets(text, segmenter().cut(text));
-}
-
-/** The offsets of jieba's words in the text they were cut from. */
-function offsets(text: string, words: readonly string[]): Token[] {
   const out: Token[] = [];
-  let cursor = 0;
-  for (const word of words) {
-    const at = text.startsWith(word, cursor) ? cursor : text.indexOf(word, cursor);
-    if (at < 0) continue;
-    out.push({ word, start: at, end: at + word.length });
-    cursor = at + word.length;
-  }
+  wordSegmenter().forEachWord(text, 0, text.length, false, (start, end) => out.push({ word: text.slice(start, end), start, end }));
   return out;
 }
 
@@ -188,33 +151,19 @@ export interface Boundaries {
 export function boundaries(text: string): Boundaries {
   const starts = new Uint8Array(text.length + 1);
   const startOfTokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  // the pieces are cut in groups of about BATCH characters: one request each to a server thread
-  let group: { at: number; text: string }[] = [];
-  let size = 0;
-  const flush = () => {
-    const cut = segmenter().cutMany(group.map((p) => p.text));
-    for (const [k, piece] of group.entries()) {
-      for (const t of offsets(piece.text, cut[k]!)) {
-        starts[piece.at + t.start] = 1;
-        startOfTokenEndingAt[piece.at + t.end] = piece.at + t.start;
-      }
-    }
-    group = [];
-    size = 0;
+  const cutter = wordSegmenter();
+  const mark = (start: number, end: number) => {
+    starts[start] = 1;
+    startOfTokenEndingAt[end] = start;
   };
   for (const line of splitLines(text)) {
     for (const piece of pieces(line.text)) {
-      group.push({ at: line.start + piece.start, text: piece.text });
-      size += piece.text.length;
-      if (size >= BATCH) flush();
+      const at = line.start + piece.start;
+      cutter.forEachWord(text, at, at + piece.text.length, false, mark);
     }
   }
-  if (group.length > 0) flush();
   return { starts, startOfTokenEndingAt };
 }
-
-/** Characters of text cut in one request (a large document never holds all its tokens at once). */
-const BATCH = 200_000;
 
 /** The most characters jieba is given at once. */
 const PIECE = 4096;
