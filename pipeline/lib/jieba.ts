@@ -125,19 +125,6 @@ function tempFile(kind: string, content: string): string {
   return file;
 }
 
-export interface Token {
-  word: string;
-  start: number;
-  end: number;
-}
-
-/** Tokens of `text` with their offsets. */
-export function tokens(text: string): Token[] {
-  const out: Token[] = [];
-  wordSegmenter().forEachWord(text, 0, text.length, false, (start, end) => out.push({ word: text.slice(start, end), start, end }));
-  return out;
-}
-
 /**
  * Word boundaries of a whole text, cut line by line (a large document never
  * holds all its tokens at once): `starts[i]` is 1 where a token starts,

@@ -19,7 +19,7 @@
  * once nodejieba has it in UTF-8); offsets are UTF-16 units of the text.
  * Scratch arrays are the instance's, grown as needed: one instance per thread.
  */
-import { MIN_DOUBLE, type SegmenterDictionary } from './dictionary.js';
+import { MIN_DOUBLE, runeOf, type SegmenterDictionary } from './dictionary.js';
 
 const E = 1;
 const S = 3;
@@ -306,8 +306,3 @@ export class WordSegmenter {
     return MIN_DOUBLE;
   }
 }
-
-const runeOf = (ch: string): number => {
-  const cp = ch.codePointAt(0)!;
-  return cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
-};

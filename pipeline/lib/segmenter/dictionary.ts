@@ -161,7 +161,7 @@ function buildTrie(words: readonly string[], weights: readonly number[], wordTag
 }
 
 /** A character as cppjieba reads it from UTF-8: a lone surrogate (which UTF-8 cannot hold) is U+FFFD. */
-function runeOf(ch: string): number {
+export function runeOf(ch: string): number {
   const cp = ch.codePointAt(0)!;
   return cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
 }
