@@ -123,7 +123,7 @@ export interface RunReport {
     systemMs: number;
   };
   /**
-   * CPU time of each thread, in ms, read by the thread itself from its own clock (/proc/thread-self/stat on Linux, in 10 ms ticks; null elsewhere): the main thread first, then each worker that ran documents (none with jobs 1, when the main thread runs them). startupMs: the thread's CPU before its first document (the main thread: the process's start and imports before the run; a worker: its start and imports); documentsMs: during its documents (the first one loads jieba and OpenCC), perDocumentMs its mean per document; otherMs (main thread): during the run besides documents — reading the folders, collecting results, progress, the batch files.
+   * CPU time of each thread, in ms, read by the thread itself from its own clock (/proc/thread-self/stat on Linux, in 10 ms ticks; null elsewhere): the main thread first, then each worker that ran documents (none with jobs 1, when the main thread runs them). startupMs: the thread's CPU before its first document (the main thread: the process's start and imports before the run; a worker: its start and imports); documentsMs: during its documents (the first one reads jieba's and OpenCC's prepared dictionaries), perDocumentMs its mean per document; otherMs (main thread): during the run besides documents — reading the folders, collecting results, progress, the batch files.
    */
   threads: {
     /**
