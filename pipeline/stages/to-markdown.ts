@@ -12,6 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as toYaml } from 'yaml';
 import { Alignment } from '../lib/alignment.js';
+import { CodePointIndex } from '../lib/code-points.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.js';
 
@@ -275,18 +276,23 @@ function paragraphText(p: Paragraph, script: OutputScript): string {
 
 /**
  * A part's text in the script (parts carry spans only, in code points of the
- * zh-Hans text); zh-Hant offsets follow textAlignment. The code points and
- * the alignment are made once per document, on the first part.
+ * zh-Hans text); zh-Hant offsets follow textAlignment. The code point index
+ * (the identity for text without surrogate pairs) and the alignment are made
+ * once per document, on the first part.
  */
 function slicer(doc: GongwenDocument, script: OutputScript): (span: { start: number; end: number }) => string {
-  let chars: string[] | undefined;
+  const text = doc.text[script];
+  let index: CodePointIndex | undefined;
   let alignment: Alignment | undefined;
+  const slice = (start: number, end: number) => {
+    index ??= new CodePointIndex(text);
+    return text.slice(index.toUtf16(start), index.toUtf16(end));
+  };
   return (span) => {
-    chars ??= Array.from(doc.text[script]);
-    if (script === 'zh-Hans') return chars.slice(span.start, span.end).join('');
+    if (script === 'zh-Hans') return slice(span.start, span.end);
     alignment ??= new Alignment(doc.textAlignment.segments.map((s) => ({ aStart: s.hans.start, aEnd: s.hans.end, bStart: s.hant.start, bEnd: s.hant.end })));
     const hant = alignment.forwardSpan(span.start, span.end);
-    return chars.slice(hant.start, hant.end).join('');
+    return slice(hant.start, hant.end);
   };
 }
 
