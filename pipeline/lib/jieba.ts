@@ -67,12 +67,13 @@ export function jiebaLoadedHere(): boolean {
  * The main dictionary jieba loads: nodejieba's own without the words it saw
  * fewer than 5 times (172 k of its 349 k words: rare compounds, idioms, personal
  * names), but with every place, organisation and other proper name and every
- * set phrase (ns nt nz j l: 综合利用, 固体废物). cppjieba builds its trie word by
- * word, so the load takes 0.43–0.59 s instead of 1.13 s (ADR 8). Two entries in
+ * set phrase (ns nt nz j l: 综合利用, 固体废物): trimmed for nodejieba's load
+ * (0.43–0.59 s instead of 1.13 s, ADR 8), and what the segmenter reads too
+ * (ADR 9), so the words stay those the evaluations were measured with. Two entries in
  * private-use characters, never in a text, keep the dictionary's smallest
  * frequency and its total, so every kept word weighs what it weighed and an
- * unknown character what it did. Prepared once per dictionary file (named by
- * its path, size and time), in the temporary directory as the user dictionary.
+ * unknown character what it did. For nodejieba (`loadJieba`), prepared once per
+ * dictionary file (named by its path, size and time) in the temporary directory.
  */
 function dictionaryFile(source: string): string {
   const stat = statSync(source);

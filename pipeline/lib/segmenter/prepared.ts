@@ -23,27 +23,32 @@ export function jiebaFiles(): { dictionary: string; hmm: string } {
   return { dictionary: j.DEFAULT_DICT, hmm: j.DEFAULT_HMM_DICT };
 }
 
-/** The prepared file of the dictionaries for `rule` (what the main dictionary's trimming keeps) and the data and code at hand. */
-export function dictionaryFile(rule: string): string {
+/**
+ * What the dictionaries for `rule` (what the main dictionary's trimming keeps) are made of, and the prepared file
+ * named by all of it and by the code that builds and lays them out.
+ */
+function sources(rule: string): { file: string; dictionary: string; hmm: string; user: string[] } {
   const { dictionary, hmm } = jiebaFiles();
+  const user = userDictionaryLines();
   const stamp = (path: string) => {
     const s = statSync(path);
     return [path, String(s.size), String(s.mtimeMs)];
   };
   const code = (name: string) => readFileSync(fileURLToPath(new URL(`./${name}${extname(import.meta.url)}`, import.meta.url)));
-  return preparedPath('segmenter', [...stamp(dictionary), ...stamp(hmm), rule, userDictionaryLines().join('\n'), code('dictionary'), packCode()], 'bin');
+  const file = preparedPath('segmenter', [...stamp(dictionary), ...stamp(hmm), rule, user.join('\n'), code('dictionary'), packCode()], 'bin');
+  return { file, dictionary, hmm, user };
 }
 
 /**
  * The dictionaries, read from `file` (by default the prepared file for `rule`), or built — the main dictionary's text
  * given to `trim` — and kept there.
  */
-export function preparedDictionary(trim: (dictionary: string) => string, rule: string, file = dictionaryFile(rule)): SegmenterDictionary {
-  const { dictionary, hmm } = jiebaFiles();
+export function preparedDictionary(trim: (dictionary: string) => string, rule: string, file?: string): SegmenterDictionary {
+  const s = sources(rule);
   return fromPrepared(
-    file,
+    file ?? s.file,
     (f) => checked(unpack(readFileSync(f))),
-    () => buildDictionary(trim(readFileSync(dictionary, 'utf8')), userDictionaryLines(), readFileSync(hmm, 'utf8')),
+    () => buildDictionary(trim(readFileSync(s.dictionary, 'utf8')), s.user, readFileSync(s.hmm, 'utf8')),
     pack,
   );
 }
