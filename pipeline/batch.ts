@@ -433,8 +433,7 @@ async function runBatchWith(paths: readonly string[], options: BatchOptions, ear
     // fewer files than the workers started early (one, or none): they run here, the workers stop
     await early?.destroy();
     // the pipeline is loaded only by the threads that process documents: here with one thread, else the workers.
-    // With it, what the run needs in every document (the validator) and after them (the Parquet writer): in a
-    // one-document run this is while jieba still loads on its own thread, which the document's first cut waits for
+    // With it, what the run needs in every document (the validator) and after them (the Parquet writer)
     const [{ runJob }] = await Promise.all([import('./job.js'), loadParquet()]);
     documentValidator();
     for (let t = take(); t; t = take()) {

@@ -18,14 +18,10 @@ import { preparedDictionary } from './segmenter/prepared.js';
 const require = createRequire(import.meta.url);
 let jieba: typeof Jieba | undefined;
 
-export type Tagged = TaggedWord;
-
 /** What the pipeline asks of jieba. */
 export interface Segmenter {
   cut(text: string): string[];
-  /** Several texts in one call. */
-  cutMany(texts: readonly string[]): string[][];
-  tag(text: string): Tagged[];
+  tag(text: string): TaggedWord[];
 }
 
 let words: WordSegmenter | undefined;
@@ -43,7 +39,6 @@ export function segmenter(): Segmenter {
 
 const SEGMENTER: Segmenter = {
   cut: (text) => wordSegmenter().cut(text),
-  cutMany: (texts) => texts.map((t) => wordSegmenter().cut(t)),
   tag: (text) => wordSegmenter().tag(text),
 };
 

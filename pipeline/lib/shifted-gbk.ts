@@ -173,17 +173,6 @@ interface Reading {
   slotMargin: number;
 }
 
-/**
- * Loads what a repair reads (the word model, the GBK table and forms) before it is needed. A caller about to wait for
- * something else (jieba, loading on its own thread at a process's start) calls it first, so the loading overlaps the
- * wait; a repair loads them anyway.
- */
-export function prepareRepair(): void {
-  wordModel();
-  encodeChar('一');
-  gbkFormsOf('一', false);
-}
-
 export function repairShiftedGbk(input: RepairInput): Repair | null {
   const pieces = pieceOptions(input.run);
   if (!pieces) return null;

@@ -17,7 +17,7 @@
 import { diagnostic } from '../lib/diagnostics.js';
 import { pieces, segmenter } from '../lib/jieba.js';
 import { converters } from '../lib/opencc.js';
-import { prepareRepair, repairShiftedGbk } from '../lib/shifted-gbk.js';
+import { repairShiftedGbk } from '../lib/shifted-gbk.js';
 import type { DocumentCounts } from '../lib/word-model.js';
 import { detectScript } from '../stages/convert.js';
 import type { CleanRule } from './types.js';
@@ -88,9 +88,6 @@ export const corruptedBytes: CleanRule = {
   run(text, context) {
     const runs = suspectRuns(text);
     if (runs.length === 0) return [];
-    // the repair's tables first: in a one-document run jieba is still loading on its thread, and the vocabulary's cut
-    // (countsNear) waits for it; read meanwhile, they cost the run no time
-    prepareRepair();
     const detection = detectScript(text);
     // the document's own vocabulary: the whole text, or for a long one the text around the run
     const counts = new Map<number, DocumentCounts>();
@@ -147,33 +144,20 @@ export const corruptedBytes: CleanRule = {
 
 /**
  * The document's own word counts (jieba tokens of its Simplified form), for
- * the repair's cache model; cut in groups of lines so a large document never holds
- * all its tokens at once.
+ * the repair's cache model; cut piece by piece (lib/jieba.ts `pieces`), so a
+ * large document never holds all its tokens at once.
  */
 function documentCounts(hans: string): DocumentCounts {
   const counts = new Map<string, number>();
   let total = 0;
-  // the pieces cut in groups (one request each to a jieba server thread)
-  let group: string[] = [];
-  let size = 0;
-  const flush = () => {
-    for (const words of segmenter().cutMany(group)) {
-      for (const word of words) {
+  for (const line of hans.split('\n')) {
+    if (line === '') continue;
+    for (const piece of pieces(line)) {
+      for (const word of segmenter().cut(piece.text)) {
         counts.set(word, (counts.get(word) ?? 0) + 1);
         total++;
       }
     }
-    group = [];
-    size = 0;
-  };
-  for (const line of hans.split('\n')) {
-    if (line === '') continue;
-    for (const piece of pieces(line)) {
-      group.push(piece.text);
-      size += piece.text.length;
-      if (size >= 200_000) flush();
-    }
   }
-  if (group.length > 0) flush();
   return { counts, total };
 }
