@@ -21,6 +21,7 @@ import { WordSegmenter } from '../pipeline/lib/segmenter/cut.js';
 import { jiebaFiles, preparedDictionary } from '../pipeline/lib/segmenter/prepared.js';
 import { userDictionaryLines } from '../pipeline/lib/lexicon.js';
 import { ROOT, SAMPLE, SHARED } from './helpers/paths.js';
+import { bestTime } from './helpers/timing.js';
 
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `gongwen-${name}-`));
 
@@ -136,28 +137,12 @@ describe('jieba in TypeScript', () => {
     const unit = readFileSync(SAMPLE, 'utf8').slice(0, 10_000);
     const small = unit.repeat(10);
     const large = unit.repeat(100);
-    const time = (text: string) => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t = performance.now();
-        boundaries(text);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
+    const time = (text: string) => bestTime(() => boundaries(text));
     time(small);
     expect(time(large) / time(small)).toBeLessThan(30);
     // tag: runs of characters the dictionary lacks go through the HMM's Viterbi, letters and digits through their rules
     const odd = `${'䶵䶶䶷a1b2.3䲜䲝'.repeat(1_000)}${'䶵䶶䶷䲜䲝'.repeat(1_000)}`;
-    const tagTime = (text: string) => {
-      let best = Infinity;
-      for (let k = 0; k < 3; k++) {
-        const t = performance.now();
-        segmenter().tag(text);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
+    const tagTime = (text: string) => bestTime(() => segmenter().tag(text));
     tagTime(odd);
     expect(tagTime(odd.repeat(10)) / tagTime(odd)).toBeLessThan(30);
   });
