@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildJurisdictions, jurisdictionAt, jurisdictions, NameTable, readPrepared, writePrepared } from '../pipeline/lib/entities/gazetteer.js';
-import { StringTable, stringTableData } from '../pipeline/lib/string-table.js';
+import { HASH_SEED, StringTable, hashUnits, stringTableData } from '../pipeline/lib/string-table.js';
 
 describe('range lookups', () => {
   it('StringTable.getRange(text, s, e) is get(text.slice(s, e)) on random keys and texts', () => {
@@ -16,6 +16,26 @@ describe('range lookups', () => {
         expect(table.getRange(text, s, e)).toBe(table.get(text.slice(s, e)));
       }),
       { numRuns: 3000, seed: 8 },
+    );
+  });
+
+  it('StringTable.getUnits(units, s, e, hash) is get of those units as a string, with the hash extended unit by unit as a word grows', () => {
+    const keys = ['成都', '成都市', '四川省', '𠀀名', 'A', '市', '都市', ''];
+    const table = new StringTable(stringTableData(new Map(keys.map((k, i) => [k, i]))));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...keys, '省', '𠀀', '\ud800', 'B'), { maxLength: 12 }), fc.nat(), (parts, x) => {
+        const text = parts.join('');
+        const units = Uint16Array.from({ length: text.length }, (_, k) => text.charCodeAt(k));
+        const s = x % (text.length + 1);
+        // the word from s grown one unit at a time: each step's hash continues the last
+        let h = HASH_SEED;
+        for (let e = s; e <= text.length; e++) {
+          if (e > s) h = hashUnits(h, units, e - 1, e);
+          expect(table.getUnits(units, s, e, h)).toBe(table.get(text.slice(s, e)));
+          expect(hashUnits(HASH_SEED, units, s, e)).toBe(h);
+        }
+      }),
+      { numRuns: 2000, seed: 9 },
     );
   });
 

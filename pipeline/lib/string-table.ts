@@ -21,8 +21,23 @@ export interface StringTableData {
   slots: Int32Array;
 }
 
+/** Where every key's hash starts (FNV-1a's offset basis); `hashUnits` continues it. */
+export const HASH_SEED = 0x811c9dc5;
+
+/**
+ * The hash of a key continued over `units[start, end)`: hashUnits(hashUnits(HASH_SEED, a), b) is the hash of a + b,
+ * so a caller that extends a word unit by unit pays one step per unit, not a hash of the whole word each time.
+ */
+export function hashUnits(h: number, units: Uint16Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    h ^= units[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
 function hashOf(s: string): number {
-  let h = 0x811c9dc5;
+  let h = HASH_SEED;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -83,7 +98,7 @@ export class StringTable {
   /** The index of the key text.slice(start, end), or -1, without making the slice (hashed and compared in place). */
   private findRange(text: string, start: number, end: number): number {
     const { units, starts, slots } = this.data;
-    let h = 0x811c9dc5;
+    let h = HASH_SEED;
     for (let i = start; i < end; i++) {
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
@@ -98,6 +113,22 @@ export class StringTable {
       let k = 0;
       while (k < length && units[from + k] === text.charCodeAt(start + k)) k++;
       if (k === length) return i;
+    }
+  }
+
+  /** The value of the key held in `units[start, end)`, whose hash (`hashUnits` from HASH_SEED) is `h`; no string made. */
+  getUnits(units: Uint16Array, start: number, end: number, h: number): number | undefined {
+    const { units: keys, starts, slots, values } = this.data;
+    const length = end - start;
+    for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = slots[slot]!;
+      if (entry === 0) return undefined;
+      const i = entry - 1;
+      const from = starts[i]!;
+      if (starts[i + 1]! - from !== length) continue;
+      let k = 0;
+      while (k < length && keys[from + k] === units[start + k]) k++;
+      if (k === length) return values[i];
     }
   }
 

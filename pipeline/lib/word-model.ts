@@ -21,7 +21,9 @@ import { userDictionaryLines } from './lexicon.js';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
 import {
   CodePointSets,
+  HASH_SEED,
   StringTable,
+  hashUnits,
   codePointSetsData,
   stringTableData,
   type CodePointSetsData,
@@ -268,7 +270,8 @@ function build(tables: Tables): WordModel {
   const mixed = new WeakMap<DocumentCounts, DocumentModel>();
   const shift = Math.log(1 - DOCUMENT_WEIGHT);
   interface DocumentModel {
-    logP: Map<string, number>;
+    /** The mixed log probability of each word the document uses (a table like the dictionary's: looked up by units). */
+    logP: StringTable;
     adjacent: Adjacency;
     /** Score of each character as a token of its own, filled as characters are asked for. */
     singles: Map<string, number>;
@@ -278,48 +281,63 @@ function build(tables: Tables): WordModel {
   function documentModel(document: DocumentCounts): DocumentModel {
     let m = mixed.get(document);
     if (!m) {
-      m = { logP: new Map(), adjacent: new Map(), singles: new Map() };
+      const own = new Map<string, number>();
+      const adjacent: Adjacency = new Map();
       for (const [word, count] of document.counts) {
         const general = logP.get(word);
         const p = general === undefined || general === PREFIX_ONLY ? 0 : Math.exp(general);
-        m.logP.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
-        addPairs(m.adjacent, word);
+        own.set(word, Math.log((1 - DOCUMENT_WEIGHT) * p + DOCUMENT_WEIGHT * (count / document.total)));
+        addPairs(adjacent, word);
       }
+      m = { logP: new StringTable(stringTableData(own)), adjacent, singles: new Map() };
       mixed.set(document, m);
     }
     return m;
   }
+  const ownTable = (document: DocumentCounts | undefined) => (document ? documentModel(document).logP : undefined);
 
-  const wordLogPFor = (document: DocumentCounts | undefined): ((word: string) => number | undefined) => {
-    const own = document ? documentModel(document).logP : undefined;
-    return (word) => {
-      const p = own?.get(word);
-      if (p !== undefined) return p;
-      const general = logP.get(word);
-      return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
-    };
-  };
   /**
-   * The same score given the word's entry in the dictionary's table (`general`: undefined when it has none), for the
-   * loops that extend a word while the table has it: one lookup a word serves both the score and the next extension,
-   * where `has` and then `get` hashed every word twice.
+   * Log probability of the word in `units[start, end)` (hash `h`), given its entry in the dictionary's table
+   * (`general`: undefined when it has none): the document's mixed value when the document uses the word, else the
+   * dictionary's (less the document's share when there is a document), undefined for no word. One hash a word serves
+   * both tables and the next extension; no string is made for it.
    */
-  type Scored = (word: string, general: number | undefined) => number | undefined;
-  const knownLogPFor = (document: DocumentCounts | undefined): Scored => {
-    const own = document ? documentModel(document).logP : undefined;
-    return (word, general) => {
-      const p = own?.get(word);
-      if (p !== undefined) return p;
-      return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
-    };
+  const logPOf = (own: StringTable | undefined, units: Uint16Array, start: number, end: number, h: number, general: number | undefined): number | undefined => {
+    const p = own?.getUnits(units, start, end, h);
+    if (p !== undefined) return p;
+    return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
   };
+  const wordLogP = (own: StringTable | undefined, word: string): number | undefined => {
+    const p = own?.get(word);
+    if (p !== undefined) return p;
+    const general = logP.get(word);
+    return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
+  };
+
+  /** The points' UTF-16 units in one array, and the offset each point starts at (offsets[points.length]: the end). */
+  function unitsOf(points: readonly string[]): { units: Uint16Array; offsets: Int32Array } {
+    const offsets = new Int32Array(points.length + 1);
+    let length = 0;
+    for (let k = 0; k < points.length; k++) {
+      offsets[k] = length;
+      length += points[k]!.length;
+    }
+    offsets[points.length] = length;
+    const units = new Uint16Array(length);
+    for (let k = 0; k < points.length; k++) {
+      const point = points[k]!;
+      for (let u = 0; u < point.length; u++) units[offsets[k]! + u] = point.charCodeAt(u);
+    }
+    return { units, offsets };
+  }
 
   /**
    * Viterbi over `cps[0, to)`, left to right: best[k] = best score of
    * `cps[0, k)`. An alphanumeric run is one token ending where the run ends,
    * or at `to` (the caller guarantees a non-alphanumeric character there).
+   * `units` and `offsets` hold the same points (unitsOf).
    */
-  function forward(cps: readonly string[], to: number, wordLogP: (w: string) => number | undefined, knownLogP: Scored): Float64Array {
+  function forward(cps: readonly string[], to: number, own: StringTable | undefined, units: Uint16Array, offsets: Int32Array): Float64Array {
     const best = new Float64Array(to + 1).fill(-Infinity);
     best[0] = 0;
     for (let i = 0; i < to; i++) {
@@ -330,15 +348,17 @@ function build(tables: Tables): WordModel {
         while (j < to && isAlnum(cps[j]!)) j++;
         if (here + alnumRun > best[j]!) best[j] = here + alnumRun;
       }
-      const one = here + (wordLogP(cps[i]!) ?? singleCost(cps[i]!));
+      const start = offsets[i]!;
+      let h = hashUnits(HASH_SEED, units, start, offsets[i + 1]!);
+      let general = logP.getUnits(units, start, offsets[i + 1]!, h);
+      const one = here + (logPOf(own, units, start, offsets[i + 1]!, h, general) ?? singleCost(cps[i]!));
       if (one > best[i + 1]!) best[i + 1] = one;
-      let word = cps[i]!;
-      let known = logP.has(word);
+      let known = general !== undefined;
       for (let j = i + 1; j < to && j - i < MAX_WORD && known; j++) {
-        word += cps[j]!;
-        const general = logP.get(word);
+        h = hashUnits(h, units, offsets[j]!, offsets[j + 1]!);
+        general = logP.getUnits(units, start, offsets[j + 1]!, h);
         known = general !== undefined;
-        const p = knownLogP(word, general);
+        const p = logPOf(own, units, start, offsets[j + 1]!, h, general);
         if (p !== undefined && here + p > best[j + 1]!) best[j + 1] = here + p;
       }
     }
@@ -347,7 +367,8 @@ function build(tables: Tables): WordModel {
 
   function score(hans: string, document?: DocumentCounts): number {
     const cps = [...hans];
-    return forward(cps, cps.length, wordLogPFor(document), knownLogPFor(document))[cps.length]!;
+    const { units, offsets } = unitsOf(cps);
+    return forward(cps, cps.length, ownTable(document), units, offsets)[cps.length]!;
   }
 
   /**
@@ -357,46 +378,53 @@ function build(tables: Tables): WordModel {
    * character, or a dictionary word through it). Every segmentation has
    * exactly one such token, so the maximum equals the full Viterbi score.
    * An alphanumeric candidate (which could join a run) is scored in full.
+   * Words are looked up by their units and a hash extended unit by unit
+   * (lib/string-table.ts `hashUnits`): no string is made per candidate.
    */
   function scoreAt(points: readonly string[], at: number, document?: DocumentCounts): (ch: string) => number {
-    const wordLogP = wordLogPFor(document);
-    const knownLogP = knownLogPFor(document);
+    const own = ownTable(document);
     const n = points.length;
-    const before = forward(points, at, wordLogP, knownLogP);
+    const { units, offsets } = unitsOf(points);
+    const before = forward(points, at, own, units, offsets);
     // after[k - at - 1] = best score of points[k, n), right to left
     const after = new Float64Array(n - at).fill(-Infinity);
     after[n - at - 1] = 0;
     const tail = (k: number) => after[k - at - 1]!;
     for (let i = n - 1; i > at; i--) {
-      let best = (wordLogP(points[i]!) ?? singleCost(points[i]!)) + tail(i + 1);
+      const start = offsets[i]!;
+      let h = hashUnits(HASH_SEED, units, start, offsets[i + 1]!);
+      let general = logP.getUnits(units, start, offsets[i + 1]!, h);
+      let best = (logPOf(own, units, start, offsets[i + 1]!, h, general) ?? singleCost(points[i]!)) + tail(i + 1);
       if (isAlnum(points[i]!)) {
         let j = i;
         while (j < n && isAlnum(points[j]!)) j++;
         best = Math.max(best, alnumRun + tail(j));
       }
-      let word = points[i]!;
-      let known = logP.has(word);
+      let known = general !== undefined;
       for (let j = i + 1; j < n && j - i < MAX_WORD && known; j++) {
-        word += points[j]!;
-        const general = logP.get(word);
+        h = hashUnits(h, units, offsets[j]!, offsets[j + 1]!);
+        general = logP.getUnits(units, start, offsets[j + 1]!, h);
         known = general !== undefined;
-        const p = knownLogP(word, general);
+        const p = logPOf(own, units, start, offsets[j + 1]!, h, general);
         if (p !== undefined) best = Math.max(best, p + tail(j + 1));
       }
       after[i - at - 1] = best;
     }
-    // the fixed text before `at` of each word start, and whether every prefix up to `at` continues a word
-    const starts: { from: number; head: string }[] = [];
+    // the word starts before `at` whose text up to `at` continues a word at every prefix, with that text's hash
+    const starts: { from: number; hash: number }[] = [];
     for (let a = at; a >= 0 && at - a < MAX_WORD; a--) {
-      const head = points.slice(a, at).join('');
+      let h = HASH_SEED;
       let open = true;
-      let prefix = '';
       for (let k = a; k < at && open; k++) {
-        prefix += points[k]!;
-        open = logP.has(prefix);
+        h = hashUnits(h, units, offsets[k]!, offsets[k + 1]!);
+        open = logP.getUnits(units, offsets[a]!, offsets[k + 1]!, h) !== undefined;
       }
-      if (open && before[a]! > -Infinity) starts.push({ from: a, head });
+      if (open && before[a]! > -Infinity) starts.push({ from: a, hash: h });
     }
+    // the words through `at`: the fixed units before it, the candidate's at `at`, then the points after it, copied as a word extends
+    const at0 = offsets[at]!;
+    const word = new Uint16Array(offsets[n]! + 2);
+    word.set(units.subarray(0, at0));
     // a word through `at` holds the character together with its left or right neighbour
     const ownAdjacent = document ? documentModel(document).adjacent : undefined;
     const left = at > 0 ? points[at - 1]!.codePointAt(0)! : -1;
@@ -413,27 +441,34 @@ function build(tables: Tables): WordModel {
         return score(whole.join(''), document);
       }
       let single = singles.get(ch);
-      if (single === undefined) singles.set(ch, (single = wordLogP(ch) ?? singleCost(ch)));
+      if (single === undefined) singles.set(ch, (single = wordLogP(own, ch) ?? singleCost(ch)));
       let best = before[at]! + single + tail(at + 1);
       // a word that starts before `at` holds the left neighbour and the character; one that starts at `at`, the character and the right neighbour
       const withLeft = leftFollowers?.has(c) === true || ownLeftFollowers?.has(c) === true;
       const withRight = right >= 0 && (rightPreceders?.has(c) === true || ownAdjacent?.get(c)?.has(right) === true);
       if (!withLeft && !withRight) return best;
-      for (const { from, head } of starts) {
+      word[at0] = ch.charCodeAt(0);
+      if (ch.length === 2) word[at0 + 1] = ch.charCodeAt(1);
+      for (const { from, hash } of starts) {
         if (from < at ? !withLeft : !withRight) continue;
-        let word = head + ch;
-        const general = logP.get(word);
+        const start = offsets[from]!;
+        let end = at0 + ch.length;
+        let h = hashUnits(hash, word, at0, end);
+        const general = logP.getUnits(word, start, end, h);
         let known = general !== undefined;
         // a word of two characters or more through `at`, from `from` to j + 1
         if (from < at) {
-          const p = knownLogP(word, general);
+          const p = logPOf(own, word, start, end, h, general);
           if (p !== undefined) best = Math.max(best, before[from]! + p + tail(at + 1));
         }
         for (let j = at + 1; j < n && j - from < MAX_WORD && known; j++) {
-          word += points[j]!;
-          const longer = logP.get(word);
+          const next = end + offsets[j + 1]! - offsets[j]!;
+          for (let u = offsets[j]!, w = end; w < next; u++, w++) word[w] = units[u]!;
+          h = hashUnits(h, word, end, next);
+          end = next;
+          const longer = logP.getUnits(word, start, end, h);
           known = longer !== undefined;
-          const p = knownLogP(word, longer);
+          const p = logPOf(own, word, start, end, h, longer);
           if (p !== undefined) best = Math.max(best, before[from]! + p + tail(j + 1));
         }
       }
