@@ -28,6 +28,7 @@
 import type { Boundaries } from '../jieba.js';
 import { isHanUnit } from '../cjk.js';
 import { agencyLexicon } from '../lexicon.js';
+import { StringTable, stringTableData } from '../string-table.js';
 import { COUNTRY_SHORT, jurisdictionAt, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
 
 export interface Organ {
@@ -100,25 +101,30 @@ const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
 
+/** What a closed organ word is (bits of `Words.organs`' values): it stands alone, or it follows a jurisdiction. */
+const STANDS_ALONE = 1;
+const AFTER_A_JURISDICTION = 2;
+
 interface Words {
-  standalone: Map<string, string>;
-  afterJurisdiction: Set<string>;
+  /** Each standalone and after-jurisdiction word → STANDS_ALONE | AFTER_A_JURISDICTION, looked up in place (no slice). */
+  organs: StringTable;
   sub: Set<string>;
-  maxWord: number;
   /** The lengths of the standalone and after-jurisdiction words by their first UTF-16 unit, longest first. */
   organLengths: Map<number, number[]>;
   /** 1 for the units organLengths has (a table lookup before the map's). */
   organFirst: Uint8Array;
+  /** 1 for the units an organ can start with whatever follows (mayStartOrgan): 第, a closed word's, a country's short form's, a level word's or a generic jurisdiction's first unit. */
+  startFirst: Uint8Array;
 }
 let words: Words | undefined;
 function closedWords(): Words {
   if (words) return words;
-  const standalone = new Map<string, string>();
-  for (const w of STANDALONE) standalone.set(w, w);
-  for (const e of agencyLexicon()) if (e.type === 'agency') standalone.set(e.name, e.canonical ?? e.name);
-  const all = [...standalone.keys(), ...AFTER_JURISDICTION, ...SUB_CLOSED];
+  const kinds = new Map<string, number>();
+  for (const w of STANDALONE) kinds.set(w, STANDS_ALONE);
+  for (const e of agencyLexicon()) if (e.type === 'agency') kinds.set(e.name, STANDS_ALONE);
+  for (const w of AFTER_JURISDICTION) kinds.set(w, (kinds.get(w) ?? 0) | AFTER_A_JURISDICTION);
   const organLengths = new Map<number, number[]>();
-  for (const w of [...standalone.keys(), ...AFTER_JURISDICTION]) {
+  for (const w of kinds.keys()) {
     const lengths = organLengths.get(w.charCodeAt(0)) ?? [];
     if (!lengths.includes(w.length)) lengths.push(w.length);
     organLengths.set(w.charCodeAt(0), lengths);
@@ -126,7 +132,9 @@ function closedWords(): Words {
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
   const organFirst = new Uint8Array(0x10000);
   for (const unit of organLengths.keys()) organFirst[unit] = 1;
-  words = { standalone, afterJurisdiction: new Set(AFTER_JURISDICTION), sub: new Set(SUB_CLOSED), maxWord: Math.max(...all.map((w) => w.length)), organLengths, organFirst };
+  const startFirst = organFirst.slice();
+  for (const unit of [0x7b2c /* 第 */, ...countryShort().keys(), ...LEVEL_FIRST, ...GENERIC_FIRST]) startFirst[unit] = 1;
+  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst, startFirst };
   return words;
 }
 
@@ -142,7 +150,7 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
     if ((lengths & (1 << len)) === 0) continue;
     const j = jurisdictionAt(text, at, at + len);
     // a short form must end where a word ends (北京 + 政府); a full name (北京市, 美国) may run into the organ's word (美国政府)
-    if (j && (j.full === text.slice(at, at + len) || b.starts[at + len] === 1)) out.push({ end: at + len, j, country: j.kind === 'country' && j.full !== '中国' ? j.full : null });
+    if (j && ((j.full.length === len && text.startsWith(j.full, at)) || b.starts[at + len] === 1)) out.push({ end: at + len, j, country: j.kind === 'country' && j.full !== '中国' ? j.full : null });
     // a short form and a level word the gazetteer no longer has (崇礼县, now 崇礼区)
     else if (j && j.kind !== 'country' && /[省市县区州旗]/.test(text[at + len] ?? '') && !gaz.has(text.slice(at, at + len + 1))) out.push({ end: at + len + 1, j, country: null });
   }
@@ -170,11 +178,11 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   const first = text.charCodeAt(from);
   for (const len of (w.organFirst[first] === 1 ? w.organLengths.get(first) : undefined) ?? []) {
     if (len > text.length - from) continue;
-    const word = text.slice(from, from + len);
-    if (shortCountry && !MILITARY.test(word)) continue;
-    const ok = w.standalone.has(word) || (withJurisdiction && w.afterJurisdiction.has(word) && (word !== '军' || country !== null || shortCountry));
+    if (shortCountry && !MILITARY.test(text.slice(from, from + len))) continue;
+    const kind = w.organs.getRange(text, from, from + len) ?? 0;
+    const ok = (kind & STANDS_ALONE) !== 0 || (withJurisdiction && (kind & AFTER_A_JURISDICTION) !== 0 && (len !== 1 || text[from] !== '军' || country !== null || shortCountry));
     // 人社部门 is a department, not 人社部
-    if (ok && isEnd(b, from + len) && !(word.endsWith('部') && text[from + len] === '门')) {
+    if (ok && isEnd(b, from + len) && !(text[from + len - 1] === '部' && text[from + len] === '门')) {
       best = from + len;
       break;
     }
@@ -250,7 +258,7 @@ function subUnits(text: string, at: number, b: Boundaries, local: boolean): numb
       if (local && (startsWithPlace(text, end) || /^(?:中共|国家)/.test(piece))) break;
       // a department of a central organ named by its field is a collective of it: 国务院卫生行政部门, 国务院有关主管部门
       const department = /^\p{Script=Han}{2,6}(?:行政|主管)部门$/u.test(piece) && !NOT_IN_NAME.test(piece);
-      if (w.sub.has(piece) || department || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && !w.standalone.has(piece))) {
+      if (w.sub.has(piece) || department || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && ((w.organs.get(piece) ?? 0) & STANDS_ALONE) === 0)) {
         next = e;
         break;
       }
@@ -287,9 +295,10 @@ function insideTitles(text: string): Uint8Array {
 export function findOrgans(text: string, b: Boundaries): Organ[] {
   const out: Organ[] = [];
   const titles = insideTitles(text);
+  const bare = bareEnds(text, b);
   for (let s = 0; s < text.length; ) {
     // every name starts with a Han character: marks, Latin and digits are passed over at once
-    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, b) ? organStartingAt(text, s, b) : null;
+    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, bare) ? organStartingAt(text, s, b) : null;
     if (m) {
       out.push(m);
       s = m.end;
@@ -299,17 +308,25 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
 }
 
 /**
+ * For each offset i, the first offset e ≥ i where a jieba word ends in a bare suffix's last character (where a bare
+ * open name could end), text.length + 1 when none: one pass, so that each word start asks in one lookup.
+ */
+function bareEnds(text: string, b: Boundaries): Int32Array {
+  const next = new Int32Array(text.length + 2);
+  next[text.length + 1] = text.length + 1;
+  for (let e = text.length; e >= 0; e--) next[e] = e > 0 && b.startOfTokenEndingAt[e]! >= 0 && BARE_LAST[text.charCodeAt(e - 1)] === 1 ? e : next[e + 1]!;
+  return next;
+}
+
+/**
  * Whether an organ can start at s, by what organStartingAt needs for one (tables only, no closure or list
  * made): a country's short form, a jurisdiction (a gazetteer prefix, a level word's or a generic
  * jurisdiction's first character), a closed organ word's first character, an ordinal, or a bare open name —
- * a word ending within reach in a bare suffix's last character. Most word starts have none.
+ * a word ending within reach (3 to 8 units on) in a bare suffix's last character (`bare`: bareEnds). Most word starts have none.
  */
-function mayStartOrgan(text: string, s: number, b: Boundaries): boolean {
-  const c = text.charCodeAt(s);
-  if (c === 0x7b2c /* 第 */ || closedWords().organFirst[c] === 1 || countryShort().has(c) || LEVEL_FIRST.has(c) || GENERIC_FIRST.has(c)) return true;
-  if (nameLengthsAt(text, s) !== 0) return true;
-  for (let e = Math.min(text.length, s + 8); e > s + 2; e--) if (b.startOfTokenEndingAt[e]! >= 0 && BARE_LAST[text.charCodeAt(e - 1)] === 1) return true;
-  return false;
+function mayStartOrgan(text: string, s: number, bare: Int32Array): boolean {
+  if (closedWords().startFirst[text.charCodeAt(s)] === 1 || nameLengthsAt(text, s) !== 0) return true;
+  return s + 3 <= text.length && bare[s + 3]! <= Math.min(text.length, s + 8);
 }
 
 /** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
