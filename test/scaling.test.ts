@@ -41,6 +41,7 @@ const GENERATORS: Generator[] = [
   { name: 'a Hong Kong ordinance: many sections, and a section of many lettered paragraphs (hkPositions)', file: 'a.txt', make: (n) => `第57章\n雇佣条例\n本条例可引称为《雇佣条例》。\n${repeat('第1条 简称\n（1）在本条例中，除文意另有所指外——\n', n / 2)}第2条 释义\n${repeat('（a）雇主；\n（i）雇员；\n', n / 2)}` },
   { name: 'a LegCo paper: a long rule line under its title, many unmarked parts over numbered paragraphs, a month under its organs (isHkPaperPart, RULE_LINE, MONTH_LINE)', file: 'a.txt', make: (n) => `立法會CB(2)123/23-24(01)號文件\n立法會福利事務委員會\n加強支援照顧者的措施\n${'＊'.repeat(n / 4)}\n${repeat('背景\n1.\t政府一直為照顧者提供支援服務。\n', (n * 3) / 4)}勞工及福利局\n社會福利署\n2023年11月\n` },
   { name: 'many starts of listed terms in a line (term lexicon scan)', file: 'a.txt', make: (n) => `${HEAD}${repeat('人工智人工智能', n)}。\n` },
+  { name: 'many distinct programme names, each once (entity mentions: one pass, not an indexOf per name)', file: 'a.txt', make: (n) => `${HEAD}${Array.from({ length: Math.round(n / 9) }, (_, k) => `实施${[0, 1, 2, 3].map((d) => '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'[Math.floor(k / 20 ** d) % 20]).join('')}计划。`).join('')}\n` },
   { name: 'many plain Markdown headings and paragraphs (plain pieces, no parser)', file: 'a.md', make: (n) => `# 条例\n\n${repeat('## 第一章  总则\n\n第一条 为了保护权益，制定本条例。\n第二条 本条例；\n\n', n)}` },
   { name: 'deeply nested HTML elements', file: 'a.html', make: (n) => `<html><body><p>${HEAD}</p>${'<div>'.repeat(n / 11)}文本内容${'</div>'.repeat(n / 11)}</body></html>` },
 ];

@@ -19,6 +19,7 @@ import type { Candidate, EntityType } from '../lib/entities/types.js';
 import { boundaries } from '../lib/jieba.js';
 import type { TermCategory } from '../lib/lexicon.js';
 import { joinLines } from '../lib/lines.js';
+import { occurrences } from '../lib/occurrences.js';
 import type { Range } from '../lib/sentences.js';
 import type { SegParagraph, SegSection, Segmented } from './segment.js';
 
@@ -94,15 +95,22 @@ export function extract(text: string, seg: Segmented): Extracted {
   const claimed = new Map<string, Uint8Array>();
   const mentionsOf = new Map<Candidate, Range[]>();
   const bySurface = candidates.filter((c) => !c.spans).sort((x, y) => y.surface.length - x.surface.length || (x.surface < y.surface ? -1 : 1));
+  // every occurrence of every surface in one pass (lib/occurrences.ts: linear in the text, however many names)
+  const startsOf = occurrences(text, bySurface.map((c) => c.surface));
   for (const c of bySurface) {
     const family = FAMILY[c.type];
     let taken = claimed.get(family);
     if (!taken) claimed.set(family, (taken = new Uint8Array(text.length)));
     const mentions: Range[] = [];
-    for (let at = text.indexOf(c.surface); at >= 0; at = text.indexOf(c.surface, at + c.surface.length)) {
-      if (claimedIn(taken, at, at + c.surface.length)) continue;
-      taken.fill(1, at, at + c.surface.length);
-      mentions.push({ start: at, end: at + c.surface.length });
+    const length = c.surface.length;
+    // read from the left: an occurrence (taken, or passed over as claimed) hides those that overlap it
+    let from = 0;
+    for (const at of startsOf.get(c.surface) ?? []) {
+      if (at < from) continue;
+      from = at + length;
+      if (claimedIn(taken, at, at + length)) continue;
+      taken.fill(1, at, at + length);
+      mentions.push({ start: at, end: at + length });
     }
     mentionsOf.set(c, mentions);
   }
