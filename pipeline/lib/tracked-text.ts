@@ -33,6 +33,9 @@ export interface Edit {
   after: string;
 }
 
+/** Kept runs shorter than this (units) are copied by a loop, longer ones by TypedArray.set. */
+const SHORT_COPY = 32;
+
 export class TrackedText {
   readonly raw: string;
   private current: string;
@@ -82,7 +85,8 @@ export class TrackedText {
     let ruleIndex = this.rules.indexOf(rule);
     if (ruleIndex < 0) ruleIndex = this.rules.push(rule) - 1;
     const tag = ruleIndex + 1;
-    const effective = replacements.filter((r) => this.current.slice(r.start, r.end) !== r.text);
+    // a replacement by the same text changes nothing (compared in place: no slice per replacement)
+    const effective = replacements.filter((r) => r.end - r.start !== r.text.length || !this.current.startsWith(r.text, r.start));
     if (effective.length === 0) return 0;
 
     let length = this.current.length;
@@ -104,9 +108,18 @@ export class TrackedText {
     const keep = (from: number, to: number): void => {
       if (to <= from) return;
       pieces.push(this.current.slice(from, to));
-      origin.set(this.origin.subarray(from, to), out);
-      anchor.set(this.anchor.subarray(from, to), out);
-      insertedBy.set(this.insertedBy.subarray(from, to), out);
+      if (to - from < SHORT_COPY) {
+        // most kept runs between a page's tags are short: a loop, where three subarray views cost more
+        for (let i = from, k = out; i < to; i++, k++) {
+          origin[k] = this.origin[i]!;
+          anchor[k] = this.anchor[i]!;
+          insertedBy[k] = this.insertedBy[i]!;
+        }
+      } else {
+        origin.set(this.origin.subarray(from, to), out);
+        anchor.set(this.anchor.subarray(from, to), out);
+        insertedBy.set(this.insertedBy.subarray(from, to), out);
+      }
       out += to - from;
     };
     for (const r of effective) {
@@ -137,11 +150,14 @@ export class TrackedText {
     let cleanCursor = 0;
     const flush = (rawEnd: number, cleanEnd: number): void => {
       if (rawEnd === rawCursor && cleanEnd === cleanCursor) return;
-      const tags = new Set<number>();
-      for (let i = rawCursor; i < rawEnd; i++) if (this.removedBy[i]) tags.add(this.removedBy[i]!);
-      for (let i = cleanCursor; i < cleanEnd; i++) if (this.insertedBy[i]) tags.add(this.insertedBy[i]!);
+      // the rules that touched the gap, in the order they ran (a flag per rule: a gap is one run of one rule, mostly)
+      const touched = new Uint8Array(this.rules.length + 1);
+      for (let i = rawCursor; i < rawEnd; i++) touched[this.removedBy[i]!] = 1;
+      for (let i = cleanCursor; i < cleanEnd; i++) touched[this.insertedBy[i]!] = 1;
+      let kind = '';
+      for (let t = 1; t < touched.length; t++) if (touched[t] === 1) kind = kind === '' ? this.rules[t - 1]! : `${kind}+${this.rules[t - 1]!}`;
       edits.push({
-        kind: [...tags].sort((a, b) => a - b).map((t) => this.rules[t - 1]).join('+'),
+        kind,
         rawStart: rawCursor,
         rawEnd,
         cleanStart: cleanCursor,
