@@ -157,6 +157,11 @@ export async function processFile(input: ProcessInput, options: ProcessOptions =
   return result;
 }
 
+/** What a BMP unit is to chineseCheck, filled as units are first seen: 0 not yet known, else 1 + LETTER_BIT + HAN_BIT. */
+const UNIT_KINDS = new Uint8Array(0x10000);
+const LETTER_BIT = 2;
+const HAN_BIT = 4;
+
 /** An error when the text is not a Chinese document (English, numbers, an empty page). */
 function chineseCheck(text: string): Diagnostic | null {
   // counted, not matched: a 20 MB text would otherwise make an array of millions of one-character strings
@@ -164,19 +169,21 @@ function chineseCheck(text: string): Diagnostic | null {
   let letters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    // fast paths for the common cases: ASCII is never Han and its letters are A–Z and a–z;
-    // the CJK Unified Ideographs block is all Han letters
-    if (c < 0x80) {
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
-    } else if (c >= 0x4e00 && c <= 0x9fff) {
-      han++;
-      letters++;
-    } else {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // outside the BMP (or a lone surrogate): asked of the code point
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       i += ch.length - 1;
       if (HAN.test(ch)) han++;
       if (LETTER.test(ch)) letters++;
+      continue;
     }
+    let kind = UNIT_KINDS[c]!;
+    if (kind === 0) {
+      const ch = String.fromCharCode(c);
+      UNIT_KINDS[c] = kind = 1 | (LETTER.test(ch) ? LETTER_BIT : 0) | (HAN.test(ch) ? HAN_BIT : 0);
+    }
+    if (kind & LETTER_BIT) letters++;
+    if (kind & HAN_BIT) han++;
   }
   if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
   return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);

@@ -72,4 +72,12 @@ describe('decode', () => {
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.message).toMatch(/PNG/);
   });
+
+  it('counts the binary check’s NUL bytes, and the Chinese check’s Han characters and letters, each character as Unicode classes it', () => {
+    const nuls = Buffer.concat([Buffer.from('成都市人民政府'), Buffer.from([0, 0, 0])]);
+    expect(decode({ bytes: nuls }).diagnostics[0]!.message).toBe('Unexpected binary data (3 NUL bytes in the first 24), expected text');
+    // Han: 〇 (U+3007, a letter number), 𠀀 (outside the BMP), 中, 文; letters: Hello, world, 𠀀, 中, 文, ǎ, Ω — not 〇 or ①
+    const english = processDocument({ bytes: Buffer.from('Hello world 〇𠀀中文 ǎ Ω ①'), file: 'a.txt' });
+    expect(english.diagnostics.find((d) => d.code === 'decode:not-chinese')!.message).toBe('Unexpected text with 4 Chinese characters among 15 letters: not a Chinese document');
+  });
 });

@@ -131,9 +131,10 @@ function binarySignature(bytes: Uint8Array): string | null {
   if (head.startsWith('GIF8')) return 'GIF image';
   if (head.startsWith('\xd0\xcf\x11\xe0')) return 'OLE document (DOC or WPS: read it with processFile or the CLI)';
   const sample = bytes.subarray(0, 8192);
+  if (sample.indexOf(0) < 0) return null;
   let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
-  return nul > 0 ? `${nul} NUL bytes in the first ${sample.length}` : null;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nul++;
+  return `${nul} NUL bytes in the first ${sample.length}`;
 }
 
 /**
