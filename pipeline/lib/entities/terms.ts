@@ -51,9 +51,12 @@ const TECHNOLOGICAL = /智能|智慧|电商|数据|数字|网络|互联网|计�
  * A head that ends a name of its own outside any list (材料 only before 领域 or 产业: 申请材料,
  * 验收材料, 购买建筑材料 are paperwork and purchases), and what may follow it
  * (a mark, a conjunction, or a word of developing or applying it): 技术人才,
- * 技术设施, 技术标准, 产业政策 are no such ends.
+ * 技术设施, 技术标准, 产业政策 are no such ends. The head is matched before
+ * the character behind it is looked at (a lookbehind that opens the pattern is
+ * tried at every offset: nine times the scan's time); no head is another's
+ * suffix, so the lookbehind sees the head just matched.
  */
-const SINGLE_HEAD = /(?<=[\p{Script=Han}A-Za-z0-9])(?:(技术|产业|装备|芯片|器件|服务业)(?=[，。；、：）\n]|和|与|及|等|的|在|创新|应用|研发|研究|攻关|突破|赋能|成果|推广|改造|发展|集群|集聚|规模化|高质量|转型|升级|融合|生态|领域|基地|$)|(材料)(?=领域|产业(?!化)))/gu;
+const SINGLE_HEAD = /(?:(技术|产业|装备|芯片|器件|服务业)(?<=[\p{Script=Han}A-Za-z0-9](?:技术|产业|装备|芯片|器件|服务业))(?=[，。；、：）\n]|和|与|及|等|的|在|创新|应用|研发|研究|攻关|突破|赋能|成果|推广|改造|发展|集群|集聚|规模化|高质量|转型|升级|融合|生态|领域|基地|$)|(材料)(?<=[\p{Script=Han}A-Za-z0-9]材料)(?=领域|产业(?!化)))/gu;
 /** A modifier that makes X技术 / X产业 a generic kind, not a name: 关键技术, 新兴产业, 相关产业, 产品技术. */
 const GENERIC_MODIFIER = /^(?:关键|核心|关键核心|核心关键|先进|先进适用|适用|新|高|高新|前沿|共性|基础|底层|专业|相关|有关|各类|各项|信息|数字|科学|实用|传统|现代|成熟|主要|重要|重大|原创|颠覆性|引领性|生产|工程|管理|安全|绿色|低碳|本地|地方|区域|重点|主导|特色|支柱|优势|新兴|未来|战略性新兴|先导|实体|其他|其它|上述|此类|同类|配套|关联|上下游|这些|国家|国际|国内|产品|设备|工艺|新型|高端|智能|关键基础|通用|一般|整体|全|本|该|此|各|有|技术|高质量|生产性|生活性|服务|世界级|外向型|融合|驱动|企业|高能级|现代化|数据|计算|新质生产力|战略性|基础性|先导性|支柱性|全局性|未来产业|新兴产业)$/u;
 /** Words that qualify without naming (关键共性技术, 新兴支柱产业, 前沿引领技术, 现代工程技术), longest first: a phrase made of them only is generic. */
