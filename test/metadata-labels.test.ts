@@ -13,6 +13,15 @@ describe('fieldOfLabel', () => {
     expect(fieldOfLabel('关于印发成都市进一步推动未来产业发展的若干政策措施的通知')).toBeNull();
   });
 
+  it('reads a label spread by many spaces, however long its line, and passes over a line that is long without them', () => {
+    const spread = `文 ${' '.repeat(30)}件 有\u3000效\t性${' '.repeat(30)}`;
+    expect(spread.length).toBeGreaterThan(60);
+    expect(fieldOfLabel(spread)).toBe('status');
+    expect(fieldOfLabel(`${'　'.repeat(40)}og:title`)).toBeNull(); // a meta tag's name counts only as the whole text
+    expect(fieldOfLabel('OG:TITLE')).toBe('title');
+    expect(fieldOfLabel('发布日期'.repeat(20))).toBeNull();
+  });
+
   it('may pass over a text longer than twice the longest label: the conversion never halves a text', () => {
     // every mapping of the Traditional → Simplified chain (and of the protected names) keeps at least half the length
     type Entries = string | [string, string][];

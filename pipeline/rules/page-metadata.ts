@@ -26,6 +26,9 @@ const HEAD_LINES = 40;
 
 let labelAt: RegExp | undefined;
 let looseLabelAt: RegExp | undefined;
+/** The same patterns anchored at the cell's start (sticky): a cell that does not open with a label is passed over without a scan. */
+let labelAtStart: RegExp | undefined;
+let looseLabelAtStart: RegExp | undefined;
 
 /** On the page around a document any short label of a metadata shape counts (索取号：…, 内容描述：…), not only the known ones. */
 const LABEL_SHAPE = '\\p{Script=Han}{1,6}(?:号|號|日期|时间|時間|机关|機關|机构|機構|单位|單位|来源|來源|分类|分類|状态|狀態|性|描述|方式|范围|範圍|名称|名稱|标题|標題|词|詞|期限)';
@@ -39,6 +42,11 @@ function cellPairs(cell: string, loose = false): [string, string][] | null {
   // a label of the loose shape starts after a boundary, so it cannot take the end of the value before it (…14号发布日期：)
   const shape = `(?<=^|[\\s|｜】\\]，。；、])${LABEL_SHAPE}`;
   looseLabelAt ??= new RegExp(`(?:[【\\[]\\s*(${labelPattern()}|${shape})\\s*[】\\]]\\s*[：:]?|(${labelPattern()}|${shape})\\s*[：:])`, 'gu');
+  labelAtStart ??= new RegExp(labelAt.source, 'uy');
+  looseLabelAtStart ??= new RegExp(looseLabelAt.source, 'uy');
+  const atStart = loose ? looseLabelAtStart : labelAtStart;
+  atStart.lastIndex = 0;
+  if (!atStart.test(cell)) return null;
   const pattern = loose ? looseLabelAt : labelAt;
   const found: { label: string; start: number; end: number }[] = [];
   pattern.lastIndex = 0;
