@@ -15,6 +15,11 @@ describe('decode', () => {
     expect(decode({ bytes: Buffer.from(HANS) })).toMatchObject({ encoding: 'utf-8', text: HANS, ok: true });
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HANS)]);
     expect(decode({ bytes: bom })).toMatchObject({ encoding: 'utf-8', text: HANS, confidence: 1 });
+    // one BOM is the encoding's mark, a second one is text; valid UTF-8 decodes as iconv-lite decodes it
+    const twice = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bom]);
+    expect(decode({ bytes: twice }).text).toBe(`\ufeff${HANS}`);
+    const mixed = Buffer.from(`${HANS}𠀀\u0000\r\n \u2028é`.repeat(3));
+    expect(decode({ bytes: mixed, encoding: 'utf-8' }).text).toBe(iconv.decode(mixed, 'utf-8'));
   });
 
   it('reads UTF-16 LE and BE by their BOM', () => {

@@ -104,13 +104,17 @@ function finish(bytes: Uint8Array, encoding: string, confidence: number, notes: 
   if (known) {
     for (const range of invalidSequences(bytes, known)) diagnostics.push(invalidBytes(bytes, range, encoding));
   }
-  // iconv-lite strips a BOM by default
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // valid UTF-8, most input, decodes natively: the same text as iconv-lite's UTF-8 decoder (Node's StringDecoder, in
+  // pieces), which strips a leading BOM by default, as this does
+  const text = known === 'utf-8' && diagnostics.length === notes.length ? withoutBom(buffer.toString('utf8')) : iconv.decode(buffer, encoding);
   if (!known && text.includes('\ufffd')) {
     diagnostics.push(diagnostic('decode:invalid-bytes', `Unexpected bytes that are not valid ${encoding}; they were decoded as U+FFFD`));
   }
   return { text, encoding, confidence, diagnostics, ok: true };
 }
+
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 function invalidBytes(bytes: Uint8Array, range: ByteRange, encoding: string): Diagnostic {
   const hex = Array.from(bytes.subarray(range.start, Math.min(range.end, range.start + 8)), (b) => b.toString(16).padStart(2, '0')).join(' ');
