@@ -62,6 +62,33 @@ describe('flat tries', () => {
     expect(flat.segment('xabcab𠀀b')).toEqual(['x', 'ab', 'c', 'ab', '𠀀b']);
   });
 
+  it('match the longest entry on random words whose nodes have few or many children (hashed edges), astral first characters too', () => {
+    // nodes with up to 16 children, past the 8 above which a node's edges are hashed; the root's edges are its
+    // children beyond U+FFFF (the others it finds by code point): ten of them
+    const units = ['a', 'b', 'c', 'd', 'e', 'f', ...Array.from({ length: 10 }, (_, k) => String.fromCodePoint(0x20000 + k))];
+    const word = fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 4 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.constantFrom('X', 'YY', '')), { minLength: 20, maxLength: 200, size: 'max' }), fc.array(fc.constantFrom(...units), { maxLength: 12 }), (entries, text) => {
+        const trie = new PhraseTrie();
+        const last = new Map<string, string>();
+        for (const [w, v] of entries) {
+          trie.addWord(w, v);
+          last.set(w, v);
+        }
+        const flat = trie.flatten();
+        const s = text.join('');
+        for (let i = 0; i < s.length; i += s.codePointAt(i)! > 0xffff ? 2 : 1) {
+          // the longest entry starting at i, by trying every end
+          let end = 0;
+          for (let j = i + 1; j <= s.length; j++) if (last.has(s.slice(i, j))) end = j;
+          expect(flat.match(s, i), `${s} at ${i}`).toBe(end);
+          if (end > 0) expect(flat.value).toBe(last.get(s.slice(i, end)));
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+
   it('read back from their prepared bytes are the built ones, array for array, for every exposed configuration', () => {
     for (const variant of VARIANTS) {
       for (const way of ['toHans', 'toHant'] as const) {
