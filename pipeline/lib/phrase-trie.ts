@@ -18,6 +18,8 @@
  * in a few milliseconds instead of building it, and since every converter
  * matches with the flat form, a built trie and a read one convert alike.
  */
+import { TrieEdges } from './trie-edges.js';
+
 /**
  * opencc-js's dictionary shapes (its `DictLike`, `DictGroup`), spelled here so
  * that gongwen's published types do not import opencc-js's, which do not
@@ -152,11 +154,6 @@ export interface FlatTrieData {
   values: string;
 }
 
-/** Nodes with more children than this have their edges hashed (FlatTrie.child). */
-const FEW = 8;
-/** A slot for the edge of `node` by `cp` (multiplicative hashing of both). */
-const edgeSlot = (node: number, cp: number): number => Math.imul(node, 0x9e3779b1) ^ Math.imul(cp, 0x85ebca6b);
-
 export class FlatTrie {
   /** The value of the last successful `match`. */
   value = '';
@@ -167,6 +164,7 @@ export class FlatTrie {
   private readonly values: Int32Array;
   private readonly valueStart: Int32Array;
   private readonly text: string;
+  private readonly edges: TrieEdges;
 
   constructor(readonly data: FlatTrieData) {
     for (const key of ['root', 'first', 'edgeCp', 'edgeNode', 'value', 'valueStart'] as const) {
@@ -182,53 +180,14 @@ export class FlatTrie {
     this.values = data.value;
     this.valueStart = data.valueStart;
     this.text = data.values;
-    let many = 0;
-    for (let node = 0; node + 1 < this.first.length; node++) if (this.first[node + 1]! - this.first[node]! > FEW) many += this.first[node + 1]! - this.first[node]!;
-    let size = 1;
-    while (size < 2 * many) size *= 2;
-    this.hashed = new Int32Array(size).fill(-1);
-    this.hashMask = size - 1;
-    for (let node = 0; node + 1 < this.first.length; node++) {
-      if (this.first[node + 1]! - this.first[node]! <= FEW) continue;
-      for (let edge = this.first[node]!; edge < this.first[node + 1]!; edge++) {
-        let slot = edgeSlot(node, this.edgeCp[edge]!) & this.hashMask;
-        while (this.hashed[slot]! >= 0) slot = (slot + 1) & this.hashMask;
-        this.hashed[slot] = edge;
-      }
-    }
+    this.edges = new TrieEdges(this.first, this.edgeCp);
   }
-
-  /**
-   * The edges of the nodes with more than FEW children (the first characters of
-   * thousands of phrases) in one open-addressing table keyed by node and code
-   * point: one probe, where halving their hundreds of edges took eight steps.
-   * Built from the arrays when the trie is made (≈ 1 ms).
-   */
-  private readonly hashed: Int32Array;
-  private readonly hashMask: number;
 
   /** The child of `node` by code point `cp`, 0 when none. */
   private child(node: number, cp: number): number {
     if (node === 0 && cp < ROOT_ARRAY) return this.root[cp]!;
-    let lo = this.first[node]!;
-    let hi = this.first[node + 1]!;
-    if (hi - lo > FEW) {
-      const hashed = this.hashed;
-      for (let slot = edgeSlot(node, cp) & this.hashMask; ; slot = (slot + 1) & this.hashMask) {
-        const edge = hashed[slot]!;
-        if (edge < 0) return 0;
-        if (this.edgeCp[edge] === cp && edge >= lo && edge < hi) return this.edgeNode[edge]!;
-      }
-    }
-    const edgeCp = this.edgeCp;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = edgeCp[mid]!;
-      if (c === cp) return this.edgeNode[mid]!;
-      if (c < cp) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    const e = this.edges.edge(node, cp);
+    return e < 0 ? 0 : this.edgeNode[e]!;
   }
 
   /** End (UTF-16) of the longest entry starting at `i`, its value in `value`; 0 when none. */

@@ -19,6 +19,7 @@
  * once nodejieba has it in UTF-8); offsets are UTF-16 units of the text.
  * Scratch arrays are the instance's, grown as needed: one instance per thread.
  */
+import { TrieEdges } from '../trie-edges.js';
 import { MIN_DOUBLE, runeOf, type SegmenterDictionary } from './dictionary.js';
 
 const E = 1;
@@ -46,8 +47,11 @@ export class WordSegmenter {
   private viterbiPath = new Int8Array(4096);
   private readonly singles: Set<number>;
 
+  private readonly edges: TrieEdges;
+
   constructor(private readonly dict: SegmenterDictionary) {
     this.singles = new Set(dict.userSingles);
+    this.edges = new TrieEdges(dict.first, dict.keys);
   }
 
   /** nodejieba's `cut(text)`: the words, in order. */
@@ -150,23 +154,9 @@ export class WordSegmenter {
 
   /** The trie node reached from `node` by code point `r`, or -1. */
   private childOf(node: number, r: number): number {
-    const { dict } = this;
-    if (node === 0 && r < 0x10000) return dict.rootChild[r]! - 1;
-    let lo = dict.first[node]!;
-    let hi = dict.first[node + 1]!;
-    const keys = dict.keys;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) if (keys[lo] === r) return dict.child[lo]!;
-      return -1;
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid]!;
-      if (k === r) return dict.child[mid]!;
-      if (k < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
+    if (node === 0 && r < 0x10000) return this.dict.rootChild[r]! - 1;
+    const e = this.edges.edge(node, r);
+    return e < 0 ? -1 : this.dict.child[e]!;
   }
 
   /** MPSegment on runes[begin, end): `length[i]` is the length of the word the best route takes at i. */
