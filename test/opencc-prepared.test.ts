@@ -62,9 +62,9 @@ describe('flat tries', () => {
     expect(flat.segment('xabcab𠀀b')).toEqual(['x', 'ab', 'c', 'ab', '𠀀b']);
   });
 
-  it('match the longest entry on random words whose nodes have few or many children (hashed edges), astral first characters too', () => {
-    // nodes with up to 16 children, past the 8 above which a node's edges are hashed; the root's edges are its
-    // children beyond U+FFFF (the others it finds by code point): ten of them
+  it('match the longest entry on random words whose nodes have few or many children, astral first characters too', () => {
+    // nodes with up to 16 children, past the 8 above which a node's edges are halved rather than scanned; the
+    // root's edges are its children beyond U+FFFF (the others it finds by code point): ten of them
     const units = ['a', 'b', 'c', 'd', 'e', 'f', ...Array.from({ length: 10 }, (_, k) => String.fromCodePoint(0x20000 + k))];
     const word = fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 4 }).map((w) => w.join(''));
     fc.assert(

@@ -18,7 +18,7 @@
  * in a few milliseconds instead of building it, and since every converter
  * matches with the flat form, a built trie and a read one convert alike.
  */
-import { TrieEdges } from './trie-edges.js';
+import { edgeIndex } from './trie-edges.js';
 
 /**
  * opencc-js's dictionary shapes (its `DictLike`, `DictGroup`), spelled here so
@@ -164,7 +164,6 @@ export class FlatTrie {
   private readonly values: Int32Array;
   private readonly valueStart: Int32Array;
   private readonly text: string;
-  private readonly edges: TrieEdges;
 
   constructor(readonly data: FlatTrieData) {
     for (const key of ['root', 'first', 'edgeCp', 'edgeNode', 'value', 'valueStart'] as const) {
@@ -180,13 +179,12 @@ export class FlatTrie {
     this.values = data.value;
     this.valueStart = data.valueStart;
     this.text = data.values;
-    this.edges = new TrieEdges(this.first, this.edgeCp);
   }
 
   /** The child of `node` by code point `cp`, 0 when none. */
   private child(node: number, cp: number): number {
     if (node === 0 && cp < ROOT_ARRAY) return this.root[cp]!;
-    const e = this.edges.edge(node, cp);
+    const e = edgeIndex(this.edgeCp, this.first[node]!, this.first[node + 1]!, cp);
     return e < 0 ? 0 : this.edgeNode[e]!;
   }
 

@@ -51,6 +51,11 @@ const GENERIC_JURISDICTION = /^(?:县级以上(?:地方)?各级|县级以上(?:�
 /** The first UTF-16 units of the level words and of the generic jurisdictions' alternatives: at another, neither can match. */
 const LEVEL_FIRST = new Set(LEVEL_WORDS.map((w) => w.charCodeAt(0)));
 const GENERIC_FIRST = new Set(GENERIC_JURISDICTION.source.replace(/^\^\(\?:|\)$/g, '').split('|').map((w) => w.charCodeAt(0)));
+/** GENERIC_JURISDICTION tried where it stands (sticky, lastIndex set): no slice of the text. */
+const GENERIC_AT = new RegExp(GENERIC_JURISDICTION.source.slice(1), 'y');
+/** The level words by their first UTF-16 unit, in LEVEL_WORDS' order. */
+const LEVEL_BY_FIRST = new Map<number, string[]>();
+for (const w of LEVEL_WORDS) LEVEL_BY_FIRST.set(w.charCodeAt(0), [...(LEVEL_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
 
 /** Organs that stand alone (no jurisdiction needed): the closed part of the grammar. */
 const STANDALONE = [
@@ -160,9 +165,10 @@ function jurisdictionsAt(text: string, at: number, b: Boundaries, first: boolean
   }
   if (first) {
     const c = text.charCodeAt(at);
-    const generic = GENERIC_FIRST.has(c) ? GENERIC_JURISDICTION.exec(text.slice(at, at + 12)) : null;
+    GENERIC_AT.lastIndex = at;
+    const generic = GENERIC_FIRST.has(c) ? GENERIC_AT.exec(text) : null;
     if (generic) out.push({ end: at + generic[0].length, j: null, country: null });
-    if (LEVEL_FIRST.has(c)) for (const w of LEVEL_WORDS) if (text.startsWith(w, at) && b.starts[at + w.length] === 1) out.push({ end: at + w.length, j: null, country: null });
+    for (const w of LEVEL_BY_FIRST.get(c) ?? []) if (text.startsWith(w, at) && b.starts[at + w.length] === 1) out.push({ end: at + w.length, j: null, country: null });
   }
   return out;
 }

@@ -19,7 +19,7 @@
  * once nodejieba has it in UTF-8); offsets are UTF-16 units of the text.
  * Scratch arrays are the instance's, grown as needed: one instance per thread.
  */
-import { TrieEdges } from '../trie-edges.js';
+import { edgeIndex } from '../trie-edges.js';
 import { MIN_DOUBLE, runeOf, type SegmenterDictionary } from './dictionary.js';
 
 const E = 1;
@@ -47,11 +47,8 @@ export class WordSegmenter {
   private viterbiPath = new Int8Array(4096);
   private readonly singles: Set<number>;
 
-  private readonly edges: TrieEdges;
-
   constructor(private readonly dict: SegmenterDictionary) {
     this.singles = new Set(dict.userSingles);
-    this.edges = new TrieEdges(dict.first, dict.keys);
   }
 
   /** nodejieba's `cut(text)`: the words, in order. */
@@ -154,9 +151,10 @@ export class WordSegmenter {
 
   /** The trie node reached from `node` by code point `r`, or -1. */
   private childOf(node: number, r: number): number {
-    if (node === 0 && r < 0x10000) return this.dict.rootChild[r]! - 1;
-    const e = this.edges.edge(node, r);
-    return e < 0 ? -1 : this.dict.child[e]!;
+    const { dict } = this;
+    if (node === 0 && r < 0x10000) return dict.rootChild[r]! - 1;
+    const e = edgeIndex(dict.keys, dict.first[node]!, dict.first[node + 1]!, r);
+    return e < 0 ? -1 : dict.child[e]!;
   }
 
   /** MPSegment on runes[begin, end): `length[i]` is the length of the word the best route takes at i. */
