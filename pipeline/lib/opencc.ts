@@ -349,9 +349,10 @@ function converter(tries: DirectionTries): (text: string, watch?: ReadonlySet<st
   /** One line: OpenCC phrases never span a line break, so lines convert on their own and memory stays per line. */
   const convertLine = (text: string, at: number, pieces: Segment[], outAt: number, watch: ReadonlySet<string> | undefined, unphrased: number[]): string => {
     const normalized = normalize ? normalize.reduce((s, t) => t.convert(s), text) : text;
-    // a unit of one character is a character no phrase covered
+    // a unit of one character is a character no phrase covered (a one-unit character: looked up by its unit)
+    const watching = watch ? unitsOf(watch) : undefined;
     const watchUnit = (from: number, to: number) => {
-      if (to - from === 1 && watch!.has(normalized[from]!)) unphrased.push(at + from);
+      if (to - from === 1 && watching![normalized.charCodeAt(from)] === 1) unphrased.push(at + from);
     };
     // most lines keep their length: convert them as OpenCC does and skip the offset bookkeeping
     if (only && normalized.length === text.length) {
@@ -421,6 +422,18 @@ function converter(tries: DirectionTries): (text: string, watch?: ReadonlySet<st
     }
     return { text: lines.join('\n'), alignment: new Alignment(pieces), unphrased };
   };
+}
+
+const unitTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+/** 1 for the UTF-16 unit of each one-unit string of the set (made once per set). */
+function unitsOf(set: ReadonlySet<string>): Uint8Array {
+  let table = unitTables.get(set);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const s of set) if (s.length === 1) table[s.charCodeAt(0)] = 1;
+    unitTables.set(set, table);
+  }
+  return table;
 }
 
 /** One dictionary group over a text: its matches, converted, with each match that changed length as a piece. */

@@ -204,8 +204,17 @@ export class FlatTrie {
         found = v;
       }
     }
-    if (found >= 0) this.value = this.text.slice(this.valueStart[found], this.valueStart[found + 1]);
+    if (found >= 0) this.value = this.valueOf(found);
     return end;
+  }
+
+  /** Each value as a string, made when first matched: most matches are a character, which slicing made anew each time. */
+  private readonly valueStrings: (string | undefined)[] = [];
+
+  private valueOf(v: number): string {
+    let value = this.valueStrings[v];
+    if (value === undefined) this.valueStrings[v] = value = this.text.slice(this.valueStart[v], this.valueStart[v + 1]);
+    return value;
   }
 
   /** The text cut into its longest matches and the runs between them. */
