@@ -48,8 +48,7 @@ const LEVEL_WORDS = ['中华人民共和国', '国家', '中央', '中国', '全
 /** Generic jurisdictions of laws and plans: 县级以上地方, 省级, 各区县 (collectives). */
 const GENERIC_JURISDICTION = /^(?:县级以上(?:地方)?各级|县级以上(?:地方)?|省级以上|市级以上|设区的市级以上|地方各级|各级|省级|市级|县级|区级|乡级|各省|各市|各区县|各区（市）县|各区|各县|地方)/;
 
-/** The first UTF-16 units of the level words and of the generic jurisdictions' alternatives: at another, neither can match. */
-const LEVEL_FIRST = new Set(LEVEL_WORDS.map((w) => w.charCodeAt(0)));
+/** The first UTF-16 units of the generic jurisdictions' alternatives: at another, none can match. */
 const GENERIC_FIRST = new Set(GENERIC_JURISDICTION.source.replace(/^\^\(\?:|\)$/g, '').split('|').map((w) => w.charCodeAt(0)));
 /** GENERIC_JURISDICTION tried where it stands (sticky, lastIndex set): no slice of the text. */
 const GENERIC_AT = new RegExp(GENERIC_JURISDICTION.source.slice(1), 'y');
@@ -102,6 +101,8 @@ function unitTable(chars: readonly string[]): Uint8Array {
   return table;
 }
 const MILITARY = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/;
+/** The first units of MILITARY's words. */
+const MILITARY_FIRST = new Set(MILITARY.source.replace(/^\^\(\?:|\)\$$/g, '').split('|').map((w) => w.charCodeAt(0)));
 const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
@@ -118,8 +119,6 @@ interface Words {
   organLengths: Map<number, number[]>;
   /** 1 for the units organLengths has (a table lookup before the map's). */
   organFirst: Uint8Array;
-  /** 1 for the units an organ can start with whatever follows (mayStartOrgan): 第, a closed word's, a country's short form's, a level word's or a generic jurisdiction's first unit. */
-  startFirst: Uint8Array;
 }
 let words: Words | undefined;
 function closedWords(): Words {
@@ -137,9 +136,7 @@ function closedWords(): Words {
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
   const organFirst = new Uint8Array(0x10000);
   for (const unit of organLengths.keys()) organFirst[unit] = 1;
-  const startFirst = organFirst.slice();
-  for (const unit of [0x7b2c /* 第 */, ...countryShort().keys(), ...LEVEL_FIRST, ...GENERIC_FIRST]) startFirst[unit] = 1;
-  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst, startFirst };
+  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst };
   return words;
 }
 
@@ -304,7 +301,7 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
   const bare = bareEnds(text, b);
   for (let s = 0; s < text.length; ) {
     // every name starts with a Han character: marks, Latin and digits are passed over at once
-    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, bare) ? organStartingAt(text, s, b) : null;
+    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, b, bare) ? organStartingAt(text, s, b) : null;
     if (m) {
       out.push(m);
       s = m.end;
@@ -325,13 +322,27 @@ function bareEnds(text: string, b: Boundaries): Int32Array {
 }
 
 /**
- * Whether an organ can start at s, by what organStartingAt needs for one (tables only, no closure or list
- * made): a country's short form, a jurisdiction (a gazetteer prefix, a level word's or a generic
- * jurisdiction's first character), a closed organ word's first character, an ordinal, or a bare open name —
- * a word ending within reach (3 to 8 units on) in a bare suffix's last character (`bare`: bareEnds). Most word starts have none.
+ * Whether an organ can start at s, by what organStartingAt needs for one (tables and in-place lookups only, no
+ * closure or list made) — one of:
+ *   - a country's one-character short form before an armed service's word (美军, 俄海军; or an ordinal: 美第七舰队);
+ *   - a jurisdiction: a gazetteer name's first two characters, a generic jurisdiction (各级, 县级以上), a level word
+ *     that ends on a word boundary (省, 国家);
+ *   - an organ with no jurisdiction: an ordinal (第), a closed organ word (国务院, 公安局), or a bare open name — a
+ *     word ending within reach (3 to 8 units on) in a bare suffix's last character (`bare`: bareEnds).
+ * Most word starts have none; a character that merely begins some closed or level word (人 of 人民政府, 中 of
+ * 中国) is asked whether the word is there.
  */
-function mayStartOrgan(text: string, s: number, bare: Int32Array): boolean {
-  if (closedWords().startFirst[text.charCodeAt(s)] === 1 || nameLengthsAt(text, s) !== 0) return true;
+function mayStartOrgan(text: string, s: number, b: Boundaries, bare: Int32Array): boolean {
+  const c = text.charCodeAt(s);
+  const w = closedWords();
+  if (c === 0x7b2c /* 第 */ || nameLengthsAt(text, s) !== 0) return true;
+  if (countryShort().has(c) && (MILITARY_FIRST.has(text.charCodeAt(s + 1)) || text.charCodeAt(s + 1) === 0x7b2c)) return true;
+  if (GENERIC_FIRST.has(c)) {
+    GENERIC_AT.lastIndex = s;
+    if (GENERIC_AT.test(text)) return true;
+  }
+  for (const level of LEVEL_BY_FIRST.get(c) ?? []) if (text.startsWith(level, s) && b.starts[s + level.length] === 1) return true;
+  if (w.organFirst[c] === 1) for (const len of w.organLengths.get(c)!) if (s + len <= text.length && w.organs.getRange(text, s, s + len) !== undefined) return true;
   return s + 3 <= text.length && bare[s + 3]! <= Math.min(text.length, s + 8);
 }
 
