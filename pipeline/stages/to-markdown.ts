@@ -1,6 +1,7 @@
 /**
  * to-markdown: a GongwenDocument → Markdown, built as an mdast tree and
- * serialised by remark-stringify (front matter by remark-frontmatter + yaml).
+ * serialised by remark-stringify (front matter by remark-frontmatter, its YAML
+ * as the yaml package writes it: lib/front-matter.ts).
  * It reads only the JSON record, so anyone holding a record can regenerate
  * the Markdown. Headings: the title is #, 一、 ##, （一） ###, deeper levels
  * one more # each; a Chinese paragraph is one line (never wrapped).
@@ -10,9 +11,9 @@ import { defaultHandlers, type Handle, type State } from 'mdast-util-to-markdown
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { stringify as toYaml } from 'yaml';
 import { Alignment } from '../lib/alignment.js';
 import { CodePointIndex } from '../lib/code-points.js';
+import { frontMatter } from '../lib/front-matter.js';
 import { converters, type Variant } from '../lib/opencc.js';
 import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.js';
 
@@ -41,7 +42,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
       ? { publication: { site: t(doc.publication.site), headline: t(doc.publication.headline), source: t(doc.publication.source), publishedAt: doc.publication.publishedAt } }
       : {}),
   };
-  children.push({ type: 'yaml', value: toYaml(front, { lineWidth: 0 }).trimEnd() });
+  children.push({ type: 'yaml', value: frontMatter(front).trimEnd() });
   const rendered = new Set<GongwenDocument['parts'][number]>();
   const part = (p: GongwenDocument['parts'][number]): void => {
     rendered.add(p);
