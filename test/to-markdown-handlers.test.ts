@@ -10,7 +10,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { HANDLERS } from '../pipeline/stages/to-markdown.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { processDocument } from '../pipeline/pipeline.js';
+import { HANDLERS, markdownTree, plainMarkdown, remarkMarkdown } from '../pipeline/stages/to-markdown.js';
+import { SAMPLE, SHARED } from './helpers/paths.js';
 
 const write = (root: Root, handlers: object) => unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers }).stringify(root);
 
@@ -25,6 +29,7 @@ describe('to-markdown handlers', () => {
     );
     let plain = 0;
     let articles = 0;
+    let direct = 0;
     fc.assert(
       fc.property(fc.array(node, { minLength: 1, maxLength: 8 }), (children) => {
         const root: Root = { type: 'root', children: [{ type: 'yaml', value: 'title: x' }, ...children] };
@@ -34,14 +39,42 @@ describe('to-markdown handlers', () => {
         // and an article's bold number and text
         if (children.some((c) => c.type === 'paragraph' && c.children[0]!.type === 'strong' && inert((c.children[0]!.children[0] as { value: string }).value) && inert((c.children[1] as { value: string }).value.slice(1)))) articles++;
         expect(write(root, HANDLERS)).toBe(write(root, { text: HANDLERS.text }));
+        // the tree written without remark, where every block allows it, is the same Markdown
+        const plainWay = plainMarkdown(root);
+        if (plainWay !== null) {
+          direct++;
+          expect(plainWay).toBe(write(root, { text: HANDLERS.text }));
+        }
       }),
       { numRuns: 4000, seed: 20 },
     );
     expect(plain).toBeGreaterThan(100);
     expect(articles).toBeGreaterThan(50);
+    expect(direct).toBeGreaterThan(50);
     // and the text handler alone is remark's own wherever a text needs no escape
     const inert: Root = { type: 'root', children: [{ type: 'heading', depth: 2, children: [{ type: 'text', value: '一、总体要求' }] }, { type: 'paragraph', children: [{ type: 'text', value: '加快发展。' }] }] };
     expect(write(inert, HANDLERS)).toBe(write(inert, { text: defaultHandlers.text }));
     expect(write(inert, HANDLERS)).toBe('## 一、总体要求\n\n加快发展。\n');
+    // a root with any other block is left to remark whole (a list's bullet depends on the lists before it)
+    const list: Root = { type: 'root', children: [{ type: 'list', children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a' }] }] }] }] };
+    expect(plainMarkdown(list)).toBeNull();
+  });
+
+  it('write the corpus documents’ Markdown as remark-stringify does, most of them without it', () => {
+    const files = [SAMPLE, ...['govcn', 'lawrefbook', 'pages', 'traditional'].flatMap((d) => readdirSync(join(SHARED, 'corpus', d)).filter((f) => /\.(?:html|md|txt)$/.test(f)).map((f) => join(SHARED, 'corpus', d, f)))];
+    let direct = 0;
+    for (const file of files) {
+      const result = processDocument({ bytes: readFileSync(file), file });
+      if (!result.document) continue;
+      for (const script of ['zh-Hans', 'zh-Hant'] as const) {
+        const tree = markdownTree(result.document, script);
+        const plainWay = plainMarkdown(tree);
+        if (plainWay === null) continue;
+        direct++;
+        expect(plainWay, `${file} ${script}`).toBe(remarkMarkdown(tree));
+      }
+    }
+    // every one: the Markdown of a document is front matter, headings and paragraphs (a root with another block goes to remark whole)
+    expect(direct).toBe(2 * files.length);
   });
 });

@@ -10,7 +10,7 @@ import type { Heading, Paragraph as MdParagraph, Root, RootContent } from 'mdast
 import { defaultHandlers, type Handle, type State } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { Alignment } from '../lib/alignment.js';
 import { CodePointIndex } from '../lib/code-points.js';
 import { frontMatter } from '../lib/front-matter.js';
@@ -20,6 +20,11 @@ import type { GongwenDocument, Paragraph, Section, Text } from '../schema-types.
 export type OutputScript = 'zh-Hans' | 'zh-Hant';
 
 export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans'): string {
+  return serialize(markdownTree(doc, script));
+}
+
+/** The document's Markdown as an mdast tree (what `toMarkdown` serialises). */
+export function markdownTree(doc: GongwenDocument, script: OutputScript = 'zh-Hans'): Root {
   const t = (text: Text | null | undefined): string => (text ? text[script] : '');
   const slice = slicer(doc, script);
   // labels the record keeps in zh-Hans only (文种, 发文字号, markers) are written in the Markdown's script
@@ -80,8 +85,71 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
     a.sections.forEach(render);
     closing(a.parts.filter((p) => !before.includes(p)));
   }
-  const root: Root = { type: 'root', children };
-  return unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', handlers: HANDLERS }).stringify(root);
+  return { type: 'root', children };
+}
+
+/** The Markdown of a tree: its blocks written one by one when it has only front matter, headings and paragraphs (`plainMarkdown`), else by remark-stringify. */
+export function serialize(root: Root): string {
+  return plainMarkdown(root) ?? remarkMarkdown(root);
+}
+
+/** remark-stringify with the front matter extension and the handlers below (one frozen processor per thread). */
+export function remarkMarkdown(root: Root): string {
+  processor ??= unified().use(remarkFrontmatter, ['yaml']).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
+  return processor.stringify(root);
+}
+let processor: Processor<undefined, undefined, undefined, Root, string> | undefined;
+
+/** A paragraph after the block `blockByRemark` writes: the Markdown ends in its blank line, `x` and the final line break. */
+const AFTER_BLOCK: MdParagraph = { type: 'paragraph', children: [{ type: 'text', value: 'x' }] };
+
+/**
+ * One paragraph or heading as remark-stringify writes it among a root's blocks: each is written with a line break
+ * before and after it whatever its neighbours (mdast-util-to-markdown's flow), so a root of the block and a plain
+ * paragraph gives it, followed by the blank line and that paragraph.
+ */
+function blockByRemark(node: MdParagraph | Heading): string {
+  const markdown = remarkMarkdown({ type: 'root', children: [node, AFTER_BLOCK] });
+  if (!markdown.endsWith('\n\nx\n')) throw new Error(`Unexpected Markdown of a ${node.type} and a paragraph: ${JSON.stringify(markdown.slice(-20))}`);
+  return markdown.slice(0, -'\n\nx\n'.length);
+}
+
+/**
+ * What remark-stringify writes for a root of front matter, headings and paragraphs, or null for a root with any
+ * other block (a list's bullets depend on the lists before it): the blocks joined by a blank line
+ * (mdast-util-to-markdown's flow of a root, whose join rules add nothing between these blocks), a final line break.
+ * A block whose text needs no escape is its own Markdown (the handlers below); any other is written by remark
+ * alone (`blockByRemark`). Without remark's per-block machinery for the rest (a tracker, the join rules, a dispatch
+ * per node), which took two thirds of the Markdown's time; tested against remark-stringify on random trees and the
+ * corpus.
+ */
+export function plainMarkdown(root: Root): string | null {
+  if (!root.children.every((node) => node.type === 'yaml' || node.type === 'heading' || node.type === 'paragraph')) return null;
+  const risks = configurationRisks();
+  const out: string[] = [];
+  for (const node of root.children) {
+    if (node.type === 'yaml') out.push(`---${node.value ? `\n${node.value}` : ''}\n---`);
+    else if (node.type === 'heading') out.push(atxHeading(node, risks) ?? blockByRemark(node));
+    else if (node.type === 'paragraph') out.push(inertOnly(node, risks) ?? inertArticle(node, risks) ?? blockByRemark(node));
+  }
+  const result = out.join('\n\n');
+  return result && !result.endsWith('\n') && !result.endsWith('\r') ? `${result}\n` : result;
+}
+
+/** The unsafe characters of this configuration (read from the state remark-stringify hands a handler, once). */
+let configured: Risks | undefined;
+function configurationRisks(): Risks {
+  if (!configured) {
+    const capture: Handle = (_node, _parent, state) => {
+      configured = risksOf(state);
+      return '';
+    };
+    unified()
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { paragraph: capture } })
+      .stringify({ type: 'root', children: [{ type: 'paragraph', children: [] }] });
+  }
+  return configured!;
 }
 
 /**
@@ -93,7 +161,7 @@ export function toMarkdown(doc: GongwenDocument, script: OutputScript = 'zh-Hans
  */
 const text: Handle = (node, parent, state, info) => {
   const value = (node as { value: string }).value;
-  return riskyCharacters(state).test(value) ? inertBrackets(defaultHandlers.text(node, parent, state, info)) : value;
+  return risksOf(state).any.test(value) ? inertBrackets(defaultHandlers.text(node, parent, state, info)) : value;
 };
 
 /**
@@ -101,16 +169,16 @@ const text: Handle = (node, parent, state, info) => {
  * any unsafe pattern starts from, or spaces only inside it — a space is unsafe only next to a line break
  * (at a line's start or end), and nothing else in such a text is (第一章 总则).
  */
-function inert(value: string, state: State): boolean {
-  if (!riskyCharacters(state).test(value)) return true;
-  return value[0] !== ' ' && value[value.length - 1] !== ' ' && !riskyCharacters(state, false).test(value);
+function inert(value: string, risks: Risks): boolean {
+  if (!risks.any.test(value)) return true;
+  return value[0] !== ' ' && value[value.length - 1] !== ' ' && !risks.besideSpace.test(value);
 }
 
 /** A node's one text child when it needs no escape (see `text`): its value is all the node's Markdown. */
-function inertOnly(node: { children: readonly { type: string }[] }, state: State): string | null {
+function inertOnly(node: { children: readonly { type: string }[] }, risks: Risks): string | null {
   if (node.children.length !== 1) return null;
   const child = node.children[0] as { type: string; value?: string };
-  return child.type === 'text' && inert(child.value!, state) ? child.value! : null;
+  return child.type === 'text' && inert(child.value!, risks) ? child.value! : null;
 }
 
 /**
@@ -121,30 +189,36 @@ function inertOnly(node: { children: readonly { type: string }[] }, state: State
  * (no line break in it, so never setext; its first character is no space
  * or tab to encode). Any other goes to the default handler.
  */
-const paragraphHandler: Handle = (node, parent, state, info) => inertOnly(node as MdParagraph, state) ?? inertArticle(node as MdParagraph, state) ?? defaultHandlers.paragraph(node as MdParagraph, parent, state, info);
+const paragraphHandler: Handle = (node, parent, state, info) =>
+  inertOnly(node as MdParagraph, risksOf(state)) ?? inertArticle(node as MdParagraph, risksOf(state)) ?? defaultHandlers.paragraph(node as MdParagraph, parent, state, info);
 
 /**
  * An article's paragraph (renderSection: its number in bold, a space, its text) when neither needs an escape:
  * `**第一条** text` — the bold opens after the line's start and closes before the space whatever the number's
  * first and last characters, so remark-stringify's attention machinery picks `**` and escapes nothing.
  */
-function inertArticle(node: MdParagraph, state: State): string | null {
+function inertArticle(node: MdParagraph, risks: Risks): string | null {
   const [strong, rest, ...more] = node.children;
   if (more.length > 0 || strong?.type !== 'strong' || rest?.type !== 'text' || strong.children.length !== 1) return null;
   const marker = strong.children[0]!;
-  if (marker.type !== 'text' || marker.value === '' || !inert(marker.value, state)) return null;
+  if (marker.type !== 'text' || marker.value === '' || !inert(marker.value, risks)) return null;
   const body = rest.value.slice(1);
-  return rest.value[0] === ' ' && body !== '' && inert(body, state) ? `**${marker.value}** ${body}` : null;
+  return rest.value[0] === ' ' && body !== '' && inert(body, risks) ? `**${marker.value}** ${body}` : null;
 }
-const headingHandler: Handle = (node, parent, state, info) => {
-  const value = inertOnly(node as Heading, state);
-  if (value === null || state.options.closeAtx || state.options.setext) return defaultHandlers.heading(node as Heading, parent, state, info);
-  const sequence = '#'.repeat(Math.max(Math.min(6, (node as Heading).depth || 1), 1));
+const headingHandler: Handle = (node, parent, state, info) =>
+  (state.options.closeAtx || state.options.setext ? null : atxHeading(node as Heading, risksOf(state))) ?? defaultHandlers.heading(node as Heading, parent, state, info);
+
+/** An ATX heading whose one text needs no escape: `#`s, a space and the text; null for any other. */
+function atxHeading(node: Heading, risks: Risks): string | null {
+  const value = inertOnly(node, risks);
+  if (value === null) return null;
+  const sequence = '#'.repeat(Math.max(Math.min(6, node.depth || 1), 1));
   return value ? `${sequence} ${value}` : sequence;
-};
+}
 
 /** The handlers to-markdown writes with (exported for the test that compares them with remark-stringify's own). */
 export const HANDLERS = { text, paragraph: paragraphHandler, heading: headingHandler };
+const STRINGIFY_OPTIONS = { bullet: '-', emphasis: '*', strong: '*', handlers: HANDLERS } as const;
 
 /**
  * remark-stringify escapes every `[` of a text. A bracketed run that cannot
@@ -156,18 +230,22 @@ function inertBrackets(markdown: string): string {
   return markdown.replace(/\\\[([^[\]\\]*)\](?![([:])/g, '[$1]');
 }
 
-const risky = new WeakMap<State['unsafe'], RegExp>();
-const riskyBesideSpace = new WeakMap<State['unsafe'], RegExp>();
-/** The characters unsafe patterns start from, and the backslash (`withSpace` false: but the space). */
-function riskyCharacters(state: State, withSpace = true): RegExp {
-  const memo = withSpace ? risky : riskyBesideSpace;
-  let r = memo.get(state.unsafe);
+/** The characters unsafe patterns start from, and the backslash (`any`); the same but the space (`besideSpace`). */
+interface Risks {
+  any: RegExp;
+  besideSpace: RegExp;
+}
+const risks = new WeakMap<State['unsafe'], Risks>();
+function risksOf(state: State): Risks {
+  let r = risks.get(state.unsafe);
   if (!r) {
     const characters = new Set(state.unsafe.map((u) => u.character));
     characters.add('\\');
-    if (!withSpace) characters.delete(' ');
-    r = new RegExp(`[${[...characters].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
-    memo.set(state.unsafe, r);
+    const of = (set: Set<string>) => new RegExp(`[${[...set].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+    const besideSpace = new Set(characters);
+    besideSpace.delete(' ');
+    r = { any: of(characters), besideSpace: of(besideSpace) };
+    risks.set(state.unsafe, r);
   }
   return r;
 }
