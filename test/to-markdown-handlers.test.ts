@@ -60,7 +60,7 @@ describe('to-markdown handlers', () => {
     expect(plainMarkdown(list)).toBeNull();
   });
 
-  it('write the corpus documents’ Markdown as remark-stringify does, most of them without it', () => {
+  it('write the corpus documents’ Markdown as remark-stringify does, block by block without it', () => {
     const files = [SAMPLE, ...['govcn', 'lawrefbook', 'pages', 'traditional'].flatMap((d) => readdirSync(join(SHARED, 'corpus', d)).filter((f) => /\.(?:html|md|txt)$/.test(f)).map((f) => join(SHARED, 'corpus', d, f)))];
     let direct = 0;
     for (const file of files) {
