@@ -107,6 +107,13 @@ const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
 
+/** What may open an organ at a character (bits of `Words.opens`). */
+const OPENS_ORDINAL = 1;
+const OPENS_COUNTRY = 2;
+const OPENS_GENERIC = 4;
+const OPENS_LEVEL = 8;
+const OPENS_CLOSED = 16;
+
 /** What a closed organ word is (bits of `Words.organs`' values): it stands alone, or it follows a jurisdiction. */
 const STANDS_ALONE = 1;
 const AFTER_A_JURISDICTION = 2;
@@ -119,6 +126,8 @@ interface Words {
   organLengths: Map<number, number[]>;
   /** 1 for the units organLengths has (a table lookup before the map's). */
   organFirst: Uint8Array;
+  /** By UTF-16 unit, what an organ may open with there (OPENS_* bits): the first units of the ordinal, the short country forms, the generic jurisdictions, the level words and the closed organ words. */
+  opens: Uint8Array;
 }
 let words: Words | undefined;
 function closedWords(): Words {
@@ -136,7 +145,13 @@ function closedWords(): Words {
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
   const organFirst = new Uint8Array(0x10000);
   for (const unit of organLengths.keys()) organFirst[unit] = 1;
-  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst };
+  const opens = new Uint8Array(0x10000);
+  opens[0x7b2c /* 第 */]! |= OPENS_ORDINAL;
+  for (const unit of countryShort().keys()) opens[unit]! |= OPENS_COUNTRY;
+  for (const unit of GENERIC_FIRST) opens[unit]! |= OPENS_GENERIC;
+  for (const unit of LEVEL_BY_FIRST.keys()) opens[unit]! |= OPENS_LEVEL;
+  for (const unit of organLengths.keys()) opens[unit]! |= OPENS_CLOSED;
+  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst, opens };
   return words;
 }
 
@@ -335,14 +350,19 @@ function bareEnds(text: string, b: Boundaries): Int32Array {
 function mayStartOrgan(text: string, s: number, b: Boundaries, bare: Int32Array): boolean {
   const c = text.charCodeAt(s);
   const w = closedWords();
-  if (c === 0x7b2c /* 第 */ || nameLengthsAt(text, s) !== 0) return true;
-  if (countryShort().has(c) && (MILITARY_FIRST.has(text.charCodeAt(s + 1)) || text.charCodeAt(s + 1) === 0x7b2c)) return true;
-  if (GENERIC_FIRST.has(c)) {
-    GENERIC_AT.lastIndex = s;
-    if (GENERIC_AT.test(text)) return true;
+  // what may open at this character, by one table lookup (most characters open nothing of these)
+  const opens = w.opens[c]!;
+  if (opens !== 0) {
+    if (opens & OPENS_ORDINAL) return true;
+    if (opens & OPENS_COUNTRY && (MILITARY_FIRST.has(text.charCodeAt(s + 1)) || text.charCodeAt(s + 1) === 0x7b2c)) return true;
+    if (opens & OPENS_GENERIC) {
+      GENERIC_AT.lastIndex = s;
+      if (GENERIC_AT.test(text)) return true;
+    }
+    if (opens & OPENS_LEVEL) for (const level of LEVEL_BY_FIRST.get(c)!) if (text.startsWith(level, s) && b.starts[s + level.length] === 1) return true;
+    if (opens & OPENS_CLOSED) for (const len of w.organLengths.get(c)!) if (s + len <= text.length && w.organs.getRange(text, s, s + len) !== undefined) return true;
   }
-  for (const level of LEVEL_BY_FIRST.get(c) ?? []) if (text.startsWith(level, s) && b.starts[s + level.length] === 1) return true;
-  if (w.organFirst[c] === 1) for (const len of w.organLengths.get(c)!) if (s + len <= text.length && w.organs.getRange(text, s, s + len) !== undefined) return true;
+  if (nameLengthsAt(text, s) !== 0) return true;
   return s + 3 <= text.length && bare[s + 3]! <= Math.min(text.length, s + 8);
 }
 
