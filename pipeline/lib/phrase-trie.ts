@@ -179,6 +179,8 @@ export class FlatTrie {
     this.values = data.value;
     this.valueStart = data.valueStart;
     this.text = data.values;
+    // filled, not grown by index: an array written at scattered indexes becomes a slow dictionary
+    this.valueStrings = new Array<string | undefined>(data.valueStart.length - 1).fill(undefined);
   }
 
   /** The child of `node` by code point `cp`, 0 when none. */
@@ -209,7 +211,7 @@ export class FlatTrie {
   }
 
   /** Each value as a string, made when first matched: most matches are a character, which slicing made anew each time. */
-  private readonly valueStrings: (string | undefined)[] = [];
+  private readonly valueStrings: (string | undefined)[];
 
   private valueOf(v: number): string {
     let value = this.valueStrings[v];
