@@ -195,13 +195,14 @@ const paragraphHandler: Handle = (node, parent, state, info) =>
 /**
  * An article's paragraph (renderSection: its number in bold, a space, its text) when neither needs an escape:
  * `**第一条** text` — the bold opens after the line's start and closes before the space whatever the number's
- * first and last characters, so remark-stringify's attention machinery picks `**` and escapes nothing.
+ * first and last characters but white space, so remark-stringify's attention machinery picks `**` and escapes nothing.
  */
 function inertArticle(node: MdParagraph, risks: Risks): string | null {
   const [strong, rest, ...more] = node.children;
   if (more.length > 0 || strong?.type !== 'strong' || rest?.type !== 'text' || strong.children.length !== 1) return null;
   const marker = strong.children[0]!;
-  if (marker.type !== 'text' || marker.value === '' || !inert(marker.value, risks)) return null;
+  // (a bold run cannot open or close next to white space, ideographic spaces included: remark writes such an edge as a character reference)
+  if (marker.type !== 'text' || marker.value === '' || !inert(marker.value, risks) || /^\s|\s$/u.test(marker.value)) return null;
   const body = rest.value.slice(1);
   return rest.value[0] === ' ' && body !== '' && inert(body, risks) ? `**${marker.value}** ${body}` : null;
 }
