@@ -302,17 +302,12 @@ function build(tables: Tables): WordModel {
    * dictionary's (less the document's share when there is a document), undefined for no word. One hash a word serves
    * both tables and the next extension; no string is made for it.
    */
-  const logPOf = (own: StringTable | undefined, units: Uint16Array, start: number, end: number, h: number, general: number | undefined): number | undefined => {
-    const p = own?.getUnits(units, start, end, h);
-    if (p !== undefined) return p;
-    return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
-  };
-  const wordLogP = (own: StringTable | undefined, word: string): number | undefined => {
-    const p = own?.get(word);
-    if (p !== undefined) return p;
-    const general = logP.get(word);
-    return general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
-  };
+  const logPOf = (own: StringTable | undefined, units: Uint16Array, start: number, end: number, h: number, general: number | undefined): number | undefined =>
+    own?.getUnits(units, start, end, h) ?? generalLogP(own, general);
+  const wordLogP = (own: StringTable | undefined, word: string): number | undefined => own?.get(word) ?? generalLogP(own, logP.get(word));
+  /** A dictionary entry's log probability, less the document's share when there is a document; undefined for no word. */
+  const generalLogP = (own: StringTable | undefined, general: number | undefined): number | undefined =>
+    general === undefined || general === PREFIX_ONLY ? undefined : own ? general + shift : general;
 
   /** The points' UTF-16 units in one array, and the offset each point starts at (offsets[points.length]: the end). */
   function unitsOf(points: readonly string[]): { units: Uint16Array; offsets: Int32Array } {
