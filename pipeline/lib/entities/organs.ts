@@ -124,9 +124,7 @@ interface Words {
   sub: Set<string>;
   /** The lengths of the standalone and after-jurisdiction words by their first UTF-16 unit, longest first. */
   organLengths: Map<number, number[]>;
-  /** 1 for the units organLengths has (a table lookup before the map's). */
-  organFirst: Uint8Array;
-  /** By UTF-16 unit, what an organ may open with there (OPENS_* bits): the first units of the ordinal, the short country forms, the generic jurisdictions, the level words and the closed organ words. */
+  /** By UTF-16 unit, what an organ may open with there (OPENS_* bits): the first units of the ordinal, the short country forms, the generic jurisdictions, the level words and the closed organ words (a table lookup before organLengths'). */
   opens: Uint8Array;
 }
 let words: Words | undefined;
@@ -143,15 +141,13 @@ function closedWords(): Words {
     organLengths.set(w.charCodeAt(0), lengths);
   }
   for (const lengths of organLengths.values()) lengths.sort((a, b) => b - a);
-  const organFirst = new Uint8Array(0x10000);
-  for (const unit of organLengths.keys()) organFirst[unit] = 1;
   const opens = new Uint8Array(0x10000);
   opens[0x7b2c /* 第 */]! |= OPENS_ORDINAL;
   for (const unit of countryShort().keys()) opens[unit]! |= OPENS_COUNTRY;
   for (const unit of GENERIC_FIRST) opens[unit]! |= OPENS_GENERIC;
   for (const unit of LEVEL_BY_FIRST.keys()) opens[unit]! |= OPENS_LEVEL;
   for (const unit of organLengths.keys()) opens[unit]! |= OPENS_CLOSED;
-  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, organFirst, opens };
+  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, opens };
   return words;
 }
 
@@ -194,7 +190,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   // only the lengths of closed words that start with this character: a word of another length is neither standalone
   // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
   const first = text.charCodeAt(from);
-  for (const len of (w.organFirst[first] === 1 ? w.organLengths.get(first) : undefined) ?? []) {
+  for (const len of (w.opens[first]! & OPENS_CLOSED ? w.organLengths.get(first) : undefined) ?? []) {
     if (len > text.length - from) continue;
     if (shortCountry && !MILITARY.test(text.slice(from, from + len))) continue;
     const kind = w.organs.getRange(text, from, from + len) ?? 0;
