@@ -236,17 +236,27 @@ interface Risks {
   any: RegExp;
   besideSpace: RegExp;
 }
-const risks = new WeakMap<State['unsafe'], Risks>();
+/**
+ * By the state's unsafe list (within one stringify call), and by the characters it is made of: every call makes its
+ * list anew, the same characters for one configuration, so the expressions are made once.
+ */
+const risksByList = new WeakMap<State['unsafe'], Risks>();
+const risksByCharacters = new Map<string, Risks>();
 function risksOf(state: State): Risks {
-  let r = risks.get(state.unsafe);
+  let r = risksByList.get(state.unsafe);
   if (!r) {
     const characters = new Set(state.unsafe.map((u) => u.character));
     characters.add('\\');
-    const of = (set: Set<string>) => new RegExp(`[${[...set].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
-    const besideSpace = new Set(characters);
-    besideSpace.delete(' ');
-    r = { any: of(characters), besideSpace: of(besideSpace) };
-    risks.set(state.unsafe, r);
+    const key = [...characters].join('');
+    r = risksByCharacters.get(key);
+    if (!r) {
+      const of = (set: Set<string>) => new RegExp(`[${[...set].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`);
+      const besideSpace = new Set(characters);
+      besideSpace.delete(' ');
+      r = { any: of(characters), besideSpace: of(besideSpace) };
+      risksByCharacters.set(key, r);
+    }
+    risksByList.set(state.unsafe, r);
   }
   return r;
 }
