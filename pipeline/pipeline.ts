@@ -5,6 +5,7 @@
  * error diagnostic), never the caller's batch.
  */
 import { createHash } from 'node:crypto';
+import { HAN, isHanUnit, isLetterUnit } from './lib/cjk.js';
 import { diagnostic, type Diagnostic } from './lib/diagnostics.js';
 import type { Variant } from './lib/opencc.js';
 import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
@@ -59,7 +60,6 @@ export type Stage = 'read' | 'decode' | 'clean' | 'convert' | 'segment' | 'extra
 /** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
 const MIN_HAN = 10;
 const MIN_HAN_SHARE = 0.2;
-const HAN = /\p{Script=Han}/u;
 const LETTER = /\p{L}/u;
 
 
@@ -157,11 +157,6 @@ export async function processFile(input: ProcessInput, options: ProcessOptions =
   return result;
 }
 
-/** What a BMP unit is to chineseCheck, filled as units are first seen: 0 not yet known, else 1 + LETTER_BIT + HAN_BIT. */
-const UNIT_KINDS = new Uint8Array(0x10000);
-const LETTER_BIT = 2;
-const HAN_BIT = 4;
-
 /** An error when the text is not a Chinese document (English, numbers, an empty page). */
 function chineseCheck(text: string): Diagnostic | null {
   // counted, not matched: a 20 MB text would otherwise make an array of millions of one-character strings
@@ -177,13 +172,9 @@ function chineseCheck(text: string): Diagnostic | null {
       if (LETTER.test(ch)) letters++;
       continue;
     }
-    let kind = UNIT_KINDS[c]!;
-    if (kind === 0) {
-      const ch = String.fromCharCode(c);
-      UNIT_KINDS[c] = kind = 1 | (LETTER.test(ch) ? LETTER_BIT : 0) | (HAN.test(ch) ? HAN_BIT : 0);
-    }
-    if (kind & LETTER_BIT) letters++;
-    if (kind & HAN_BIT) han++;
+    // a BMP unit by the tables of lib/cjk.ts
+    if (isLetterUnit(c)) letters++;
+    if (isHanUnit(c)) han++;
   }
   if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
   return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);

@@ -35,25 +35,30 @@ export function countHan(s: string): number {
   return n;
 }
 
-/** Per UTF-16 unit: 1 Han, 2 not Han, 0 not yet asked (filled a block of 256 units at a time). */
-const hanUnits = new Uint8Array(0x10000);
 /**
- * Whether one UTF-16 code unit, read as a string of its own, is Han (HAN.test
- * of that one unit: a lone surrogate never is) — a table lookup for the loops
- * that test every position of a text, where the regex on a one-character
- * string cost a string and a match each. The table is filled by the pattern,
- * one block of 256 units when a unit of it is first asked (a text touches a
- * few dozen blocks: a thread's start-up does not pay for all 65 536).
+ * Whether one UTF-16 code unit, read as a string of its own, matches `pattern` (a lone surrogate never matches a
+ * class of characters) — a table lookup for the loops that test every position of a text, where the pattern on a
+ * one-character string cost a string and a match each. The table (per unit: 1 yes, 2 no, 0 not yet asked) is filled
+ * by the pattern, one block of 256 units when a unit of it is first asked (a text touches a few dozen blocks: a
+ * thread's start-up does not pay for all 65 536).
  */
-export function isHanUnit(code: number): boolean {
-  let v = hanUnits[code];
-  if (v === 0) {
-    const from = code & 0xff00;
-    for (let c = from; c < from + 0x100; c++) hanUnits[c] = HAN.test(String.fromCharCode(c)) ? 1 : 2;
-    v = hanUnits[code];
-  }
-  return v === 1;
+function unitClass(pattern: RegExp): (code: number) => boolean {
+  const table = new Uint8Array(0x10000);
+  return (code) => {
+    let v = table[code];
+    if (v === 0) {
+      const from = code & 0xff00;
+      for (let c = from; c < from + 0x100; c++) table[c] = pattern.test(String.fromCharCode(c)) ? 1 : 2;
+      v = table[code];
+    }
+    return v === 1;
+  };
 }
+
+/** Whether one UTF-16 code unit is a Han character (HAN of that unit alone). */
+export const isHanUnit = unitClass(HAN);
+/** Whether one UTF-16 code unit is a letter (\p{L} of that unit alone). */
+export const isLetterUnit = unitClass(/\p{L}/u);
 
 export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && HAN.test(ch);

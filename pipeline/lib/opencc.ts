@@ -350,7 +350,7 @@ function converter(tries: DirectionTries): (text: string, watch?: ReadonlySet<st
   const convertLine = (text: string, at: number, pieces: Segment[], outAt: number, watch: ReadonlySet<string> | undefined, unphrased: number[]): string => {
     const normalized = normalize ? normalize.reduce((s, t) => t.convert(s), text) : text;
     // a unit of one character is a character no phrase covered (a one-unit character: looked up by its unit)
-    const watching = watch ? unitsOf(watch) : undefined;
+    const watching = watch ? oneUnitTable(watch) : undefined;
     const watchUnit = (from: number, to: number) => {
       if (to - from === 1 && watching![normalized.charCodeAt(from)] === 1) unphrased.push(at + from);
     };
@@ -426,7 +426,7 @@ function converter(tries: DirectionTries): (text: string, watch?: ReadonlySet<st
 
 const unitTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
 /** 1 for the UTF-16 unit of each one-unit string of the set (made once per set). */
-function unitsOf(set: ReadonlySet<string>): Uint8Array {
+function oneUnitTable(set: ReadonlySet<string>): Uint8Array {
   let table = unitTables.get(set);
   if (!table) {
     table = new Uint8Array(0x10000);
