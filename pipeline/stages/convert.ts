@@ -51,15 +51,19 @@ export interface ScriptDetection {
  */
 export function detectScript(text: string, variant: Variant = 't'): ScriptDetection {
   const { byCodePoint } = scriptCharacters(variant);
-  const linesTraditional = [0];
-  const linesSimplified = [0];
-  let line = 0;
+  const linesTraditional: number[] = [];
+  const linesSimplified: number[] = [];
+  // counted without a branch on the kind (0 either, 1 Traditional, 2 Simplified): Han of either kind and marks
+  // alternate unpredictably in a text, and the mispredicted branches took half the loop's time
+  let traditionalHere = 0;
+  let simplifiedHere = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
     if (c === 10) {
-      line++;
-      linesTraditional[line] = 0;
-      linesSimplified[line] = 0;
+      linesTraditional.push(traditionalHere);
+      linesSimplified.push(simplifiedHere);
+      traditionalHere = 0;
+      simplifiedHere = 0;
       continue;
     }
     if (c < 0x2e80) continue;
@@ -67,10 +71,12 @@ export function detectScript(text: string, variant: Variant = 't'): ScriptDetect
       c = text.codePointAt(i)!;
       i++;
     }
-    const kind = c < byCodePoint.length ? byCodePoint[c] : 0;
-    if (kind === 1) linesTraditional[line]!++;
-    else if (kind === 2) linesSimplified[line]!++;
+    const kind = c < byCodePoint.length ? byCodePoint[c]! : 0;
+    traditionalHere += kind & 1;
+    simplifiedHere += kind >> 1;
   }
+  linesTraditional.push(traditionalHere);
+  linesSimplified.push(simplifiedHere);
   const traditional = linesTraditional.reduce((x, y) => x + y, 0);
   const simplified = linesSimplified.reduce((x, y) => x + y, 0);
   return { ...classify(traditional, simplified), traditional, simplified, linesTraditional, linesSimplified };
