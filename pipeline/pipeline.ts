@@ -5,7 +5,7 @@
  * error diagnostic), never the caller's batch.
  */
 import { createHash } from 'node:crypto';
-import { HAN, isHanUnit, isLetterUnit } from './lib/cjk.js';
+import { lettersAndHan } from './lib/cjk.js';
 import { diagnostic, type Diagnostic } from './lib/diagnostics.js';
 import type { Variant } from './lib/opencc.js';
 import { DEFAULT_MAX_BYTES, toolVersion } from './lib/tool.js';
@@ -60,7 +60,6 @@ export type Stage = 'read' | 'decode' | 'clean' | 'convert' | 'segment' | 'extra
 /** Below this many Han characters, or this share of letters, a text is not a Chinese document. */
 const MIN_HAN = 10;
 const MIN_HAN_SHARE = 0.2;
-const LETTER = /\p{L}/u;
 
 
 export function detectFormat(file: string, text: string): InputFormat {
@@ -160,22 +159,7 @@ export async function processFile(input: ProcessInput, options: ProcessOptions =
 /** An error when the text is not a Chinese document (English, numbers, an empty page). */
 function chineseCheck(text: string): Diagnostic | null {
   // counted, not matched: a 20 MB text would otherwise make an array of millions of one-character strings
-  let han = 0;
-  let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      // outside the BMP (or a lone surrogate): asked of the code point
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
-      i += ch.length - 1;
-      if (HAN.test(ch)) han++;
-      if (LETTER.test(ch)) letters++;
-      continue;
-    }
-    // a BMP unit by the tables of lib/cjk.ts
-    if (isLetterUnit(c)) letters++;
-    if (isHanUnit(c)) han++;
-  }
+  const { letters, han } = lettersAndHan(text);
   if (han >= MIN_HAN && han >= MIN_HAN_SHARE * letters) return null;
   return diagnostic('decode:not-chinese', `Unexpected text with ${han} Chinese characters among ${letters} letters: not a Chinese document`);
 }

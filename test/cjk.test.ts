@@ -1,6 +1,7 @@
 /** Character classes (lib/cjk.ts). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countHan, isHanUnit } from '../pipeline/lib/cjk.js';
+import { countHan, isHanUnit, isLetterUnit, lettersAndHan } from '../pipeline/lib/cjk.js';
 
 describe('isHanUnit', () => {
   it('says whether one UTF-16 unit is a Han character, as \\p{Script=Han} does for it alone', () => {
@@ -19,5 +20,19 @@ describe('isHanUnit', () => {
     for (let k = 0; k < 0x10000; k++) text += String.fromCharCode((k * 40503) & 0xffff);
     text += '𠀀𪜀𫝀a𠀀';
     expect(countHan(text)).toBe(text.match(pattern)!.length);
+  });
+
+  it('lettersAndHan counts code points as \\p{L} and \\p{Script=Han} do (pairs whole, a lone surrogate neither), and the unit tests agree with the patterns', () => {
+    const pieces = ['中', '國', '〇', '々', 'A', 'ǎ', 'Ω', 'ア', '한', '1', '，', '　', '①', '𠀀', '𪚥', '\ud840', '\udc00', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const points = [...text];
+        expect(lettersAndHan(text)).toEqual({ letters: points.filter((p) => /\p{L}/u.test(p)).length, han: points.filter((p) => /\p{Script=Han}/u.test(p)).length });
+        expect(countHan(text)).toBe(points.filter((p) => /\p{Script=Han}/u.test(p)).length);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+    for (const ch of ['中', 'A', 'ǎ', 'Ω', 'ア', '〇', '①', '，']) expect(isLetterUnit(ch.charCodeAt(0)), ch).toBe(/\p{L}/u.test(ch));
   });
 });
