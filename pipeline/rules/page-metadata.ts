@@ -44,14 +44,15 @@ function cellPairs(cell: string, loose = false): [string, string][] | null {
   looseLabelAt ??= new RegExp(`(?:[【\\[]\\s*(${labelPattern()}|${shape})\\s*[】\\]]\\s*[：:]?|(${labelPattern()}|${shape})\\s*[：:])`, 'gu');
   labelAtStart ??= new RegExp(labelAt.source, 'uy');
   looseLabelAtStart ??= new RegExp(looseLabelAt.source, 'uy');
+  // the cell's first label where it starts (sticky: a cell that opens with none is not scanned), then the others
   const atStart = loose ? looseLabelAtStart : labelAtStart;
   atStart.lastIndex = 0;
-  if (!atStart.test(cell)) return null;
+  const first = atStart.exec(cell);
+  if (!first) return null;
   const pattern = loose ? looseLabelAt : labelAt;
   const found: { label: string; start: number; end: number }[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(cell); m; m = pattern.exec(cell)) found.push({ label: (m[1] ?? m[2]!).replace(/\s+/gu, ''), start: m.index, end: m.index + m[0].length });
-  if (found.length === 0 || found[0]!.start !== 0) return null;
+  pattern.lastIndex = atStart.lastIndex;
+  for (let m: RegExpExecArray | null = first; m; m = pattern.exec(cell)) found.push({ label: (m[1] ?? m[2]!).replace(/\s+/gu, ''), start: m.index, end: m.index + m[0].length });
   // a value ends where page furniture glued to it begins (来源：省政府办公厅【字号：大 中 小】)
   return found.map((f, k) => [f.label, cell.slice(f.end, found[k + 1]?.start ?? cell.length).replace(/[\s【\[（(|｜]+$/u, '').trim()]);
 }

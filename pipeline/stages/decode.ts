@@ -101,13 +101,12 @@ export function decode(input: DecodeInput): Decoded {
 function finish(bytes: Uint8Array, encoding: string, confidence: number, notes: Diagnostic[]): Decoded {
   const diagnostics = [...notes];
   const known = encoding === 'utf-8' || encoding === 'gb18030' || encoding === 'big5' ? encoding : null;
-  if (known) {
-    for (const range of invalidSequences(bytes, known)) diagnostics.push(invalidBytes(bytes, range, encoding));
-  }
+  const invalid = known ? invalidSequences(bytes, known) : [];
+  for (const range of invalid) diagnostics.push(invalidBytes(bytes, range, encoding));
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // valid UTF-8, most input, decodes natively: the same text as iconv-lite's UTF-8 decoder (Node's StringDecoder, in
   // pieces), which strips a leading BOM by default, as this does
-  const text = known === 'utf-8' && diagnostics.length === notes.length ? withoutBom(buffer.toString('utf8')) : iconv.decode(buffer, encoding);
+  const text = known === 'utf-8' && invalid.length === 0 ? withoutBom(buffer.toString('utf8')) : iconv.decode(buffer, encoding);
   if (!known && text.includes('\ufffd')) {
     diagnostics.push(diagnostic('decode:invalid-bytes', `Unexpected bytes that are not valid ${encoding}; they were decoded as U+FFFD`));
   }

@@ -62,16 +62,15 @@ const OWNER = /^(?:文件|信息|文章|政策|公文|文档)/u;
 const LONGEST_OWNED = Math.max(...[...FIELD_OF.keys()].map((l) => l.length)) + Math.max(...OWNER.source.slice(4, -1).split('|').map((o) => o.length));
 
 /** More characters that are no space than any listed label after an owner word has (code points: never more than units). */
-let longerThanAnyLabel: RegExp | undefined;
-let longestTag: number | undefined;
+const LONGER_THAN_ANY_LABEL = new RegExp(`^(?:\\s*\\S){${2 * LONGEST_OWNED + 1}}`, 'u');
+/** The longest meta tag name (UTF-16 units). */
+const LONGEST_TAG = Math.max(...Object.keys(META_TAGS).map((k) => k.length));
 
 /** The field a printed label (either script, spaces dropped) stands for, or null: as listed, or a listed label after an owner word (文件有效性 is 有效性). */
 export function fieldOfLabel(label: string): MetadataField | null {
   // most of what this is asked about is a whole cell or line, longer than any label and any meta tag's name: no copy
   // of it without its spaces, no conversion, no lower case
-  longestTag ??= Math.max(...Object.keys(META_TAGS).map((k) => k.length));
-  longerThanAnyLabel ??= new RegExp(`^(?:\\s*\\S){${2 * LONGEST_OWNED + 1}}`, 'u');
-  if (label.length > longestTag && longerThanAnyLabel.test(label)) return null;
+  if (label.length > LONGEST_TAG && LONGER_THAN_ANY_LABEL.test(label)) return null;
   const compact = label.replace(/\s+/gu, '');
   // the conversion never makes a text shorter than half its length (at most a character outside the BMP becomes one
   // inside it: test), so a longer one — most cells and lines this is asked about — is no listed label, owned or not
