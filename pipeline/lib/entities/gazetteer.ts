@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from '../prepared.js';
+import { PairFilter } from '../pair-filter.js';
 import { StringTable, stringTableData, type StringTableData } from '../string-table.js';
 
 const require = createRequire(import.meta.url);
@@ -90,9 +91,15 @@ export function jurisdictionAt(text: string, start: number, end: number): Jurisd
 
 /** The lengths by the first two units, as arrays: for a first unit a, its second units (ascending) and their lengths are at start[a] … start[a + 1] - 1. */
 export class StartLengths {
-  constructor(readonly data: { start: Uint32Array; second: Uint16Array; mask: Int32Array }) {}
+  /** The pairs of first units some name starts with (most Han characters start none with the next: 93 % of the bench's). */
+  private readonly pairs: PairFilter;
+
+  constructor(readonly data: { start: Uint32Array; second: Uint16Array; mask: Int32Array }) {
+    this.pairs = new PairFilter(firstPairs(data.start, data.second));
+  }
 
   at(a: number, b: number): number {
+    if (!this.pairs.has(a, b)) return 0;
     const { start, second, mask } = this.data;
     let lo = start[a]!;
     let hi = start[a + 1]!;
@@ -105,6 +112,10 @@ export class StartLengths {
     }
     return 0;
   }
+}
+
+function* firstPairs(start: Uint32Array, second: Uint16Array): Generator<[number, number]> {
+  for (let a = 0; a < 0x10000; a++) for (let k = start[a]!; k < start[a + 1]!; k++) yield [a, second[k]!];
 }
 
 export function startLengths(lengths: ReadonlyMap<number, ReadonlyMap<number, number>>): StartLengths {

@@ -28,6 +28,7 @@
 import type { Boundaries } from '../jieba.js';
 import { isHanUnit } from '../cjk.js';
 import { agencyLexicon } from '../lexicon.js';
+import { PairFilter } from '../pair-filter.js';
 import { StringTable, stringTableData } from '../string-table.js';
 import { COUNTRY_SHORT, jurisdictionAt, jurisdictions, nameLengthsAt, type Jurisdiction } from './gazetteer.js';
 
@@ -103,6 +104,7 @@ function unitTable(chars: readonly string[]): Uint8Array {
 const MILITARY = /^(?:国防部|外交部|政府|军|海军|空军|陆军|海军陆战队|特种部队|部队|军方|军队|政府军|大军|舰队)$/;
 /** The first units of MILITARY's words. */
 const MILITARY_FIRST = new Set(MILITARY.source.replace(/^\^\(\?:|\)\$$/g, '').split('|').map((w) => w.charCodeAt(0)));
+const NO_LENGTHS: readonly number[] = [];
 const MAX_OPEN = 12;
 const MAX_SUB = 8;
 const ORDINAL = /^第[一二三四五六七八九十]{1,3}/;
@@ -113,6 +115,8 @@ const OPENS_COUNTRY = 2;
 const OPENS_GENERIC = 4;
 const OPENS_LEVEL = 8;
 const OPENS_CLOSED = 16;
+/** A closed word of one character (委, 军) is this one: the word is there whatever follows. */
+const OPENS_ONE_UNIT_WORD = 32;
 
 /** What a closed organ word is (bits of `Words.organs`' values): it stands alone, or it follows a jurisdiction. */
 const STANDS_ALONE = 1;
@@ -124,6 +128,8 @@ interface Words {
   sub: Set<string>;
   /** The lengths of the standalone and after-jurisdiction words by their first UTF-16 unit, longest first. */
   organLengths: Map<number, number[]>;
+  /** The first two UTF-16 units of the words of two or more units. */
+  firstTwo: PairFilter;
   /** By UTF-16 unit, what an organ may open with there (OPENS_* bits): the first units of the ordinal, the short country forms, the generic jurisdictions, the level words and the closed organ words (a table lookup before organLengths'). */
   opens: Uint8Array;
 }
@@ -147,7 +153,9 @@ function closedWords(): Words {
   for (const unit of GENERIC_FIRST) opens[unit]! |= OPENS_GENERIC;
   for (const unit of LEVEL_BY_FIRST.keys()) opens[unit]! |= OPENS_LEVEL;
   for (const unit of organLengths.keys()) opens[unit]! |= OPENS_CLOSED;
-  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, opens };
+  for (const w of kinds.keys()) if (w.length === 1) opens[w.charCodeAt(0)]! |= OPENS_ONE_UNIT_WORD;
+  const firstTwo = new PairFilter([...kinds.keys()].filter((w) => w.length >= 2).map((w) => [w.charCodeAt(0), w.charCodeAt(1)] as const));
+  words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, firstTwo, opens };
   return words;
 }
 
@@ -190,8 +198,10 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   // only the lengths of closed words that start with this character: a word of another length is neither standalone
   // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
   const first = text.charCodeAt(from);
-  for (const len of (w.opens[first]! & OPENS_CLOSED ? w.organLengths.get(first) : undefined) ?? []) {
-    if (len > text.length - from) continue;
+  // (a word of two or more units only where its first two are)
+  const two = w.firstTwo.has(first, text.charCodeAt(from + 1));
+  for (const len of w.opens[first]! & OPENS_CLOSED ? w.organLengths.get(first)! : NO_LENGTHS) {
+    if (len > text.length - from || (len >= 2 && !two)) continue;
     if (shortCountry && !MILITARY.test(text.slice(from, from + len))) continue;
     const kind = w.organs.getRange(text, from, from + len) ?? 0;
     const ok = (kind & STANDS_ALONE) !== 0 || (withJurisdiction && (kind & AFTER_A_JURISDICTION) !== 0 && (len !== 1 || text[from] !== '军' || country !== null || shortCountry));
@@ -213,7 +223,7 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
     // without a jurisdiction: one jieba word that ends in a suffix (教育局, 住建委, 监管部门 as two words)
     for (let e = Math.min(text.length, from + 8); e > from + 2; e--) {
       const ts = b.startOfTokenEndingAt[e]!;
-      if (ts < 0 || BARE_LAST[text.charCodeAt(e - 1)] !== 1 || !openName(text, from, e, b)) continue;
+      if (BARE_LAST[text.charCodeAt(e - 1)] !== 1 || ts < 0 || !openName(text, from, e, b)) continue;
       const last = text.slice(ts, e);
       if (!BARE_SUFFIX.test(last)) continue;
       // a name without a jurisdiction starts where no noun could extend it to the left (人居环境委员会 is not 环境委员会)
@@ -265,11 +275,11 @@ function subUnits(text: string, at: number, b: Boundaries, local: boolean): numb
   for (let guard = 0; guard < 4; guard++) {
     let next = -1;
     for (let e = Math.min(text.length, end + MAX_SUB); e >= end + 2; e--) {
-      const piece = text.slice(end, e);
       if (!isEnd(b, e)) continue;
+      const piece = text.slice(end, e);
       // after a local organ a new jurisdiction starts a new organ (佛山市住房和城乡建设局佛山市自然资源局 are two);
       // after a central one it is the organ's local branch (国家税务总局佛山市税务局)
-      if (local && (startsWithPlace(text, end) || /^(?:中共|国家)/.test(piece))) break;
+      if (local && (startsWithPlace(text, end, nameLengthsAt(text, end)) || /^(?:中共|国家)/.test(piece))) break;
       // a department of a central organ named by its field is a collective of it: 国务院卫生行政部门, 国务院有关主管部门
       const department = /^\p{Script=Han}{2,6}(?:行政|主管)部门$/u.test(piece) && !NOT_IN_NAME.test(piece);
       if (w.sub.has(piece) || department || (openName(text, end, e, b) && b.starts[end] === 1 && !/部门$/.test(piece) && ((w.organs.get(piece) ?? 0) & STANDS_ALONE) === 0)) {
@@ -312,7 +322,11 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
   const bare = bareEnds(text, b);
   for (let s = 0; s < text.length; ) {
     // every name starts with a Han character: marks, Latin and digits are passed over at once
-    const m = isHanUnit(text.charCodeAt(s)) && (b.starts[s] === 1 || startsWithPlace(text, s)) && titles[s] === 0 && mayStartOrgan(text, s, b, bare) ? organStartingAt(text, s, b) : null;
+    let m: Organ | null = null;
+    if (isHanUnit(text.charCodeAt(s))) {
+      const lengths = nameLengthsAt(text, s);
+      if ((b.starts[s] === 1 || startsWithPlace(text, s, lengths)) && titles[s] === 0 && mayStartOrgan(text, s, b, bare, lengths)) m = organStartingAt(text, s, b);
+    }
     if (m) {
       out.push(m);
       s = m.end;
@@ -328,7 +342,7 @@ export function findOrgans(text: string, b: Boundaries): Organ[] {
 function bareEnds(text: string, b: Boundaries): Int32Array {
   const next = new Int32Array(text.length + 2);
   next[text.length + 1] = text.length + 1;
-  for (let e = text.length; e >= 0; e--) next[e] = e > 0 && b.startOfTokenEndingAt[e]! >= 0 && BARE_LAST[text.charCodeAt(e - 1)] === 1 ? e : next[e + 1]!;
+  for (let e = text.length; e >= 0; e--) next[e] = e > 0 && BARE_LAST[text.charCodeAt(e - 1)] === 1 && b.startOfTokenEndingAt[e]! >= 0 ? e : next[e + 1]!;
   return next;
 }
 
@@ -343,7 +357,7 @@ function bareEnds(text: string, b: Boundaries): Int32Array {
  * Most word starts have none; a character that merely begins some closed or level word (人 of 人民政府, 中 of
  * 中国) is asked whether the word is there.
  */
-function mayStartOrgan(text: string, s: number, b: Boundaries, bare: Int32Array): boolean {
+function mayStartOrgan(text: string, s: number, b: Boundaries, bare: Int32Array, lengths: number): boolean {
   const c = text.charCodeAt(s);
   const w = closedWords();
   // what may open at this character, by one table lookup (most characters open nothing of these)
@@ -356,15 +370,16 @@ function mayStartOrgan(text: string, s: number, b: Boundaries, bare: Int32Array)
       if (GENERIC_AT.test(text)) return true;
     }
     if (opens & OPENS_LEVEL) for (const level of LEVEL_BY_FIRST.get(c)!) if (text.startsWith(level, s) && b.starts[s + level.length] === 1) return true;
-    if (opens & OPENS_CLOSED) for (const len of w.organLengths.get(c)!) if (s + len <= text.length && w.organs.getRange(text, s, s + len) !== undefined) return true;
+    if (opens & OPENS_ONE_UNIT_WORD) return true;
+    if (opens & OPENS_CLOSED && w.firstTwo.has(c, text.charCodeAt(s + 1)))
+      for (const len of w.organLengths.get(c)!) if (s + len <= text.length && w.organs.getRange(text, s, s + len) !== undefined) return true;
   }
-  if (nameLengthsAt(text, s) !== 0) return true;
+  if (lengths !== 0) return true;
   return s + 3 <= text.length && bare[s + 3]! <= Math.min(text.length, s + 8);
 }
 
-/** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise). */
-function startsWithPlace(text: string, s: number): boolean {
-  const lengths = nameLengthsAt(text, s);
+/** A full division name of three or more characters starts at s (jieba may cut 向黔东南州 otherwise); `lengths`: nameLengthsAt(text, s). */
+function startsWithPlace(text: string, s: number, lengths: number): boolean {
   if ((lengths & 0x1f8) === 0) return false; // no name of 3 to 8 characters starts here
   for (let len = 3; len <= 8 && s + len <= text.length; len++) {
     if ((lengths & (1 << len)) === 0) continue;
