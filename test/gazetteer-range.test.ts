@@ -39,6 +39,34 @@ describe('range lookups', () => {
     );
   });
 
+  it('a table of any size finds each of its keys by every lookup, and no other string: the hash bits a slot keeps beside the index only pass over other keys', () => {
+    // keys from four characters, so that many share their first units and their hashes' slots; sizes across the
+    // boundaries where the index takes one bit more (and the hash's part one bit less): 0, 1, 2, 3, 255 … 4097
+    const word = fc.array(fc.constantFrom('成', '都', '市', '𠀀'), { minLength: 0, maxLength: 9 }).map((p) => p.join(''));
+    let largest = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 4200, maxLength: 4200, size: 'max' }), fc.array(word, { maxLength: 200 }), fc.constantFrom(0, 1, 2, 3, 255, 256, 511, 1023, 2047, 4095, 4096, 4097), (all, others, size) => {
+        const keys = all.slice(0, size);
+        largest = Math.max(largest, keys.length);
+        const table = new StringTable(stringTableData(new Map(keys.map((k, i) => [k, i * 0.5]))));
+        expect(table.size).toBe(keys.length);
+        const has = new Map(keys.map((k, i) => [k, i * 0.5]));
+        for (const key of [...keys, ...others]) {
+          const units = Uint16Array.from({ length: key.length }, (_, k) => key.charCodeAt(k));
+          const text = `x${key}y`;
+          expect([table.get(key), table.has(key), table.getRange(text, 1, 1 + key.length), table.getUnits(units, 0, key.length, hashUnits(HASH_SEED, units, 0, key.length))], key).toEqual([
+            has.get(key),
+            has.has(key),
+            has.get(key),
+            has.get(key),
+          ]);
+        }
+      }),
+      { numRuns: 40, seed: 10 },
+    );
+    expect(largest).toBe(4097);
+  });
+
   it('jurisdictionAt finds every name of the gazetteer inside a text, and what the built map finds at every range', () => {
     const built = buildJurisdictions();
     const names = [...built.keys()];

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { allPairs, decodePair, encodeChar, gbkTableFile, isLead, isTrail, leadsFor, trailsFor } from './gbk.js';
 import { converters, openccVersion } from './opencc.js';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
-import { StringTable, stringTableData, type StringTableData } from './string-table.js';
+import { StringTable, stringTableCode, stringTableData, type StringTableData } from './string-table.js';
 import { wordModel, type DocumentCounts } from './word-model.js';
 
 /** Character-level conversion to Simplified, for scoring (phrases do not matter to a unigram model). Memoised: a pure function of one character. */
@@ -342,7 +342,7 @@ const simplifiedFirst = new Map<string, string[]>();
 function gbkFormsOf(h: string, preferTraditional: boolean): string[] {
   if (!formsByHans) {
     const data = fromPrepared(
-      preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url)), packCode()], 'bin'),
+      preparedPath('gbk-forms', [gbkTableFile(), openccVersion(), readFileSync(fileURLToPath(import.meta.url)), stringTableCode(), packCode()], 'bin'),
       (f) => readForms(readFileSync(f)),
       () => formsData(buildForms()),
       (d) => pack(d),

@@ -9,6 +9,13 @@
  *   - CodePointSets: code point → code points, in compressed rows (CSR); each
  *     row keeps the order its members were added in.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** This module's code: a prepared file holding a table names it among its ingredients, so a new layout is a new file. */
+export function stringTableCode(): Buffer {
+  return readFileSync(fileURLToPath(import.meta.url));
+}
 
 /** The plain data of a StringTable (what is stored). */
 export interface StringTableData {
@@ -17,7 +24,11 @@ export interface StringTableData {
   /** Key i is units[starts[i], starts[i + 1]). */
   starts: Uint32Array;
   values: Float64Array;
-  /** Open-addressing slots: key index + 1, 0 when empty; length a power of two. */
+  /**
+   * Open-addressing slots, 0 when empty, else key index + 1 in the low bits and the top bits of the key's hash above
+   * them (slotLayout): a probe that meets another key's slot passes over it without reading that key (a miss in a
+   * table of 500 k words read three arrays per slot it met, each a cache miss); length a power of two.
+   */
   slots: Int32Array;
 }
 
@@ -45,6 +56,15 @@ function hashOf(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * How a slot holds a key for a table of `size` keys: the index + 1 in the low `indexBits`, the hash's top bits in the
+ * others (31 in all, so that a slot stays a positive Int32). `tagOf(h)` is a hash's part, in place.
+ */
+function slotLayout(size: number): { indexMask: number; tagShift: number; indexBits: number } {
+  const indexBits = 32 - Math.clz32(size + 1);
+  return { indexMask: 2 ** indexBits - 1, tagShift: indexBits + 1, indexBits };
+}
+
 export function stringTableData(entries: ReadonlyMap<string, number>): StringTableData {
   let length = 0;
   for (const key of entries.keys()) length += key.length;
@@ -55,15 +75,17 @@ export function stringTableData(entries: ReadonlyMap<string, number>): StringTab
   while (capacity < entries.size * 2) capacity *= 2;
   const slots = new Int32Array(capacity);
   const mask = capacity - 1;
+  const { tagShift, indexBits } = slotLayout(entries.size);
   let at = 0;
   let i = 0;
   for (const [key, value] of entries) {
     starts[i] = at;
     for (let k = 0; k < key.length; k++) units[at++] = key.charCodeAt(k);
     values[i] = value;
-    let slot = hashOf(key) & mask;
+    const h = hashOf(key);
+    let slot = h & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = i + 1;
+    slots[slot] = ((h >>> tagShift) << indexBits) | (i + 1);
     i++;
   }
   starts[i] = at;
@@ -72,8 +94,17 @@ export function stringTableData(entries: ReadonlyMap<string, number>): StringTab
 
 export class StringTable {
   private readonly mask: number;
+  private readonly indexMask: number;
+  private readonly tagShift: number;
+  private readonly indexBits: number;
   constructor(private readonly data: StringTableData) {
     this.mask = data.slots.length - 1;
+    ({ indexMask: this.indexMask, tagShift: this.tagShift, indexBits: this.indexBits } = slotLayout(data.values.length));
+  }
+
+  /** The part of a slot a key of hash `h` has above its index. */
+  private tagOf(h: number): number {
+    return ((h >>> 0) >>> this.tagShift) << this.indexBits;
   }
 
   get size(): number {
@@ -83,10 +114,13 @@ export class StringTable {
   /** The key's index, or -1. */
   private find(key: string): number {
     const { units, starts, slots } = this.data;
-    for (let slot = hashOf(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+    const h = hashOf(key);
+    const tag = this.tagOf(h);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = slots[slot]!;
       if (entry === 0) return -1;
-      const i = entry - 1;
+      if ((entry & ~this.indexMask) !== tag) continue;
+      const i = (entry & this.indexMask) - 1;
       const from = starts[i]!;
       if (starts[i + 1]! - from !== key.length) continue;
       let k = 0;
@@ -104,10 +138,12 @@ export class StringTable {
       h = Math.imul(h, 0x01000193);
     }
     const length = end - start;
+    const tag = this.tagOf(h);
     for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = slots[slot]!;
       if (entry === 0) return -1;
-      const i = entry - 1;
+      if ((entry & ~this.indexMask) !== tag) continue;
+      const i = (entry & this.indexMask) - 1;
       const from = starts[i]!;
       if (starts[i + 1]! - from !== length) continue;
       let k = 0;
@@ -120,10 +156,12 @@ export class StringTable {
   getUnits(units: Uint16Array, start: number, end: number, h: number): number | undefined {
     const { units: keys, starts, slots, values } = this.data;
     const length = end - start;
+    const tag = this.tagOf(h);
     for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = slots[slot]!;
       if (entry === 0) return undefined;
-      const i = entry - 1;
+      if ((entry & ~this.indexMask) !== tag) continue;
+      const i = (entry & this.indexMask) - 1;
       const from = starts[i]!;
       if (starts[i + 1]! - from !== length) continue;
       let k = 0;

@@ -15,7 +15,6 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userDictionaryLines } from './lexicon.js';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from './prepared.js';
@@ -25,6 +24,7 @@ import {
   StringTable,
   hashUnits,
   codePointSetsData,
+  stringTableCode,
   stringTableData,
   type CodePointSetsData,
   type StringTableData,
@@ -155,8 +155,8 @@ export function cacheFile(): { file: string; dictionary: string; user: readonly 
       String(stat.mtimeMs),
       user.join('\n'),
       readFileSync(fileURLToPath(import.meta.url)),
-      // the tables' layout (run from dist/ or, in tests, from the TypeScript source) and the file's
-      readFileSync(fileURLToPath(new URL(`./string-table${extname(import.meta.url)}`, import.meta.url))),
+      // the tables' layout and the file's
+      stringTableCode(),
       packCode(),
     ],
     'bin',

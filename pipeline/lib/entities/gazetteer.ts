@@ -9,11 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from '../prepared.js';
 import { PairFilter } from '../pair-filter.js';
-import { StringTable, stringTableData, type StringTableData } from '../string-table.js';
+import { StringTable, stringTableCode, stringTableData, type StringTableData } from '../string-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -273,7 +272,7 @@ function preparedFile(): string {
       version('i18n-iso-countries'),
       readFileSync(fileURLToPath(import.meta.url)),
       // the layout of the names' table and of the file
-      readFileSync(fileURLToPath(new URL(`../string-table${extname(import.meta.url)}`, import.meta.url))),
+      stringTableCode(),
       packCode(),
     ],
     'bin',
