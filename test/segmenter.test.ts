@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../pipeline/batch.js';
 import { DICTIONARY_RULE, boundaries, loadJieba, pieces, segmenter, trimDictionary } from '../pipeline/lib/jieba.js';
-import { buildDictionary } from '../pipeline/lib/segmenter/dictionary.js';
+import { buildDictionary, TRIE_RECORD, trieWeights } from '../pipeline/lib/segmenter/dictionary.js';
 import { WordSegmenter } from '../pipeline/lib/segmenter/cut.js';
 import { jiebaFiles, preparedDictionary } from '../pipeline/lib/segmenter/prepared.js';
 import { userDictionaryLines } from '../pipeline/lib/lexicon.js';
@@ -88,18 +88,18 @@ describe('jieba in TypeScript', () => {
     const read = preparedDictionary(trimDictionary, DICTIONARY_RULE, file); // read back
     // array for array, byte for byte
     const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    const arrays = (d: typeof built) => [d.first, d.keys, d.child, d.rootChild, d.weight, d.tag, d.userSingles, d.hmm.emit].map(raw);
+    const arrays = (d: typeof built) => [d.keys, d.trie, d.rootChild, d.userSingles, d.hmm.emit].map(raw);
     for (const d of [first, read]) {
-      expect(arrays(d).map((a, k) => a.equals(arrays(built)[k]!))).toEqual(Array(8).fill(true));
-      expect([d.tags, d.minWeight, d.hmm.start, d.hmm.trans, d.hmm.astral]).toEqual([built.tags, built.minWeight, built.hmm.start, built.hmm.trans, built.hmm.astral]);
+      expect(arrays(d).map((a, k) => a.equals(arrays(built)[k]!))).toEqual(Array(5).fill(true));
+      expect([d.rootEdges, d.tags, d.minWeight, d.hmm.start, d.hmm.trans, d.hmm.astral]).toEqual([built.rootEdges, built.tags, built.minWeight, built.hmm.start, built.hmm.trans, built.hmm.astral]);
     }
     // the arrays read are views of the file's bytes, not copies
-    expect(read.weight.buffer).toBe(read.keys.buffer);
+    expect(read.keys.buffer).toBe(read.trie.buffer);
     // a damaged file (cut short) is rebuilt and rewritten, and cuts the same
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length >> 1));
     const rebuilt = preparedDictionary(trimDictionary, DICTIONARY_RULE, file);
-    expect(raw(rebuilt.weight).equals(raw(built.weight))).toBe(true);
+    expect(raw(rebuilt.trie).equals(raw(built.trie))).toBe(true);
     expect(readFileSync(file).length).toBe(bytes.length);
     const text = readFileSync(SAMPLE, 'utf8').slice(0, 2000);
     expect(new WordSegmenter(rebuilt).tag(text)).toEqual(loadJieba().tag(text));
@@ -110,19 +110,27 @@ describe('jieba in TypeScript', () => {
     const model = readFileSync(jiebaFiles().hmm, 'utf8');
     const d = buildDictionary(dict, ['中国人民 nt', '民'], model);
     const sum = 80;
-    const node = (word: string) => {
-      let n = 0;
+    // the edge a word's last character is read by: from the root's edges, each record names where its node's edges
+    // start, and the next record where they end
+    const edge = (word: string) => {
+      let [lo, hi, e] = [0, d.rootEdges, -1];
       for (const ch of word) {
-        let e = d.first[n]!;
-        while (e < d.first[n + 1]! && d.keys[e] !== ch.codePointAt(0)) e++;
-        n = d.child[e]!;
+        e = lo;
+        while (e < hi && d.keys[e] !== ch.codePointAt(0)) e++;
+        expect(e, word).toBeLessThan(hi);
+        [lo, hi] = [d.trie[TRIE_RECORD * e]!, d.trie[TRIE_RECORD * (e + 1)]!];
       }
-      return n;
+      return e;
     };
-    expect(d.weight[node('中国')]).toBe(Math.log(30 / sum));
+    const weight = (word: string) => trieWeights(d.trie)[2 * edge(word) + 1];
+    expect(weight('中国')).toBe(Math.log(30 / sum));
     // the median of the six weights (the fourth smallest): log(10/80)
-    expect(d.weight[node('中国人民')]).toBe(Math.log(10 / sum));
-    expect(d.tags[d.tag[node('中国人民')]!]).toBe('nt');
+    expect(weight('中国人民')).toBe(Math.log(10 / sum));
+    expect(d.tags[d.trie[TRIE_RECORD * edge('中国人民') + 1]!]).toBe('nt');
+    // 中国人 is a prefix, no word; breadth first, the root's edges come first (中 人 国 民, by code point), then their nodes'
+    expect(weight('中国人')).toBeNaN();
+    expect(d.rootEdges).toBe(4);
+    expect([...d.keys.subarray(0, d.rootEdges)].map((cp) => String.fromCodePoint(cp))).toEqual(['中', '人', '国', '民']);
     expect(d.minWeight).toBe(Math.log(5 / sum));
     expect([...d.userSingles]).toEqual(['民'.codePointAt(0)]);
     const s = new WordSegmenter(d);

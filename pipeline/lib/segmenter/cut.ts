@@ -20,12 +20,15 @@
  * Scratch arrays are the instance's, grown as needed: one instance per thread.
  */
 import { edgeIndex } from '../trie-edges.js';
-import { MIN_DOUBLE, runeOf, type SegmenterDictionary } from './dictionary.js';
+import { MIN_DOUBLE, runeOf, TRIE_RECORD, trieWeights, type SegmenterDictionary } from './dictionary.js';
 
 const E = 1;
 const S = 3;
 /** cppjieba's MAX_WORD_LENGTH, in characters. */
 const MAX_WORD = 512;
+
+/** `next`'s edge for the root (no edge leads to it). */
+const ROOT = -2;
 
 const isSeparator = (r: number) => r === 0x20 || r === 0x09 || r === 0x0a || r === 0xff0c || r === 0x3002;
 
@@ -46,9 +49,14 @@ export class WordSegmenter {
   private viterbiWeight = new Float64Array(4096);
   private viterbiPath = new Int8Array(4096);
   private readonly singles: Set<number>;
+  private readonly trie: Int32Array;
+  /** The trie records' weights (edge e's at 2e + 1). */
+  private readonly weights: Float64Array;
 
   constructor(private readonly dict: SegmenterDictionary) {
     this.singles = new Set(dict.userSingles);
+    this.trie = dict.trie;
+    this.weights = trieWeights(dict.trie);
   }
 
   /** nodejieba's `cut(text)`: the words, in order. */
@@ -97,12 +105,13 @@ export class WordSegmenter {
   /** The tag cppjieba's PosTagger gives a word. */
   tagOf(word: string): string {
     const { dict } = this;
-    let node = 0;
+    let edge = ROOT;
     for (const ch of word) {
-      node = this.childOf(node, runeOf(ch));
-      if (node < 0) break;
+      edge = this.next(edge, runeOf(ch));
+      if (edge < 0) break;
     }
-    if (node > 0 && !Number.isNaN(dict.weight[node]!) && dict.tag[node] !== 0) return dict.tags[dict.tag[node]!]!;
+    const tag = edge >= 0 ? this.trie[TRIE_RECORD * edge + 1]! : 0;
+    if (edge >= 0 && !Number.isNaN(this.weights[2 * edge + 1]!) && tag !== 0) return dict.tags[tag]!;
     // SpecialRule: no ASCII → x; ASCII all digits → m; else eng (counted over the first half of the characters)
     const chars = [...word];
     let ascii = 0;
@@ -149,31 +158,30 @@ export class WordSegmenter {
     this.ends = new Int32Array(n);
   }
 
-  /** The trie node reached from `node` by code point `r`, or -1. */
-  private childOf(node: number, r: number): number {
-    const { dict } = this;
-    if (node === 0 && r < 0x10000) return dict.rootChild[r]! - 1;
-    const e = edgeIndex(dict.keys, dict.first[node]!, dict.first[node + 1]!, r);
-    return e < 0 ? -1 : dict.child[e]!;
+  /** The edge by code point `r` from the node `edge` leads to (ROOT: from the root), -1 when none. */
+  private next(edge: number, r: number): number {
+    const { trie, dict } = this;
+    if (edge === ROOT) return r < 0x10000 ? dict.rootChild[r]! - 1 : edgeIndex(dict.keys, 0, dict.rootEdges, r);
+    const at = TRIE_RECORD * edge;
+    return edgeIndex(dict.keys, trie[at]!, trie[at + TRIE_RECORD]!, r);
   }
 
   /** MPSegment on runes[begin, end): `length[i]` is the length of the word the best route takes at i. */
   private routeRange(begin: number, end: number): void {
-    const { runes, route, length, dict } = this;
-    const weight = dict.weight;
+    const { runes, route, length, dict, weights } = this;
     for (let i = end - 1; i >= begin; i--) {
-      let node = this.childOf(0, runes[i]!);
+      let edge = this.next(ROOT, runes[i]!);
       const after = i + 1 < end ? route[i + 1]! : 0;
       // the character alone first: its word's weight, or the smallest when it is none
       let best = MIN_DOUBLE;
       let bestLength = 1;
-      const single = node > 0 && !Number.isNaN(weight[node]!) ? weight[node]! : dict.minWeight;
+      const single = edge >= 0 && !Number.isNaN(weights[2 * edge + 1]!) ? weights[2 * edge + 1]! : dict.minWeight;
       const first = after + single;
       if (first > best) best = first;
-      for (let j = i + 1; node > 0 && j < end && j - i + 1 <= MAX_WORD; j++) {
-        node = this.childOf(node, runes[j]!);
-        if (node < 0) break;
-        const w = weight[node]!;
+      for (let j = i + 1; edge >= 0 && j < end && j - i + 1 <= MAX_WORD; j++) {
+        edge = this.next(edge, runes[j]!);
+        if (edge < 0) break;
+        const w = weights[2 * edge + 1]!;
         if (Number.isNaN(w)) continue;
         const value = (j + 1 < end ? route[j + 1]! : 0) + w;
         if (value > best) {

@@ -13,23 +13,34 @@
 
 /** Part-of-speech tags, by index (0 is "", no tag). */
 export interface SegmenterDictionary {
-  /** Per trie node (0 the root): its first edge in `keys`/`child`; `first[node + 1]` ends them. */
-  first: Int32Array;
-  /** Per edge, sorted within a node: the code point it reads, and the node it leads to. */
+  /**
+   * The word trie, breadth first: edge e reads the code point `keys[e]`; a node's edges are contiguous, sorted by code
+   * point, the root's [0, rootEdges). The rest of an edge is one 16-byte record of the node it leads to: Int32
+   * `trie[4e]` where that node's edges start (they end where edge e + 1's start), `trie[4e + 1]` the tag of the word
+   * ending there (an index into `tags`), and at bytes 8–15 a Float64 (`trieWeights(trie)[2e + 1]`) that word's
+   * weight, NaN when none. A step of the route searches one node's keys (dense: few cache lines for hundreds of
+   * edges) and reads one record (four arrays and cache misses a step before: ADR 9).
+   */
   keys: Int32Array;
-  child: Int32Array;
-  /** The root's child for each BMP code point, + 1 (0: none). */
+  trie: Int32Array;
+  /** The root's edges are [0, rootEdges). */
+  rootEdges: number;
+  /** The root's edge for each BMP code point, + 1 (0: none). */
   rootChild: Int32Array;
-  /** Per node: the weight of the word ending there, NaN when none does. */
-  weight: Float64Array;
-  /** Per node: its word's tag (an index into `tags`). */
-  tag: Uint16Array;
   tags: string[];
   /** The weight of a character no word starts with (the dictionary's smallest). */
   minWeight: number;
   /** Code points that are words of one character in the user dictionary (the HMM leaves them whole), sorted. */
   userSingles: Int32Array;
   hmm: HmmModel;
+}
+
+/** Ints per trie record: the first edge of the node, its tag, and the Float64 weight (two ints' bytes). */
+export const TRIE_RECORD = 4;
+
+/** The trie's records' weights: edge e's is at [2e + 1] (the records' buffer as Float64, aligned to 8). */
+export function trieWeights(trie: Int32Array): Float64Array {
+  return new Float64Array(trie.buffer, trie.byteOffset, trie.length >> 1);
 }
 
 /** cppjieba's HMM (states B E M S): log probabilities. */
@@ -142,22 +153,49 @@ function buildTrie(words: readonly string[], weights: readonly number[], wordTag
   }
   const order = Float64Array.from(edges.keys()).sort();
   const nodes = nodeWeight.length;
+  // each node's edges, by code point: first[n] … first[n + 1] - 1, the node each leads to in `child`
   const first = new Int32Array(nodes + 1);
   const keys = new Int32Array(order.length);
   const child = new Int32Array(order.length);
-  const rootChild = new Int32Array(0x10000);
   for (let e = 0; e < order.length; e++) {
     const key = order[e]!;
     const parent = Math.floor(key / 0x110000);
-    const cp = key - parent * 0x110000;
-    keys[e] = cp;
+    keys[e] = key - parent * 0x110000;
     child[e] = edges.get(key)!;
     first[parent + 1] = first[parent + 1]! + 1;
-    if (parent === 0 && cp < 0x10000) rootChild[cp] = child[e]! + 1;
   }
   for (let n = 0; n < nodes; n++) first[n + 1] = first[n + 1]! + first[n]!;
-  if (tags.length > 0xffff) throw new Error('jieba dictionary: too many tags');
-  return { first, keys, child, rootChild, weight: Float64Array.from(nodeWeight), tag: Uint16Array.from(nodeTag), tags };
+  return { ...breadthFirst(first, keys, child, nodeWeight, nodeTag), tags };
+}
+
+/**
+ * The trie as records, breadth first: the root's edges, then the edges of each node in the order its edge was
+ * written, so that the edges of the node edge k leads to start where those of edge k - 1's node end.
+ */
+function breadthFirst(first: Int32Array, keys: Int32Array, child: Int32Array, nodeWeight: readonly number[], nodeTag: readonly number[]) {
+  const count = keys.length;
+  const ordered = new Int32Array(count);
+  const trie = new Int32Array(TRIE_RECORD * (count + 1));
+  const weights = trieWeights(trie);
+  const rootChild = new Int32Array(0x10000);
+  // the nodes in the order their edges are written (the root first): queue[q] is reached by edge q - 1
+  const queue = new Int32Array(count + 1);
+  let written = 0;
+  for (let q = 0; q <= count; q++) {
+    const node = queue[q]!;
+    if (q > 0) trie[TRIE_RECORD * (q - 1)] = written;
+    for (let e = first[node]!; e < first[node + 1]!; e++, written++) {
+      const next = child[e]!;
+      ordered[written] = keys[e]!;
+      trie[TRIE_RECORD * written + 1] = nodeTag[next]!;
+      weights[2 * written + 1] = nodeWeight[next]!;
+      queue[written + 1] = next;
+      if (node === 0 && keys[e]! < 0x10000) rootChild[keys[e]!] = written + 1;
+    }
+  }
+  // the last record ends the last edge's node's edges
+  trie[TRIE_RECORD * count] = count;
+  return { keys: ordered, trie, rootEdges: first[1]!, rootChild };
 }
 
 /** A character as cppjieba reads it from UTF-8: a lone surrogate (which UTF-8 cannot hold) is U+FFFD. */

@@ -13,7 +13,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userDictionaryLines } from '../lexicon.js';
 import { fromPrepared, pack, packCode, preparedPath, unpack } from '../prepared.js';
-import { buildDictionary, type SegmenterDictionary } from './dictionary.js';
+import { buildDictionary, TRIE_RECORD, type SegmenterDictionary } from './dictionary.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,21 +57,19 @@ export function preparedDictionary(trim: (dictionary: string) => string, rule: s
 function checked(value: unknown): SegmenterDictionary {
   const d = value as SegmenterDictionary;
   const ok =
-    d?.first instanceof Int32Array &&
-    d.keys instanceof Int32Array &&
-    d.child instanceof Int32Array &&
+    d?.keys instanceof Int32Array &&
+    d.trie instanceof Int32Array &&
+    d.trie.length === TRIE_RECORD * (d.keys.length + 1) &&
+    d.trie.byteOffset % 8 === 0 &&
+    typeof d.rootEdges === 'number' &&
     d.rootChild instanceof Int32Array &&
-    d.weight instanceof Float64Array &&
-    d.tag instanceof Uint16Array &&
     Array.isArray(d.tags) &&
     typeof d.minWeight === 'number' &&
     d.userSingles instanceof Int32Array &&
     d.hmm?.emit instanceof Float64Array &&
     Array.isArray(d.hmm.start) &&
     Array.isArray(d.hmm.trans) &&
-    Array.isArray(d.hmm.astral) &&
-    d.first.length === d.weight.length + 1 &&
-    d.keys.length === d.child.length;
+    Array.isArray(d.hmm.astral);
   if (!ok) throw new Error('Not the segmenter dictionaries');
   return d;
 }
