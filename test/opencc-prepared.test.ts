@@ -30,7 +30,7 @@ import {
   type DirectionTries,
   type Pair,
 } from '../pipeline/lib/opencc.js';
-import { PhraseTrie } from '../pipeline/lib/phrase-trie.js';
+import { FlatTrie, PhraseTrie } from '../pipeline/lib/phrase-trie.js';
 import { ROOT, SHARED } from './helpers/paths.js';
 
 const hansToHant: Pair[] = protectedLexicon().map((e) => [e.hans, e.hant]);
@@ -60,6 +60,13 @@ describe('flat tries', () => {
     expect(flat.match('𠀀', 0)).toBe(0); // a prefix only
     expect(flat.convert('xabcab𠀀b')).toBe('xXcXZ');
     expect(flat.segment('xabcab𠀀b')).toEqual(['x', 'ab', 'c', 'ab', '𠀀b']);
+    // below the root a child is found by its edge's number (breadth first): arrays laid out otherwise are refused
+    const { edgeNode } = flat.data;
+    const swapped = Int32Array.from(edgeNode);
+    const [e, f] = [flat.data.first[1]!, edgeNode.length - 1];
+    [swapped[e], swapped[f]] = [edgeNode[f]!, edgeNode[e]!];
+    expect(e).toBeLessThan(f);
+    expect(() => new FlatTrie({ ...flat.data, edgeNode: swapped })).toThrow(/breadth first/);
   });
 
   it('match the longest entry on random words whose nodes have few or many children, astral first characters too', () => {
