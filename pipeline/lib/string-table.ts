@@ -58,7 +58,7 @@ function hashOf(s: string): number {
 
 /**
  * How a slot holds a key for a table of `size` keys: the index + 1 in the low `indexBits`, the hash's top bits in the
- * others (31 in all, so that a slot stays a positive Int32). `tagOf(h)` is a hash's part, in place.
+ * others (31 in all, so that a slot stays a positive Int32; StringTable `tagOf` gives a hash's part).
  */
 function slotLayout(size: number): { indexMask: number; tagShift: number; indexBits: number } {
   const indexBits = 32 - Math.clz32(size + 1);

@@ -198,9 +198,10 @@ function organAt(text: string, at: number, b: Boundaries, withJurisdiction: bool
   // only the lengths of closed words that start with this character: a word of another length is neither standalone
   // nor after a jurisdiction, so it never counts (the same words, in the same order, as trying every length)
   const first = text.charCodeAt(from);
+  const lengths = w.opens[first]! & OPENS_CLOSED ? w.organLengths.get(first)! : NO_LENGTHS;
   // (a word of two or more units only where its first two are)
-  const two = w.firstTwo.has(first, text.charCodeAt(from + 1));
-  for (const len of w.opens[first]! & OPENS_CLOSED ? w.organLengths.get(first)! : NO_LENGTHS) {
+  const two = lengths.length > 0 && w.firstTwo.has(first, text.charCodeAt(from + 1));
+  for (const len of lengths) {
     if (len > text.length - from || (len >= 2 && !two)) continue;
     if (shortCountry && !MILITARY.test(text.slice(from, from + len))) continue;
     const kind = w.organs.getRange(text, from, from + len) ?? 0;
