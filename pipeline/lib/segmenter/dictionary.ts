@@ -11,7 +11,6 @@
  * A word listed twice keeps its last entry (the user dictionary comes last).
  */
 
-/** Part-of-speech tags, by index (0 is "", no tag). */
 export interface SegmenterDictionary {
   /**
    * The word trie, breadth first: edge e reads the code point `keys[e]`; a node's edges are contiguous, sorted by code
@@ -27,6 +26,7 @@ export interface SegmenterDictionary {
   rootEdges: number;
   /** The root's edge for each BMP code point, + 1 (0: none). */
   rootChild: Int32Array;
+  /** Part-of-speech tags, by index (0 is "", no tag). */
   tags: string[];
   /** The weight of a character no word starts with (the dictionary's smallest). */
   minWeight: number;
