@@ -37,6 +37,14 @@ describe('pinyin annotations', () => {
     expect(isPinyinSyllable('xyz')).toBe(false);
     expect(isPinyinSyllable('Cyber')).toBe(false);
   });
+  it('answers a syllable the same when asked again, after its answers were forgotten (at most 4096 are kept)', () => {
+    const asked = ['wǎng', 'de', 'zhuāng', 'xyz', 'ng', 'lüè', 'Cyber', 'a'];
+    const first = asked.map(isPinyinSyllable);
+    expect(first).toEqual([true, true, true, false, false, true, false, true]);
+    // five thousand other strings of a syllable's shape (and not) fill the memory past its bound
+    for (let k = 0; k < 5000; k++) isPinyinSyllable(`${'bpmf'[k % 4]}${'aeiou'[k % 5]}${'aeiou'[(k >> 3) % 5]}${k}`);
+    expect(asked.map(isPinyinSyllable)).toEqual(first);
+  });
   it('leaves none of the 1739 annotations of the sample', () => {
     const raw = readFileSync(SAMPLE, 'utf8');
     const annotation = /\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/g;

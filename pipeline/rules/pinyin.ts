@@ -28,6 +28,20 @@ const ANNOTATION = new RegExp(`\\((?<=\\p{Script=Han}\\()(${SYLLABLE})\\)`, 'gu'
 const BROKEN = new RegExp(`\\?(${SYLLABLE})\\)`, 'gu');
 
 export function isPinyinSyllable(s: string): boolean {
+  let known = syllables.get(s);
+  if (known === undefined) {
+    known = pinyinSyllable(s);
+    if (syllables.size === MAX_REMEMBERED) syllables.clear();
+    syllables.set(s, known);
+  }
+  return known;
+}
+
+/** Each string's answer once (a ruby scrape repeats a few hundred syllables thousands of times); at most this many kept. */
+const syllables = new Map<string, boolean>();
+const MAX_REMEMBERED = 4096;
+
+function pinyinSyllable(s: string): boolean {
   if (!WHOLE_SYLLABLE.test(s)) return false;
   const plain = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v');
   const final = plain.replace(/^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])/, '');
