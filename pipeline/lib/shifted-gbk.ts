@@ -280,7 +280,10 @@ function fill(
         const wanted = new Set<string>(model.commonChars);
         for (const c of model.after(neighbour(i, -1))) wanted.add(c);
         for (const c of model.before(neighbour(i, 1))) wanted.add(c);
-        return [...wanted].flatMap((h) => gbkFormsOf(h, input.preferTraditional));
+        // (pushed, not flatMap'd: a set of thousands of characters made an array per character)
+        const out: string[] = [];
+        for (const h of wanted) for (const form of gbkFormsOf(h, input.preferTraditional)) out.push(form);
+        return out;
       }
     }
   };
