@@ -165,6 +165,12 @@ function* combinations(pieces: number[][][], limit: number): Generator<number[]>
   }
 }
 
+/** A slot's candidates, one per Simplified form, and that form of each (what the scorer is given). */
+interface Candidates {
+  chars: string[];
+  hans: string[];
+}
+
 interface Reading {
   text: string;
   hans: string;
@@ -184,7 +190,7 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
 
   // one pass of coordinate ascent ranks every template; the best few get a second pass
   const scores = new Map<string, number>();
-  const candidates = new Map<string, string[]>();
+  const candidates = new Map<string, Candidates>();
   const drafts: { elements: Element[]; score: number }[] = [];
   for (const template of combinations(pieces, 4096)) {
     const elements = decodeTemplate(template);
@@ -209,7 +215,7 @@ export function repairShiftedGbk(input: RepairInput): Repair | null {
 /**
  * Fill the slots of one decoded template by coordinate ascent. `scores` and
  * `candidates` are shared by the templates of one run: scores of whole texts,
- * and a slot's candidate list by its kind, byte and neighbours.
+ * and a slot's candidates (with their Simplified forms) by its kind, byte and neighbours.
  */
 function fill(
   elements: Element[],
@@ -217,7 +223,7 @@ function fill(
   rightHans: string,
   input: RepairInput,
   scores: Map<string, number>,
-  candidates: Map<string, string[]>,
+  candidates: Map<string, Candidates>,
   passes: number,
 ): Reading | null {
   const model = wordModel();
@@ -251,18 +257,20 @@ function fill(
     };
   };
   /** Candidates of a slot, one per Simplified form (the preferred script's character first). */
-  const candidatesOf = (i: number): string[] => {
+  const candidatesOf = (i: number): Candidates => {
     const slot = (elements[i] as { slot: Slot }).slot;
     const key = `${slot.kind}\u0000${'lead' in slot ? slot.lead : 'trail' in slot ? slot.trail : ''}\u0000${neighbour(i, -1)}\u0000${neighbour(i, 1)}`;
     let list = candidates.get(key);
     if (!list) {
+      list = { chars: [], hans: [] };
       const seen = new Set<string>();
-      list = rawCandidatesOf(i).filter((c) => {
+      for (const c of rawCandidatesOf(i)) {
         const h = toHans(c);
-        if (seen.has(h)) return false;
+        if (seen.has(h)) continue;
         seen.add(h);
-        return true;
-      });
+        list.chars.push(c);
+        list.hans.push(h);
+      }
       candidates.set(key, list);
     }
     return list;
@@ -288,10 +296,10 @@ function fill(
     }
   };
   for (const i of slots) {
-    const first = candidatesOf(i)[0];
-    if (first === undefined) return null;
-    chosen[i] = first;
-    chosenHans[i] = toHans(first);
+    const { chars, hans } = candidatesOf(i);
+    if (chars.length === 0) return null;
+    chosen[i] = chars[0]!;
+    chosenHans[i] = hans[0]!;
   }
   let slotMargin = Infinity;
   for (let pass = 0; pass < passes; pass++) {
@@ -312,8 +320,10 @@ function fill(
       }
       points.push(...rightHans);
       const scoreWith = model.scoreAt(points, at, input.document);
-      for (const c of candidatesOf(i)) {
-        const h = toHans(c);
+      const { chars, hans } = candidatesOf(i);
+      for (let k = 0; k < chars.length; k++) {
+        const c = chars[k]!;
+        const h = hans[k]!;
         const s = scoreWith(h);
         if (s > best) {
           if (h !== bestHans) second = best;
