@@ -10,17 +10,17 @@ export class PairFilter {
   private readonly bits: Int32Array;
   private readonly shift: number;
 
-  /** A filter of the pairs `[first, second]` of `pairs`. */
-  constructor(pairs: Iterable<readonly [number, number]>) {
-    const list = [...pairs];
+  /** An empty filter sized for `count` pairs (added with `add`). */
+  constructor(count: number) {
     let log2 = 10;
-    while (1 << log2 < list.length * 8 && log2 < 24) log2++;
+    while (1 << log2 < count * 8 && log2 < 24) log2++;
     this.bits = new Int32Array((1 << log2) >>> 5);
     this.shift = 32 - log2;
-    for (const [a, b] of list) {
-      const h = this.hash(a, b);
-      this.bits[h >>> 5]! |= 1 << (h & 31);
-    }
+  }
+
+  add(a: number, b: number): void {
+    const h = this.hash(a, b);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
   }
 
   /** Whether the pair may have been added (a unit beyond the text, NaN, reads as 0). */

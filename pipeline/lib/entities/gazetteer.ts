@@ -94,7 +94,9 @@ export class StartLengths {
   private readonly pairs: PairFilter;
 
   constructor(readonly data: { start: Uint32Array; second: Uint16Array; mask: Int32Array }) {
-    this.pairs = new PairFilter(firstPairs(data.start, data.second));
+    const { start, second } = data;
+    this.pairs = new PairFilter(second.length);
+    for (let a = 0; a < 0x10000; a++) for (let k = start[a]!; k < start[a + 1]!; k++) this.pairs.add(a, second[k]!);
   }
 
   at(a: number, b: number): number {
@@ -111,10 +113,6 @@ export class StartLengths {
     }
     return 0;
   }
-}
-
-function* firstPairs(start: Uint32Array, second: Uint16Array): Generator<[number, number]> {
-  for (let a = 0; a < 0x10000; a++) for (let k = start[a]!; k < start[a + 1]!; k++) yield [a, second[k]!];
 }
 
 export function startLengths(lengths: ReadonlyMap<number, ReadonlyMap<number, number>>): StartLengths {

@@ -154,7 +154,8 @@ function closedWords(): Words {
   for (const unit of LEVEL_BY_FIRST.keys()) opens[unit]! |= OPENS_LEVEL;
   for (const unit of organLengths.keys()) opens[unit]! |= OPENS_CLOSED;
   for (const w of kinds.keys()) if (w.length === 1) opens[w.charCodeAt(0)]! |= OPENS_ONE_UNIT_WORD;
-  const firstTwo = new PairFilter([...kinds.keys()].filter((w) => w.length >= 2).map((w) => [w.charCodeAt(0), w.charCodeAt(1)] as const));
+  const firstTwo = new PairFilter(kinds.size);
+  for (const w of kinds.keys()) if (w.length >= 2) firstTwo.add(w.charCodeAt(0), w.charCodeAt(1));
   words = { organs: new StringTable(stringTableData(kinds)), sub: new Set(SUB_CLOSED), organLengths, firstTwo, opens };
   return words;
 }
